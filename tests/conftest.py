@@ -1,0 +1,75 @@
+"""Shared fixtures. Tests build small inputs by hand; ../shared is read, never copied."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not beside the project (seeds and benchmarks live there)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds(shared: Path) -> Path:
+    return shared / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy model, loaded once for the whole session."""
+    from dragoman.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def shared_model(nlp, monkeypatch):
+    """Make every ingest in the test reuse the session's model instead of loading it again."""
+    import dragoman.nlp
+
+    monkeypatch.setattr(dragoman.nlp, "load_nlp", lambda model=None: nlp)
+    return nlp
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "test.duckdb")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A small hand-made corpus: two text files, a JSONL file, a CSV file, one exact copy."""
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "talks.txt").write_text(
+        "Ministers meet in Vienna\n\n"
+        "The foreign ministers of Norway and Chile met in Vienna on Monday.\n\n"
+        "\u201cWe will not accept any delay,\u201d Maria Lund, the Norwegian foreign minister, "
+        "said after the meeting.\n\nChile accused Norway of blocking the agreement.\n",
+        encoding="utf-8")
+    (folder / "sub" / "copy.md").write_text(
+        "Ministers meet in Vienna\n\n"
+        "The foreign ministers of Norway and Chile met  in Vienna on Monday.\n\n"
+        "\u201cWe will not accept any delay,\u201d Maria Lund, the Norwegian foreign minister, "
+        "said after the meeting.\n\nChile accused Norway of blocking the agreement.\n",
+        encoding="utf-8")
+    (folder / "wire.jsonl").write_text(
+        '{"title": "Port reopens", "text": "The port of Tema reopened on Tuesday after a '
+        'strike by dock workers ended, officials said.", "published": "2020-03-04", '
+        '"url": "https://www.example.org/a"}\n'
+        '{"headline": "Rains", "body": "Heavy rains flooded the lower town of Kumasi, the '
+        'regional government said on Wednesday."}\n',
+        encoding="utf-8")
+    (folder / "dump.csv").write_text(
+        "title,text,published,outlet\n"
+        '"Strike ends","Dock workers in Lagos ended their strike after the union agreed to '
+        'a new wage offer, the union said.",2021-05-06,Example Wire\n',
+        encoding="utf-8")
+    return folder

@@ -41,7 +41,8 @@ def list_options(func: Callable) -> Callable:
 
 
 def console() -> Console:
-    return Console(file=sys.stdout, soft_wrap=False)
+    """Terminal width when interactive; 120 columns when writing to a file or pipe."""
+    return Console(file=sys.stdout, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,13 +156,18 @@ def _show(rows: list[dict], columns: list[tuple[str, str, int | None]], fmt: str
         return
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     for _, header, width in columns:
-        table.add_column(header, max_width=width, overflow="fold")
+        wide = width is not None and width >= 40  # the text columns give way first
+        table.add_column(header, max_width=width, min_width=None if wide else min(width or 8, 12),
+                         ratio=1 if wide else None, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        table.add_row(*(_cell(row.get(key)) for key, _, _ in columns))
+        table.add_row(*(_cell(row.get(key), key) for key, _, _ in columns))
     console().print(table)
 
 
-def _cell(value: object) -> str:
+def _cell(value: object, key: str = "") -> str:
+    """A table cell: one line; an origin shortened to its file name (and record number)."""
+    if key == "origin" and isinstance(value, str):
+        return value.rsplit("/", 1)[-1]
     if value is None:
         return "-"
     if isinstance(value, list):
@@ -180,9 +186,9 @@ def statements(speaker, text_, kind, article, limit, offset, fmt, db) -> None:
     with _open(db) as store:
         rows = queries.list_statements(store, speaker=speaker, text=text_, kind=kind,
                                        article=article, limit=limit, offset=offset)
-    _show(rows, [("speaker", "speaker", 24), ("speaker_mention", "as named", 24),
-                 ("cue", "cue", 10), ("kind", "kind", 8), ("text", "text", 70),
-                 ("origin", "origin", 30)], fmt, "statements")
+    _show(rows, [("speaker", "speaker", 20), ("speaker_mention", "as named", 16),
+                 ("cue", "cue", 8), ("kind", "kind", 8), ("text", "text", 50),
+                 ("origin", "origin", 12)], fmt, "statements")
 
 
 @cli.command()

@@ -74,6 +74,10 @@ def _export_parquet(store: Store, table: str, path: str | Path | None) -> int:
                           "give a file with -o, e.g. -o events.parquet")
     import pyarrow.parquet as pq
 
-    data = queries.arrow_table(store, table)
-    pq.write_table(data, str(path))
-    return data.num_rows
+    reader = queries.arrow_batches(store, table)
+    count = 0
+    with pq.ParquetWriter(str(path), reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            count += batch.num_rows
+    return count

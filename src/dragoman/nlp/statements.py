@@ -45,6 +45,7 @@ _CLOSING = '"”'
 _QUOTE_MARK = re.compile(r'["“”]')
 _SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”]?\s+\S")
 _SHORT_QUOTE_WORDS = 3
+_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PHRASE_RIGHT_DEPS = frozenset({
     "compound", "flat", "nummod", "amod", "poss", "prep", "appos", "cc", "conj", "nmod", "case",
@@ -52,7 +53,14 @@ _PHRASE_RIGHT_DEPS = frozenset({
 _MAX_PHRASE_TOKENS = 12
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
-_TARGET_PREPS = ("on", "upon", "with", "to", "against")
+_TARGET_PREPS = ("on", "upon", "with", "to", "against", "at")
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+# verbs whose object does what their infinitive says ("urged Russia to press": Russia presses)
+OBJECT_CONTROL = frozenset({
+    "ask", "urge", "call", "tell", "press", "persuade", "force", "allow", "encourage", "invite",
+    "order", "pressure", "push", "want", "expect", "warn", "advise", "appeal",
+})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
@@ -93,12 +101,17 @@ class Cues:
 
     def speech(self, token) -> Cue | None:
         """The cue for a verb token that introduces speech, else None."""
-        if token.pos_ != "VERB":
+        if not is_clause_verb(token):
             return None
         cue = self.lookup(token)
         if cue is None or not cue.is_speech:
             cue = self.entries.get(token.lemma_.lower())  # "called on X ..." still speaks
         return cue if cue is not None and cue.is_speech else None
+
+
+def is_clause_verb(token) -> bool:
+    """A verb heading a clause, not one used as a modifier ("UN-backed", "Geneva talks")."""
+    return token.pos_ == "VERB" and token.dep_ not in _MODIFIER_DEPS
 
 
 def load_cues() -> Cues:
@@ -183,27 +196,56 @@ def subject_of(verb, depth: int = 4):
     """The verb's ``nsubj`` in its paragraph, inherited from a governing verb when it has none.
 
     ``conj``/``advcl`` verbs take their head's subject ("France ..., saying ..."); an ``xcomp``
-    takes its head's object first ("called on Russia to press": Russia presses).
+    of an object-control verb takes its head's object ("called on Russia to press": Russia
+    presses); a relative "which"/"who" stands for the noun the clause hangs on.
     """
     token = verb
     for _ in range(depth):
-        for child in token.children:
-            if child.dep_ == "nsubj" and _same_line(child, verb):
-                return child
-        if token.dep_ == "xcomp":
+        subject = _own_subject(token, verb)
+        if subject is not None:
+            return subject
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBJECT_CONTROL:
             controller = object_of(token.head)
             if controller is not None:
                 return controller
-        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head is token:
+        if token.dep_ == "pcomp":
+            return _pcomp_controller(token, depth - 1)
+        if token.dep_ not in ("conj", "advcl", "xcomp") or token.head.i == token.i:
             return None
         token = token.head
     return None
 
 
-def object_of(verb):
-    """The verb's object: ``dobj``, a dative, or the ``pobj`` of on/with/to/against (no dates)."""
+def _pcomp_controller(verb, depth: int):
+    """Who does a verb after a preposition: "accused the regime of refusing" (the regime),
+    "the regime of refusing" (the regime), "left after meeting X" (the one who left)."""
+    owner = verb.head.head if verb.head.dep_ == "prep" else None
+    if owner is None or depth <= 0:
+        return None
+    if owner.pos_ in ("NOUN", "PROPN"):
+        return owner
+    obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None else subject_of(owner, depth)
+
+
+def _own_subject(token, verb):
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return token.head  # "warplanes supporting the offensive"
+    for child in token.children:
+        if child.dep_ == "nsubj" and _same_line(child, verb):
+            if child.tag_ in _RELATIVE_TAGS and token.dep_ == "relcl":
+                return token.head
+            return child
+    return None
+
+
+def object_of(verb, part_of_cue: str = ""):
+    """The verb's object: ``dobj``, a dative, or the ``pobj`` of on/with/to/against/at (no
+    dates). A ``dobj`` whose lemma is ``part_of_cue`` ("pointed the finger at X") is skipped."""
     for deps in (("dobj",), ("dative",)):
         for child in verb.children:
+            if child.lemma_.lower() == part_of_cue:
+                continue
             if child.dep_ in deps and _same_line(child, verb):
                 return _pobj(child) if child.pos_ == "ADP" else child
     for child in verb.children:
@@ -220,16 +262,26 @@ def _pobj(prep):
 
 def noun_phrase(head):
     """A readable span for a noun: its left words and name/prep/apposition parts, not clauses."""
+    span = _clip_to_line(head, head.left_edge.i, _phrase_end(head))
+    if len(span) > _MAX_PHRASE_TOKENS:
+        span = _clip_to_line(head, max(head.left_edge.i, head.i - 5), head.i)
+    return _balance_quotes(_whole_names(_trim_punct(span)))
+
+
+def _phrase_end(head, depth: int = 0) -> int:
+    """Index of the last token of the noun's phrase; conjuncts and appositions are cut the same
+    way ("Russia and Iran, who back Assad" ends at Iran)."""
     end = head.i
     for child in head.rights:
-        if child.dep_ in _PHRASE_RIGHT_DEPS:
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            break  # "the regime | of refusing to engage"
+        if child.dep_ in ("conj", "appos") and depth < 4:
+            end = _phrase_end(child, depth + 1)
+        elif child.dep_ in _PHRASE_RIGHT_DEPS:
             end = child.right_edge.i
         elif child.dep_ != "punct":
             break
-    span = _clip_to_line(head, head.left_edge.i, end)
-    if len(span) > _MAX_PHRASE_TOKENS:
-        span = _clip_to_line(head, max(head.left_edge.i, head.i - 5), head.i)
-    return _balance_quotes(_trim_punct(span))
+    return end
 
 
 def _clip_to_line(head, first: int, last: int):
@@ -251,6 +303,16 @@ def _trim_punct(span):
     return span.doc[first:last]
 
 
+def _whole_names(span):
+    """Widen a span that cuts a named entity so the whole name is in it."""
+    doc, first, last = span.doc, span.start, span.end
+    while first > 0 and doc[first].ent_iob_ == "I" and _same_line(doc[first - 1], doc[first]):
+        first -= 1
+    while last < len(doc) and doc[last].ent_iob_ == "I" and _same_line(doc[last], doc[first]):
+        last += 1
+    return doc[first:last]
+
+
 def _balance_quotes(span):
     marks = sum(1 for t in span if _QUOTE_MARK.fullmatch(t.text))
     doc = span.doc
@@ -259,15 +321,21 @@ def _balance_quotes(span):
     return span
 
 
-def actor_in(actors: DocActors, start: int, end: int) -> Actor | None:
-    """The actor named in ``[start, end)``: a person if one is there, else the first actor."""
-    for mention in actors.mentions:
-        if mention.start >= end:
-            break
-        actor = actors.actors.get(mention.actor_id or "")
-        if mention.end > start and actor is not None and actor.type == "person":
+def actor_in(actors: DocActors, phrase, head) -> Actor | None:
+    """The actor named in a phrase: a person if one is there, else the first actor that is not
+    a mere place, else a place named by the head itself ("Moscow said", but "a diplomat in
+    Geneva" is not Geneva)."""
+    named = [
+        (m, actors.actors[m.actor_id]) for m in actors.mentions
+        if m.start < phrase.end_char and m.end > phrase.start_char and m.actor_id in actors.actors
+    ]
+    for mention, actor in named:
+        if actor.type == "person":
             return actor
-    return actors.at(start, end)
+    for mention, actor in named:
+        if actor.type != "location" or mention.start <= head.idx < mention.end:
+            return actor
+    return None
 
 
 def adjacent_name(verb):
@@ -332,9 +400,13 @@ class _Context:
     actors: DocActors
     cues: Cues
     quoted: list[tuple[int, int]]  # quote and block spans, marks included
+    spoken: list[tuple[int, int]]  # the same without short (scare) quotes
 
     def inside_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
+
+    def inside_speech(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.spoken)
 
     def overlaps_quote(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.quoted)
@@ -349,14 +421,21 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     if not article.text.strip() or len(doc) == 0:
         return []
     quotes = find_quotes(article.text)
-    ctx = _Context(doc, article, actors, cues, [(q.outer_start, q.outer_end) for q in quotes])
+    long_quotes = [q for q in quotes if _word_count(article.text[q.start:q.end]) > _SHORT_QUOTE_WORDS]
+    ctx = _Context(doc, article, actors, cues, [(q.outer_start, q.outer_end) for q in quotes],
+                   [(q.outer_start, q.outer_end) for q in long_quotes])
     blocks = _find_blocks(ctx)
     ctx.quoted.extend((start, end) for _, start, end in blocks)
+    ctx.spoken.extend((start, end) for _, start, end in blocks)
     found = [_quote_statement(ctx, q) for q in quotes]
     found += [_block_statement(ctx, verb, start, end) for verb, start, end in blocks]
     found += [_indirect_statement(ctx, token) for token in doc]
     unique = {(s.start, s.end): s for s in reversed([s for s in found if s is not None])}
     return sorted(unique.values(), key=lambda s: (s.start, s.end))
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
 
 
 def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
@@ -368,7 +447,7 @@ def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
         return None  # the quote is part of the speaker's name: A “diplomat in Geneva” said
     if not _attached_to_cue(ctx, quote, verb):
         return None
-    kind = "direct" if _is_direct(ctx, quote) else "mixed"
+    kind = "direct" if _is_direct(ctx, quote, verb) else "mixed"
     return _record(ctx, kind, quote.start, quote.end, verb, phrase, subject)
 
 
@@ -385,9 +464,12 @@ def _quote_cue(ctx: _Context, quote: Quote):
         t for t in ctx.doc[lo:hi]
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
     ]
-    distance = lambda t: quote.start - t.idx if t.idx < quote.start else t.idx - quote.end  # noqa: E731
-    candidates.sort(key=lambda t: (t.i not in core, distance(t)))
+    candidates.sort(key=lambda t: (t.i not in core, _distance(t.idx, quote)))
     return candidates[0] if candidates else None
+
+
+def _distance(offset: int, quote: Quote) -> int:
+    return quote.start - offset if offset < quote.start else offset - quote.end
 
 
 def _token_at(doc, offset: int):
@@ -402,27 +484,27 @@ def _attached_to_cue(ctx: _Context, quote: Quote, verb) -> bool:
               if not t.is_punct and not t.is_space]
     words = [t for t in tokens if t.is_alpha or t.like_num]
     inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head is t]
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     links = [_link_to(root, verb) for root in roots]
     if any(link in _SUBJECT_DEPS for link in links):
         return False
     if len(words) > _SHORT_QUOTE_WORDS:
         return True
     if len(words) == 1:
-        return any(root.head is verb for root in roots)
+        return any(root.head.i == verb.i for root in roots)
     return any(link is not None for link in links)
 
 
 def _link_to(token, verb) -> str | None:
     """The dependency by which the path from ``token`` up to ``verb`` enters the verb."""
-    while token.head is not token:
-        if token.head is verb:
+    while token.head.i != token.i:
+        if token.head.i == verb.i:
             return token.dep_
         token = token.head
     return None
 
 
-def _is_direct(ctx: _Context, quote: Quote) -> bool:
+def _is_direct(ctx: _Context, quote: Quote, verb) -> bool:
     """A quote that is its sentence apart from the attribution, or that spans sentences."""
     text = ctx.article.text
     if _SENTENCE_BREAK.search(text, quote.start, quote.end):
@@ -434,7 +516,18 @@ def _is_direct(ctx: _Context, quote: Quote) -> bool:
     _, sent_end = clipped_sentence(last)
     before = text[sent_start:quote.outer_start].rstrip()
     after = text[quote.outer_end:max(sent_end, quote.outer_end)]
-    return before.endswith((",", ":")) and not any(c.isalnum() for c in after)
+    if not before.endswith((",", ":")) or any(c.isalnum() for c in after):
+        return False
+    return verb.idx < quote.start and not _complement_between(ctx, verb, quote.outer_start)
+
+
+def _complement_between(ctx: _Context, verb, offset: int) -> bool:
+    """Whether words between the verb and ``offset`` are what the verb says (a clause or object
+    of its own), as in "repeated that its goal was ..., “...”"."""
+    between = ctx.doc.char_span(verb.idx + len(verb), offset, alignment_mode="contract")
+    if between is None:
+        return False
+    return any(_link_to(t, verb) in _COMPLEMENT_DEPS for t in between if t.is_alpha)
 
 
 def _find_blocks(ctx: _Context) -> list[tuple[object, int, int]]:
@@ -486,7 +579,9 @@ def _clause_bounds(clause, verb) -> tuple[int, int] | None:
     """Char bounds of a complement clause without its "that" and outer punctuation."""
     doc = clause.doc
     first, last = clause.left_edge.i, clause.right_edge.i
-    while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct):
+    if not _same_line(clause, verb):
+        return None
+    while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct or doc[first].is_space):
         first += 1
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
@@ -499,7 +594,7 @@ def _clause_bounds(clause, verb) -> tuple[int, int] | None:
 def _speaker_phrase(ctx: _Context, verb):
     """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
     subject = subject_of(verb)
-    if subject is not None and ctx.inside_quote(subject.idx):
+    if subject is not None and ctx.inside_speech(subject.idx):
         subject = None
     if subject is not None:
         return noun_phrase(subject), subject
@@ -529,7 +624,7 @@ def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
         return actors.last_person_before(subject.idx)
     if phrase is None or subject is None or subject.pos_ == "PRON":
         return None
-    return actor_in(actors, phrase.start_char, phrase.end_char)
+    return actor_in(actors, phrase, subject)
 
 
 def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subject) -> Statement:

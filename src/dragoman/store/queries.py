@@ -64,9 +64,9 @@ def iter_rows(store: Store, table: str, chunk: int = 2000) -> Iterator[dict]:
             yield dict(zip(columns, row))
 
 
-def arrow_table(store: Store, table: str):
-    """The whole export table as a pyarrow Table (for Parquet)."""
-    return store.con.execute(f"{_select(table)}").fetch_arrow_table()
+def arrow_batches(store: Store, table: str, rows_per_batch: int = 50_000):
+    """The export table as a pyarrow RecordBatchReader (streamed, for Parquet)."""
+    return store.con.sql(f"{_select(table)} ORDER BY {_ORDER[table]}").to_arrow_reader(rows_per_batch)
 
 
 # --- counts and lists --------------------------------------------------------------------

@@ -8,7 +8,7 @@ from dataclasses import replace
 from dragoman.model import Article, Event, Story
 from dragoman.pipeline import Batch
 
-_SENTENCE_END = re.compile(r"(?<=[.!?][\"”’)]?)\s+(?=[\"“A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“A-Z0-9])")
 
 
 def lead(text: str, sentences: int = 2, max_chars: int = 400) -> str:

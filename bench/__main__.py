@@ -1,0 +1,20 @@
+"""``python -m bench TASK [options]``: run one benchmark and record it in docs/benchmarks.md."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+TASKS = {"throughput": "bench.throughput"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("task", choices=sorted(TASKS))
+    args, rest = parser.parse_known_args(argv)
+    module = importlib.import_module(TASKS[args.task])
+    return module.main(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

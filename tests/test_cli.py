@@ -45,7 +45,8 @@ def test_bad_file_is_rejected_named_and_the_rest_ingested(corpus: Path, db: str,
     result = run("ingest", str(corpus), "--db", db)
     assert result.exit_code == 0
     assert "Articles 4, duplicates 1, rejected 1;" in result.stdout
-    assert f"warning: 1 input record(s) rejected:\n  {corpus}/broken.txt: undecodable: binary data" \
+    assert ("warning: 1 input record(s) rejected:\n  undecodable (1): binary data (NUL bytes), not text\n"
+            f"    {corpus}/broken.txt\n") \
         in result.stderr
     rejects = run("export", "rejects", "--format", "jsonl", "--db", db)
     assert json.loads(rejects.stdout) == {"origin": f"{corpus}/broken.txt", "reason": "undecodable",

@@ -76,9 +76,12 @@ def test_modal_is_hypothetical(run):
     assert e.source == "the rebels"
 
 
-def test_if_clause_is_hypothetical(run):
-    events, _ = run("If the talks fail, the rebels attack the capital.")
-    assert of_type(events, "ASSAULT").hypothetical
+@pytest.mark.parametrize("text", [
+    "If the talks fail, the rebels attack the capital.",
+    "The capital is calm unless the rebels attack the bridge.",
+])
+def test_conditional_is_hypothetical(run, text):
+    assert of_type(run(text)[0], "ASSAULT").hypothetical
 
 
 def test_plain_say_gives_no_event(run):

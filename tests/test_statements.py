@@ -71,7 +71,7 @@ def test_told_reuters_is_the_addressee_not_the_speaker(run):
 
 
 def test_pronoun_speaker_is_the_previous_person(run):
-    statements = run("Foreign Minister Anna Lindqvist arrived in Geneva on Tuesday. "
+    statements = run("Foreign Minister Anna Lindqvist arrived in Oslo on Wednesday. "
                      "She said that the delegations must meet face to face.")
     s = only(statements)
     assert s.kind == "indirect"
@@ -105,9 +105,9 @@ def test_indirect_said_that(run):
 
 
 def test_short_quote_inside_reported_speech_is_mixed(run):
-    s = only(run("The envoy called the meeting a “missed opportunity” for peace."))
+    s = only(run("The envoy called the meeting a “wasted chance” for peace."))
     assert s.kind == "mixed"
-    assert s.text == "missed opportunity"
+    assert s.text == "wasted chance"
     assert s.cue == "call"
 
 
@@ -117,13 +117,26 @@ def test_block_quote_after_colon(run):
     assert s.text == "We are ready to talk. The other side is not."
 
 
+def test_line_ending_in_said_with_an_object_is_not_a_block(run):
+    assert run("That is not what the minister said\n\nThe convoy left at noon.") == []
+
+
+def test_next_paragraph_with_its_own_attribution_is_not_a_block(run):
+    s = only(run("The minister said:\n\n“We are ready to talk to anyone,” Omar Saleh added."))
+    assert s.kind == "direct"
+    assert s.speaker == "Omar Saleh"
+
+
 def test_quote_over_two_sentences_is_direct(run):
     s = only(run("“We came to talk. Nobody else did,” Omar Saleh said."))
     assert s.kind == "direct"
     assert s.text == "We came to talk. Nobody else did"
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", '"', '""', "“”", "“ ”", "He said", "“\n”"])
+ODD_INPUTS = ["", "   \n\n ", '"', '""', "“”", "“ ”", "He said", "“\n”", "said:\n\n“", "”“"]
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
 def test_odd_input_does_not_crash(run, text):
     assert run(text) == []
 
@@ -136,6 +149,11 @@ def test_statement_ids_are_stable(run):
 def test_find_quotes_tolerates_stray_marks():
     text = 'He said ” nothing. “One” and "two"\n“three'
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["One", "two", "three"]
+
+
+def test_find_quotes_reopened_straight_quote_ends_the_open_one():
+    text = '"We waited all week... "Nobody came," he said.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["We waited all week...", "Nobody came"]
 
 
 def test_lexicon_has_neutral_and_coded_cues(cues):

@@ -2,13 +2,14 @@
 
 One event record per cue verb: every verb whose lexicon entry (``data/cues.tsv``, read by
 :func:`dragoman.nlp.statements.load_cues`) carries a PLOVER type gives an event. The two-word
-entries win over the single verb ("called on Russia" is REQUEST, "called it a failure" is not
+entries win over the single verb ("called on Peru" is REQUEST, "called it a failure" is not
 an event; "left the talks" is REJECT, "left" alone is nothing).
 
 - **source** is the verb's subject phrase (inherited through ``conj``/``advcl``/``xcomp`` as for
   speakers), or the ``by`` agent of a passive; **target** is its object: ``dobj``, a dative, or
-  the ``pobj`` of on/upon/with/to/against ("called on Russia" → Russia), or the passive subject.
-  Their actor, country and sector come from ``DocActors.at`` on the phrase; "he"/"she" sources
+  the ``pobj`` of on/upon/with/to/against ("called on Peru" → Peru), or the passive subject.
+  Their actor, country and sector come from ``actor_in`` (a person in the phrase, else the
+  actor the head names); "he"/"she" sources
   resolve to the last person named before them.
 - ``text``/``start``/``end`` are the verb's sentence, cut at line breaks.
 - ``negated``: the verb has a ``neg`` child. ``hypothetical``: a modal auxiliary (would, could,
@@ -31,6 +32,7 @@ from dragoman.nlp.statements import (
     PERSON_PRONOUNS,
     Cue,
     Cues,
+    actor_in,
     clipped_sentence,
     is_clause_verb,
     noun_phrase,
@@ -119,7 +121,7 @@ def _party(token, actors: DocActors) -> tuple[str | None, Actor | None]:
     phrase = noun_phrase(token)
     if token.pos_ == "PRON":
         return phrase.text, None
-    return phrase.text, actors.at(phrase.start_char, phrase.end_char)
+    return phrase.text, actor_in(actors, phrase, token)
 
 
 def _actor_fields(role: str, actor: Actor | None) -> dict:
@@ -136,16 +138,23 @@ def is_negated(verb) -> bool:
 
 
 def is_hypothetical(verb) -> bool:
-    """A modal on the verb ("would threaten"), or an if/unless clause on it or a verb above it."""
+    """A modal on the verb ("would threaten"), a condition on it ("if talks fail, X attacks"),
+    or the verb inside an if/unless clause ("if X attacks, ...")."""
     if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
         return True
     token = verb
     while True:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in token.children):
+        if _is_conditional(token):
             return True
         if token.head.i == token.i:
             return False
         token = token.head
+
+
+def _is_conditional(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in clause.children)
 
 
 def published_date(published: str | None) -> tuple[str | None, str | None]:

@@ -6,15 +6,16 @@ One pass over a parsed article finds four kinds of statement:
   the nearest speech cue verb outside any quote in the same or an adjacent sentence of the same
   paragraph. "direct" when the quote is the sentence apart from the attribution (``“...,” X
   said``; ``X said: “...”``) or runs over several sentences; "mixed" when a fragment sits inside
-  reported speech (``called it a “missed opportunity”``). A quote left open runs to the end of
+  reported speech (``called the plan a “historic mistake”``). A quote left open runs to the end of
   its paragraph. Short quotes (up to three words) count only when they hang under the cue verb's
-  complement, so scare quotes ("“fighting terrorism”") are not statements.
+  complement, so scare quotes ("the “road map”") are not statements.
 - **block**: the paragraph after one that ends with ``X said`` or ``X said:``.
 - **indirect**: a speech cue verb with a subject and a clausal complement (``ccomp``) that holds
   no quote: ``X said (that) ...``, ``X warned that ...``.
 
-The speaker is the cue verb's subject (``nsubj``, inherited through ``conj``/``advcl``/``xcomp``);
-its phrase is ``speaker_mention`` and the actor found in it (a person preferred) is ``speaker``.
+The speaker is the cue verb's subject (``nsubj``; see ``subject_of`` for how verbs without one
+inherit it), or a name right next to the verb when the parse has none ("Haddad said"); its
+phrase is ``speaker_mention`` and the actor found in it (a person preferred) is ``speaker``.
 "he"/"she" resolve to the last person named before them. The hearer of ``tell`` and its kin
 ("told Reuters") is the ``addressee``, never the speaker.
 
@@ -44,8 +45,10 @@ _OPENING = '"“'
 _CLOSING = '"”'
 _QUOTE_MARK = re.compile(r'["“”]')
 _SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”]?\s+\S")
+_NEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SHORT_QUOTE_WORDS = 3
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _PHRASE_RIGHT_DEPS = frozenset({
     "compound", "flat", "nummod", "amod", "poss", "prep", "appos", "cc", "conj", "nmod", "case",
@@ -56,7 +59,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 _TARGET_PREPS = ("on", "upon", "with", "to", "against", "at")
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
-# verbs whose object does what their infinitive says ("urged Russia to press": Russia presses)
+# verbs whose object does what their infinitive says ("urged Oslo to act": Oslo acts)
 OBJECT_CONTROL = frozenset({
     "ask", "urge", "call", "tell", "press", "persuade", "force", "allow", "encourage", "invite",
     "order", "pressure", "push", "want", "expect", "warn", "advise", "appeal",
@@ -110,7 +113,7 @@ class Cues:
 
 
 def is_clause_verb(token) -> bool:
-    """A verb heading a clause, not one used as a modifier ("UN-backed", "Geneva talks")."""
+    """A verb heading a clause, not one used as a modifier ("UN-led", "peace talks")."""
     return token.pos_ == "VERB" and token.dep_ not in _MODIFIER_DEPS
 
 
@@ -196,8 +199,8 @@ def subject_of(verb, depth: int = 4):
     """The verb's ``nsubj`` in its paragraph, inherited from a governing verb when it has none.
 
     ``conj``/``advcl`` verbs take their head's subject ("France ..., saying ..."); an ``xcomp``
-    of an object-control verb takes its head's object ("called on Russia to press": Russia
-    presses); a relative "which"/"who" stands for the noun the clause hangs on.
+    of an object-control verb takes its head's object ("urged Oslo to act": Oslo
+    acts); a relative "which"/"who" stands for the noun the clause hangs on.
     """
     token = verb
     for _ in range(depth):
@@ -217,8 +220,8 @@ def subject_of(verb, depth: int = 4):
 
 
 def _pcomp_controller(verb, depth: int):
-    """Who does a verb after a preposition: "accused the regime of refusing" (the regime),
-    "the regime of refusing" (the regime), "left after meeting X" (the one who left)."""
+    """Who does a verb after a preposition: "blamed the army for shelling" (the army),
+    "the army for shelling" (the army), "left after meeting X" (the one who left)."""
     owner = verb.head.head if verb.head.dep_ == "prep" else None
     if owner is None or depth <= 0:
         return None
@@ -241,7 +244,7 @@ def _own_subject(token, verb):
 
 def object_of(verb, part_of_cue: str = ""):
     """The verb's object: ``dobj``, a dative, or the ``pobj`` of on/with/to/against/at (no
-    dates). A ``dobj`` whose lemma is ``part_of_cue`` ("pointed the finger at X") is skipped."""
+    dates). A ``dobj`` whose lemma is ``part_of_cue`` ("laid the blame on X") is skipped."""
     for deps in (("dobj",), ("dative",)):
         for child in verb.children:
             if child.lemma_.lower() == part_of_cue:
@@ -270,11 +273,11 @@ def noun_phrase(head):
 
 def _phrase_end(head, depth: int = 0) -> int:
     """Index of the last token of the noun's phrase; conjuncts and appositions are cut the same
-    way ("Russia and Iran, who back Assad" ends at Iran)."""
+    way ("Peru and Chile, which sent troops" ends at Chile)."""
     end = head.i
     for child in head.rights:
         if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
-            break  # "the regime | of refusing to engage"
+            break  # "the army | for shelling the town"
         if child.dep_ in ("conj", "appos") and depth < 4:
             end = _phrase_end(child, depth + 1)
         elif child.dep_ in _PHRASE_RIGHT_DEPS:
@@ -322,9 +325,10 @@ def _balance_quotes(span):
 
 
 def actor_in(actors: DocActors, phrase, head) -> Actor | None:
-    """The actor named in a phrase: a person if one is there, else the first actor that is not
-    a mere place, else a place named by the head itself ("Moscow said", but "a diplomat in
-    Geneva" is not Geneva)."""
+    """The actor named in a phrase: a person if one is there, else an actor whose mention is
+    the phrase's head ("Moscow said", "the State Department said"). A name that only modifies
+    the head is not the actor: "the Russian diplomat" and "a diplomat in Geneva" stay unnamed
+    rather than becoming "Russian" or "Geneva"."""
     named = [
         (m, actors.actors[m.actor_id]) for m in actors.mentions
         if m.start < phrase.end_char and m.end > phrase.start_char and m.actor_id in actors.actors
@@ -333,13 +337,13 @@ def actor_in(actors: DocActors, phrase, head) -> Actor | None:
         if actor.type == "person":
             return actor
     for mention, actor in named:
-        if actor.type != "location" or mention.start <= head.idx < mention.end:
+        if mention.start <= head.idx < mention.end:
             return actor
     return None
 
 
 def adjacent_name(verb):
-    """A named entity right before or right after the verb ("Ja'afari said"), when no subject."""
+    """A named entity right before or right after the verb ("Haddad said"), when no subject."""
     for ent in verb.doc.ents:
         if ent.label_ in _NAME_LABELS and (ent.end == verb.i or ent.start == verb.i + 1):
             if _same_line(ent[0], verb):
@@ -369,17 +373,34 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def _line_quotes(text: str, line_start: int, line_end: int) -> list[Quote]:
+    """Pair the marks of one line: an opening mark while a quote is open ends that quote
+    unclosed ("...lifted... \"It gives..."), a closing mark with nothing open is ignored."""
     quotes, opened = [], None
     for mark in _QUOTE_MARK.finditer(text, line_start, line_end):
-        char, pos = mark.group(), mark.start()
-        if opened is not None and char in _CLOSING:
+        pos = mark.start()
+        opening = _is_opening(text, pos, line_start, line_end)
+        if opened is None:
+            opened = pos if opening or mark.group() == '"' else None
+        elif opening:
+            quotes.append(_make_quote(text, opened, pos, pos))
+            opened = pos
+        else:
             quotes.append(_make_quote(text, opened, pos, pos + 1))
             opened = None
-        elif char in _OPENING:
-            opened = pos  # a second “ while open: the first one was stray
     if opened is not None:
         quotes.append(_make_quote(text, opened, line_end, line_end))
     return [q for q in quotes if q is not None]
+
+
+def _is_opening(text: str, pos: int, line_start: int, line_end: int) -> bool:
+    """“ opens and ” closes; a straight mark opens when it follows a space (or starts the line)
+    and is followed by a word."""
+    char = text[pos]
+    if char != '"':
+        return char in _OPENING
+    before = text[pos - 1] if pos > line_start else " "
+    after = text[pos + 1] if pos + 1 < line_end else " "
+    return (before.isspace() or before in "([—–-") and not after.isspace()
 
 
 def _make_quote(text: str, mark: int, close: int, outer_end: int) -> Quote | None:
@@ -421,17 +442,23 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     if not article.text.strip() or len(doc) == 0:
         return []
     quotes = find_quotes(article.text)
-    long_quotes = [q for q in quotes if _word_count(article.text[q.start:q.end]) > _SHORT_QUOTE_WORDS]
-    ctx = _Context(doc, article, actors, cues, [(q.outer_start, q.outer_end) for q in quotes],
-                   [(q.outer_start, q.outer_end) for q in long_quotes])
-    blocks = _find_blocks(ctx)
+    ctx = _context(doc, article, actors, cues, quotes)
+    found = [s for s in (_quote_statement(ctx, q) for q in quotes) if s is not None]
+    blocks = _find_blocks(ctx, found)
     ctx.quoted.extend((start, end) for _, start, end in blocks)
     ctx.spoken.extend((start, end) for _, start, end in blocks)
-    found = [_quote_statement(ctx, q) for q in quotes]
     found += [_block_statement(ctx, verb, start, end) for verb, start, end in blocks]
     found += [_indirect_statement(ctx, token) for token in doc]
     unique = {(s.start, s.end): s for s in reversed([s for s in found if s is not None])}
     return sorted(unique.values(), key=lambda s: (s.start, s.end))
+
+
+def _context(doc, article: Article, actors: DocActors, cues: Cues, quotes) -> _Context:
+    text = article.text
+    spans = [(q.outer_start, q.outer_end) for q in quotes]
+    spoken = [(q.outer_start, q.outer_end) for q in quotes
+              if _word_count(text[q.start:q.end]) > _SHORT_QUOTE_WORDS]
+    return _Context(doc, article, actors, cues, spans, spoken)
 
 
 def _word_count(text: str) -> int:
@@ -443,12 +470,16 @@ def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
     if verb is None:
         return None
     phrase, subject = _speaker_phrase(ctx, verb)
-    if phrase is not None and phrase.start_char < quote.outer_end and quote.outer_start < phrase.end_char:
-        return None  # the quote is part of the speaker's name: A “diplomat in Geneva” said
+    if phrase is not None and _overlap(phrase, quote):
+        return None  # the quote is part of the speaker's name: a “senior aide” said
     if not _attached_to_cue(ctx, quote, verb):
         return None
     kind = "direct" if _is_direct(ctx, quote, verb) else "mixed"
     return _record(ctx, kind, quote.start, quote.end, verb, phrase, subject)
+
+
+def _overlap(phrase, quote: Quote) -> bool:
+    return phrase.start_char < quote.outer_end and quote.outer_start < phrase.end_char
 
 
 def _quote_cue(ctx: _Context, quote: Quote):
@@ -480,8 +511,8 @@ def _token_at(doc, offset: int):
 def _attached_to_cue(ctx: _Context, quote: Quote, verb) -> bool:
     """Whether the quote may belong to the verb: never as its subject; short ones must hang
     under its complement, and one-word ones directly under the verb."""
-    tokens = [t for t in ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
-              if not t.is_punct and not t.is_space]
+    span = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand") or []
+    tokens = [t for t in span if not t.is_punct and not t.is_space]
     words = [t for t in tokens if t.is_alpha or t.like_num]
     inside = {t.i for t in tokens}
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
@@ -522,36 +553,53 @@ def _is_direct(ctx: _Context, quote: Quote, verb) -> bool:
 
 
 def _complement_between(ctx: _Context, verb, offset: int) -> bool:
-    """Whether words between the verb and ``offset`` are what the verb says (a clause or object
-    of its own), as in "repeated that its goal was ..., “...”"."""
+    """Whether words between the verb and ``offset`` are what the verb says (a clause of its
+    own), as in "wrote that the aim was ..., “...”" (an object may be the hearer)."""
     between = ctx.doc.char_span(verb.idx + len(verb), offset, alignment_mode="contract")
     if between is None:
         return False
-    return any(_link_to(t, verb) in _COMPLEMENT_DEPS for t in between if t.is_alpha)
+    return any(_link_to(t, verb) in _CLAUSE_DEPS for t in between if t.is_alpha)
 
 
-def _find_blocks(ctx: _Context) -> list[tuple[object, int, int]]:
-    """``(verb, start, end)`` for paragraphs introduced by a line ending in ``X said(:)``."""
+def _find_blocks(ctx: _Context, quoted: list[Statement]) -> list[tuple[object, int, int]]:
+    """``(verb, start, end)`` for paragraphs introduced by a line ending in ``X said(:)``;
+    a paragraph already holding an attributed quote is not a block."""
     blocks = []
     for verb in ctx.doc:
         if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
             continue
         span = _block_after(ctx.article.text, verb)
-        if span is not None and _speaker_phrase(ctx, verb)[0] is not None:
+        if span is None or any(span[0] < s.end and s.start < span[1] for s in quoted):
+            continue
+        if _speaker_phrase(ctx, verb)[0] is not None:
             blocks.append((verb, *span))
     return blocks
 
 
 def _block_after(text: str, verb) -> tuple[int, int] | None:
-    _, line_end = paragraph_bounds(text, verb.idx)
-    if text[verb.idx + len(verb.text):line_end].strip() not in ("", ":"):
+    """The next non-empty line, when the verb ends its line and says nothing on it."""
+    line_start, line_end = paragraph_bounds(text, verb.idx)
+    rest = text[verb.idx + len(verb.text):line_end].strip()
+    if rest not in ("", ":") or (not rest and not _introduces_block(text, verb, line_start)):
         return None
-    match = re.compile(r"[^\n]*\S[^\n]*").search(text, line_end)
+    if any(c.dep_ in _COMPLEMENT_DEPS and _same_line(c, verb) for c in verb.children):
+        return None  # "... is not what the minister said"
+    match = _NEXT_LINE.search(text, line_end)
     if match is None:
         return None
     start, end = strip_bounds(text, match.start(), match.end())
     start, end = strip_bounds(text, start, end, chars=_OPENING + _CLOSING + " ")
     return (start, end) if start < end else None
+
+
+def _introduces_block(text: str, verb, line_start: int) -> bool:
+    """Without a colon, only a past-tense "X said" with its own subject, not in the title line
+    (headlines such as "Protect whistleblowers, TUC says" end in a verb too)."""
+    if verb.tag_ != "VBD" or not text[:line_start].strip():
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
 
 
 def _block_statement(ctx: _Context, verb, start: int, end: int) -> Statement:
@@ -564,13 +612,13 @@ def _indirect_statement(ctx: _Context, verb) -> Statement | None:
     if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    phrase, subject = _speaker_phrase(ctx, verb)
-    if clause is None or subject is None:
-        return None
-    bounds = _clause_bounds(clause, verb)
+    bounds = _clause_bounds(clause, verb) if clause is not None else None
     if bounds is None or ctx.overlaps_quote(*bounds):
         return None
     if _QUOTE_MARK.search(ctx.article.text, *bounds):
+        return None
+    phrase, subject = _speaker_phrase(ctx, verb)
+    if subject is None:
         return None
     return _record(ctx, "indirect", *bounds, verb, phrase, subject)
 
@@ -581,14 +629,18 @@ def _clause_bounds(clause, verb) -> tuple[int, int] | None:
     first, last = clause.left_edge.i, clause.right_edge.i
     if not _same_line(clause, verb):
         return None
-    while first < last and (doc[first].dep_ == "mark" or doc[first].is_punct or doc[first].is_space):
+    while first < last and (doc[first].dep_ == "mark" or _is_filler(doc[first])):
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].is_space):
+    while last > first and _is_filler(doc[last]):
         last -= 1
     line_start, line_end = paragraph_bounds(doc.text, verb.idx)
     start, end = max(doc[first].idx, line_start), min(doc[last].idx + len(doc[last]), line_end)
     words = [t for t in doc[first:last + 1] if t.is_alpha and start <= t.idx < end]
     return (start, end) if len(words) >= 2 else None
+
+
+def _is_filler(token) -> bool:
+    return token.is_punct or token.is_space
 
 
 def _speaker_phrase(ctx: _Context, verb):

@@ -193,12 +193,12 @@ def top_speakers(store: Store, n: int = 10) -> list[tuple[str, int]]:
 
 
 def top_dyads(store: Store, n: int = 10) -> list[tuple[str, str, int]]:
-    """The most frequent (source, target) actor pairs in events."""
+    """The most frequent (source, target) pairs of resolved actors in events."""
     return store.con.execute(
-        "SELECT coalesce(s.name, e.source), coalesce(t.name, e.target), count(*) AS n "
-        "FROM events e LEFT JOIN actors s ON s.actor_id = e.source_actor_id "
-        "LEFT JOIN actors t ON t.actor_id = e.target_actor_id "
-        "WHERE e.source IS NOT NULL AND e.target IS NOT NULL "
+        "SELECT s.name, t.name, count(*) AS n FROM events e "
+        "JOIN actors s ON s.actor_id = e.source_actor_id "
+        "JOIN actors t ON t.actor_id = e.target_actor_id "
+        "WHERE s.actor_id <> t.actor_id "
         "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT ?", [n]).fetchall()
 
 

@@ -54,3 +54,10 @@ def test_exact_duplicates_point_at_the_first_copy_ignoring_case_and_spacing():
     assert (a.duplicate_of, b.duplicate_of, c.duplicate_of) == (None, a.article_id, None)
     (b2,) = mark_duplicates([b], known={b.content_hash: "stored-original"})
     assert b2.duplicate_of == "stored-original"
+
+
+def test_numbers_matter_for_exact_duplicates():
+    from dragoman.clean.text import content_key
+
+    assert content_key("The attack killed 5 people.") != content_key("The attack killed 50 people.")
+    assert content_key("The attack  KILLED 5 people") == content_key("the attack killed 5 people.")

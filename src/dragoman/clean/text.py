@@ -9,6 +9,7 @@ import ftfy
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TOKENS = re.compile(r"\w+", re.UNICODE)
 _ENGLISH = frozenset(
     "the of and to in a is that for it on was with as by he said at from his be this an are "
     "have has but not they were which their its or had will who been would after also we".split()
@@ -24,9 +25,10 @@ def normalise_text(text: str) -> str:
 
 
 def content_key(text: str) -> str:
-    """What two texts must share to be exact duplicates: case and spacing ignored."""
+    """What two texts must share to be exact duplicates: the words and numbers, in order;
+    case, spacing and punctuation ignored."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_WORDS.findall(folded))
+    return " ".join(_TOKENS.findall(folded))
 
 
 def guess_language(text: str) -> str | None:

@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 from typing import TYPE_CHECKING
 
-from dragoman.ingest import read_inputs  # noqa: F401  (re-exported for the CLI)
+from dragoman.ingest import read_inputs
 from dragoman.model import RawDoc, Reject
 from dragoman.settings import Settings
 from dragoman.store import Store

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dragoman import api, exports
+from dragoman.ingest import read_inputs
 from dragoman.errors import DragomanError
 from dragoman.settings import Settings, help_for
 from dragoman.store import Store, queries
@@ -75,7 +76,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int
     same input adds nothing; an interrupted run resumes where it stopped.
     """
     settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers)
-    records = api.read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
+    records = read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
     report = _run_with_progress(lambda on_batch: api.ingest_records(records, settings,
                                                                     on_batch=on_batch), progress)
     _print_report(report, settings.db)

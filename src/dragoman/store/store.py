@@ -25,6 +25,7 @@ class Store:
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
+        self._column_cache: dict[str, set[str]] = {}
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}",
                              "run `dragoman ingest PATH` first, or point --db at an existing file")
@@ -110,9 +111,11 @@ class Store:
         self.con.unregister("_rows")
 
     def _columns(self, table: str) -> set[str]:
-        rows = self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])
-        return {name for (name,) in rows.fetchall()}
+        if table not in self._column_cache:
+            rows = self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])
+            self._column_cache[table] = {name for (name,) in rows.fetchall()}
+        return self._column_cache[table]
 
 
 def _row(record: object) -> dict:

@@ -5,7 +5,8 @@ import argparse
 import importlib
 import sys
 
-TASKS = {"throughput": "bench.throughput"}
+TASKS = {"throughput": "bench.throughput", "extraction": "bench.extraction", "dates": "bench.dates",
+         "dedupe": "bench.dedupe", "actors": "bench.actors"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,3 +55,19 @@ def test_surname_mentions_join_the_full_name(seeded):
     assert "Vassily Nebenzia" in actors
     assert "Nebenzia" in actors["Vassily Nebenzia"]["aliases"]
     assert actors["Russia"]["country"] == "RUS"
+
+
+def test_canonical_actors_on_the_seeds(seeded):
+    actors = {a["name"]: a for a in export(seeded, "actors")}
+    russia = actors["Russia"]
+    assert {"Moscow", "Russians"} <= set(russia["aliases"]) and russia["sector"] == "GOV"
+    assert actors["Syria"]["country"] == "SYR" and "Damascus" in actors["Syria"]["aliases"]
+    assert actors["United Nations"]["country"] == "IGO"
+    jaafari = actors["Bashar al-Ja’afari"]
+    assert {"Ja’afari", "Jaafari"} <= set(jaafari["aliases"])
+    assert (jaafari["country"], jaafari["sector"]) == ("SYR", "GOV")
+    spokesman = actors["Alexandre Georgini"]
+    assert "Alexandre Giorgini" in spokesman["aliases"] and spokesman["country"] == "FRA"
+    assert "HNC" in actors["High Negotiations Committee"]["aliases"]
+    assert actors["Jaish al-Islam"]["type"] == "organisation"
+    assert "Alexandre Giorgini" not in actors and "Jaafari" not in actors

@@ -236,6 +236,60 @@ def actors(name, type_, country, limit, offset, fmt, db) -> None:
                  ("mentions", "mentions", 8), ("aliases", "aliases", 40)], fmt, "actors")
 
 
+@cli.group(cls=Group)
+def actor() -> None:
+    """One actor: show it with its merges and evidence, or merge two (user override)."""
+
+
+@actor.command("show")
+@click.argument("name_or_id")
+@db_option
+def actor_show(name_or_id: str, db: str) -> None:
+    """An actor's record: type, country, sector, role, aliases, merges and activity."""
+    with _open(db) as store:
+        row = queries.find_actor(store, name_or_id)
+        if row is None:
+            raise click.ClickException(f"no actor named {name_or_id!r}; try "
+                                       "`dragoman actors --name WORD`")
+        merges = queries.actor_merges(store, row["actor_id"])
+        activity = queries.actor_activity(store, row["actor_id"])
+    for key in ("name", "actor_id", "type", "country", "sector", "role", "mentions"):
+        click.echo(f"{key:<9} {_cell(row[key])}")
+    click.echo(f"{'aliases':<9} {_cell(row['aliases'])}")
+    click.echo("activity  " + ", ".join(f"{k} {v}" for k, v in activity.items()))
+    for merge in merges:
+        click.echo(f"merged    {merge['alias']} ({merge['alias_id']}, {merge['origin']}): "
+                   f"{merge['evidence']}")
+
+
+@actor.command("merge")
+@click.argument("alias")
+@click.argument("into")
+@click.option("--note", default="", help="Why (kept as the merge's evidence).")
+@db_option
+def actor_merge(alias: str, into: str, note: str, db: str) -> None:
+    """Merge actor ALIAS into actor INTO (names, aliases or ids) in the stored record."""
+    from dragoman.resolve.overrides import merge_in_store
+
+    with api.open_store(db, read_only=False) as store:
+        source, target = merge_in_store(store, alias, into, note)
+    click.echo(f"Merged {source['name']} ({source['actor_id']}) into {target['name']} "
+               f"({target['actor_id']}).")
+
+
+@actor.command("load")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@db_option
+def actor_load(path: str, db: str) -> None:
+    """Apply a CSV of merges (header `alias,actor,note`) to the stored record."""
+    from dragoman.resolve.overrides import load_merges_file
+
+    with api.open_store(db, read_only=False) as store:
+        done = load_merges_file(store, path)
+    for alias, target in done:
+        click.echo(f"Merged {alias} into {target}.")
+
+
 @cli.command()
 @list_options
 def stories(limit, offset, fmt, db) -> None:
@@ -256,6 +310,44 @@ def rejects(limit, offset, fmt, db) -> None:
         rows = queries.list_rejects(store, limit=limit, offset=offset)
     _show(rows, [("origin", "origin", 40), ("reason", "reason", 20), ("detail", "detail", 70)],
           fmt, "rejects")
+
+
+@cli.command()
+@list_options
+def duplicates(limit, offset, fmt, db) -> None:
+    """Articles that have copies (exact or near duplicates), most copies first."""
+    with _open(db) as store:
+        rows = queries.duplicate_groups(store, limit=limit, offset=offset)
+    for row in rows:
+        row["copies_found"] = [f"{_cell(d['origin'], 'origin')} ({d['kind']}, "
+                               f"{d['similarity']:.2f})" for d in row["duplicates"]]
+    _show(rows, [("origin", "original", 24), ("copies", "copies", 6), ("title", "title", 30),
+                 ("copies_found", "copies (how found, similarity)", 60)], fmt, "duplicates")
+
+
+@cli.command()
+@click.argument("article")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True, help="text for reading; jsonl for other programs")
+@db_option
+def reuse(article: str, fmt: str, db: str) -> None:
+    """Passages ARTICLE (an article_id or origin) shares with other articles, with the
+    character spans in both."""
+    with _open(db) as store:
+        found = queries.find_article(store, article)
+        rows = queries.reuse_for(store, found["article_id"])
+    if fmt == "jsonl":
+        exports.write_jsonl(rows, sys.stdout)
+        return
+    click.echo(f"{found['origin']} ({found['article_id']})")
+    if not rows:
+        click.echo("No passages shared with other articles.")
+    for row in rows:
+        click.echo(f"\n{row['kind']} with {row['origin']} ({row['article_id']}), "
+                   f"similarity {row['similarity']:.2f}")
+        for p in row["passages"]:
+            click.echo(f"  here {p['here_start']}–{p['here_end']}, there {p['there_start']}–"
+                       f"{p['there_end']}, {p['words']} words: {p['text']!r}")
 
 
 @cli.command()

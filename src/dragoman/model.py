@@ -60,6 +60,8 @@ class Article:
     published_source: str | None = None  # where the date was found, e.g. ``metadata``
     language: str | None = None
     duplicate_of: str | None = None
+    removed: tuple[str, ...] = ()  # what cleaning took out, each as "reason: text"
+    nlp_skipped: str | None = None  # why the NLP stages did not read it (e.g. its language)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,9 @@ class Actor:
     sector: str | None = None  # PLOVER sector code (GOV, MIL, REB, ...)
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    role: str | None = None  # e.g. "Foreign Minister", from titles and appositions
+    # merges that joined other actor ids into this one: "alias_id\talias name\tevidence"
+    merged: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,3 +144,32 @@ class Story:
     end_date: str | None = None
     summary: str | None = None
     timeline: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Two articles that share text: ``article_a`` was stored first.
+
+    ``kind`` is ``near-duplicate`` (``article_b`` is marked ``duplicate_of`` ``article_a``;
+    ``similarity`` is the estimated Jaccard of their shingles) or ``passage`` (shared
+    passages, both articles kept; ``similarity`` is the share of the shorter article's words
+    inside them). Each passage gives its span in both texts: ``a_start``/``a_end`` in
+    ``article_a``'s text, ``b_start``/``b_end`` in ``article_b``'s, ``words`` and ``text``.
+    """
+
+    article_a: str
+    article_b: str
+    kind: str
+    similarity: float
+    passages: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the dedupe stages keep of an original to compare later articles with, without
+    reading or hashing its text again: its MinHash and its passage fingerprints."""
+
+    article_id: str
+    seq: int  # order of arrival among originals: the earliest match wins
+    minhash: bytes
+    fingerprints: tuple[int, ...] = ()

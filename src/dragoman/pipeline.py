@@ -11,7 +11,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Protocol, runtime_checkable
 
 from dragoman.errors import PipelineError
-from dragoman.model import Actor, Article, Event, Mention, RawDoc, Reject, Statement, Story
+from dragoman.model import (Actor, Article, Event, Mention, RawDoc, Reject, Reuse, Signature,
+                            Statement, Story)
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Batch:
     statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
     stories: tuple[Story, ...] = ()
+    signatures: tuple[Signature, ...] = ()
+    reuse: tuple[Reuse, ...] = ()
 
     def unique_articles(self) -> list[Article]:
         """Articles that are not duplicates: the ones the NLP stages read."""

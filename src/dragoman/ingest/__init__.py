@@ -4,6 +4,6 @@ Readers register themselves for file suffixes; the HTML and WARC readers of the 
 issue plug in the same way (``@register(".html", ".htm")``).
 """
 from dragoman.ingest.registry import Source, read_inputs, register, supported_suffixes
-from dragoman.ingest import text, tabular  # noqa: F401  (registers the readers)
+from dragoman.ingest import html, tabular, text, warc  # noqa: F401  (registers the readers)
 
 __all__ = ["Source", "read_inputs", "register", "supported_suffixes"]

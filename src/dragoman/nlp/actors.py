@@ -1,19 +1,36 @@
-"""Entity mentions → actors, inside one article (first version).
+"""Entity mentions → actors, inside one article.
 
-An actor's id is derived from its normalised name and type, so the same name in two articles
-gets the same id without any global state; the corpus-level stage only adds up counts and
-aliases. Inside an article, a surname-only person mention ("Ja'afari") is linked to the full
-name used earlier ("Bashar al-Ja'afari"). The actors issue replaces this with a gazetteer.
+Each named-entity mention becomes an actor with a type, a country (ISO-3166 alpha-3, or a
+non-state code such as ``IGO``), a PLOVER sector and, for people, a role:
+
+- the packaged gazetteer (:class:`Gazetteer`, made once by :func:`load_gazetteer` and passed in)
+  maps names, demonyms and capitals to countries ("Russians", "Moscow" → Russia, RUS GOV; a
+  capital after "in"/"near" stays a place), and names and acronyms to organisations ("UN" →
+  United Nations, IGO; "HNC" → High Negotiations Committee, SYR OPP);
+- a person's title and apposition give the role and the affiliation ("Russian Foreign Minister
+  Sergey Lavrov" → RUS GOV, "Foreign Minister"; "Salem al-Muslet, the HNC spokesman" → SYR OPP),
+  the sector coming from the agent nouns (minister → GOV, rebels → REB);
+- a one-word (or particle-less) name used after a person's full name is that person ("Nebenzia"
+  after "Vassily Nebenzia", "Nasr Hariri" after "Nasr al-Hariri"), whatever label spaCy gave it;
+- an acronym is the organisation whose initials it spells when that name is in the article;
+- the model's label is corrected where the context disagrees: a name after a person's title is
+  a person ("envoy Staffan de Mistura"), a "person" whose name holds an organisation word is an
+  organisation ("… Front", "Jaish …").
+
+An actor's id is a hash of its type and normalised canonical name, so the same actor in two
+articles gets the same id without any global state; ``dragoman.resolve`` merges the variants.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from importlib.resources import files
 
-import pycountry
+from spacy.tokens import Span
 
+from dragoman.errors import DragomanError
 from dragoman.model import Actor, Mention, short_hash
 
 # spaCy labels we keep as mentions, and the actor type each gives
@@ -28,6 +45,27 @@ ACTOR_LABELS = {
 _APOSTROPHES = "'’‘`´ʼ"
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s$")
+# name particles left out when comparing people's names ("Nasr al-Hariri" = "Nasr Hariri")
+PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "an", "az", "de", "da", "di",
+                       "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "ben"})
+# words before a name that make it a person ("envoy Staffan de Mistura")
+PERSON_TITLES = frozenset({
+    "envoy", "mediator", "minister", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "president", "negotiator", "secretary", "leader", "commander", "general", "director", "chief",
+    "delegate", "diplomat", "representative", "king", "premier", "senator", "mr", "mrs", "ms",
+    "dr", "sheikh", "colonel", "lieutenant", "governor", "mayor", "chancellor", "emir",
+})
+# words that make a name an organisation, whatever the model said
+ORGANISATION_WORDS = frozenset({
+    "army", "front", "committee", "council", "party", "movement", "brigade", "brigades", "forces",
+    "jaish", "jaysh", "jabhat", "harakat", "liwa", "ministry", "agency", "news", "coalition",
+    "union", "organisation", "organization", "league", "group", "office", "department",
+})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "into",
+                             "within", "to", "toward", "towards", "through"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
+_GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
 
 
 def clean_name(text: str) -> str:
@@ -45,48 +83,285 @@ def name_key(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", letters).strip().casefold()
 
 
-# Short forms news uses that pycountry does not list (its names are the ISO ones).
-_COUNTRY_SHORT_FORMS = {
-    "russia": "RUS", "us": "USA", "u.s": "USA", "u.s.": "USA", "usa": "USA", "america": "USA",
-    "united states": "USA", "uk": "GBR", "u.k.": "GBR", "britain": "GBR",
-    "great britain": "GBR", "iran": "IRN", "syria": "SYR", "north korea": "PRK",
-    "south korea": "KOR", "turkey": "TUR", "vietnam": "VNM", "laos": "LAO",
-    "the netherlands": "NLD", "holland": "NLD", "czech republic": "CZE", "ivory coast": "CIV",
-    "palestine": "PSE", "venezuela": "VEN", "bolivia": "BOL", "tanzania": "TZA", "moldova": "MDA",
-    "taiwan": "TWN", "congo": "COG", "democratic republic of congo": "COD", "drc": "COD",
-}
+def loose_key(text: str) -> str:
+    """A person's name key without particles: "Bashar al-Assad" and "Bashar Assad" agree."""
+    return " ".join(t for t in name_key(text).split() if t not in PARTICLES)
 
 
-def country_code(name: str) -> str | None:
-    """ISO-3166 alpha-3 for a country name, or None."""
-    cleaned = clean_name(name)
-    short = _COUNTRY_SHORT_FORMS.get(cleaned.casefold())
-    if short:
-        return short
+def actor_id(kind: str, name: str) -> str:
+    """The stable id of an actor of this type and canonical name."""
+    return "act_" + short_hash(kind, name_key(name), size=12)
+
+
+# --- the gazetteer ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer alias: the actor it names and how (``name``, ``demonym``, ``capital``…)."""
+
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Aliases → actors, agent nouns → sectors, the sector codes. Made once, passed in."""
+
+    entries: dict[str, Entry]
+    agents: dict[str, str | None]
+    sectors: dict[str, str]
+    version: str = "unversioned"
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
+        return self.entries.get(name_key(text))
+
+    def is_agent(self, word: str) -> bool:
+        """Whether a lower-case word or phrase is a known agent noun ("minister", "rebels")."""
+        return word in self.agents
+
+    def agent_sector(self, words: list[str]) -> str | None:
+        """The sector of the longest agent noun phrase in ``words`` (lower case), else None."""
+        best: tuple[int, str | None] = (0, None)
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                sector = self.agents.get(" ".join(words[i:i + size]))
+                if sector and size > best[0]:
+                    best = (size, sector)
+        return best[1]
+
+
+def load_gazetteer() -> Gazetteer:
+    """Read the packaged gazetteer (``dragoman/data/actors_*.tsv``); call once and pass it in."""
+    data = files("dragoman.data")
+    version, rows = _read_table(data / "actors_gazetteer.tsv", 6)
+    entries = {name_key(alias): Entry(name, kind_type(type_, kind), country or None,
+                                      None if kind == "city" else sector or None, kind)
+               for alias, name, type_, country, sector, kind in rows}
+    _, agent_rows = _read_table(data / "actors_agents.tsv", 2)
+    _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
+    return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
+                     dict(sector_rows), version)
+
+
+def kind_type(type_: str, kind: str) -> str:
+    """The actor type of a gazetteer row: a country's city is a location."""
+    return "location" if kind == "city" else type_
+
+
+def _read_table(resource, columns: int) -> tuple[str, list[list[str]]]:
     try:
-        return pycountry.countries.lookup(cleaned).alpha_3
-    except LookupError:
-        return None
+        text = resource.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise DragomanError(f"the actor gazetteer file {resource.name} is missing",
+                            hint=_GAZETTEER_HINT) from err
+    lines = text.splitlines()
+    match = re.search(r"version (\S+);", lines[0]) if lines else None
+    rows = [line.split("\t") for line in lines[2:] if line and not line.startswith("#")]
+    bad = next((r for r in rows if len(r) != columns), None)
+    if bad is not None:
+        raise DragomanError(f"{resource.name}: expected {columns} columns in {bad!r}",
+                            hint=_GAZETTEER_HINT)
+    return (match.group(1) if match else "unversioned"), rows
 
 
-def make_actor(text: str, label: str) -> Actor | None:
-    """The actor a mention names, or None when the mention has no usable name."""
+# --- one mention → one actor ------------------------------------------------------------------
+
+
+def make_actor(text: str, label: str, gazetteer: Gazetteer | None = None,
+               locative: bool = False) -> Actor | None:
+    """The actor a mention names, or None when the mention has no usable name.
+
+    With a gazetteer, a known alias gives its actor (a capital after "in" stays a place)."""
     kind = ACTOR_LABELS.get(label)
     key = name_key(text)
     if kind is None or len(key) < 2 or "\n" in text:
         return None
-    country = country_code(text) if kind == "country" else None
-    if kind == "country" and country is None:
-        kind = "location"  # a city or region: kept, but not a government
-    return Actor(
-        actor_id="act_" + short_hash(kind, key, size=12),
-        name=clean_name(text),
-        type=kind,
-        country=country,
-        sector="GOV" if country else None,
-        aliases=(clean_name(text),),
-        mentions=1,
-    )
+    entry = gazetteer.lookup(text) if gazetteer is not None else None
+    if entry is not None:
+        return _entry_actor(text, entry, locative)
+    if kind == "person" and ORGANISATION_WORDS & set(key.split()):
+        kind = "organisation"
+    if kind == "country":
+        kind = "location"  # a GPE the gazetteer does not know: a city or region
+    name = clean_name(text)
+    return Actor(actor_id(kind, name), name, kind, aliases=(name,), mentions=1)
+
+
+def _entry_actor(text: str, entry: Entry, locative: bool) -> Actor:
+    alias = clean_name(text)
+    if entry.kind == "city" or (entry.kind == "capital" and locative):
+        return Actor(actor_id("location", alias), alias, "location", entry.country,
+                     aliases=(alias,), mentions=1)
+    return Actor(actor_id(entry.type, entry.name), entry.name, entry.type, entry.country,
+                 entry.sector, aliases=(alias,), mentions=1)
+
+
+def is_locative(ent) -> bool:
+    """Whether a mention is where something happens ("in Damascus"), not who acts."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
+
+
+# --- people: titles, appositions, affiliation -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """What a person's title or apposition says: role words, country and sector."""
+
+    role: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+def person_affiliation(ent, gazetteer: Gazetteer,
+                       local: dict[str, Entry] | None = None) -> Affiliation:
+    """Role, country and sector from the words before a name and from its apposition;
+    ``local`` holds the article's own organisations (name key → entry)."""
+    found = Affiliation()
+    for phrase in role_phrases(ent):
+        words = [t for t in phrase if not t.is_punct]
+        if not any(gazetteer.is_agent(t.lower_) or t.lower_ in PERSON_TITLES for t in words):
+            continue
+        country, org_sector, skip = _phrase_affiliation(words, gazetteer, local=local or {})
+        sector = org_sector or gazetteer.agent_sector([t.lower_ for t in words])
+        role = _role_text(words, skip)
+        found = Affiliation(found.role or role, found.country or country, found.sector or sector)
+    return found
+
+
+def role_phrases(ent) -> list:
+    """The title before a name ("Russian Foreign Minister") and its apposition either way
+    ("X, the HNC spokesman"; "the head of the delegation, X"), each on the name's line."""
+    doc, root = ent.doc, ent.root
+    phrases = []
+    left = root.left_edge.i
+    if left < ent.start:
+        phrases.append(doc[left:ent.start])
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        phrases.append(doc[head.left_edge.i:min(ent.start, head.right_edge.i + 1)])
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            phrases.append(doc[child.left_edge.i:child.right_edge.i + 1])
+    line = doc.text.rfind("\n", 0, ent.start_char), doc.text.find("\n", ent.end_char)
+    return [p for p in phrases if len(p) and _on_line(p, line)]
+
+
+def _on_line(phrase, line: tuple[int, int]) -> bool:
+    start, end = line
+    return phrase.start_char > start and (end < 0 or phrase.end_char <= end)
+
+
+def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool = True,
+                        local: dict[str, Entry] | None = None) -> tuple[str | None, str | None, set]:
+    """(country, organisation sector, indexes of the words naming it) of a title phrase; names
+    after "to"/"in" are where the person serves, not whom ("Ambassador to the UN")."""
+    stop = words[-1].head.i if words else -1
+    named: set[int] = set()
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            span = words[i:i + size]
+            if not span[0].text[:1].isupper():
+                continue
+            if check_locative and any(_after_locative(t, stop) for t in span):
+                continue
+            text = " ".join(t.text for t in span)
+            entry = gazetteer.lookup(text) or (local or {}).get(name_key(text))
+            if entry is not None and entry.kind != "city":
+                named |= {t.i for t in span}
+                if entry.country:
+                    return entry.country, _org_sector(entry), named
+    return None, None, named
+
+
+def _org_sector(entry: Entry) -> str | None:
+    """An organisation's own sector (the UN: IGO); a country's says nothing about a person."""
+    return entry.sector if entry.type != "country" else None
+
+
+def _after_locative(token, stop: int) -> bool:
+    """Whether the token hangs under "to"/"in"/… below the name's own head (index ``stop``)."""
+    head = token
+    for _ in range(3):
+        if head.i == stop:
+            return False
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS | {"of", "for"}:
+            return head.head.lower_ != "of"
+        head = head.head
+    return False
+
+
+def split_prefix(ent, gazetteer: Gazetteer):
+    """``(span, prefix entry)``: a name the model ran together with the organisation or country
+    before it ("UN Staffan de Mistura") becomes the person's span; the prefix is returned
+    unless the name is where someone serves ("Ambassador to the UN Bashar al-Ja'afari")."""
+    first = ent.start + (ent[0].lower_ in _DETERMINERS)
+    if ent.end - first < 3:
+        return ent, None
+    entry = gazetteer.lookup(ent.doc[first].text)
+    rest = ent.doc[first + 1:ent.end]
+    if entry is None or entry.kind == "city" or not _looks_like_person(rest, gazetteer):
+        return ent, None
+    span = Span(ent.doc, first + 1, ent.end, label="PERSON")
+    root = span.root
+    served = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE_PREPS
+    return span, None if served else entry
+
+
+def _looks_like_person(span, gazetteer: Gazetteer) -> bool:
+    words = [t for t in span if t.is_alpha]
+    return (len(words) >= 2 and span[0].text[:1].isupper()
+            and gazetteer.lookup(span.text) is None
+            and not ORGANISATION_WORDS & {t.lower_ for t in words})
+
+
+def _role_text(words: list, skip: set) -> str | None:
+    """The title without leading determiners and the affiliation's name."""
+    kept = [t for t in words if t.i not in skip]
+    while kept and (kept[0].lower_ in _DETERMINERS or kept[0].is_punct):
+        kept = kept[1:]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    if not kept:
+        return None
+    return kept[0].doc[kept[0].i:kept[-1].i + 1].text if len(kept) <= 8 else None
+
+
+def has_person_title(ent, gazetteer: Gazetteer) -> bool:
+    """Whether the word right before a name is a person's title ("envoy Staffan de Mistura")."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in PERSON_TITLES and before.head.i in range(ent.start, ent.end)
+
+
+# --- acronyms ------------------------------------------------------------------------------------
+
+
+def acronym_expansions(ents) -> dict[str, str]:
+    """Acronym → the organisation name in the article whose initials it spells."""
+    found: dict[str, str] = {}
+    for ent in ents:
+        words = [w for w in re.split(r"[\s\-]+", clean_name(ent.text)) if w]
+        capitals = [w for w in words if w.lower() not in _ACRONYM_SKIP]
+        if ent.label_ == "ORG" and len(capitals) >= 2 and all(w[:1].isupper() for w in capitals):
+            found.setdefault("".join(w[0] for w in capitals).upper(), clean_name(ent.text))
+    return found
+
+
+def is_acronym(text: str) -> bool:
+    """Two to six capital letters, dots allowed ("HNC", "U.N.")."""
+    letters = clean_name(text).replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+# --- one article ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -125,37 +400,96 @@ class DocActors:
         return None
 
 
-def link_document(article_id: str, ents) -> DocActors:
-    """Mentions and actors for one article from spaCy entity spans (``doc.ents``)."""
+def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> DocActors:
+    """Mentions and actors for one article from spaCy entity spans (``doc.ents``).
+
+    Pass the ``gazetteer`` made once by :func:`load_gazetteer`; without one it is read here
+    (correct, but slow when called per article)."""
+    linker = _Linker(gazetteer or load_gazetteer(), acronym_expansions(ents := list(ents)))
     mentions: list[Mention] = []
-    actors: dict[str, Actor] = {}
-    full_names: dict[str, Actor] = {}  # surname key → person actor with a longer name
     for ent in ents:
-        actor = make_actor(ent.text, ent.label_)
+        ent, prefix = split_prefix(ent, linker.gazetteer)
+        actor = linker.resolve(ent, prefix)
+        if actor is not None:
+            mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text,
+                                    ent.label_, actor.actor_id))
+    return DocActors(mentions, linker.actors)
+
+
+class _Linker:
+    """The running state of one article: its actors and the people named in full so far."""
+
+    def __init__(self, gazetteer: Gazetteer, acronyms: dict[str, str]) -> None:
+        self.gazetteer = gazetteer
+        self.acronyms = acronyms
+        self.actors: dict[str, Actor] = {}
+        self.people: dict[str, Actor] = {}  # surname, or loose full name → person
+
+    def resolve(self, ent, prefix: Entry | None = None) -> Actor | None:
+        """The actor of one mention, added to the article's actors; ``prefix`` is the
+        organisation or country the model ran into the name ("UN Staffan de Mistura")."""
+        actor = self._known_person(ent) or self._new_actor(ent)
         if actor is None:
-            continue
-        actor = _link_surname(actor, full_names)
-        previous = actors.get(actor.actor_id)
-        if previous is not None:
-            aliases = previous.aliases + tuple(a for a in actor.aliases if a not in previous.aliases)
-            actor = Actor(**{**_fields(previous), "aliases": aliases, "mentions": previous.mentions + 1})
-        actors[actor.actor_id] = actor
-        mentions.append(
-            Mention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_, actor.actor_id)
-        )
-    return DocActors(mentions, actors)
+            return None
+        if actor.type == "person":
+            actor = self._with_affiliation(actor, ent)
+            if prefix is not None and actor.country is None:
+                actor = replace(actor, country=prefix.country,
+                                sector=actor.sector or _org_sector(prefix))
+        elif actor.type == "organisation" and actor.country is None:
+            actor = self._organisation_affiliation(actor, ent)
+        return self._add(actor)
 
+    def _organisation_affiliation(self, actor: Actor, ent) -> Actor:
+        """An unknown organisation named after a country ("French Foreign Ministry" → FRA GOV)."""
+        words = [t for t in ent if not t.is_punct]
+        country, org_sector, _ = _phrase_affiliation(words, self.gazetteer, check_locative=False)
+        sector = org_sector or self.gazetteer.agent_sector([t.lower_ for t in words])
+        return replace(actor, country=country, sector=actor.sector or sector)
 
-def _link_surname(actor: Actor, full_names: dict[str, Actor]) -> Actor:
-    """A one-word name used after a person's full name is that person, whatever its label."""
-    tokens = name_key(actor.name).split()
-    if len(tokens) == 1 and tokens[0] in full_names:
-        full = full_names[tokens[0]]
-        return Actor(**{**_fields(full), "aliases": (actor.name,), "mentions": 1})
-    if len(tokens) > 1 and actor.type == "person":  # "Bashar al-Ja'afari" → key "bashar al jaafari" → surname "jaafari"
-        full_names.setdefault(tokens[-1], actor)
-    return actor
+    def _known_person(self, ent) -> Actor | None:
+        key = loose_key(ent.text)
+        person = self.people.get(key)
+        if person is None or (len(key.split()) == 1 and self.gazetteer.lookup(ent.text)
+                              and ent.label_ != "PERSON"):
+            return None
+        return replace(person, aliases=(clean_name(ent.text),), mentions=1)
 
+    def _new_actor(self, ent) -> Actor | None:
+        text = ent.text
+        if is_acronym(text) and self.gazetteer.lookup(text) is None:
+            text = self.acronyms.get(clean_name(text).replace(".", ""), text)
+        label = ent.label_
+        if label != "PERSON" and has_person_title(ent, self.gazetteer) \
+                and self.gazetteer.lookup(text) is None and len(text.split()) >= 2:
+            label = "PERSON"
+        actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
+        if actor is not None and text != ent.text:
+            actor = replace(actor, aliases=(clean_name(ent.text), actor.name))
+        return actor
 
-def _fields(actor: Actor) -> dict:
-    return {name: getattr(actor, name) for name in Actor.__slots__}
+    def _with_affiliation(self, actor: Actor, ent) -> Actor:
+        local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")
+                 for a in self.actors.values() if a.type == "organisation" for alias in a.aliases}
+        found = person_affiliation(ent, self.gazetteer, local)
+        actor = replace(actor, country=actor.country or found.country,
+                        sector=actor.sector or found.sector, role=actor.role or found.role)
+        tokens = loose_key(actor.name).split()
+        if len(tokens) > 1:
+            self.people.setdefault(" ".join(tokens), actor)
+            self.people.setdefault(tokens[-1], actor)
+        return actor
+
+    def _add(self, actor: Actor) -> Actor:
+        known = self.actors.get(actor.actor_id)
+        if known is not None:
+            aliases = known.aliases + tuple(a for a in actor.aliases if a not in known.aliases)
+            actor = replace(known, aliases=aliases, mentions=known.mentions + actor.mentions,
+                            country=known.country or actor.country,
+                            sector=known.sector or actor.sector, role=known.role or actor.role)
+        self.actors[actor.actor_id] = actor
+        if actor.type == "person":
+            for key, person in list(self.people.items()):
+                if person.actor_id == actor.actor_id:
+                    self.people[key] = actor
+        return actor

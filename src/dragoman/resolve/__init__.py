@@ -1,4 +1,5 @@
-"""Corpus-level resolution. First version: actor records merged across the batch."""
+"""Corpus-level resolution: actor records merged across articles, variants with evidence."""
 from dragoman.resolve.actors import ResolveActorsStage, merge_actors
+from dragoman.resolve.identity import Merge, apply_merges, find_merges
 
-__all__ = ["ResolveActorsStage", "merge_actors"]
+__all__ = ["Merge", "ResolveActorsStage", "apply_merges", "find_merges", "merge_actors"]

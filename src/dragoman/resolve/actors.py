@@ -1,8 +1,11 @@
-"""Actors across articles: one record per actor id, aliases and mention counts added up.
+"""Actors across articles: one record per actor, variants merged with evidence.
 
 Actor ids come from normalised names, so the same name in any article is the same actor; the
 store adds a batch's counts and aliases to what it already holds (an upsert), so adding articles
-never recomputes old ones. The actors issue brings evidence-based merging of variants.
+never recomputes old ones. Spelling variants, surname-only mentions and type disagreements are
+merged by :mod:`dragoman.resolve.identity`, each merge with its evidence; given the store, the
+stage also merges into actors stored earlier and applies the user's merges (``dragoman actor
+merge``).
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from dataclasses import replace
 
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
+from dragoman.resolve.identity import Merge, apply_merges, find_merges
 
 
 def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
@@ -25,16 +29,41 @@ def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
         merged[actor.actor_id] = replace(known, aliases=aliases,
                                          mentions=known.mentions + actor.mentions,
                                          country=known.country or actor.country,
-                                         sector=known.sector or actor.sector)
+                                         sector=known.sector or actor.sector,
+                                         role=known.role or actor.role,
+                                         merged=known.merged + actor.merged)
     return list(merged.values())
 
 
 class ResolveActorsStage:
-    """Corpus stage: the batch's per-article actors merged into one record per actor."""
+    """Corpus stage: the batch's per-article actors merged into one record per actor.
+
+    ``store`` (optional) lets variants join actors stored by earlier batches and applies the
+    user's merges; without it, merging happens within the batch."""
 
     name = "resolve"
     requires = frozenset({"actors", "mentions"})
     produces = frozenset({"actors"})
 
+    def __init__(self, store=None) -> None:
+        self.store = store
+
     def run(self, batch: Batch) -> Batch:
-        return replace(batch, actors=tuple(merge_actors(batch.actors)))
+        actors = merge_actors(batch.actors)
+        known, user = self._from_store(actors)
+        merges = _user_first(user, find_merges(actors, known), actors)
+        return apply_merges(replace(batch, actors=tuple(actors)), merges, known)
+
+    def _from_store(self, actors: list[Actor]) -> tuple[list[Actor], list[Merge]]:
+        if self.store is None:
+            return [], []
+        from dragoman.store import queries
+
+        return queries.resolution_candidates(self.store, actors), queries.user_merges(self.store)
+
+
+def _user_first(user: list[Merge], found: list[Merge], actors: list[Actor]) -> list[Merge]:
+    """The user's merges win over automatic ones for the same actor id."""
+    ids = {a.actor_id for a in actors}
+    chosen = {m.alias_id: m for m in user if m.alias_id in ids}
+    return list(chosen.values()) + [m for m in found if m.alias_id not in chosen]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from dragoman.clean import CleanStage
-from dragoman.dedupe import ExactDedupeStage
+from dragoman.dedupe import (ExactDedupeStage, NearDedupeStage, NearDuplicateIndex,
+                             PassageReuseStage)
 from dragoman.model import RawDoc, Reject
 from dragoman.nlp.annotate import AnnotateStage
 from dragoman.pipeline import Batch, Pipeline
@@ -20,12 +21,15 @@ Record = RawDoc | Reject
 
 
 def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
-    """clean → dedupe → annotate → resolve → stories, as DESIGN.md draws it."""
+    """clean → dedupe (exact, near, passage reuse) → annotate → resolve → stories, as DESIGN.md
+    draws it. The near-duplicate LSH index is rebuilt here, once per run, from stored signatures."""
     return Pipeline([
         CleanStage(settings),
         ExactDedupeStage(store.originals_for),
+        NearDedupeStage(NearDuplicateIndex.from_store(store.load_signatures), store.texts_for),
+        PassageReuseStage(store.reuse_candidates, store.texts_for),
         AnnotateStage(nlp, n_process=settings.n_process),
-        ResolveActorsStage(),
+        ResolveActorsStage(store),
         SingleArticleStoriesStage(),
     ])
 

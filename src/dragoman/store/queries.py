@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pyarrow as pa
+
 from dragoman.errors import ExportError
 from dragoman.store.store import Store
 
 EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id", "origin", "title", "outlet", "author", "published",
-                 "published_source", "language", "text", "duplicate_of", "story_id"),
+                 "published_source", "language", "text", "duplicate_of", "story_id",
+                 "removed", "nlp_skipped"),
     "rejects": ("origin", "reason", "detail"),
     "actors": ("actor_id", "name", "type", "country", "sector", "aliases", "mentions"),
     "statements": ("statement_id", "article_id", "origin", "kind", "speaker", "speaker_actor_id",
@@ -205,3 +208,228 @@ def top_dyads(store: Store, n: int = 10) -> list[tuple[str, str, int]]:
 def event_types(store: Store) -> list[tuple[str, int]]:
     return store.con.execute(
         "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
+
+
+# --- duplicates, reuse and independent sources (docs/duplicates.md) ----------------------
+
+def find_article(store: Store, ref: str) -> dict:
+    """The article named by its id, its origin, or a unique part of its origin (a file name)."""
+    from dragoman.errors import StoreError
+
+    rows = store.con.execute(
+        "SELECT article_id, origin, title, duplicate_of FROM articles WHERE article_id = ? "
+        "OR origin = ? OR origin LIKE ? ESCAPE '\\' ORDER BY origin LIMIT 6",
+        [ref, ref, "%" + ref.replace("%", r"\%").replace("_", r"\_") + "%"]).fetchall()
+    exact = [r for r in rows if ref in (r[0], r[1])]
+    rows = exact or rows
+    if len(rows) != 1:
+        found = ", ".join(r[1] for r in rows) if rows else "none"
+        raise StoreError(f"{len(rows) or 'no'} article(s) match {ref!r} ({found})",
+                         "give an article_id (dragoman export articles) or a longer part of "
+                         "its origin")
+    return dict(zip(("article_id", "origin", "title", "duplicate_of"), rows[0]))
+
+
+def duplicate_groups(store: Store, limit: int = 20, offset: int = 0) -> list[dict]:
+    """Originals that have copies, most copies first: each with its copies, how they were
+    found (``exact`` or ``near-duplicate``) and the near duplicates' similarity."""
+    cursor = store.con.execute(
+        "SELECT o.article_id, o.origin, o.title, count(*) AS copies, "
+        "list({'article_id': d.article_id, 'origin': d.origin, "
+        "'kind': coalesce(r.kind, 'exact'), 'similarity': coalesce(r.similarity, 1.0)} "
+        "ORDER BY d.origin) AS duplicates "
+        "FROM articles d JOIN articles o ON o.article_id = d.duplicate_of "
+        "LEFT JOIN reuse r ON r.article_a = o.article_id AND r.article_b = d.article_id "
+        "AND r.kind = 'near-duplicate' "
+        "GROUP BY o.article_id, o.origin, o.title ORDER BY copies DESC, o.origin "
+        "LIMIT ? OFFSET ?", [limit, offset])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def reuse_for(store: Store, article_id: str) -> list[dict]:
+    """Articles sharing text with ``article_id``, each passage given as ``here_*`` (this
+    article's span, ``text`` is its text there) and ``there_*`` (the other's), most similar
+    first."""
+    cursor = store.con.execute(
+        "SELECT r.*, a.origin AS origin_a, b.origin AS origin_b, a.title AS title_a, "
+        "b.title AS title_b, a.text AS text_a, b.text AS text_b FROM reuse r JOIN articles a ON a.article_id = r.article_a "
+        "JOIN articles b ON b.article_id = r.article_b "
+        "WHERE ? IN (r.article_a, r.article_b) ORDER BY r.similarity DESC, r.kind",
+        [article_id])
+    names = [d[0] for d in cursor.description]
+    return [_from_side(dict(zip(names, row)), article_id) for row in cursor.fetchall()]
+
+
+def _from_side(row: dict, article_id: str) -> dict:
+    here, there = ("a", "b") if row["article_a"] == article_id else ("b", "a")
+    passages = [{"here_start": p[f"{here}_start"], "here_end": p[f"{here}_end"],
+                 "there_start": p[f"{there}_start"], "there_end": p[f"{there}_end"],
+                 "words": p["words"],
+                 "text": row[f"text_{here}"][p[f"{here}_start"]:p[f"{here}_end"]]}
+                for p in row["passages"] or []]
+    passages.sort(key=lambda p: p["here_start"])
+    return {"article_id": row[f"article_{there}"], "origin": row[f"origin_{there}"],
+            "title": row[f"title_{there}"], "kind": row["kind"],
+            "similarity": row["similarity"], "passages": passages}
+
+
+def independent_sources(store: Store, statement_id: str | None = None,
+                        event_id: str | None = None) -> dict:
+    """How many articles report a statement (the same quoted text) or an event (the same type,
+    source, target and date), and how many *independent* sources stand behind them: copies
+    (``duplicate_of``) and articles whose shared passage carries the record's span with its
+    framing (``_carries``) count once.
+
+    Returns ``{"reports": n, "independent": m, "groups": [[article_id, ...], ...]}``.
+    """
+    from dragoman.errors import StoreError
+
+    if (statement_id is None) == (event_id is None):
+        raise StoreError("independent_sources needs exactly one of statement_id, event_id",
+                         "pass the id of one statement or one event")
+    spans = _same_statement(store, statement_id) if statement_id else _same_event(store, event_id)
+    if not spans:
+        raise StoreError(f"no {'statement' if statement_id else 'event'} "
+                         f"{statement_id or event_id!r}", "take an id from `dragoman export`")
+    return _group_sources(store, spans)
+
+
+def _same_statement(store: Store, statement_id: str) -> list[tuple[str, int, int]]:
+    """(article_id, start, end) of every statement with the same words as this one."""
+    key = "regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g')"
+    return store.con.execute(
+        f"SELECT s.article_id, s.start, s.end FROM statements s, statements t "
+        f"WHERE t.statement_id = ? AND {key.format('s.text')} = {key.format('t.text')}",
+        [statement_id]).fetchall()
+
+
+def _same_event(store: Store, event_id: str) -> list[tuple[str, int, int]]:
+    """(article_id, start, end) of every event with this one's type, actors and date."""
+    return store.con.execute(
+        "SELECT e.article_id, e.start, e.end FROM events e, events t WHERE t.event_id = ? "
+        "AND e.type = t.type AND e.source_actor_id IS NOT DISTINCT FROM t.source_actor_id "
+        "AND e.target_actor_id IS NOT DISTINCT FROM t.target_actor_id "
+        "AND e.date IS NOT DISTINCT FROM t.date", [event_id]).fetchall()
+
+
+def _group_sources(store: Store, spans: list[tuple[str, int, int]]) -> dict:
+    """Union the reporting articles: copies with their original; two articles whose reused
+    passage carries the record's span in both."""
+    span_of = {article_id: (start, end) for article_id, start, end in spans}
+    ids = list(span_of)
+    copies = store.con.execute(
+        "SELECT article_id, duplicate_of FROM articles WHERE list_contains(?, duplicate_of)",
+        [ids]).fetchall()
+    links = store.con.execute(
+        "SELECT article_a, article_b, passages FROM reuse WHERE kind = 'passage' "
+        "AND list_contains(?, article_a) AND list_contains(?, article_b)", [ids, ids]).fetchall()
+    parent = {a: a for a in ids} | {copy: copy for copy, _ in copies}
+    for copy, original in copies:
+        _union(parent, copy, original)
+    for a, b, passages in links:
+        if any(_carries(p, "a", span_of[a]) and _carries(p, "b", span_of[b]) for p in passages):
+            _union(parent, a, b)
+    groups: dict[str, list[str]] = {}
+    for article_id in parent:
+        groups.setdefault(_root(parent, article_id), []).append(article_id)
+    return {"reports": len(parent), "independent": len(groups),
+            "groups": sorted(sorted(g) for g in groups.values())}
+
+
+def _carries(passage: dict, side: str, span: tuple[int, int], context: int = 30) -> bool:
+    """The passage holds the span and at least ``context`` more characters around it: the
+    framing (attribution, sentence) was copied too. The same quote verbatim in two articles
+    with their own framing is two reporters, not one wire story."""
+    start, end = span
+    p_start, p_end = passage[f"{side}_start"], passage[f"{side}_end"]
+    overlap = min(end, p_end) - max(start, p_start)
+    return overlap * 2 >= max(1, end - start) and (p_end - p_start) - overlap >= context
+
+
+def _root(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]
+        item = parent[item]
+    return item
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    parent[_root(parent, a)] = _root(parent, b)
+
+
+# --- actor identity (resolve/ and `dragoman actor`) ----------------------------------------
+
+_ACTOR_FIELDS = ("actor_id", "name", "type", "country", "sector", "aliases", "mentions", "role")
+
+
+def find_actor(store: Store, name_or_id: str) -> dict | None:
+    """One actor by id, exact name, or alias (case-insensitive); the most mentioned wins."""
+    cursor = store.con.execute(
+        f"SELECT {', '.join(_ACTOR_FIELDS)} FROM actors WHERE actor_id = ? OR lower(name) = lower(?) "
+        "OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?)) "
+        "ORDER BY actor_id = ? DESC, lower(name) = lower(?) DESC, mentions DESC LIMIT 1",
+        [name_or_id] * 5)
+    row = cursor.fetchone() or _actor_like(store, name_or_id)
+    if row is None:
+        merged = store.con.execute("SELECT actor_id FROM actor_merges WHERE alias_id = ?",
+                                   [name_or_id]).fetchone()
+        return find_actor(store, merged[0]) if merged else None
+    return dict(zip(_ACTOR_FIELDS, row))
+
+
+def _actor_like(store: Store, text: str):
+    """The most mentioned actor a name or alias of which contains ``text`` (apostrophes and
+    case ignored)."""
+    norm = "regexp_replace(lower({}), '[’'']', '', 'g')"
+    needle = "%" + text.lower().replace("’", "").replace("'", "") + "%"
+    return store.con.execute(
+        f"SELECT {', '.join(_ACTOR_FIELDS)} FROM actors WHERE {norm.format('name')} LIKE ? "
+        f"OR len(list_filter(aliases, lambda x: {norm.format('x')} LIKE ?)) > 0 "
+        "ORDER BY mentions DESC LIMIT 1", [needle, needle]).fetchone()
+
+
+def actor_merges(store: Store, actor_id: str) -> list[dict]:
+    """The merges that joined other ids into this actor, with their evidence."""
+    cursor = store.con.execute(
+        "SELECT alias_id, alias, evidence, origin FROM actor_merges WHERE actor_id = ? "
+        "ORDER BY origin, alias", [actor_id])
+    return [dict(zip(("alias_id", "alias", "evidence", "origin"), r)) for r in cursor.fetchall()]
+
+
+def actor_activity(store: Store, actor_id: str) -> dict[str, int]:
+    """How often the actor is mentioned, speaks, and is a source or target of events."""
+    one = lambda sql: store.con.execute(sql, [actor_id] * sql.count("?")).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?"),
+        "statements": one("SELECT count(*) FROM statements WHERE speaker_actor_id = ?"),
+        "events as source": one("SELECT count(*) FROM events WHERE source_actor_id = ?"),
+        "events as target": one("SELECT count(*) FROM events WHERE target_actor_id = ?"),
+    }
+
+
+def resolution_candidates(store: Store, actors: list) -> list:
+    """Stored people and unplaced names whose last word is the last word of a batch actor's
+    name: the ones a new variant may be merged into."""
+    from dragoman.model import Actor
+    from dragoman.nlp.actors import loose_key
+
+    lasts = sorted({loose_key(a.name).split()[-1] for a in actors if loose_key(a.name)})
+    if not lasts:
+        return []
+    store.con.register("_lasts", pa.table({"last": pa.array(lasts, pa.string())}))
+    rows = store.con.execute(
+        "SELECT DISTINCT a.actor_id, a.name, a.type, a.country, a.sector, a.mentions, a.role "
+        "FROM actors a JOIN _lasts l ON lower(a.name) LIKE '%' || l.last "
+        "WHERE a.type = 'person' OR a.country IS NULL").fetchall()
+    store.con.unregister("_lasts")
+    return [Actor(r[0], r[1], r[2], r[3], r[4], mentions=r[5], role=r[6]) for r in rows]
+
+
+def user_merges(store: Store) -> list:
+    """The merges a user made (``dragoman actor merge``): they win over automatic ones."""
+    from dragoman.resolve.identity import Merge
+
+    rows = store.con.execute("SELECT alias_id, actor_id, alias, evidence FROM actor_merges "
+                             "WHERE origin = 'user'").fetchall()
+    return [Merge(*row) for row in rows]

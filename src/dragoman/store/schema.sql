@@ -30,7 +30,9 @@ CREATE TABLE IF NOT EXISTS articles (
     story_id VARCHAR,
     url VARCHAR,
     content_hash VARCHAR NOT NULL,
-    source_hash VARCHAR NOT NULL
+    source_hash VARCHAR NOT NULL,
+    removed VARCHAR[],     -- what cleaning took out, each as "reason: text"
+    nlp_skipped VARCHAR    -- why the NLP stages did not read the article (e.g. its language)
 );
 
 CREATE TABLE IF NOT EXISTS rejects (
@@ -59,6 +61,17 @@ CREATE TABLE IF NOT EXISTS actors (
     sector VARCHAR,
     aliases VARCHAR[],
     mentions INTEGER
+);
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS role VARCHAR;
+
+-- why two actor ids are one actor: automatic merges with their evidence, and user merges
+CREATE TABLE IF NOT EXISTS actor_merges (
+    alias_id VARCHAR PRIMARY KEY,
+    actor_id VARCHAR NOT NULL,
+    alias VARCHAR,
+    evidence VARCHAR,
+    origin VARCHAR DEFAULT 'auto',
+    merged_at TIMESTAMP DEFAULT current_timestamp
 );
 
 CREATE TABLE IF NOT EXISTS statements (
@@ -114,11 +127,28 @@ CREATE TABLE IF NOT EXISTS stories (
     timeline VARCHAR[]
 );
 
--- filled by the duplicates issue: articles that share passages without being copies
+-- articles that share text: kind near-duplicate (article_b is duplicate_of article_a) or
+-- passage (both kept); each passage has its character span in both texts
 CREATE TABLE IF NOT EXISTS reuse (
     article_a VARCHAR NOT NULL,
     article_b VARCHAR NOT NULL,
     kind VARCHAR,
     similarity DOUBLE,
-    passages VARCHAR[]
+    passages STRUCT(a_start INTEGER, a_end INTEGER, b_start INTEGER, b_end INTEGER,
+                    words INTEGER, text VARCHAR)[],
+    PRIMARY KEY (article_a, article_b, kind)
+);
+
+-- what the dedupe stages keep of each original: its MinHash (num_perm little-endian uint32)
+-- and its order of arrival, so later batches are compared without re-reading old texts
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id VARCHAR PRIMARY KEY,
+    seq BIGINT NOT NULL,
+    minhash BLOB NOT NULL
+);
+
+-- winnowed passage fingerprints of each original (dedupe/passages.py)
+CREATE TABLE IF NOT EXISTS fingerprints (
+    hash UINTEGER NOT NULL,
+    article_id VARCHAR NOT NULL
 );

@@ -16,7 +16,9 @@ from dragoman.pipeline import Batch
 SCHEMA_VERSION = "1"
 _UPSERT_ACTORS = (
     "ON CONFLICT (actor_id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, "
-    "aliases = list_distinct(list_concat(actors.aliases, excluded.aliases))"
+    "aliases = list_distinct(list_concat(actors.aliases, excluded.aliases)), "
+    "country = coalesce(actors.country, excluded.country), "
+    "sector = coalesce(actors.sector, excluded.sector), role = coalesce(actors.role, excluded.role)"
 )
 
 
@@ -77,6 +79,47 @@ class Store:
         self.con.unregister("_hashes")
         return dict(rows)
 
+    def load_signatures(self) -> list[tuple[str, int, bytes]]:
+        """(article_id, seq, minhash) of every stored original, in order of arrival."""
+        return self.con.execute(
+            "SELECT article_id, seq, minhash FROM signatures ORDER BY seq").fetchall()
+
+    def reuse_candidates(self, prints: dict[str, tuple[int, ...]],
+                         max_df: int) -> dict[str, list[str]]:
+        """article_id → stored articles sharing a fingerprint with it; fingerprints stored
+        for more than ``max_df`` articles (boilerplate) are not used."""
+        ids = [aid for aid, values in prints.items() for _ in values]
+        self.con.register("_query", pa.table({
+            "article_id": pa.array(ids, pa.string()),
+            "hash": pa.array([h for values in prints.values() for h in values], pa.uint32())}))
+        rows = self.con.execute(
+            "WITH usable AS (SELECT hash FROM fingerprints WHERE hash IN "
+            "(SELECT hash FROM _query) GROUP BY hash HAVING count(*) <= ?) "
+            "SELECT DISTINCT q.article_id, f.article_id FROM _query q JOIN usable USING (hash) "
+            "JOIN fingerprints f USING (hash) WHERE f.article_id <> q.article_id",
+            [max_df]).fetchall()
+        self.con.unregister("_query")
+        found: dict[str, list[str]] = {}
+        for article_id, candidate in rows:
+            found.setdefault(article_id, []).append(candidate)
+        return found
+
+    def texts_for(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """article_id → text, for the ids that are stored (a few: point lookups by key)."""
+        article_ids = list(article_ids)
+        if len(article_ids) <= 8:
+            found = {}
+            for article_id in article_ids:
+                rows = self.con.execute("SELECT text FROM articles WHERE article_id = ?",
+                                        [article_id]).fetchall()
+                found.update({article_id: rows[0][0]} if rows else {})
+            return found
+        self.con.register("_ids", pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
+        rows = self.con.execute(
+            "SELECT article_id, text FROM articles JOIN _ids USING (article_id)").fetchall()
+        self.con.unregister("_ids")
+        return dict(rows)
+
     # --- writing -----------------------------------------------------------------------
 
     def write_batch(self, batch: Batch) -> None:
@@ -97,9 +140,26 @@ class Store:
         for table in ("rejects", "mentions", "statements", "events", "stories"):
             self._insert(table, [_row(item) for item in getattr(batch, table)])
         self._insert("actors", [_row(a) for a in batch.actors], _UPSERT_ACTORS)
+        self._insert("actor_merges", [
+            {"alias_id": m.split("\t")[0], "actor_id": a.actor_id, "alias": m.split("\t")[1],
+             "evidence": m.split("\t")[2]} for a in batch.actors for m in a.merged])
+        self._write_signatures(batch)
+        self._insert("reuse", [_row(r) for r in batch.reuse])
         self.con.execute(
             "UPDATE articles SET story_id = o.story_id FROM articles o "
             "WHERE articles.duplicate_of = o.article_id AND articles.story_id IS NULL")
+
+    def _write_signatures(self, batch: Batch) -> None:
+        """MinHashes and passage fingerprints of the batch's originals."""
+        self._insert("signatures", [{"article_id": s.article_id, "seq": s.seq, "minhash": s.minhash}
+                                    for s in batch.signatures if s.minhash])
+        ids = [s.article_id for s in batch.signatures for _ in s.fingerprints]
+        if ids:
+            self.con.register("_prints", pa.table({
+                "hash": pa.array([h for s in batch.signatures for h in s.fingerprints], pa.uint32()),
+                "article_id": pa.array(ids, pa.string())}))
+            self.con.execute("INSERT INTO fingerprints SELECT hash, article_id FROM _prints")
+            self.con.unregister("_prints")
 
     def _insert(self, table: str, rows: list[dict], on_conflict: str = "ON CONFLICT DO NOTHING") -> None:
         if not rows:

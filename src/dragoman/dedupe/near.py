@@ -1,0 +1,180 @@
+"""Near duplicates: MinHash signatures of word shingles, a MinHash-LSH index (datasketch), and
+a check that the candidate's words line up with the article's.
+
+An article is a near duplicate of the most similar stored (or earlier in the batch) original
+that the LSH index returns at or above ``NearConfig.threshold`` (estimated Jaccard) and whose
+text aligns with it word by word (``alignment_ratio`` ≥ ``NearConfig.verify``): the check
+keeps two reports of one event in their own words apart. Only originals are indexed, so
+``duplicate_of`` always points at the earliest copy of a group, the one that was annotated.
+The index is made once per run from the stored signatures (``NearDuplicateIndex.from_store``)
+and grows as batches add originals; old signatures are never recomputed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from dragoman.dedupe.shingles import shingle_set, words
+from dragoman.errors import PipelineError
+from dragoman.model import Article, Reuse, Signature
+from dragoman.pipeline import Batch
+
+# (article_id, seq, minhash bytes) of every stored original, in the order they were stored
+LoadSignatures = Callable[[], Iterable[tuple[str, int, bytes]]]
+# article_ids → their stored texts (to verify a candidate)
+TextsFor = Callable[[Iterable[str]], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class NearConfig:
+    """What makes two articles near duplicates; the defaults were chosen on a dev split
+    (``python -m bench dedupe tune``, see docs/duplicates.md)."""
+
+    shingle: int = 1  # words per shingle (1: the set of words; order is left to ``verify``)
+    num_perm: int = 256  # MinHash permutations (signature: 4 bytes each)
+    threshold: float = 0.35  # estimated Jaccard of the shingle sets: the LSH candidates
+    verify: float = 0.65  # word-sequence alignment ratio a candidate must reach (0: no check)
+    seed: int = 1
+
+
+class MinHasher:
+    """Makes MinHash signatures with one fixed set of permutations (made once)."""
+
+    def __init__(self, config: NearConfig) -> None:
+        self.config = config
+        self._empty = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int)
+
+    def signature(self, text: str) -> LeanMinHash:
+        """The MinHash of the text's word shingles."""
+        minhash = self._empty.copy()
+        minhash.update_batch(shingle_set(text, self.config.shingle))
+        return LeanMinHash(minhash)
+
+    def from_bytes(self, data: bytes) -> LeanMinHash:
+        """A stored signature back as a MinHash (its permutations are not needed to compare)."""
+        values = np.frombuffer(data, dtype=np.uint32)
+        if len(values) != self.config.num_perm:
+            raise PipelineError(
+                f"a stored signature has {len(values)} permutations, the near-duplicate "
+                f"stage uses {self.config.num_perm}",
+                "use the num_perm the database was built with, or re-ingest into a new --db")
+        return LeanMinHash(seed=self.config.seed, hashvalues=values, scheme="affine32")
+
+
+def to_bytes(minhash: LeanMinHash) -> bytes:
+    """The signature as stored: ``num_perm`` little-endian uint32 values."""
+    return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
+
+
+class NearDuplicateIndex:
+    """The LSH index over originals' signatures, with their order of arrival."""
+
+    def __init__(self, config: NearConfig = NearConfig()) -> None:
+        self.config = config
+        self.hasher = MinHasher(config)
+        self.lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+        self.signatures: dict[str, LeanMinHash] = {}
+        self.seq: dict[str, int] = {}
+        self._next_seq = 0
+
+    @classmethod
+    def from_store(cls, load: LoadSignatures, config: NearConfig = NearConfig()) -> "NearDuplicateIndex":
+        """The index rebuilt from stored signatures (no text is read or hashed again)."""
+        index = cls(config)
+        with index.lsh.insertion_session() as session:
+            for article_id, seq, data in load():
+                minhash = index.hasher.from_bytes(data)
+                session.insert(article_id, minhash, check_duplication=False)
+                index.signatures[article_id] = minhash
+                index.seq[article_id] = seq
+                index._next_seq = max(index._next_seq, seq + 1)
+        return index
+
+    def __len__(self) -> int:
+        return len(self.signatures)
+
+    def add(self, article_id: str, minhash: LeanMinHash) -> int:
+        """Index an original; returns its sequence number."""
+        seq, self._next_seq = self._next_seq, self._next_seq + 1
+        self.lsh.insert(article_id, minhash, check_duplication=False)
+        self.signatures[article_id] = minhash
+        self.seq[article_id] = seq
+        return seq
+
+    def candidates(self, minhash: LeanMinHash) -> list[tuple[str, float]]:
+        """Indexed originals at or above the threshold with their estimated similarity, most
+        similar first (the earliest of equals)."""
+        found = []
+        for candidate in self.lsh.query(minhash):
+            similarity = minhash.jaccard(self.signatures[candidate])
+            if similarity >= self.config.threshold:
+                found.append((-similarity, self.seq[candidate], candidate))
+        return [(candidate, -negative) for negative, _, candidate in sorted(found)]
+
+    def match(self, minhash: LeanMinHash) -> tuple[str, float] | None:
+        """The most similar candidate, unverified (None when there is none)."""
+        found = self.candidates(minhash)
+        return found[0] if found else None
+
+
+class NearDedupeStage:
+    """Corpus stage: mark near duplicates ``duplicate_of`` their earliest original.
+
+    Runs after ``ExactDedupeStage`` (articles it marked are left alone). Every new original
+    gets a signature (``Batch.signatures``, stored with the batch); every near duplicate a
+    ``Reuse`` row of kind ``near-duplicate`` with its estimated Jaccard similarity.
+    """
+
+    name = "near-dedupe"
+    requires = frozenset({"articles"})
+    produces = frozenset({"articles", "signatures", "reuse"})
+
+    def __init__(self, index: NearDuplicateIndex, texts_for: TextsFor | None = None) -> None:
+        self.index = index
+        self.texts_for = texts_for
+        self._texts: dict[str, str] = {}
+
+    def run(self, batch: Batch) -> Batch:
+        articles, signatures, links = [], list(batch.signatures), list(batch.reuse)
+        self._texts = {}
+        for article in batch.articles:
+            article, signature, link = self._check(article)
+            articles.append(article)
+            signatures += [signature] if signature else []
+            links += [link] if link else []
+        return replace(batch, articles=tuple(articles), signatures=tuple(signatures),
+                       reuse=tuple(links))
+
+    def _check(self, article: Article) -> tuple[Article, Signature | None, Reuse | None]:
+        if article.duplicate_of is not None:
+            return article, None, None
+        minhash = self.index.hasher.signature(article.text)
+        for original, similarity in self.index.candidates(minhash):
+            if self._verified(article.text, original):
+                link = Reuse(original, article.article_id, "near-duplicate", round(similarity, 4))
+                return replace(article, duplicate_of=original), None, link
+        seq = self.index.add(article.article_id, minhash)
+        self._texts[article.article_id] = article.text
+        return article, Signature(article.article_id, seq, to_bytes(minhash)), None
+
+    def _verified(self, text: str, original: str) -> bool:
+        """The candidate's words line up with the article's (``NearConfig.verify``)."""
+        if not self.index.config.verify:
+            return True
+        if original not in self._texts:
+            if self.texts_for is None:
+                raise PipelineError("the near-duplicate check needs the texts of stored articles",
+                                    "make NearDedupeStage with texts_for=store.texts_for")
+            self._texts.update(self.texts_for([original]))
+        return alignment_ratio(text, self._texts[original]) >= self.index.config.verify
+
+
+def alignment_ratio(a: str, b: str) -> float:
+    """How much of two texts lines up word by word, in order (difflib's ratio over words:
+    2 × matched words / all words). A copy with 30% of its words changed scores about 0.7;
+    two reports of one event in their own words score well under 0.5."""
+    return SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()

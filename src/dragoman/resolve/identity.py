@@ -1,0 +1,243 @@
+"""Cross-document actor identity: which actor ids name the same actor, and why.
+
+Actor ids are hashes of normalised names, so the same spelling is already one actor. This module
+finds the *variants* and merges them only with evidence, recorded for each merge:
+
+1. **same name, other type** — "Staffan de Mistura" labelled a person in one article and an
+   organisation in another: one actor, of the type most mentions give;
+2. **same name without particles** — "Bashar al-Assad" / "Bashar Assad" (people only);
+3. **surname of exactly one person** — "Jaafari" alone in an article, and exactly one person in
+   view whose name ends so ("Bashar al-Ja'afari"), with no conflicting country. Two people with
+   that surname ("Nasr al-Hariri", "Saad Hariri") and nothing is merged;
+4. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
+   not in conflict, AND a shared role word or the same country ("Alexandre Georgini", FRA,
+   "deputy spokesman" / "Alexandre Giorgini", "deputy foreign ministry spokesman").
+
+The canonical actor is one already known (stored), else the most mentioned, else the longer
+name. :func:`apply_merges` rewrites a batch's mentions, statements and events to it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from dragoman.model import Actor
+from dragoman.nlp.actors import actor_id, loose_key, name_key
+from dragoman.pipeline import Batch
+
+SIMILARITY = 0.8
+_ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
+                             "chief", "senior", "former"})
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    """Actor ``alias_id`` (named ``alias``) is actor ``actor_id``, because of ``evidence``."""
+
+    alias_id: str
+    actor_id: str
+    alias: str
+    evidence: str
+
+    def encoded(self) -> str:
+        """The form ``Actor.merged`` carries to the store's ``actor_merges`` table."""
+        return f"{self.alias_id}\t{self.alias}\t{self.evidence}"
+
+
+def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Merge]:
+    """Merges among ``actors`` (this batch) and into ``known`` (already stored) actors."""
+    known = list(known)
+    pool = _one_per_id([*known, *actors])
+    stored = {a.actor_id for a in known}
+    merges: dict[str, Merge] = {}
+    for rule in (_type_variants, _particle_variants, _surname_only, _spelling_variants):
+        live = [a for a in pool if a.actor_id not in merges]
+        for alias, target, evidence in rule(live):
+            if alias.actor_id == target.actor_id or alias.actor_id in merges:
+                continue
+            alias, target = _direction(alias, target, stored)
+            merges[alias.actor_id] = Merge(alias.actor_id, target.actor_id, alias.name, evidence)
+    return _follow_chains(merges)
+
+
+def _one_per_id(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        known = seen.get(actor.actor_id)
+        seen[actor.actor_id] = actor if known is None else replace(
+            known, mentions=known.mentions + actor.mentions, country=known.country or actor.country,
+            role=known.role or actor.role)
+    return list(seen.values())
+
+
+def _direction(a: Actor, b: Actor, stored: set[str]) -> tuple[Actor, Actor]:
+    """(alias, canonical): the stored one, else a person's full name, else the one placed in a
+    country, else the most mentioned, else the longer name."""
+    rank = lambda x: (x.actor_id in stored, x.type == "person",  # noqa: E731
+                      len(loose_key(x.name).split()) > 1, x.country is not None, x.mentions,
+                      len(x.name))
+    return (a, b) if rank(b) >= rank(a) else (b, a)
+
+
+def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
+    resolved = []
+    for merge in merges.values():
+        target, seen = merge.actor_id, {merge.alias_id}
+        while target in merges and target not in seen:
+            seen.add(target)
+            target = merges[target].actor_id
+        resolved.append(replace(merge, actor_id=target))
+    return resolved
+
+
+def _type_variants(actors: list[Actor]):
+    by_key: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type in ("person", "organisation", "location") and actor.country is None \
+                or actor.type == "person":
+            by_key.setdefault(name_key(actor.name), []).append(actor)
+    for key, group in by_key.items():
+        types = Counter({a.type: 0 for a in group})
+        for actor in group:
+            types[actor.type] += actor.mentions
+        if len(types) < 2:
+            continue
+        winner = max(group, key=lambda a: (types[a.type], a.type == "person"))
+        labels = ", ".join(f"{t} ({n})" for t, n in types.most_common())
+        for actor in group:
+            if actor is not winner:
+                yield actor, winner, f"same name {winner.name!r} labelled {labels}"
+
+
+def _particle_variants(actors: list[Actor]):
+    people = [a for a in actors if a.type == "person" and len(loose_key(a.name).split()) > 1]
+    by_loose: dict[str, list[Actor]] = {}
+    for actor in people:
+        by_loose.setdefault(loose_key(actor.name), []).append(actor)
+    for group in by_loose.values():
+        if len(group) > 1 and _countries_agree(group):
+            head = max(group, key=lambda a: (a.mentions, len(a.name)))
+            for actor in group:
+                if actor is not head:
+                    yield actor, head, (f"same name as {head.name!r} apart from particles "
+                                        "(al-, de, bin …)")
+
+
+def _surname_only(actors: list[Actor]):
+    full: dict[str, list[Actor]] = {}
+    for actor in actors:
+        tokens = loose_key(actor.name).split()
+        if actor.type == "person" and len(tokens) > 1:
+            full.setdefault(tokens[-1], []).append(actor)
+    for actor in actors:
+        tokens = loose_key(actor.name).split()
+        if len(tokens) != 1 or actor.country is not None and actor.type != "person":
+            continue
+        if actor.type not in ("person", "organisation", "location"):
+            continue
+        owners = full.get(tokens[0], [])
+        if len(owners) == 1 and _countries_agree([actor, owners[0]]):
+            yield actor, owners[0], (f"surname of {owners[0].name!r}, the only person of that "
+                                     "name in view; no conflicting country")
+
+
+def _spelling_variants(actors: list[Actor]):
+    people = [a for a in actors if a.type == "person" and len(loose_key(a.name).split()) > 1]
+    by_first: dict[str, list[Actor]] = {}
+    for actor in people:
+        by_first.setdefault(loose_key(actor.name).split()[0], []).append(actor)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                evidence = variant_evidence(a, b)
+                if evidence:
+                    yield a, b, evidence
+
+
+def variant_evidence(a: Actor, b: Actor) -> str | None:
+    """Why two people with one first name are one person, or None when the evidence is short:
+    similar surnames AND (a shared role word, or the same country) AND no country conflict."""
+    surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
+    similarity = SequenceMatcher(None, surname_a, surname_b).ratio()
+    if similarity < SIMILARITY or not _countries_agree([a, b]):
+        return None
+    shared = sorted(role_words(a.role) & role_words(b.role))
+    same_country = a.country is not None and a.country == b.country
+    if not shared and not same_country:
+        return None
+    support = f"shared role word(s) {', '.join(shared)}" if shared else f"same country {a.country}"
+    return (f"same first name, surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
+            f"{support}")
+
+
+def role_words(role: str | None) -> set[str]:
+    """The content words of a role ("deputy foreign ministry spokesman" → foreign, ministry,
+    spokesman)."""
+    return {w for w in name_key(role or "").split() if w not in _ROLE_STOPWORDS}
+
+
+def _countries_agree(actors: list[Actor]) -> bool:
+    return len({a.country for a in actors if a.country}) <= 1
+
+
+# --- applying merges to a batch ------------------------------------------------------------------
+
+
+def apply_merges(batch: Batch, merges: list[Merge], known: Iterable[Actor] = ()) -> Batch:
+    """The batch with every merged actor id replaced by its canonical actor's."""
+    if not merges:
+        return batch
+    target = {m.alias_id: m.actor_id for m in merges}
+    actors = {a.actor_id: a for a in [*known, *batch.actors]}
+    records = [m for m in merges]
+    merged = _merged_actors(batch.actors, target, actors, records)
+    names = {a.actor_id: a for a in merged}
+    names.update({k: v for k, v in actors.items() if k not in names})
+    return replace(
+        batch, actors=tuple(merged),
+        mentions=tuple(replace(m, actor_id=target.get(m.actor_id, m.actor_id))
+                       for m in batch.mentions),
+        statements=tuple(_statement(s, target, names) for s in batch.statements),
+        events=tuple(_event(e, target, names) for e in batch.events))
+
+
+def _merged_actors(batch_actors, target, actors, merges: list[Merge]) -> list[Actor]:
+    out: dict[str, Actor] = {}
+    for actor in batch_actors:
+        canonical_id = target.get(actor.actor_id, actor.actor_id)
+        base = out.get(canonical_id) or replace(actors[canonical_id], mentions=0, aliases=(),
+                                                merged=())
+        out[canonical_id] = replace(
+            base, mentions=base.mentions + actor.mentions,
+            aliases=base.aliases + tuple(a for a in actor.aliases if a not in base.aliases),
+            country=base.country or actor.country, sector=base.sector or actor.sector,
+            role=base.role or actor.role)
+    for merge in merges:
+        if merge.actor_id in out:
+            canonical = out[merge.actor_id]
+            out[merge.actor_id] = replace(canonical, merged=canonical.merged + (merge.encoded(),))
+    return list(out.values())
+
+
+def _statement(statement, target, names):
+    new = target.get(statement.speaker_actor_id or "")
+    if new is None:
+        return statement
+    return replace(statement, speaker_actor_id=new, speaker=names[new].name)
+
+
+def _event(event, target, names):
+    changes = {}
+    for role in ("source", "target"):
+        new = target.get(getattr(event, f"{role}_actor_id") or "")
+        if new is not None:
+            actor = names[new]
+            changes[f"{role}_actor_id"] = new
+            changes[f"{role}_country"] = getattr(event, f"{role}_country") or actor.country
+            changes[f"{role}_sector"] = getattr(event, f"{role}_sector") or actor.sector
+    return replace(event, **changes) if changes else event
+
+
+__all__ = ["Merge", "actor_id", "apply_merges", "find_merges", "variant_evidence"]

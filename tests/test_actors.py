@@ -1,0 +1,96 @@
+"""Actor gazetteer, in-article resolution and cross-document identity (hand-made inputs)."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Actor, Mention, Statement
+from dragoman.nlp.actors import load_gazetteer, loose_key, name_key
+from dragoman.pipeline import Batch
+from dragoman.resolve import ResolveActorsStage, apply_merges, find_merges
+from dragoman.resolve.identity import variant_evidence
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def test_gazetteer_is_versioned_and_maps_names_demonyms_capitals(gazetteer):
+    assert gazetteer.version != "unversioned"
+    for alias, code in [("Russians", "RUS"), ("Moscow", "RUS"), ("Damascus", "SYR"),
+                        ("U.S.", "USA"), ("Syrian", "SYR"), ("Ivory Coast", "CIV")]:
+        assert gazetteer.lookup(alias).country == code, alias
+    assert gazetteer.lookup("UN").name == "United Nations"
+    assert (gazetteer.lookup("UN").country, gazetteer.lookup("UN").sector) == ("IGO", "IGO")
+    assert gazetteer.lookup("Aleppo").type == "location"
+    assert gazetteer.lookup("State") is None  # generic words never name a country
+
+
+def test_agent_nouns_give_sectors(gazetteer):
+    assert gazetteer.agent_sector(["foreign", "minister"]) == "GOV"
+    assert gazetteer.agent_sector(["the", "rebels"]) == "REB"
+    assert gazetteer.agent_sector(["regime"]) == "GOV"
+    assert gazetteer.agent_sector(["spokesman"]) is None  # the affiliation decides
+    assert {"GOV", "MIL", "REB", "OPP", "IGO"} <= set(gazetteer.sectors)
+
+
+def test_keys_ignore_apostrophes_and_particles():
+    assert name_key("Ja'afari") == name_key("Ja’afari") == name_key("Jaafari")
+    assert loose_key("Bashar al-Assad") == loose_key("Bashar Assad") == "bashar assad"
+
+
+def _person(name, country=None, role=None, mentions=1, sector=None):
+    from dragoman.nlp.actors import actor_id
+
+    return Actor(actor_id("person", name), name, "person", country, sector, (name,), mentions,
+                 role)
+
+
+def test_spelling_variants_merge_only_with_evidence():
+    georgini = _person("Alexandre Georgini", "FRA", "Foreign Ministry deputy spokesman")
+    giorgini = _person("Alexandre Giorgini", None, "deputy foreign ministry spokesman", 3)
+    assert "spokesman" in variant_evidence(georgini, giorgini)
+    (merge,) = find_merges([georgini, giorgini])
+    assert (merge.alias, merge.actor_id) == ("Alexandre Giorgini", georgini.actor_id)
+    # similar names, nothing else in common: kept apart
+    assert variant_evidence(_person("Alexandre Georgini", "FRA", "spokesman"),
+                            _person("Alexandre Giorgini", "ITA", "spokesman")) is None
+    assert variant_evidence(_person("Ali Haddad"), _person("Ali Hadad")) is None
+
+
+def test_surname_only_joins_the_one_full_name_but_not_two():
+    jaafari = _person("Bashar al-Ja'afari", "SYR", "negotiator")
+    (merge,) = find_merges([_person("Jaafari"), jaafari])
+    assert merge.actor_id == jaafari.actor_id and "only person" in merge.evidence
+    two = [_person("Hariri"), _person("Nasr al-Hariri", None, "opposition head"),
+           _person("Saad Hariri", "LBN", "prime minister")]
+    assert not [m for m in find_merges(two) if m.alias == "Hariri"]
+
+
+def test_same_name_with_two_types_is_one_actor():
+    from dragoman.nlp.actors import actor_id
+
+    org = Actor(actor_id("organisation", "Lena Vos"), "Lena Vos", "organisation", mentions=1)
+    person = _person("Lena Vos", mentions=4)
+    (merge,) = find_merges([org, person])
+    assert merge.actor_id == person.actor_id and "labelled person (4)" in merge.evidence
+
+
+def test_resolve_stage_rewrites_mentions_statements_and_records_evidence():
+    full, short = _person("Nasr al-Hariri", "SYR", "head of delegation", 2), _person("Hariri")
+    batch = Batch(
+        actors=(full, short),
+        mentions=(Mention("a1", 0, 6, "Hariri", "PERSON", short.actor_id),),
+        statements=(Statement("s1", "a1", "direct", "x", 0, 1, "x", speaker="Hariri",
+                              speaker_actor_id=short.actor_id),))
+    out = ResolveActorsStage().run(batch)
+    (actor,) = out.actors
+    assert actor.actor_id == full.actor_id and actor.mentions == 3
+    assert out.mentions[0].actor_id == full.actor_id
+    assert out.statements[0].speaker == "Nasr al-Hariri"
+    assert actor.merged and actor.merged[0].startswith(short.actor_id)
+
+
+def test_apply_merges_without_merges_is_the_same_batch():
+    batch = Batch(actors=(_person("Ana Lind"),))
+    assert apply_merges(batch, []) is batch

@@ -1,0 +1,54 @@
+"""In-article actor resolution with the real spaCy model, on hand-made sentences."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.nlp.actors import link_document, load_gazetteer
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _actors(nlp, gazetteer, text):
+    doc = nlp(text)
+    linked = link_document("t1", doc.ents, gazetteer)
+    return {a.name: a for a in linked.actors.values()}, linked
+
+
+def test_titles_give_country_sector_and_role(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer,
+                        "Russian Foreign Minister Sergey Lavrov met the envoy on Monday.")
+    lavrov = actors["Sergey Lavrov"]
+    assert (lavrov.type, lavrov.country, lavrov.sector, lavrov.role) == \
+        ("person", "RUS", "GOV", "Foreign Minister")
+
+
+def test_demonyms_and_capitals_are_the_country(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer,
+                        "Moscow said the Russians would stay. Russia denied it in Damascus.")
+    russia = actors["Russia"]
+    assert (russia.country, russia.sector) == ("RUS", "GOV") and russia.mentions >= 3
+    assert actors["Damascus"].type == "location"  # "in Damascus" is a place, not the government
+
+
+def test_surname_and_acronym_link_to_the_full_name(nlp, gazetteer):
+    text = ("The Northern Relief Board (NRB) met on Monday. Maria Lund, the NRB spokeswoman, "
+            "spoke after the meeting. Lund said the NRB would return.")
+    actors, linked = _actors(nlp, gazetteer, text)
+    lund = actors["Maria Lund"]
+    assert "Lund" in lund.aliases and lund.role == "spokeswoman"
+    board = next(a for a in actors.values() if "NRB" in a.aliases)
+    assert board.name == "Northern Relief Board"
+    assert linked.last_person_before(len(text)).name == "Maria Lund"
+
+
+def test_known_organisations_are_not_people(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer,
+                        "Jaish al-Islam said on Twitter that the UN envoy had left.")
+    types = {a.name: a.type for a in actors.values()}
+    assert types.get("Jaish al-Islam") == "organisation"
+    assert types.get("Twitter", "organisation") == "organisation"

@@ -41,3 +41,13 @@ def test_tour_commands_run(shared, tmp_path, monkeypatch, shared_model):
         assert result.exit_code == 0, (line, result.output)
     assert (tmp_path / "statements.jsonl").stat().st_size > 0
     assert (tmp_path / "articles.parquet").stat().st_size > 0
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_python_example_runs(shared, tmp_path, monkeypatch, shared_model, capsys):
+    monkeypatch.chdir(tmp_path)
+    code = README.split("## Python", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    exec(compile(code.replace("../shared", str(shared)), "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "Alexandre Georgini" in printed

@@ -32,6 +32,7 @@ from importlib.resources import files
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Article, Statement, short_hash
 from dragoman.nlp.actors import DocActors
+from dragoman.nlp.doctext import doc_text
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -184,7 +185,7 @@ def clipped_sentence(token) -> tuple[int, int]:
     The parser sometimes runs a headline into the next paragraph; a line break always ends a
     sentence here.
     """
-    text = token.doc.text
+    text = doc_text(token.doc)
     para_start, para_end = paragraph_bounds(text, token.idx)
     start = max(token.sent.start_char, para_start)
     end = min(token.sent.end_char, para_end)
@@ -192,7 +193,8 @@ def clipped_sentence(token) -> tuple[int, int]:
 
 
 def _same_line(a, b) -> bool:
-    return paragraph_bounds(a.doc.text, a.idx) == paragraph_bounds(b.doc.text, b.idx)
+    text = doc_text(a.doc)
+    return paragraph_bounds(text, a.idx) == paragraph_bounds(text, b.idx)
 
 
 def subject_of(verb, depth: int = 4):
@@ -289,7 +291,7 @@ def _phrase_end(head, depth: int = 0) -> int:
 
 def _clip_to_line(head, first: int, last: int):
     doc = head.doc
-    line_start, line_end = paragraph_bounds(doc.text, head.idx)
+    line_start, line_end = paragraph_bounds(doc_text(doc), head.idx)
     while first < head.i and doc[first].idx < line_start:
         first += 1
     while last > head.i and doc[last].idx >= line_end:
@@ -633,7 +635,7 @@ def _clause_bounds(clause, verb) -> tuple[int, int] | None:
         first += 1
     while last > first and _is_filler(doc[last]):
         last -= 1
-    line_start, line_end = paragraph_bounds(doc.text, verb.idx)
+    line_start, line_end = paragraph_bounds(doc_text(doc), verb.idx)
     start, end = max(doc[first].idx, line_start), min(doc[last].idx + len(doc[last]), line_end)
     words = [t for t in doc[first:last + 1] if t.is_alpha and start <= t.idx < end]
     return (start, end) if len(words) >= 2 else None

@@ -1,7 +1,10 @@
 """Actors: country codes and sectors our resolution gives to the PLOVER gold actor spans, and
 the cost of resolution next to the spaCy pass.
 
-    python -m bench actors [--no-write]
+    python -m bench actors [gsr|merges] [--no-write]
+
+With no part, both run: ``gsr`` (below) and ``merges``, the alias-merge precision/recall on
+hand-labelled pairs from the real corpora (:mod:`bench.actor_merges`).
 
 Accuracy: each gold ``actor``/``recipient`` span of PLOVER_GSR_normalized.jsonl (322 sentences)
 is located in its sentence; the actor we resolve there is the one whose mention overlaps the
@@ -121,17 +124,23 @@ def render(totals: dict, timing: dict, version: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench actors", description=__doc__)
+    parser.add_argument("part", nargs="?", choices=("gsr", "merges"),
+                        help="one part only (default: both)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
+    from bench import actor_merges
     from dragoman.nlp import load_nlp
     from dragoman.nlp.actors import load_gazetteer
 
     nlp, gazetteer = load_nlp(), load_gazetteer()
-    markdown = render(score(nlp, gazetteer), speed(nlp, gazetteer), gazetteer.version)
-    print(markdown)
-    if not args.no_write:
-        write_section("actors", "## Actors: country codes and sectors on the PLOVER GSR\n\n"
-                      + markdown)
+    if args.part in (None, "gsr"):
+        markdown = render(score(nlp, gazetteer), speed(nlp, gazetteer), gazetteer.version)
+        print(markdown)
+        if not args.no_write:
+            write_section("actors", "## Actors: country codes and sectors on the PLOVER GSR\n\n"
+                          + markdown)
+    if args.part in (None, "merges"):
+        actor_merges.run(nlp, gazetteer, write=not args.no_write)
     return 0
 
 

@@ -94,3 +94,20 @@ def test_resolve_stage_rewrites_mentions_statements_and_records_evidence():
 def test_apply_merges_without_merges_is_the_same_batch():
     batch = Batch(actors=(_person("Ana Lind"),))
     assert apply_merges(batch, []) is batch
+
+
+def test_merge_benchmark_scores_labelled_pairs_and_skips_na():
+    from bench.actor_merges import PAIRS, Resolved, read_labels, score, split_of
+
+    a, b, c = _person("Talal Barrazi"), _person("Talal al-Barazi"), _person("Ashton Carter")
+    d = _person("Jimmy Carter")
+    resolved = Resolved({x.actor_id: x for x in (a, b, c, d)}, {a.actor_id: b.actor_id}, {}, {}, {})
+    row = lambda x, y, label: {"name_a": x.name, "id_a": x.actor_id, "name_b": y.name,  # noqa: E731
+                               "id_b": y.actor_id, "split": split_of(x.actor_id, y.actor_id),
+                               "sampled_as": "merge", "label": label, "evidence": "e"}
+    result = score([row(a, b, "same"), row(c, d, "same"), row(a, c, "n/a")], resolved)
+    assert {k: result["counts"]["all"][k] for k in ("pairs", "tp", "fn", "fp", "na")} == \
+        {"pairs": 2, "tp": 1, "fn": 1, "fp": 0, "na": 1}
+    labels = read_labels(PAIRS)
+    assert len(labels) >= 100 and {r["label"] for r in labels} <= {"same", "different", "n/a"}
+    assert all(r["split"] == split_of(r["id_a"], r["id_b"]) for r in labels)

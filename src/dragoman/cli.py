@@ -238,7 +238,7 @@ def actors(name, type_, country, limit, offset, fmt, db) -> None:
 
 @cli.group(cls=Group)
 def actor() -> None:
-    """One actor: show it with its merges and evidence, or merge two (user override)."""
+    """One actor: show it with its merges and evidence, merge two or split one (user overrides)."""
 
 
 @actor.command("show")
@@ -258,7 +258,8 @@ def actor_show(name_or_id: str, db: str) -> None:
     click.echo(f"{'aliases':<9} {_cell(row['aliases'])}")
     click.echo("activity  " + ", ".join(f"{k} {v}" for k, v in activity.items()))
     for merge in merges:
-        click.echo(f"merged    {merge['alias']} ({merge['alias_id']}, {merge['origin']}): "
+        label = "split" if merge["origin"] == "split" else "merged"
+        click.echo(f"{label:<9} {merge['alias']} ({merge['alias_id']}, {merge['origin']}): "
                    f"{merge['evidence']}")
 
 
@@ -275,6 +276,21 @@ def actor_merge(alias: str, into: str, note: str, db: str) -> None:
         source, target = merge_in_store(store, alias, into, note)
     click.echo(f"Merged {source['name']} ({source['actor_id']}) into {target['name']} "
                f"({target['actor_id']}).")
+
+
+@actor.command("split")
+@click.argument("alias")
+@click.option("--note", default="", help="Why (kept with the split).")
+@db_option
+def actor_split(alias: str, note: str, db: str) -> None:
+    """Undo a merge: ALIAS (a merged name or its old id) becomes its own actor again, and later
+    ingests keep the two apart."""
+    from dragoman.resolve.overrides import split_in_store
+
+    with api.open_store(db, read_only=False) as store:
+        new, old = split_in_store(store, alias, note)
+    click.echo(f"Split {new['name']} ({new['actor_id']}, {new['mentions']} mentions) from "
+               f"{old['name']} ({old['actor_id']}).")
 
 
 @actor.command("load")

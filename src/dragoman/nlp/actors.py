@@ -32,6 +32,7 @@ from spacy.tokens import Span
 
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Mention, short_hash
+from dragoman.nlp.doctext import doc_text
 
 # spaCy labels we keep as mentions, and the actor type each gives
 ACTOR_LABELS = {
@@ -249,7 +250,8 @@ def role_phrases(ent) -> list:
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             phrases.append(doc[child.left_edge.i:child.right_edge.i + 1])
-    line = doc.text.rfind("\n", 0, ent.start_char), doc.text.find("\n", ent.end_char)
+    text = doc_text(doc)
+    line = text.rfind("\n", 0, ent.start_char), text.find("\n", ent.end_char)
     return [p for p in phrases if len(p) and _on_line(p, line)]
 
 

@@ -4,8 +4,8 @@ Actor ids come from normalised names, so the same name in any article is the sam
 store adds a batch's counts and aliases to what it already holds (an upsert), so adding articles
 never recomputes old ones. Spelling variants, surname-only mentions and type disagreements are
 merged by :mod:`dragoman.resolve.identity`, each merge with its evidence; given the store, the
-stage also merges into actors stored earlier and applies the user's merges (``dragoman actor
-merge``).
+stage also merges into actors stored earlier, applies the user's merges (``dragoman actor
+merge``) and never re-merges a pair the user split (``dragoman actor split``).
 """
 from __future__ import annotations
 
@@ -50,16 +50,20 @@ class ResolveActorsStage:
 
     def run(self, batch: Batch) -> Batch:
         actors = merge_actors(batch.actors)
-        known, user = self._from_store(actors)
-        merges = _user_first(user, find_merges(actors, known), actors)
+        known, user, splits = self._from_store(actors)
+        found = [m for m in find_merges(actors, known)
+                 if frozenset((m.alias_id, m.actor_id)) not in splits]
+        merges = _user_first(user, found, actors)
         return apply_merges(replace(batch, actors=tuple(actors)), merges, known)
 
-    def _from_store(self, actors: list[Actor]) -> tuple[list[Actor], list[Merge]]:
+    def _from_store(self, actors: list[Actor]) -> tuple[list[Actor], list[Merge], set]:
+        """Stored candidates, the user's merges, and the pairs the user split apart."""
         if self.store is None:
-            return [], []
+            return [], [], set()
         from dragoman.store import queries
 
-        return queries.resolution_candidates(self.store, actors), queries.user_merges(self.store)
+        return (queries.resolution_candidates(self.store, actors), queries.user_merges(self.store),
+                queries.user_splits(self.store))
 
 
 def _user_first(user: list[Merge], found: list[Merge], actors: list[Actor]) -> list[Merge]:

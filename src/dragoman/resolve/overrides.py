@@ -62,3 +62,70 @@ def _actor(store: Store, name_or_id: str) -> dict:
     if found is None:
         raise StoreError(f"no actor named {name_or_id!r}", _HINT)
     return found
+
+
+def split_in_store(store: Store, alias: str, note: str = "") -> tuple[dict, dict]:
+    """Undo the merge of ``alias`` (its name, or its old actor id): it becomes its own actor
+    again, with the mentions, statements and events of the articles that named it only so, and
+    the split is kept (``actor_merges``, origin ``split``) so later ingests never merge the two
+    again. Returns (the new actor row, the actor it was split from)."""
+    from dragoman.nlp.actors import name_key
+
+    merge = queries.merge_of(store, alias)
+    if merge is None:
+        raise StoreError(f"no merge of {alias!r} to undo",
+                         "`dragoman actor show NAME` lists an actor's merges; split one of those "
+                         "aliases (its name or id)")
+    old_id, new_id = merge["actor_id"], merge["alias_id"]
+    target = queries.find_actor(store, old_id)
+    if target is None:
+        raise StoreError(f"the actor {alias!r} was merged into ({old_id}) is gone", _HINT)
+    key = name_key(merge["alias"])
+    moved = _articles_naming_only(store, old_id, key)
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        count = 0
+        for article_id in moved:
+            count += con.execute("UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND "
+                                 "article_id = ?", [new_id, old_id, article_id]).fetchall()[0][0]
+            con.execute("UPDATE statements SET speaker_actor_id = ?, speaker = ? WHERE "
+                        "speaker_actor_id = ? AND article_id = ?",
+                        [new_id, merge["alias"], old_id, article_id])
+            for role in ("source", "target"):
+                con.execute(f"UPDATE events SET {role}_actor_id = ? WHERE {role}_actor_id = ? "
+                            "AND article_id = ?", [new_id, old_id, article_id])
+        aliases = [a for a in target["aliases"] or [] if name_key(a) != key]
+        con.execute("UPDATE actors SET mentions = greatest(mentions - ?, 0), aliases = ? "
+                    "WHERE actor_id = ?", [count, aliases, old_id])
+        con.execute("INSERT OR REPLACE INTO actors (actor_id, name, type, aliases, mentions) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [new_id, merge["alias"], _type_of(new_id, merge["alias"], target["type"]),
+                     [merge["alias"]], count])
+        con.execute("INSERT OR REPLACE INTO actor_merges (alias_id, actor_id, alias, evidence, "
+                    "origin) VALUES (?, ?, ?, ?, 'split')",
+                    [new_id, old_id, merge["alias"], note or "split by the user"])
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return queries.find_actor(store, new_id), target
+
+
+def _articles_naming_only(store: Store, actor_id: str, key: str) -> list[str]:
+    """Articles whose every mention of ``actor_id`` is the name ``key``: there the name came in
+    by the merge; where the full name is used too, the article itself linked them."""
+    from dragoman.nlp.actors import name_key
+
+    keys: dict[str, set[str]] = {}
+    for article_id, text in store.con.execute(
+            "SELECT article_id, text FROM mentions WHERE actor_id = ?", [actor_id]).fetchall():
+        keys.setdefault(article_id, set()).add(name_key(text or ""))
+    return sorted(a for a, found in keys.items() if found == {key})
+
+
+def _type_of(alias_id: str, name: str, fallback: str) -> str:
+    from dragoman.nlp.actors import actor_id
+
+    types = ("person", "organisation", "country", "location", "group")
+    return next((t for t in types if actor_id(t, name) == alias_id), fallback)

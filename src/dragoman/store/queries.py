@@ -370,9 +370,10 @@ def find_actor(store: Store, name_or_id: str) -> dict | None:
         "OR list_contains(list_transform(aliases, lambda x: lower(x)), lower(?)) "
         "ORDER BY actor_id = ? DESC, lower(name) = lower(?) DESC, mentions DESC LIMIT 1",
         [name_or_id] * 5)
-    row = cursor.fetchone() or _actor_like(store, name_or_id)
+    row = next(iter(cursor.fetchall()), None) or _actor_like(store, name_or_id)
     if row is None:
-        merged = store.con.execute("SELECT actor_id FROM actor_merges WHERE alias_id = ?",
+        merged = store.con.execute("SELECT actor_id FROM actor_merges WHERE alias_id = ? "
+                                   "AND origin <> 'split'",
                                    [name_or_id]).fetchone()
         return find_actor(store, merged[0]) if merged else None
     return dict(zip(_ACTOR_FIELDS, row))
@@ -383,10 +384,10 @@ def _actor_like(store: Store, text: str):
     case ignored)."""
     norm = "regexp_replace(lower({}), '[’'']', '', 'g')"
     needle = "%" + text.lower().replace("’", "").replace("'", "") + "%"
-    return store.con.execute(
+    return (store.con.execute(
         f"SELECT {', '.join(_ACTOR_FIELDS)} FROM actors WHERE {norm.format('name')} LIKE ? "
         f"OR len(list_filter(aliases, lambda x: {norm.format('x')} LIKE ?)) > 0 "
-        "ORDER BY mentions DESC LIMIT 1", [needle, needle]).fetchone()
+        "ORDER BY mentions DESC LIMIT 1", [needle, needle]).fetchall()[:1] or [None])[0]
 
 
 def actor_merges(store: Store, actor_id: str) -> list[dict]:
@@ -433,3 +434,19 @@ def user_merges(store: Store) -> list:
     rows = store.con.execute("SELECT alias_id, actor_id, alias, evidence FROM actor_merges "
                              "WHERE origin = 'user'").fetchall()
     return [Merge(*row) for row in rows]
+
+
+def merge_of(store: Store, alias: str) -> dict | None:
+    """The standing merge of an alias (its old actor id, or its name, case-insensitive)."""
+    row = store.con.execute(
+        "SELECT alias_id, actor_id, alias, origin FROM actor_merges WHERE origin <> 'split' AND "
+        "(alias_id = ? OR lower(alias) = lower(?)) ORDER BY alias_id = ? DESC LIMIT 1",
+        [alias, alias, alias]).fetchall()
+    return dict(zip(("alias_id", "actor_id", "alias", "origin"), row[0])) if row else None
+
+
+def user_splits(store: Store) -> set[frozenset]:
+    """Pairs of actor ids the user split (``dragoman actor split``): never merged again."""
+    rows = store.con.execute("SELECT alias_id, actor_id FROM actor_merges "
+                             "WHERE origin = 'split'").fetchall()
+    return {frozenset(row) for row in rows}

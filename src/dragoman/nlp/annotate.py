@@ -28,21 +28,54 @@ class AnnotateStage:
         self.gazetteer = gazetteer or load_gazetteer()
         self.n_process = n_process
         self.pipe_batch_size = pipe_batch_size
+        self._pool = None  # worker processes (n_process > 1), started on first use
 
     def run(self, batch: Batch) -> Batch:
-        todo = [a for a in batch.unique_articles()
-                if a.nlp_skipped is None and a.language in ANNOTATED_LANGUAGES]
-        docs = self.nlp.pipe((a.text for a in todo), batch_size=self.pipe_batch_size,
-                             n_process=self.n_process if len(todo) > 1 else 1)
-        mentions, actors, statements, events = [], [], [], []
-        for article, doc in zip(todo, docs):
-            records = annotate_doc(doc, article, self.cues, self.gazetteer)
-            mentions += records[0]
-            actors += records[1]
-            statements += records[2]
-            events += records[3]
-        return replace(batch, mentions=tuple(mentions), actors=tuple(actors),
-                       statements=tuple(statements), events=tuple(events))
+        todo = annotatable(batch)
+        per_article = self._in_workers(todo) if self.n_process > 1 and len(todo) > 1 \
+            else self.annotate(todo)
+        return with_annotations(batch, per_article)
+
+    def annotate(self, articles: list[Article]) -> list[tuple[list, list, list, list]]:
+        """``annotate_doc`` of each article, in this process: what a worker (a pool process or
+        a Ray actor) computes for its share of a batch."""
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.pipe_batch_size)
+        return [annotate_doc(doc, article, self.cues, self.gazetteer)
+                for article, doc in zip(articles, docs)]
+
+    def _in_workers(self, articles: list[Article]) -> list[tuple[list, list, list, list]]:
+        """Parse and extract in ``n_process`` processes that live as long as the stage; only
+        the compact records come back (see runners/pool.py)."""
+        if self._pool is None:
+            from dragoman.runners.pool import DocumentPool  # runners import this module
+
+            self._pool = DocumentPool(self.annotate, self.n_process,
+                                      max_chunk=self.pipe_batch_size)
+        return self._pool.map(articles)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any (a later ``run`` starts new ones)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+def with_annotations(batch: Batch, per_article: list[tuple[list, list, list, list]]) -> Batch:
+    """The batch with the records of its annotated articles, in article order."""
+    mentions, actors, statements, events = [], [], [], []
+    for records in per_article:
+        mentions += records[0]
+        actors += records[1]
+        statements += records[2]
+        events += records[3]
+    return replace(batch, mentions=tuple(mentions), actors=tuple(actors),
+                   statements=tuple(statements), events=tuple(events))
+
+
+def annotatable(batch: Batch) -> list[Article]:
+    """The batch's articles the stage annotates: unique, not skipped, in English."""
+    return [a for a in batch.unique_articles()
+            if a.nlp_skipped is None and a.language in ANNOTATED_LANGUAGES]
 
 
 def annotate_doc(doc, article: Article, cues: Cues,

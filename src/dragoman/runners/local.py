@@ -65,6 +65,14 @@ class IngestReport:
         self.events += len(batch.events)
 
 
+def close_stages(pipeline: Pipeline) -> None:
+    """Let stages that hold worker processes (annotate with ``n_process`` > 1) stop them."""
+    for stage in pipeline.stages:
+        close = getattr(stage, "close", None)
+        if callable(close):
+            close()
+
+
 def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
     iterator = iter(records)
     while chunk := list(islice(iterator, size)):
@@ -83,6 +91,12 @@ class LocalRunner:
 
     def run(self, records: Iterable[Record]) -> IngestReport:
         """Ingest every record not already stored; safe to interrupt and run again."""
+        try:
+            return self._run(records)
+        finally:
+            close_stages(self.pipeline)
+
+    def _run(self, records: Iterable[Record]) -> IngestReport:
         report, started = IngestReport(), time.perf_counter()
         in_this_run: set[tuple[str, str]] = set()
         for chunk in batched(records, self.settings.batch_size):

@@ -450,3 +450,295 @@ def user_splits(store: Store) -> set[frozenset]:
     rows = store.con.execute("SELECT alias_id, actor_id FROM actor_merges "
                              "WHERE origin = 'split'").fetchall()
     return {frozenset(row) for row in rows}
+
+
+# --- web ---------------------------------------------------------------------------------
+# Reads for the explorer (``dragoman.web``): lists take ``limit``/``offset`` and return dicts;
+# records carry their article and span so that every row can link to its source. Optional
+# columns that later stages add (``t.*``) come along without a change here.
+
+_PERIODS = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+_EVENT_FROM = "FROM events t JOIN articles a USING (article_id)"
+_STATEMENT_FROM = "FROM statements t JOIN articles a USING (article_id)"
+_ARTICLE_REF = "a.origin, a.title AS article_title, a.published"
+
+
+def _dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _one(store: Store, sql: str, params: list) -> dict | None:
+    rows = _dicts(store.con.execute(sql, params))
+    return rows[0] if rows else None
+
+
+def outlets(store: Store, n: int = 10) -> list[dict]:
+    """Where the articles come from: the outlet, else the URL's host, with article counts."""
+    return _dicts(store.con.execute(
+        "SELECT coalesce(outlet, nullif(regexp_extract(url, '^[a-z]+://(www\\.)?([^/:]+)', 2), ''), "
+        "'unknown') AS outlet, count(*) AS articles FROM articles WHERE duplicate_of IS NULL "
+        "GROUP BY 1 ORDER BY articles DESC, outlet LIMIT ?", [n]))
+
+
+def dyads(store: Store, limit: int = 10, offset: int = 0,
+          types: list[str] | None = None) -> list[dict]:
+    """The most frequent (source, target) pairs of resolved actors, with their ids."""
+    filters = Filters()
+    filters.add("s.actor_id <> g.actor_id")
+    if types:
+        filters.add("list_contains(?, t.type)", [x.upper() for x in types])
+    where = filters.sql()
+    return _dicts(store.con.execute(
+        "SELECT s.actor_id AS source_actor_id, s.name AS source, g.actor_id AS target_actor_id, "
+        "g.name AS target, count(*) AS events FROM events t "
+        "JOIN actors s ON s.actor_id = t.source_actor_id "
+        f"JOIN actors g ON g.actor_id = t.target_actor_id{where} "
+        "GROUP BY ALL ORDER BY events DESC, source, target LIMIT ? OFFSET ?",
+        [*filters.params, limit, offset]))
+
+
+def speakers(store: Store, limit: int = 10, offset: int = 0) -> list[dict]:
+    """The most quoted resolved speakers, with their actor ids."""
+    return _dicts(store.con.execute(
+        "SELECT speaker_actor_id AS actor_id, any_value(speaker) AS speaker, count(*) AS statements "
+        "FROM statements WHERE speaker_actor_id IS NOT NULL GROUP BY 1 "
+        "ORDER BY statements DESC, speaker LIMIT ? OFFSET ?", [limit, offset]))
+
+
+def stories_page(store: Store, order: str = "latest", limit: int = 20,
+                 offset: int = 0) -> list[dict]:
+    """Stories, ``latest`` (last dated first) or ``biggest`` (most articles first)."""
+    orders = {"latest": "t.end_date DESC NULLS LAST, len(t.article_ids) DESC, t.story_id",
+              "biggest": "len(t.article_ids) DESC, t.end_date DESC NULLS LAST, t.story_id"}
+    if order not in orders:
+        raise ValueError(f"order must be one of {sorted(orders)}")
+    return _dicts(store.con.execute(
+        f"SELECT t.*, len(t.article_ids) AS articles FROM stories t ORDER BY {orders[order]} "
+        "LIMIT ? OFFSET ?", [limit, offset]))
+
+
+def get_story(store: Store, story_id: str) -> dict | None:
+    return _one(store, "SELECT t.*, len(t.article_ids) AS articles FROM stories t "
+                       "WHERE t.story_id = ?", [story_id])
+
+
+def story_articles(store: Store, story_id: str) -> list[dict]:
+    """The story's articles (and their copies), oldest first."""
+    return _dicts(store.con.execute(
+        "SELECT article_id, origin, title, outlet, published, duplicate_of FROM articles "
+        "WHERE story_id = ? OR article_id IN (SELECT unnest(article_ids) FROM stories "
+        "WHERE story_id = ?) ORDER BY published NULLS LAST, origin", [story_id, story_id]))
+
+
+def story_actors(store: Store, story_id: str, n: int = 20) -> list[dict]:
+    """The actors named in the story's articles, most mentioned first."""
+    return _dicts(store.con.execute(
+        "SELECT x.actor_id, x.name, x.type, x.country, x.sector, count(*) AS mentions "
+        "FROM mentions m JOIN actors x USING (actor_id) WHERE m.article_id IN "
+        "(SELECT article_id FROM articles WHERE story_id = ? UNION SELECT unnest(article_ids) "
+        "FROM stories WHERE story_id = ?) GROUP BY ALL ORDER BY mentions DESC, x.name LIMIT ?",
+        [story_id, story_id, n]))
+
+
+def story_events(store: Store, story_id: str, limit: int = 100, offset: int = 0) -> list[dict]:
+    """The events reported by the story's articles, in date order: its sourced timeline."""
+    return _dicts(store.con.execute(
+        f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM} WHERE t.article_id IN "
+        "(SELECT unnest(article_ids) FROM stories WHERE story_id = ?) "
+        "ORDER BY coalesce(t.date, a.published) NULLS LAST, a.origin, t.start LIMIT ? OFFSET ?",
+        [story_id, limit, offset]))
+
+
+def _statement_filters(speaker: str | None = None, speaker_id: str | None = None,
+                       about: str | None = None, about_id: str | None = None,
+                       text: str | None = None, kind: str | None = None,
+                       since: str | None = None, until: str | None = None,
+                       article: str | None = None) -> Filters:
+    filters = Filters()
+    if speaker:
+        filters.add("(t.speaker ILIKE ? OR t.speaker_mention ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
+    if speaker_id:
+        filters.add("t.speaker_actor_id = ?", speaker_id)
+    mentioned = ("EXISTS (SELECT 1 FROM mentions m {} WHERE m.article_id = t.article_id "
+                 "AND m.start >= t.start AND m.end <= t.end AND {})")
+    if about:
+        filters.add(mentioned.format("LEFT JOIN actors x USING (actor_id)",
+                                     "(m.text ILIKE ? OR x.name ILIKE ?)"), f"%{about}%", f"%{about}%")
+    if about_id:
+        filters.add(mentioned.format("", "m.actor_id = ?"), about_id)
+        filters.add("t.speaker_actor_id IS DISTINCT FROM ?", about_id)
+    if text:
+        filters.add("t.text ILIKE ?", f"%{text}%")
+    if kind:
+        filters.add("t.kind = ?", kind)
+    if since:
+        filters.add("a.published >= CAST(? AS DATE)", since)
+    if until:
+        filters.add("a.published <= CAST(? AS DATE)", until)
+    if article:
+        filters.add("t.article_id = ?", article)
+    return filters
+
+
+def search_statements(store: Store, limit: int = 50, offset: int = 0, **conditions) -> list[dict]:
+    """Statements by speaker (name or ``speaker_id``), about an actor (a mention of it inside
+    the quoted span: ``about`` name or ``about_id``), words in the text, kind, publication
+    dates, article; with the article's origin, title and date."""
+    filters = _statement_filters(**conditions)
+    filters.order = "a.published NULLS LAST, a.origin, t.start"
+    return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_STATEMENT_FROM}", filters, limit, offset)
+
+
+def get_statement(store: Store, statement_id: str) -> dict | None:
+    return _one(store, f"SELECT t.*, {_ARTICLE_REF} {_STATEMENT_FROM} WHERE t.statement_id = ?",
+                [statement_id])
+
+
+def _event_filters(type: str | None = None, actor: str | None = None,
+                   actor_id: str | None = None, source_id: str | None = None,
+                   target_id: str | None = None, country: str | None = None,
+                   since: str | None = None, until: str | None = None,
+                   negated: bool | None = None, hypothetical: bool | None = None,
+                   article: str | None = None) -> Filters:
+    filters = Filters()
+    if type:
+        filters.add("t.type = ?", type.upper())
+    if actor:
+        filters.add("(t.source ILIKE ? OR t.target ILIKE ?)", f"%{actor}%", f"%{actor}%")
+    if actor_id:
+        filters.add("(t.source_actor_id = ? OR t.target_actor_id = ?)", actor_id, actor_id)
+    if source_id:
+        filters.add("t.source_actor_id = ?", source_id)
+    if target_id:
+        filters.add("t.target_actor_id = ?", target_id)
+    if country:
+        filters.add("(t.source_country = ? OR t.target_country = ?)", country.upper(), country.upper())
+    if since:
+        filters.add("t.date >= CAST(? AS DATE)", since)
+    if until:
+        filters.add("t.date <= CAST(? AS DATE)", until)
+    for flag, value in (("negated", negated), ("hypothetical", hypothetical)):
+        if value is not None:
+            filters.add(f"coalesce(t.{flag}, false) = ?", value)
+    if article:
+        filters.add("t.article_id = ?", article)
+    return filters
+
+
+def search_events(store: Store, limit: int = 50, offset: int = 0, **conditions) -> list[dict]:
+    """Events by type, actor (words in source/target, or an ``actor_id`` on either side),
+    source and target actor ids (a dyad), country, dates, negated/hypothetical, article."""
+    filters = _event_filters(**conditions)
+    filters.order = "t.date NULLS LAST, a.origin, t.start"
+    return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM}", filters, limit, offset)
+
+
+def get_event(store: Store, event_id: str) -> dict | None:
+    return _one(store, f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM} WHERE t.event_id = ?",
+                [event_id])
+
+
+def events_over_time(store: Store, period: str | None = None, **conditions) -> dict:
+    """Counts of the matching events per period and type: ``{"period", "rows": [{"period",
+    "type", "events"}], "undated"}``; the period (day, week, month, year) is chosen from the
+    dates' span when not given."""
+    filters = _event_filters(**conditions)
+    where = filters.sql()
+    low, high, undated = store.con.execute(
+        f"SELECT min(t.date), max(t.date), count(*) FILTER (WHERE t.date IS NULL) "
+        f"{_EVENT_FROM}{where}", filters.params).fetchone()
+    period = period or _period_for(low, high)
+    if period not in _PERIODS:
+        raise ValueError(f"period must be one of {sorted(_PERIODS)}")
+    dated = " AND ".join([*filters.where, "t.date IS NOT NULL"])
+    rows = _dicts(store.con.execute(
+        f"SELECT strftime(t.date, ?) AS period, t.type, count(*) AS events {_EVENT_FROM} "
+        f"WHERE {dated} GROUP BY ALL ORDER BY period, t.type", [_PERIODS[period], *filters.params]))
+    return {"period": period, "rows": rows, "undated": undated or 0}
+
+
+def _period_for(low, high) -> str:
+    if low is None or high is None:
+        return "month"
+    days = (high - low).days
+    return "day" if days <= 31 else "week" if days <= 366 else "month" if days <= 3660 else "year"
+
+
+def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
+                  actor_id: str | None = None) -> list[dict]:
+    """Who does what to whom among resolved actors: one row per (source, target, type) with its
+    count, the busiest ``limit`` first (only those involving ``actor_id`` when given)."""
+    filters = Filters()
+    filters.add("t.source_actor_id <> t.target_actor_id")
+    filters.add("list_contains(?, t.type)",
+                [x.upper() for x in (types or ("ACCUSE", "REQUEST", "CONSULT"))])
+    if actor_id:
+        filters.add("(t.source_actor_id = ? OR t.target_actor_id = ?)", actor_id, actor_id)
+    return _dicts(store.con.execute(
+        "SELECT t.source_actor_id, s.name AS source, t.target_actor_id, g.name AS target, "
+        "t.type, count(*) AS events FROM events t JOIN actors s ON s.actor_id = t.source_actor_id "
+        f"JOIN actors g ON g.actor_id = t.target_actor_id{filters.sql()} GROUP BY ALL "
+        "ORDER BY events DESC, source, target, t.type LIMIT ?", [*filters.params, limit]))
+
+
+def get_actor(store: Store, actor_id: str) -> dict | None:
+    """One actor by its exact id (a merged alias id gives ``None``: see ``canonical_actor``)."""
+    return _one(store, "SELECT t.* FROM actors t WHERE t.actor_id = ?", [actor_id])
+
+
+def canonical_actor(store: Store, alias_id: str) -> str | None:
+    """The actor id an alias id was merged into (following chains), if any."""
+    seen = {alias_id}
+    row = store.con.execute("SELECT actor_id FROM actor_merges WHERE alias_id = ? AND "
+                            "origin <> 'split'", [alias_id]).fetchone()
+    while row and row[0] not in seen:
+        seen.add(row[0])
+        if get_actor(store, row[0]) is not None:
+            return row[0]
+        row = store.con.execute("SELECT actor_id FROM actor_merges WHERE alias_id = ? AND "
+                                "origin <> 'split'", [row[0]]).fetchone()
+    return None
+
+
+def list_articles(store: Store, q: str | None = None, outlet: str | None = None,
+                  since: str | None = None, until: str | None = None,
+                  duplicates: bool = True, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Articles (without their text), newest first, by words in the title or text, outlet,
+    publication dates; ``duplicates=False`` leaves copies out."""
+    filters = Filters()
+    if q:
+        filters.add("(t.title ILIKE ? OR t.text ILIKE ?)", f"%{q}%", f"%{q}%")
+    if outlet:
+        filters.add("t.outlet = ?", outlet)
+    if since:
+        filters.add("t.published >= CAST(? AS DATE)", since)
+    if until:
+        filters.add("t.published <= CAST(? AS DATE)", until)
+    if not duplicates:
+        filters.add("t.duplicate_of IS NULL")
+    filters.order = "t.published DESC NULLS LAST, t.origin"
+    return _fetch(store, "SELECT t.article_id, t.origin, t.title, t.outlet, t.published, "
+                         "t.language, t.duplicate_of, t.story_id, length(t.text) AS chars "
+                         "FROM articles t", filters, limit, offset)
+
+
+def get_article(store: Store, article_id: str) -> dict | None:
+    return _one(store, "SELECT t.* FROM articles t WHERE t.article_id = ?", [article_id])
+
+
+def article_mentions(store: Store, article_id: str) -> list[dict]:
+    """The article's entity mentions in text order, with the actor each resolved to."""
+    return _dicts(store.con.execute(
+        "SELECT m.*, x.name AS actor_name, x.type AS actor_type FROM mentions m "
+        "LEFT JOIN actors x USING (actor_id) WHERE m.article_id = ? ORDER BY m.start, m.end",
+        [article_id]))
+
+
+def article_copies(store: Store, article_id: str) -> list[dict]:
+    """The articles marked duplicates of this one, with how they were found."""
+    return _dicts(store.con.execute(
+        "SELECT d.article_id, d.origin, d.title, coalesce(r.kind, 'exact') AS kind, "
+        "coalesce(r.similarity, 1.0) AS similarity FROM articles d LEFT JOIN reuse r ON "
+        "r.article_a = d.duplicate_of AND r.article_b = d.article_id AND r.kind = 'near-duplicate' "
+        "WHERE d.duplicate_of = ? ORDER BY d.origin", [article_id]))

@@ -49,6 +49,14 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor_view(self) -> "Store":
+        """A Store over a new cursor of this connection, for one thread at a time: DuckDB
+        connections must not be shared across threads, cursors of one database may run side
+        by side (the web explorer keeps a pool of them). ``close()`` closes only the cursor."""
+        view = object.__new__(Store)
+        view.path, view._column_cache, view.con = self.path, self._column_cache, self.con.cursor()
+        return view
+
     def __enter__(self) -> "Store":
         return self
 

@@ -1,0 +1,7 @@
+"""The explorer: a JSON API and server-rendered pages over ``store/queries.py``.
+
+``create_app(db_path)`` builds the FastAPI app; ``dragoman serve`` runs it with uvicorn.
+"""
+from dragoman.web.app import create_app
+
+__all__ = ["create_app"]

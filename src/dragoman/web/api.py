@@ -1,0 +1,124 @@
+"""The JSON API under ``/api``: one endpoint per list (paged, filtered, exportable) and one per
+record. Its OpenAPI schema is at ``/api/openapi.json``."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel
+
+from dragoman.store import Store, queries
+from dragoman.web import export, records
+from dragoman.web.deps import get_store, pool_of
+from dragoman.web.lists import LISTS, ListSpec, page
+from dragoman.web.params import Id, Limit, Offset, event_filters
+
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+class Page(BaseModel):
+    """One page of a list; ``next_offset`` is where the next page starts (null: no more)."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None
+
+
+class OverTime(BaseModel):
+    """Event counts per period and type; ``undated`` events are not in ``rows``."""
+
+    period: str
+    rows: list[dict[str, Any]]
+    undated: int
+
+
+def _list_endpoint(spec: ListSpec):
+    def endpoint(store: StoreDep, filters: Annotated[dict, Depends(spec.filters)],
+                 limit: Limit = 50, offset: Offset = 0) -> Page:
+        return Page(**page(store, spec, filters, limit, offset))
+    return endpoint
+
+
+def _export_endpoint(spec: ListSpec):
+    def endpoint(request: Request, filters: Annotated[dict, Depends(spec.filters)],
+                 format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv") -> StreamingResponse:
+        body = export.stream(pool_of(request), spec, filters, format)
+        name = f"{spec.name}.{format}"
+        return StreamingResponse(body, media_type=export.MEDIA_TYPES[format],
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return endpoint
+
+
+def router() -> APIRouter:
+    api = APIRouter(prefix="/api")
+    api.add_api_route("/overview", overview, methods=["GET"], tags=["overview"])
+    api.add_api_route("/events/over-time", events_over_time, methods=["GET"], tags=["events"],
+                      response_model=OverTime)
+    api.add_api_route("/network", network, methods=["GET"], tags=["actors"])
+    for spec in LISTS.values():
+        api.add_api_route(f"/{spec.name}/export", _export_endpoint(spec), methods=["GET"],
+                          tags=[spec.name], summary=f"{spec.summary}: all of it, as CSV or JSONL",
+                          response_class=StreamingResponse,
+                          responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+                          operation_id=f"export_{spec.name}")
+        api.add_api_route(f"/{spec.name}", _list_endpoint(spec), methods=["GET"], tags=[spec.name],
+                          summary=spec.summary, response_model=Page,
+                          operation_id=f"list_{spec.name}")
+    for path, endpoint, tag in (("/stories/{story_id}", story, "stories"),
+                                ("/actors/{actor_id}", actor, "actors"),
+                                ("/events/{event_id}", event, "events"),
+                                ("/statements/{statement_id}", statement, "statements"),
+                                ("/articles/{article_id}", article, "articles")):
+        api.add_api_route(path, endpoint, methods=["GET"], tags=[tag],
+                          responses={404: {"description": "no record with this id"}})
+    return api
+
+
+def overview(store: StoreDep) -> dict:
+    """Counts, publication dates, outlets, latest stories, top actor pairs and speakers."""
+    return records.overview(store)
+
+
+def events_over_time(store: StoreDep, filters: Annotated[dict, Depends(event_filters)],
+                     period: Annotated[str | None, Query(pattern=r"^(day|week|month|year)?$")] = None) -> OverTime:
+    """Matching events counted per day/week/month/year and type (the period is chosen from
+    the dates' span when not given)."""
+    return OverTime(**queries.events_over_time(store, period or None, **filters))
+
+
+def network(store: StoreDep,
+            types: Annotated[str, Query(pattern=r"^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*$")] = "ACCUSE,REQUEST,CONSULT",
+            actor_id: Annotated[str | None, Query(pattern=r"^([A-Za-z0-9_.:\-]{1,100})?$")] = None,
+            limit: Annotated[int, Query(ge=1, le=200)] = 40) -> list[dict]:
+    """Who accuses, requests, consults (or any PLOVER types) whom: one row per
+    (source, target, type) with its count."""
+    return queries.actor_network(store, types.split(","), limit, actor_id or None)
+
+
+def story(story_id: Id, store: StoreDep) -> dict:
+    """A story: its record, summary sentences with the spans they cite, articles, actors, and
+    timeline (its articles' events in date order)."""
+    return records.story(store, story_id)
+
+
+def actor(actor_id: Id, store: StoreDep) -> dict:
+    """An actor: record, merges with evidence, activity, first statements by and about it,
+    events as source and target, events over time."""
+    return records.actor(store, actor_id)
+
+
+def event(event_id: Id, store: StoreDep) -> dict:
+    """An event with its source span and how many independent sources report it."""
+    return records.event(store, event_id)
+
+
+def statement(statement_id: Id, store: StoreDep) -> dict:
+    """A statement with its source span and how many independent sources report it."""
+    return records.statement(store, statement_id)
+
+
+def article(article_id: Id, store: StoreDep) -> dict:
+    """An article with its text and every record extracted from it (character spans into
+    ``article.text``), its copies and the passages it shares with other articles."""
+    return records.article(store, article_id)

@@ -1,0 +1,228 @@
+"""Charts as plain shapes (rectangles, lines, labels) for the SVG templates in
+``templates/_charts.html``: computed here, rendered server-side, no script and no network."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+# one colour per PLOVER type (verbal cooperation greens/blues, conflict oranges/reds)
+TYPE_COLOURS = {
+    "AGREE": "#1b9e77", "CONSULT": "#4e79a7", "SUPPORT": "#59a14f", "CONCEDE": "#8cd17d",
+    "COOPERATE": "#499894", "AID": "#86bcb6", "RETREAT": "#b6992d", "REQUEST": "#76b7b2",
+    "ACCUSE": "#e15759", "REJECT": "#f28e2b", "THREATEN": "#b07aa1", "PROTEST": "#ff9da7",
+    "SANCTION": "#9d7660", "MOBILIZE": "#d4a6c8", "COERCE": "#d37295", "ASSAULT": "#8b1a1a",
+}
+OTHER_COLOUR = "#999999"
+MAX_FILLED_PERIODS = 400
+
+
+def colour(event_type: str | None) -> str:
+    return TYPE_COLOURS.get((event_type or "").upper(), OTHER_COLOUR)
+
+
+@dataclass
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str
+    title: str
+    href: str | None = None
+
+
+@dataclass
+class Label:
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"
+
+
+@dataclass
+class BarChart:
+    width: int
+    height: int
+    rects: list[Rect] = field(default_factory=list)
+    xlabels: list[Label] = field(default_factory=list)
+    ylabels: list[Label] = field(default_factory=list)
+    gridlines: list[float] = field(default_factory=list)
+    legend: list[tuple[str, str, int]] = field(default_factory=list)  # type, colour, total
+    undated: int = 0
+    period: str = "month"
+    empty: bool = True
+
+
+def _parse(period: str, label: str) -> dt.date:
+    if period == "day":
+        return dt.date.fromisoformat(label)
+    if period == "week":
+        year, week = label.split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    if period == "month":
+        return dt.date(int(label[:4]), int(label[5:7]), 1)
+    return dt.date(int(label), 1, 1)
+
+
+def _label(period: str, day: dt.date) -> str:
+    if period == "day":
+        return day.isoformat()
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.strftime("%Y-%m") if period == "month" else str(day.year)
+
+
+def _step(period: str, day: dt.date) -> dt.date:
+    if period in ("day", "week"):
+        return day + dt.timedelta(days=1 if period == "day" else 7)
+    if period == "month":
+        return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return dt.date(day.year + 1, 1, 1)
+
+
+def periods(period: str, present: list[str]) -> list[str]:
+    """Every period from the first to the last present one, so gaps show as gaps."""
+    if not present:
+        return []
+    first, last = _parse(period, min(present)), _parse(period, max(present))
+    filled, day = [], first
+    while day <= last and len(filled) < MAX_FILLED_PERIODS:
+        filled.append(_label(period, day))
+        day = _step(period, day)
+    return filled if day > last else sorted(set(present))
+
+
+def _nice_max(value: int) -> int:
+    if value <= 5:
+        return max(value, 1)
+    magnitude = 10 ** int(math.log10(value))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= value)
+
+
+def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
+                 height: int = 240) -> BarChart:
+    """Events per period, stacked by type, from ``queries.events_over_time``. ``link`` (a URL
+    ending in ``?...&`` or ``?``) makes each block a link with ``type=`` appended."""
+    chart = BarChart(width, height, undated=over_time["undated"], period=over_time["period"])
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    totals: dict[str, int] = defaultdict(int)
+    for row in over_time["rows"]:
+        counts[row["period"]][row["type"]] = row["events"]
+        totals[row["type"]] += row["events"]
+    labels = periods(over_time["period"], list(counts))
+    if not labels:
+        return chart
+    chart.empty = False
+    types = sorted(totals, key=lambda t: (-totals[t], t))
+    chart.legend = [(t, colour(t), totals[t]) for t in types]
+    left, right, top, bottom = 36, 8, 10, 34
+    plot_w, plot_h = width - left - right, height - top - bottom
+    top_value = _nice_max(max(sum(c.values()) for c in counts.values()))
+    slot = plot_w / len(labels)
+    bar_w = max(1.0, slot * 0.8)
+    for i, label in enumerate(labels):
+        x, y = left + i * slot + (slot - bar_w) / 2, top + plot_h
+        for event_type in types:
+            n = counts[label].get(event_type, 0)
+            if not n:
+                continue
+            h = plot_h * n / top_value
+            y -= h
+            href = f"{link}type={event_type}" if link else None
+            chart.rects.append(Rect(round(x, 1), round(y, 1), round(bar_w, 1), round(h, 1),
+                                    colour(event_type), f"{label}: {event_type} {n}", href))
+    every = max(1, math.ceil(len(labels) / 8))
+    chart.xlabels = [Label(round(left + i * slot + slot / 2, 1), height - bottom + 16, label)
+                     for i, label in enumerate(labels) if i % every == 0]
+    ticks = [0, top_value / 2, top_value] if top_value > 1 else [0, top_value]
+    chart.gridlines = [round(top + plot_h - plot_h * t / top_value, 1) for t in ticks]
+    chart.ylabels = [Label(left - 4, round(top + plot_h - plot_h * t / top_value + 4, 1),
+                           f"{t:g}", "end") for t in ticks]
+    return chart
+
+
+@dataclass
+class Node:
+    actor_id: str
+    name: str
+    x: float
+    y: float
+    r: float
+    label_x: float
+    label_y: float
+    anchor: str
+    events: int
+
+
+@dataclass
+class Edge:
+    path: str
+    colour: str
+    width: float
+    type: str
+    title: str
+    href: str
+
+
+@dataclass
+class Network:
+    width: int
+    height: int
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    legend: list[tuple[str, str]] = field(default_factory=list)
+    empty: bool = True
+
+
+def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
+    """Actors on a circle (busiest first), one curved arrow per (source, target, type) from
+    ``queries.actor_network``; A→B and B→A bend apart."""
+    chart = Network(width, height)
+    degree: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for row in rows:
+        for side in ("source", "target"):
+            degree[row[f"{side}_actor_id"]] += row["events"]
+            names[row[f"{side}_actor_id"]] = row[side]
+    if not degree:
+        return chart
+    chart.empty = False
+    order = sorted(degree, key=lambda a: (-degree[a], names[a]))
+    cx, cy = width / 2, height / 2
+    radius = min(width * 0.30, height / 2 - 30)
+    top = max(degree.values())
+    where: dict[str, tuple[float, float]] = {}
+    for i, actor in enumerate(order):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(order)
+        x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
+        where[actor] = (x, y)
+        r = 4 + 7 * math.sqrt(degree[actor] / top)
+        lx, ly = cx + (radius + r + 6) * math.cos(angle), cy + (radius + r + 6) * math.sin(angle)
+        anchor = "start" if math.cos(angle) > 0.01 else "end" if math.cos(angle) < -0.01 else "middle"
+        chart.nodes.append(Node(actor, names[actor], round(x, 1), round(y, 1), round(r, 1),
+                                round(lx, 1), round(ly + 4, 1), anchor, degree[actor]))
+    heaviest = max(row["events"] for row in rows)
+    for row in rows:
+        chart.edges.append(_edge(row, where, heaviest))
+    seen = sorted({row["type"] for row in rows})
+    chart.legend = [(t, colour(t)) for t in seen]
+    return chart
+
+
+def _edge(row: dict, where: dict, heaviest: int) -> Edge:
+    (x1, y1), (x2, y2) = where[row["source_actor_id"]], where[row["target_actor_id"]]
+    dx, dy = x2 - x1, y2 - y1
+    length = math.hypot(dx, dy) or 1.0
+    bend = 0.18 + 0.06 * (sum(map(ord, row["type"])) % 3)  # types between one pair fan out
+    mx, my = (x1 + x2) / 2 - dy * bend, (y1 + y2) / 2 + dx * bend
+    shorten = 13 / length  # stop the arrow before the target's circle
+    ex, ey = x2 - dx * shorten, y2 - dy * shorten
+    href = "/events?" + urlencode({"source_id": row["source_actor_id"],
+                                   "target_id": row["target_actor_id"], "type": row["type"]})
+    title = f"{row['source']} → {row['target']}: {row['type']} ×{row['events']}"
+    return Edge(f"M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {ex:.1f},{ey:.1f}", colour(row["type"]),
+                round(1 + 3 * row["events"] / heaviest, 1), row["type"], title, href)

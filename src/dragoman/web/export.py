@@ -1,0 +1,47 @@
+"""CSV and JSON Lines downloads of any list: every matching row, fetched a page at a time."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from dragoman.exports import write_jsonl
+from dragoman.web.lists import ListSpec
+from dragoman.web.pool import StorePool
+
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
+CHUNK = 1000
+
+
+def rows(pool: StorePool, spec: ListSpec, filters: dict) -> Iterator[list[dict]]:
+    """The whole list, in pages of ``CHUNK`` rows (one cursor held throughout)."""
+    with pool.borrow() as store:
+        offset = 0
+        while chunk := spec.fetch(store, filters, CHUNK, offset):
+            yield chunk
+            offset += len(chunk)
+            if len(chunk) < CHUNK:
+                return
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return "" if value is None else value
+
+
+def stream(pool: StorePool, spec: ListSpec, filters: dict, fmt: str) -> Iterator[str]:
+    """The list as text in ``fmt`` (csv: a header from the first row's fields)."""
+    columns: list[str] | None = None
+    for chunk in rows(pool, spec, filters):
+        buffer = io.StringIO()
+        if fmt == "jsonl":
+            write_jsonl(chunk, buffer)
+        else:
+            writer = csv.writer(buffer)
+            if columns is None:
+                columns = list(chunk[0])
+                writer.writerow(columns)
+            writer.writerows([_cell(row.get(c)) for c in columns] for row in chunk)
+        yield buffer.getvalue()

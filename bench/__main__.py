@@ -5,7 +5,8 @@ import argparse
 import importlib
 import sys
 
-TASKS = {"throughput": "bench.throughput", "extraction": "bench.extraction", "dates": "bench.dates",
+TASKS = {"throughput": "bench.throughput", "scale": "bench.scale", "gpu": "bench.gpu",
+         "extraction": "bench.extraction", "dates": "bench.dates",
          "dedupe": "bench.dedupe", "actors": "bench.actors",
          "statements": "bench.statements",
          "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries"}

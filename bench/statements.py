@@ -14,6 +14,8 @@ Scoring (our definition, stated in docs/statements.md):
   short gold span is penalised the same way as a short one inside a long span. Gold and
   predictions are paired one to one, best coverage first; "exact" pairs need equal sets,
   ">80%" and ">30%" pairs need coverage above 0.8 and 0.3.
+- Statements with the same cue, speaker mention and sentence (“A,” he said, “B.”) are scored
+  as one attribution, as PolNeAR annotates them.
 - Speaker correct: on pairs matched at >30%, the predicted speaker mention overlaps the gold
   source span (gold attributions without a source are left out of this ratio).
 - Breakdowns: gold kind (direct = the content is one quotation; mixed = it holds quote marks;
@@ -50,6 +52,7 @@ class Item:
     kind: str
     speaker: frozenset = field(default_factory=frozenset)
     speaker_kind: str = ""
+    cue: str = ""
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -113,7 +116,8 @@ def gold_items(record: dict, doc) -> list[Item]:
             continue
         source = [tuple(s) for s in attribution.get("source") or []]
         items.append(Item(chars, gold_kind(attribution.get("content_text", "")),
-                          word_chars(text, source), speaker_kind(doc, source)))
+                          word_chars(text, source), speaker_kind(doc, source),
+                          attribution.get("cue_text", "")))
     return items
 
 
@@ -121,11 +125,17 @@ def gold_items(record: dict, doc) -> list[Item]:
 
 
 def dragoman_items(statements, text: str) -> list[Item]:
-    items = []
+    """One item per attribution: statements with the same cue, speaker mention and sentence
+    (“A,” he said, “B.”) are one PolNeAR attribution with a discontinuous content."""
+    groups: dict = {}
     for st in statements:
-        kind = "direct" if st.kind == "block" else st.kind
-        items.append(Item(word_chars(text, [(st.start, st.end)]), kind,
-                          word_chars(text, [_speaker_span(st, text)])))
+        key = (st.cue, st.speaker_start, st.sentence) if st.speaker_start is not None else id(st)
+        groups.setdefault(key, []).append(st)
+    items = []
+    for group in groups.values():
+        kind = "direct" if group[0].kind == "block" else group[0].kind
+        chars = word_chars(text, [(st.start, st.end) for st in group])
+        items.append(Item(chars, kind, word_chars(text, [_speaker_span(group[0], text)])))
     return [i for i in items if i.chars]
 
 
@@ -287,7 +297,7 @@ def _write_errors(handle, record, gold, pred, statements) -> None:
 
     for gi, g in enumerate(gold):
         if gi not in found:
-            handle.write(f"MISS\t{g.kind}\t{show(g.speaker)}\t{show(g.chars)}\n")
+            handle.write(f"MISS\t{g.kind}\t{g.cue}\t{show(g.speaker)}\t{show(g.chars)}\n")
     for pi, p in enumerate(pred):
         if pi not in matched:
             handle.write(f"FA\t{p.kind}\t{show(p.speaker)}\t{show(p.chars)}\n")

@@ -39,7 +39,7 @@ from dragoman.nlp.speakers import (
     resolve_surname,
     speaker_kind,
 )
-from dragoman.nlp.statements_reported import according_to, content_bounds
+from dragoman.nlp.statements_reported import according_to, colon_lead, content_bounds
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -75,7 +75,7 @@ OBJECT_CONTROL = frozenset({
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # learned cue verbs (statement_cues.tsv) used: share of uses that cue an attribution in
 # PolNeAR train, and how many times; chosen on train (see docs/statements.md)
-LEARNED_MIN_RATIO = 0.3
+LEARNED_MIN_RATIO = 0.2
 # subjects that stand for their owner's words ("the ministry's statement said")
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
                              "communiqué", "message", "release", "spokesman", "spokeswoman",
@@ -502,6 +502,7 @@ class _Context:
     cues: Cues
     quoted: list[tuple[int, int]]  # quote and block spans, marks included
     spoken: list[tuple[int, int]]  # the same without short (scare) quotes
+    quotes: list = field(default_factory=list)
     used: set = field(default_factory=set)  # cue verbs (token index) of quotes and blocks
     taken: list[tuple[int, int]] = field(default_factory=list)  # spans of those statements
 
@@ -533,7 +534,8 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     ctx.used.update(verb.i for _, verb in found)
     ctx.taken.extend((s.start, s.end) for s, _ in found)
     for token in doc:
-        found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token))
+        found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token)
+                     or _colon_statement(ctx, token))
     return _outermost([f for f in found if f is not None])
 
 
@@ -555,7 +557,7 @@ def _context(doc, article: Article, actors: DocActors, cues: Cues, quotes) -> _C
     spans = [(q.outer_start, q.outer_end) for q in quotes]
     spoken = [(q.outer_start, q.outer_end) for q in quotes
               if _word_count(text[q.start:q.end]) > _SHORT_QUOTE_WORDS]
-    return _Context(doc, article, actors, cues, spans, spoken)
+    return _Context(doc, article, actors, cues, spans, spoken, list(quotes))
 
 
 def _word_count(text: str) -> int:
@@ -578,8 +580,10 @@ def _quote_statement(ctx: _Context, quote: Quote):
         return _record(ctx, "direct", quote.start, quote.end, verb, phrase, subject), verb
     start, end = quote.start, quote.end
     bounds = content_bounds(verb, _is_address(ctx, verb))
-    if bounds is not None and bounds[0] <= quote.outer_start and quote.end <= bounds[1]:
-        start, end = bounds
+    if bounds is not None and bounds[0] < quote.end and quote.start < bounds[1]:
+        start, end = min(bounds[0], quote.start), max(bounds[1], quote.end)
+        start = quote.outer_start if start == quote.start else start
+        end = quote.outer_end if end == quote.end and quote.closed else end
     return _record(ctx, "mixed", start, end, verb, phrase, subject), verb
 
 
@@ -746,6 +750,23 @@ def _according_statement(ctx: _Context, token):
     kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, token, noun_phrase(source), source,
                    cue="according to"), token
+
+
+def _colon_statement(ctx: _Context, token):
+    """``Trump: ...`` at the start of a line: the name speaks, the rest of the line is said."""
+    found = colon_lead(token)
+    if found is None or ctx.inside_quote(token.idx):
+        return None
+    lead, bounds = found
+    if _overlaps(ctx.taken, *bounds):
+        return None
+    start, end = bounds
+    kind = "indirect"
+    if ctx.article.text[start] in _OPENING and any(q.outer_start == start for q in ctx.quotes):
+        kind = "direct"
+    elif _QUOTE_MARK.search(ctx.article.text, start, end):
+        kind = "mixed"
+    return _record(ctx, kind, start, end, token, lead, lead.root, cue=":"), token
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

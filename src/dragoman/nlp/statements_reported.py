@@ -43,6 +43,8 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
     text = doc_text(verb.doc)
     line = line_bounds(text, verb.idx)
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is None and verb.dep_ == "parataxis":
+        return parenthetical_bounds(verb)
     if clause is not None:
         if not line[0] <= clause.idx < line[1]:
             return None  # the parser ran a headline into the next paragraph
@@ -56,11 +58,21 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
     return _bounds(verb, parts[0].left_edge.i, _own_end(parts[-1]))
 
 
+def _new_clause(conj) -> bool:
+    """A coordinated clause with a named or nominal subject of its own and no "that": the
+    narrative goes on ("..., and the newspaper wrote ..."), while "and that he has ..." or
+    "and he has ..." is still what was said."""
+    if any(c.dep_ == "mark" for c in conj.children):
+        return False
+    subjects = [c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.pos_ != "PRON" for c in subjects)
+
+
 def _own_end(head) -> int:
     """The last token of ``head``'s phrase, stopping before a coordinated clause with a
     subject of its own ("X will decide, and the newspaper wrote ..." ends at "decide")."""
     for child in head.rights:
-        if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child.dep_ == "conj" and _new_clause(child):
             last = child.left_edge.i - 1
             while last > head.i and (head.doc[last].dep_ == "cc" or _filler(head.doc[last])):
                 last -= 1
@@ -131,3 +143,44 @@ def _bounds(verb, first: int, last: int) -> tuple[int, int] | None:
 
 def _filler(token) -> bool:
     return (token.is_punct and token.text not in "“”\"") or token.is_space
+
+
+def parenthetical_bounds(verb) -> tuple[int, int] | None:
+    """"This campaign, he says, is different": a cue set inside what it reports (``parataxis``)
+    reports the whole clause around it."""
+    if verb.dep_ != "parataxis" or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ in _CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    head = verb.head
+    return _bounds(verb, head.left_edge.i, _own_end(head))
+
+
+_LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
+_LEAD_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MAX_LEAD = 6
+
+
+def colon_lead(colon) -> tuple[object, tuple[int, int]] | None:
+    """``(speaker span, content bounds)`` for a line that opens with a name and a colon
+    ("Trump: I'm the worst thing that ever happened to the establishment"), else None."""
+    doc = colon.doc
+    text = doc_text(doc)
+    if colon.text != ":":
+        return None
+    line_start, line_end = line_bounds(text, colon.idx)
+    first = colon.i
+    while first > 0 and doc[first - 1].idx >= line_start and not doc[first - 1].is_space:
+        first -= 1
+    lead = doc[first:colon.i]
+    if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):
+        return None
+    if lead[-1].ent_type_ not in _LEAD_ENTS and lead[-1].pos_ != "PROPN":
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME") for t in lead):
+        return None
+    last = colon.i + 1
+    while last < len(doc) and doc[last].idx < line_end:
+        last += 1
+    bounds = _bounds(colon, colon.i + 1, last - 1) if last - 1 > colon.i else None
+    return (lead, bounds) if bounds is not None else None

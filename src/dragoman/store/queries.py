@@ -468,6 +468,11 @@ def _dicts(cursor) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _contains(words: str) -> str:
+    """An ILIKE pattern (with ``ESCAPE '\\'``) for text containing ``words`` literally."""
+    return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _one(store: Store, sql: str, params: list) -> dict | None:
     rows = _dicts(store.con.execute(sql, params))
     return rows[0] if rows else None
@@ -523,7 +528,7 @@ def get_story(store: Store, story_id: str) -> dict | None:
                        "WHERE t.story_id = ?", [story_id])
 
 
-def story_articles(store: Store, story_id: str) -> list[dict]:
+def articles_in_story(store: Store, story_id: str) -> list[dict]:
     """The story's articles (and their copies), oldest first."""
     return _dicts(store.con.execute(
         "SELECT article_id, origin, title, outlet, published, duplicate_of FROM articles "
@@ -531,7 +536,7 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
         "WHERE story_id = ?) ORDER BY published NULLS LAST, origin", [story_id, story_id]))
 
 
-def story_actors(store: Store, story_id: str, n: int = 20) -> list[dict]:
+def actors_in_story(store: Store, story_id: str, n: int = 20) -> list[dict]:
     """The actors named in the story's articles, most mentioned first."""
     return _dicts(store.con.execute(
         "SELECT x.actor_id, x.name, x.type, x.country, x.sector, count(*) AS mentions "
@@ -541,7 +546,7 @@ def story_actors(store: Store, story_id: str, n: int = 20) -> list[dict]:
         [story_id, story_id, n]))
 
 
-def story_events(store: Store, story_id: str, limit: int = 100, offset: int = 0) -> list[dict]:
+def events_in_story(store: Store, story_id: str, limit: int = 100, offset: int = 0) -> list[dict]:
     """The events reported by the story's articles, in date order: its sourced timeline."""
     return _dicts(store.con.execute(
         f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM} WHERE t.article_id IN "
@@ -557,19 +562,21 @@ def _statement_filters(speaker: str | None = None, speaker_id: str | None = None
                        article: str | None = None) -> Filters:
     filters = Filters()
     if speaker:
-        filters.add("(t.speaker ILIKE ? OR t.speaker_mention ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
+        filters.add("(t.speaker ILIKE ? ESCAPE '\\' OR t.speaker_mention ILIKE ? ESCAPE '\\')",
+                    _contains(speaker), _contains(speaker))
     if speaker_id:
         filters.add("t.speaker_actor_id = ?", speaker_id)
     mentioned = ("EXISTS (SELECT 1 FROM mentions m {} WHERE m.article_id = t.article_id "
                  "AND m.start >= t.start AND m.end <= t.end AND {})")
     if about:
         filters.add(mentioned.format("LEFT JOIN actors x USING (actor_id)",
-                                     "(m.text ILIKE ? OR x.name ILIKE ?)"), f"%{about}%", f"%{about}%")
+                                     "(m.text ILIKE ? ESCAPE '\\' OR x.name ILIKE ? ESCAPE '\\')"),
+                    _contains(about), _contains(about))
     if about_id:
         filters.add(mentioned.format("", "m.actor_id = ?"), about_id)
         filters.add("t.speaker_actor_id IS DISTINCT FROM ?", about_id)
     if text:
-        filters.add("t.text ILIKE ?", f"%{text}%")
+        filters.add("t.text ILIKE ? ESCAPE '\\'", _contains(text))
     if kind:
         filters.add("t.kind = ?", kind)
     if since:
@@ -605,7 +612,8 @@ def _event_filters(type: str | None = None, actor: str | None = None,
     if type:
         filters.add("t.type = ?", type.upper())
     if actor:
-        filters.add("(t.source ILIKE ? OR t.target ILIKE ?)", f"%{actor}%", f"%{actor}%")
+        filters.add("(t.source ILIKE ? ESCAPE '\\' OR t.target ILIKE ? ESCAPE '\\')",
+                    _contains(actor), _contains(actor))
     if actor_id:
         filters.add("(t.source_actor_id = ? OR t.target_actor_id = ?)", actor_id, actor_id)
     if source_id:
@@ -708,7 +716,8 @@ def list_articles(store: Store, q: str | None = None, outlet: str | None = None,
     publication dates; ``duplicates=False`` leaves copies out."""
     filters = Filters()
     if q:
-        filters.add("(t.title ILIKE ? OR t.text ILIKE ?)", f"%{q}%", f"%{q}%")
+        filters.add("(t.title ILIKE ? ESCAPE '\\' OR t.text ILIKE ? ESCAPE '\\')",
+                    _contains(q), _contains(q))
     if outlet:
         filters.add("t.outlet = ?", outlet)
     if since:
@@ -742,3 +751,157 @@ def article_copies(store: Store, article_id: str) -> list[dict]:
         "coalesce(r.similarity, 1.0) AS similarity FROM articles d LEFT JOIN reuse r ON "
         "r.article_a = d.duplicate_of AND r.article_b = d.article_id AND r.kind = 'near-duplicate' "
         "WHERE d.duplicate_of = ? ORDER BY d.origin", [article_id]))
+
+
+# --- stories ------------------------------------------------------------------------------
+# Stories, their timelines and cited summaries (stories/, docs/stories.md). Timelines and
+# summaries are computed here from the stored articles and events on each call, so their
+# length can be chosen; every sentence comes with the ids of the articles it occurs in.
+
+_STORY_DOC_COLUMNS = "article_id, title, published, text, duplicate_of"
+
+
+def story_term_stats(store: Store) -> tuple[int, bytes | None]:
+    """(documents seen, compressed document frequencies) of the story clusterer."""
+    row = store.con.execute("SELECT n_docs, df FROM story_terms WHERE key = 'corpus'").fetchone()
+    return (row[0], row[1]) if row else (0, None)
+
+
+def story_states(store: Store) -> list[dict]:
+    """The clustering state of every story (centroid terms, embedding, actors, days)."""
+    return _dicts(store.con.execute("SELECT * FROM story_state ORDER BY story_id"))
+
+
+def story_assignments(store: Store) -> dict[str, str]:
+    """article_id → story_id for every article placed in a story."""
+    return dict(store.con.execute(
+        "SELECT article_id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall())
+
+
+def story_articles(store: Store, article_ids: list[str]) -> list[dict]:
+    """article_id, title, published, text, duplicate_of of the given articles."""
+    if not article_ids:
+        return []
+    return _dicts(store.con.execute(
+        f"SELECT {_STORY_DOC_COLUMNS} FROM articles WHERE list_contains(?, article_id)",
+        [list(article_ids)]))
+
+
+def find_story(store: Store, ref: str) -> dict:
+    """A story by its id, by the id of one of its articles, or by a unique part of its title
+    (case-insensitive); raises ``StoreError`` saying what to do when none or several match."""
+    from dragoman.errors import StoreError
+
+    rows = _dicts(store.con.execute(
+        f"{_select('stories')} WHERE t.story_id = ? OR list_contains(t.article_ids, ?) "
+        "OR t.title ILIKE ? ORDER BY t.story_id = ? DESC, len(t.article_ids) DESC LIMIT 6",
+        [ref, ref, f"%{ref}%", ref]))
+    exact = [r for r in rows if r["story_id"] == ref or ref in r["article_ids"]]
+    rows = exact[:1] or rows
+    if len(rows) != 1:
+        found = "; ".join(f"{r['story_id']} ({r['title']})" for r in rows) if rows else "none"
+        raise StoreError(f"{len(rows) or 'no'} stories match {ref!r}: {found}",
+                         "give a story_id from `dragoman stories`, or a longer part of its title")
+    return rows[0]
+
+
+def story(store: Store, story_id: str) -> dict:
+    """One story (``find_story`` accepts ids, article ids and title words) with its articles
+    (id, title, outlet, published, origin; oldest first) and the merges that joined other
+    stories into it (``merges``: absorbed, score, reason, merged_at)."""
+    row = find_story(store, story_id)
+    row["articles"] = _dicts(store.con.execute(
+        "SELECT article_id, title, outlet, published, origin, duplicate_of FROM articles "
+        "WHERE story_id = ? ORDER BY published NULLS LAST, article_id", [row["story_id"]]))
+    row["merges"] = _dicts(store.con.execute(
+        "SELECT absorbed, score, reason, merged_at FROM story_merges WHERE into_story = ? "
+        "ORDER BY merged_at", [row["story_id"]]))
+    return row
+
+
+def _story_docs(store: Store, where: str, params: list, limit: int) -> list:
+    from dragoman.stories.summarise import Doc
+
+    rows = _dicts(store.con.execute(
+        f"SELECT {_STORY_DOC_COLUMNS} FROM articles WHERE duplicate_of IS NULL AND ({where}) "
+        "ORDER BY published DESC NULLS LAST, article_id LIMIT ?", [*params, limit]))
+    return [Doc(r["article_id"], r["text"], r["title"], r["published"]) for r in rows]
+
+
+def _events_of(store: Store, article_ids: list[str]) -> list[dict]:
+    return _dicts(store.con.execute(
+        "SELECT article_id, date, date_precision, date_source FROM events "
+        "WHERE list_contains(?, article_id)", [article_ids]))
+
+
+def _timeline_rows(entries) -> list[dict]:
+    return [{"date": e.date.isoformat(), "support": e.support, "articles": e.articles,
+             "sentences": [_cited_row(c) for c in e.sentences]} for e in entries]
+
+
+def _cited_row(c) -> dict:
+    return {"text": c.text, "article_id": c.article_id, "start": c.start, "end": c.end,
+            "citations": list(c.citations), "date": c.date.isoformat() if c.date else None}
+
+
+def story_timeline(store: Store, story_id: str | None = None, actor: str | None = None,
+                   query: str | None = None, dates: int = 10, per_date: int = 2,
+                   max_articles: int = 400) -> dict:
+    """A dated timeline of a story, of an actor or of the articles matching a query (exactly
+    one of ``story_id``, ``actor``, ``query``).
+
+    Dates are ranked by how strongly the sources support them (articles naming the day,
+    events dated to it, articles published then); each comes with up to ``per_date``
+    sentences. For an actor or a query only sentences naming it are used. Returns
+    ``{"subject": str, "articles": n, "dates": [{"date", "support", "articles",
+    "sentences": [{"text", "article_id", "start", "end", "citations", "date"}]}]}``;
+    ``text`` is exactly ``articles.text[start:end]`` of ``article_id``."""
+    from dragoman.errors import StoreError
+    from dragoman.stories.summarise import timeline
+
+    if sum(x is not None for x in (story_id, actor, query)) != 1:
+        raise StoreError("a timeline needs exactly one of a story, an actor or a query",
+                         "give STORY, or --actor NAME, or --query WORDS")
+    keywords: tuple[str, ...] = ()
+    if story_id is not None:
+        found = find_story(store, story_id)
+        subject = f"story {found['story_id']}: {found['title']}"
+        docs = _story_docs(store, "story_id = ?", [found["story_id"]], max_articles)
+    elif actor is not None:
+        found = find_actor(store, actor)
+        if found is None:
+            raise StoreError(f"no actor named {actor!r}", "try `dragoman actors --name WORD`")
+        subject = f"actor {found['name']}"
+        keywords = tuple({found["name"].lower(), *(a.lower() for a in found["aliases"] or [])})
+        docs = _story_docs(store, "article_id IN (SELECT article_id FROM mentions WHERE actor_id = ?)",
+                           [found["actor_id"]], max_articles)
+    else:
+        subject = f"query {query!r}"
+        words = [w for w in query.lower().split() if len(w) > 2] or [query.lower()]
+        keywords = tuple(words)
+        docs = _story_docs(store, " OR ".join(["(text ILIKE ? OR title ILIKE ?)"] * len(words)),
+                           [p for w in words for p in (f"%{w}%", f"%{w}%")], max_articles)
+    events = _events_of(store, [d.article_id for d in docs])
+    entries = timeline(docs, events, dates=dates, per_date=per_date, keywords=keywords)
+    return {"subject": subject, "articles": len(docs), "dates": _timeline_rows(entries)}
+
+
+def story_summary(store: Store, story_id: str, sentences: int = 5,
+                  max_articles: int = 200) -> dict:
+    """An extractive summary of a story: up to ``sentences`` central, non-redundant sentences
+    in date order, each with the ids of every article it occurs in. Returns ``{"story_id",
+    "title", "articles": n, "sentences": [{"text", "article_id", "start", "end", "citations",
+    "date"}]}``."""
+    from dragoman.stories.summarise import summary
+
+    found = find_story(store, story_id)
+    docs = _story_docs(store, "story_id = ?", [found["story_id"]], max_articles)
+    return {"story_id": found["story_id"], "title": found["title"], "articles": len(docs),
+            "sentences": [_cited_row(c) for c in summary(docs, sentences)]}
+
+
+def story_merges(store: Store, limit: int = 50) -> list[dict]:
+    """Recorded story merges, newest first: absorbed, into_story, score, reason, merged_at."""
+    return _dicts(store.con.execute(
+        "SELECT absorbed, into_story, score, reason, merged_at FROM story_merges "
+        "ORDER BY merged_at DESC LIMIT ?", [limit]))

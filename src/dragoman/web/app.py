@@ -76,7 +76,7 @@ def _templates(app: FastAPI) -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(qs=query_string, src=source_url, anchor=anchor, short=short_origin,
+    env.globals.update(qs=query_string, src=source_url, anchor=anchor, short=short_origin, web_url=web_url,
                        db_path=app.state.db_path, writes=app.state.writes, version=__version__)
     return Jinja2Templates(env=env)
 
@@ -91,6 +91,11 @@ def query_string(request: Request, **changes: object) -> str:
 def source_url(row: dict) -> str:
     """Where a record came from: its article, scrolled to and highlighting its span."""
     return f"/articles/{row['article_id']}#{anchor(row['start'], row['end'])}"
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) address (never ``javascript:`` or ``data:``), else None."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def short_origin(origin: str | None) -> str:

@@ -31,13 +31,40 @@ def overview(store: Store) -> dict:
 
 def story(store: Store, story_id: str) -> dict:
     row = _need(queries.get_story(store, story_id), "story", story_id)
-    articles = queries.story_articles(store, story_id)
+    articles = queries.articles_in_story(store, story_id)
+    return {"story": row, "summary": _summary(store, row, articles), "articles": articles,
+            "dated": _dated(store, story_id), "actors": queries.actors_in_story(store, story_id),
+            "timeline": queries.events_in_story(store, story_id, limit=500)}
+
+
+def _summary(store: Store, row: dict, articles: list[dict]) -> list[dict]:
+    """The story's summary as sentences, each citing the spans it comes from: the stories
+    stage's cited summary (``queries.story_summary``) where the record has one, else the
+    stored summary's sentences found verbatim in the story's articles."""
+    if hasattr(queries, "story_summary"):
+        cited = queries.story_summary(store, row["story_id"])["sentences"]
+        if cited:
+            return [{"text": s["text"], "cites": _cites(s)} for s in cited]
     texts = {a["article_id"]: (queries.get_article(store, a["article_id"]) or {}).get("text", "")
              for a in articles if a["duplicate_of"] is None}
-    summary = row.get("summary_citations") or citations.cite(row.get("summary"), texts)
-    return {"story": row, "summary": summary, "articles": articles,
-            "actors": queries.story_actors(store, story_id),
-            "timeline": queries.story_events(store, story_id, limit=500)}
+    return citations.cite(row.get("summary"), texts)
+
+
+def _cites(sentence: dict) -> list[dict]:
+    """The sentence's own span, then the other articles it also occurs in (no span)."""
+    others = [a for a in sentence.get("citations") or [] if a != sentence["article_id"]]
+    return [{"article_id": sentence["article_id"], "start": sentence["start"],
+             "end": sentence["end"]}] + [{"article_id": a, "start": None, "end": None}
+                                         for a in others]
+
+
+def _dated(store: Store, story_id: str) -> list[dict]:
+    """The stories stage's dated timeline (``queries.story_timeline``), when there is one:
+    ``[{"date", "support", "articles", "sentences": [{"text", "article_id", "start", "end",
+    "citations"}]}]``."""
+    if not hasattr(queries, "story_timeline"):
+        return []
+    return queries.story_timeline(store, story_id=story_id)["dates"]
 
 
 def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:

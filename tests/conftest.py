@@ -73,3 +73,13 @@ def corpus(tmp_path: Path) -> Path:
         'a new wage offer, the union said.",2021-05-06,Example Wire\n',
         encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def seeds_db(seeds: Path, nlp, tmp_path_factory) -> str:
+    """The five seed articles ingested once per session (read it, never write to it)."""
+    from dragoman.api import ingest
+
+    db = str(tmp_path_factory.mktemp("seeds-db") / "seeds.duckdb")
+    ingest([str(seeds)], db=db, nlp=nlp)
+    return db

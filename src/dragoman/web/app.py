@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -46,8 +47,7 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
         raise DragomanError("writing is enabled but no token was given",
                             "pass --token SECRET with --allow-writes (clients send "
                             "'Authorization: Bearer SECRET')")
-    store = Store(str(db_path), read_only=not allow_writes)
-    pool = StorePool(store, pool_size)
+    pool = StorePool(lambda: Store(str(db_path), read_only=not allow_writes), pool_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -126,6 +126,8 @@ def _add_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, err: RequestValidationError):
+        if request.url.path.startswith("/api"):  # FastAPI's documented shape
+            return JSONResponse({"detail": jsonable_encoder(err.errors())}, status_code=422)
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}"
                              for e in err.errors())
         return answer(request, 422, f"invalid request: {problems}",

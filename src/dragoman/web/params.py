@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import HTTPException, Path, Query
+from fastapi import Path, Query
+from fastapi.exceptions import RequestValidationError
 
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,100}$"
-DATE_PATTERN = r"^(\d{4}-\d{2}-\d{2})?$"
+DATE_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
 FLAG_PATTERN = r"^(|any|true|false)$"
 MAX_OFFSET = 10_000_000
 
@@ -28,7 +29,8 @@ def _day(name: str, value: str | None) -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError as err:
-        raise HTTPException(422, f"{name}: {value!r} is not a date; use YYYY-MM-DD") from err
+        raise RequestValidationError([{"loc": ("query", name), "input": value, "type": "value_error",
+                                       "msg": f"{value!r} is not a date; use YYYY-MM-DD"}]) from err
 
 
 def _flag(value: str | None) -> bool | None:

@@ -199,15 +199,31 @@ def _cell(value: object, key: str = "") -> str:
 @click.option("--text", "text_", metavar="WORDS", help="Statement text contains this.")
 @click.option("--kind", type=click.Choice(["direct", "block", "mixed", "indirect"]))
 @click.option("--article", help="Only statements from this article_id.")
+@click.option("--about", metavar="WORDS",
+              help="Its target (who is accused, appealed to) or its text contains this.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="Articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
+              help="Articles published on or before this date (YYYY-MM-DD).")
 @list_options
-def statements(speaker, text_, kind, article, limit, offset, fmt, db) -> None:
-    """Who said what: quotes and reported speech, with speaker and source span."""
+def statements(speaker, text_, kind, article, about, since, until, limit, offset, fmt,
+               db) -> None:
+    """Who said what: quotes and reported speech, with speaker and source span.
+
+    Example: dragoman statements --speaker Russia --about ceasefire --since 2017-02-01
+    """
     with _open(db) as store:
         rows = queries.list_statements(store, speaker=speaker, text=text_, kind=kind,
-                                       article=article, limit=limit, offset=offset)
+                                       article=article, limit=limit, offset=offset,
+                                       about=about, since=_iso(since), until=_iso(until))
     _show(rows, [("speaker", "speaker", 20), ("speaker_mention", "as named", 16),
-                 ("cue", "cue", 8), ("kind", "kind", 8), ("text", "text", 50),
+                 ("cue", "cue", 8), ("kind", "kind", 8), ("addressee", "to", 10),
+                 ("about", "about", 14), ("text", "text", 50),
                  ("origin", "origin", 12)], fmt, "statements")
+
+
+def _iso(value) -> str | None:
+    return value.date().isoformat() if value is not None else None
 
 
 @cli.command()

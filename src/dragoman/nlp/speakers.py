@@ -61,6 +61,27 @@ def speaker_kind(phrase, subject, actor: Actor | None) -> str | None:
     return "nominal"
 
 
+_AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# things that carry someone's words or findings ("the poll showed", "the letter argues")
+SOURCE_NOUNS = frozenset("""
+poll survey study report statement ad advertisement memo letter email document analysis data
+record research paper newspaper article book website video tweet post filing complaint
+lawsuit indictment review investigation audit census count tally projection estimate forecast
+editorial column interview transcript communique communiqué resolution draft proposal plan
+""".split())
+
+
+def is_agent(subject, agent_nouns: frozenset) -> bool:
+    """Whether a subject can be someone who speaks or thinks: a name, a personal pronoun, or
+    a noun for people or bodies ("officials", "the campaign")."""
+    if subject.ent_type_ in NAME_LABELS or subject.pos_ == "PROPN":
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ in _AGENT_PRONOUNS
+    lemma = subject.lemma_.lower()
+    return lemma in agent_nouns or subject.lower_ in agent_nouns or lemma in SOURCE_NOUNS
+
+
 def resolve_pronoun(actors: DocActors, subject) -> Actor | None:
     if subject.lower_ in PERSON_PRONOUNS:
         return actors.last_person_before(subject.idx)

@@ -34,6 +34,8 @@ from dragoman.model import Actor, Article, Statement, short_hash
 from dragoman.nlp.actors import DocActors
 from dragoman.nlp.doctext import doc_text
 from dragoman.nlp.speakers import (
+    TITLE_NOUNS,
+    is_agent,
     resolve_nominal,
     resolve_pronoun,
     resolve_surname,
@@ -87,6 +89,16 @@ _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crow
 # cues without a PLOVER type whose object is still what the statement is about
 _ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
 LEARNED_MIN_COUNT = 3
+LEARNED_SURE_RATIO = 0.5  # below it, a learned cue needs an agent as its subject
+# learned lemmas that are actions, feelings or naming, not speech: PolNeAR annotates "fired
+# the manager" or "quoting a source" in places, a statement record should not
+LEARNED_EXCLUDED = frozenset("""
+quote cite order title label bill pump zero single side peg anger alarm startle thrill
+infuriate horrify scar tick spar forward strive heap savage fire launch sue sentence appoint
+nominate cast enjoy line double mount lay aim rattle experience display restrict prohibit
+withhold authorize dedicate devote pivot distance paint rip hammer unleash opt position spot
+float pitch mandate project present introduce publish share name post coin dub relish shrug
+""".split())
 
 
 # --- the cue lexicon --------------------------------------------------------------------------
@@ -119,6 +131,13 @@ class Cues:
 
     entries: dict[str, Cue]
     learned: dict[str, Cue] = field(default_factory=dict)
+    agents: frozenset = frozenset()  # nouns that name people or bodies ("official", "army")
+
+    def needs_agent(self, cue: Cue | None) -> bool:
+        """A learned cue that is often not speech ("focus", "see") counts only with someone
+        speaking: a name, a personal pronoun, or a noun for people or bodies."""
+        return (cue is not None and self.learned.get(cue.lemma) is cue
+                and float(cue.note.rsplit(" ", 1)[-1]) < LEARNED_SURE_RATIO)
 
     def lookup(self, token) -> Cue | None:
         """The cue for a verb token: a two-word entry with a child word first, then the lemma."""
@@ -156,7 +175,15 @@ def load_cues(learned: bool = True) -> Cues:
     if not learned:
         return cues
     table = files("dragoman.data") / "statement_cues.tsv"
-    return Cues(cues.entries, parse_learned_cues(table.read_text(encoding="utf-8")))
+    return Cues(cues.entries, parse_learned_cues(table.read_text(encoding="utf-8")),
+                _agent_nouns())
+
+
+def _agent_nouns() -> frozenset:
+    """Single-word agent nouns of the actor gazetteer (``actors_agents.tsv``) and titles."""
+    text = (files("dragoman.data") / "actors_agents.tsv").read_text(encoding="utf-8")
+    nouns = {line.split("\t")[0] for line in text.splitlines()[2:] if "\t" in line}
+    return frozenset(n for n in nouns if " " not in n) | TITLE_NOUNS
 
 
 def parse_learned_cues(text: str, min_ratio: float | None = None,
@@ -175,8 +202,9 @@ def parse_learned_cues(text: str, min_ratio: float | None = None,
             raise DragomanError(f"statement_cues.tsv line {number}: expected lemma, cue_count, "
                                 f"verb_count, ratio", hint="rebuild it with "
                                 "scripts/build_cues.py") from err
-        if count >= min_count and ratio >= min_ratio:
-            learned[lemma] = Cue(lemma, "speech", note="speech: learned from PolNeAR train")
+        if count >= min_count and ratio >= min_ratio and lemma not in LEARNED_EXCLUDED:
+            learned[lemma] = Cue(lemma, "speech", note=f"speech: learned from PolNeAR train, "
+                                                       f"ratio {ratio:.3f}")
     return learned
 
 
@@ -576,6 +604,9 @@ def _quote_statement(ctx: _Context, quote: Quote):
         return None  # the quote is part of the speaker's name: a “senior aide” said
     if not _attached_to_cue(ctx, quote, verb):
         return None
+    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and (
+            subject is None or not is_agent(subject, ctx.cues.agents)):
+        return None
     if _is_direct(ctx, quote, verb):
         return _record(ctx, "direct", quote.start, quote.end, verb, phrase, subject), verb
     start, end = quote.start, quote.end
@@ -735,6 +766,8 @@ def _indirect_statement(ctx: _Context, verb):
     phrase, subject = _speaker_phrase(ctx, verb)
     if subject is None:
         return None
+    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not is_agent(subject, ctx.cues.agents):
+        return None  # "Discussions focus on ...": a learned cue needs someone to speak
     kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, verb, phrase, subject), verb
 

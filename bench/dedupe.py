@@ -103,7 +103,7 @@ def run_near(items: list[tuple[str, str]], config, signatures: dict | None = Non
     ``NearDedupeStage`` over texts in memory, with precomputed signatures and alignment
     ratios reusable across configurations."""
     from dragoman.dedupe import NearDuplicateIndex
-    from dragoman.dedupe.near import alignment_ratio
+    from dragoman.dedupe.near import alignment_ratio, reordered_ratio
 
     index, texts, found = NearDuplicateIndex(config), dict(items), {}
     ratios = {} if ratios is None else ratios
@@ -111,8 +111,10 @@ def run_near(items: list[tuple[str, str]], config, signatures: dict | None = Non
         minhash = signatures[item_key] if signatures else index.hasher.signature(text)
         for original, similarity in index.candidates(minhash):
             if (item_key, original) not in ratios and config.verify:
-                ratios[(item_key, original)] = alignment_ratio(text, texts[original])
-            if not config.verify or ratios[(item_key, original)] >= config.verify:
+                ratios[(item_key, original)] = (alignment_ratio(text, texts[original]),
+                                                reordered_ratio(text, texts[original]))
+            if not config.verify or (ratios[(item_key, original)][0] >= config.verify
+                                     or ratios[(item_key, original)][1] >= config.verify_reordered):
                 found[item_key] = (original, similarity)
                 break
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.dedupe import ExactDedupeStage, NearConfig, NearDedupeStage, NearDuplicateIndex
-from dragoman.dedupe.near import alignment_ratio, to_bytes
+from dragoman.dedupe.near import alignment_ratio, reordered_ratio, to_bytes
 from dragoman.dedupe.shingles import shingle_set, words_with_offsets
 from dragoman.errors import PipelineError
 from dragoman.model import Article
@@ -108,6 +108,23 @@ def test_same_words_in_another_order_are_not_a_copy():
     batch = stage.run(Batch(articles=(article("a", STORY), article("b", scrambled))))
     assert [a.duplicate_of for a in batch.articles] == [None, None]
     assert alignment_ratio(STORY, edited(STORY)) > 0.8 > alignment_ratio(STORY, scrambled)
+
+
+def test_a_copy_with_its_sentences_moved_is_still_a_copy():
+    """Moving paragraphs around breaks the in-order alignment, not the sentence-order-free one."""
+    sentences = STORY.split(". ")
+    moved = ". ".join(sentences[3:] + sentences[:3])
+    assert alignment_ratio(STORY, moved) < NearConfig().verify <= reordered_ratio(STORY, moved)
+    stage = NearDedupeStage(NearDuplicateIndex())
+    batch = stage.run(Batch(articles=(article("a", STORY), article("b", moved),
+                                      article("c", OTHER))))
+    assert [a.duplicate_of for a in batch.articles] == [None, "a", None]
+
+
+def test_sharing_a_background_paragraph_is_not_enough_once_sorted():
+    shared = STORY.split(". ")[0] + "."
+    other = OTHER + " " + shared
+    assert reordered_ratio(STORY, other) < NearConfig().verify_reordered
 
 
 def test_a_stored_candidate_needs_a_way_to_read_its_text():

@@ -130,13 +130,15 @@ class Event:
     target_country: str | None = None
     target_sector: str | None = None
     date: str | None = None
-    date_precision: str | None = None  # day | month | year
+    date_precision: str | None = None  # day | week | month | year
     date_text: str | None = None
     date_source: str | None = None  # text | published
     location: str | None = None
     negated: bool = False
     hypothetical: bool = False
     statement_id: str | None = None
+    location_country: str | None = None  # ISO-3166 alpha-3 of ``location``
+    historical: bool = False  # background: dated well before publication
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from dragoman.model import Article
 from dragoman.nlp.actors import Gazetteer, link_document, load_gazetteer
-from dragoman.nlp.events import extract_events
+from dragoman.nlp.events import EventTools, extract_events, make_tools
 from dragoman.nlp.statements import Cues, extract_statements, load_cues
 from dragoman.pipeline import Batch
 
@@ -22,10 +22,12 @@ class AnnotateStage:
     produces = frozenset({"mentions", "actors", "statements", "events"})
 
     def __init__(self, nlp, cues: Cues | None = None, n_process: int = 1,
-                 pipe_batch_size: int = 32, gazetteer: Gazetteer | None = None) -> None:
+                 pipe_batch_size: int = 32, gazetteer: Gazetteer | None = None,
+                 event_tools: EventTools | None = None) -> None:
         self.nlp = nlp
         self.cues = cues or load_cues()
         self.gazetteer = gazetteer or load_gazetteer()
+        self.event_tools = event_tools or make_tools(self.cues, self.gazetteer)
         self.n_process = n_process
         self.pipe_batch_size = pipe_batch_size
         self._pool = None  # worker processes (n_process > 1), started on first use
@@ -40,7 +42,7 @@ class AnnotateStage:
         """``annotate_doc`` of each article, in this process: what a worker (a pool process or
         a Ray actor) computes for its share of a batch."""
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.pipe_batch_size)
-        return [annotate_doc(doc, article, self.cues, self.gazetteer)
+        return [annotate_doc(doc, article, self.cues, self.gazetteer, self.event_tools)
                 for article, doc in zip(articles, docs)]
 
     def _in_workers(self, articles: list[Article]) -> list[tuple[list, list, list, list]]:
@@ -78,10 +80,12 @@ def annotatable(batch: Batch) -> list[Article]:
             if a.nlp_skipped is None and a.language in ANNOTATED_LANGUAGES]
 
 
-def annotate_doc(doc, article: Article, cues: Cues,
-                 gazetteer: Gazetteer | None = None) -> tuple[list, list, list, list]:
-    """Mentions, actors, statements and events of one parsed article."""
+def annotate_doc(doc, article: Article, cues: Cues, gazetteer: Gazetteer | None = None,
+                 event_tools: EventTools | None = None) -> tuple[list, list, list, list]:
+    """Mentions, actors, statements and events of one parsed article (pass ``event_tools``
+    made once by :func:`~dragoman.nlp.events.make_tools`; without them they are made here)."""
     doc_actors = link_document(article.article_id, doc.ents, gazetteer)
     statements = extract_statements(doc, article, doc_actors, cues)
-    events = extract_events(doc, article, doc_actors, statements, cues)
+    events = extract_events(doc, article, doc_actors, statements,
+                            event_tools or make_tools(cues, gazetteer or load_gazetteer()))
     return doc_actors.mentions, list(doc_actors.actors.values()), statements, events

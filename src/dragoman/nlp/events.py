@@ -1,178 +1,217 @@
-"""Events: who did what to whom, coded in PLOVER with a CAMEO crosswalk (first version).
+"""Events: who did what to whom, when and where, coded in PLOVER with a CAMEO crosswalk.
 
-One event record per cue verb: every verb whose lexicon entry (``data/cues.tsv``, read by
-:func:`dragoman.nlp.statements.load_cues`) carries a PLOVER type gives an event. The two-word
-entries win over the single verb ("called on Peru" is REQUEST, "called it a failure" is not
-an event; "left the talks" is REJECT, "left" alone is nothing).
+Detection comes from the parse and a lexicon (:mod:`dragoman.nlp.events_lexicon`): every
+clause verb with an entry gives an event — reported actions ("the delegation left the talks",
+"Russia bombed …") and verbal acts that are also statements ("France accused the regime of …",
+"the US called on Russia to …"; ``statement_id`` links the statement the verb cues). Plain
+reporting verbs ("say", "tell") give none: PLOVER has no generic statement type.
 
-- **source** is the verb's subject phrase (inherited through ``conj``/``advcl``/``xcomp`` as for
-  speakers), or the ``by`` agent of a passive; **target** is its object: ``dobj``, a dative, or
-  the ``pobj`` of on/upon/with/to/against ("called on Peru" → Peru), or the passive subject.
-  Their actor, country and sector come from ``actor_in`` (a person in the phrase, else the
-  actor the head names); "he"/"she" sources
-  resolve to the last person named before them.
-- ``text``/``start``/``end`` are the verb's sentence, cut at line breaks.
-- ``negated``: the verb has a ``neg`` child. ``hypothetical``: a modal auxiliary (would, could,
-  might, may, should, will) or an "if"/"unless" clause on the verb or above it.
-- ``date`` is the article's publication date (``date_source`` "published") when it has one; the
-  resolve stage replaces it with dates found in the text.
-- ``statement_id`` links the statement whose cue is this verb (same cue lemma, same sentence).
+The type is the lexicon's unless the classifier (:class:`~dragoman.nlp.events_types.EventTyper`,
+trained on PLV) is clearly surer of another: the lexicon's type gets a bonus of
+:data:`CUE_BONUS` SVM-margin units, so the classifier corrects ambiguous verbs ("struck a deal"
+is AGREE, not ASSAULT) without overruling plain ones. Without a typer the lexicon decides.
 
-Plain reporting verbs ("say", "tell", "add") give no event: PLOVER has no generic "make a
-statement" type (CAMEO 01 has no PLOVER counterpart), so what was said lives in statements only.
-Noun triggers ("the talks", "criticism") and event modes are not coded yet.
+Parties (:mod:`~dragoman.nlp.events_parties`): compound sources or targets ("Russia, Turkey and
+Iran sponsored talks") give one event per actor pair. Date, place and the negated /
+hypothetical / historical flags: :mod:`~dragoman.nlp.events_context`.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from datetime import date
 
-from dragoman.model import Actor, Article, Event, Statement, short_hash
-from dragoman.nlp.actors import DocActors
-from dragoman.nlp.statements import (
-    PERSON_PRONOUNS,
-    Cue,
-    Cues,
-    actor_in,
-    clipped_sentence,
-    is_clause_verb,
-    noun_phrase,
-    object_of,
-    subject_of,
+import numpy as np
+
+from dragoman.model import Article, Event, Statement, short_hash
+from dragoman.nlp.actors import DocActors, Gazetteer
+from dragoman.nlp.events_context import (
+    When,
+    event_date,
+    event_place,
+    is_future,
+    is_historical,
+    is_hypothetical,
+    is_negated,
 )
+from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
+from dragoman.nlp.events_parties import Party, PartyResolver, conjuncts, participants
+from dragoman.nlp.events_types import EventTyper, Marked, split_yield
+from dragoman.nlp.statements import Cues, clipped_sentence
+from dragoman.nlp.when import parse_published
 
-MODALS = frozenset({"would", "could", "might", "may", "should", "will"})
-CONDITIONALS = frozenset({"if", "unless"})
-_ISO_DATE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?")
+CUE_BONUS = 1.0
+MAX_PARTIES = 6
 
 
-def extract_events(
-    doc, article: Article, actors: DocActors, statements: list[Statement], cues: Cues
-) -> list[Event]:
-    """One event per cue verb with a PLOVER type, in text order.
+@dataclass(frozen=True)
+class EventTools:
+    """Everything event extraction needs that is made once: lexicon, gazetteer, typer."""
 
-    ``doc`` is the spaCy ``Doc`` of exactly ``article.text``; ``statements`` are this article's
-    statements (from :func:`~dragoman.nlp.statements.extract_statements`), used for linking.
-    """
-    events = []
-    for token in doc:
-        cue = event_cue(token, cues)
-        if cue is not None:
-            events.append(_event(token, cue, article, actors, statements))
+    lexicon: EventLexicon
+    gazetteer: Gazetteer
+    typer: EventTyper | None = None
+
+
+def make_tools(cues: Cues, gazetteer: Gazetteer, typer: EventTyper | None = None,
+               classify: bool = True) -> EventTools:
+    """The lexicon read once, and the packaged classifier (sparse features) unless ``typer`` is
+    given (e.g. ``EventTyper(Embedder())``) or ``classify`` is False (lexicon types only)."""
+    if typer is None and classify:
+        typer = EventTyper()
+    return EventTools(load_event_lexicon(cues), gazetteer, typer)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    verb: object
+    entry: EventVerb
+    start: int
+    end: int
+    source: object
+    target: object
+
+
+def extract_events(doc, article: Article, actors: DocActors, statements: list[Statement],
+                   tools: EventTools | Cues) -> list[Event]:
+    """Events of one parsed article (``doc`` is the spaCy Doc of exactly ``article.text``), in
+    text order. ``statements`` are this article's statements, for linking. Pass ``tools`` made
+    once by :func:`make_tools`; a bare cue lexicon works too (tools are then made per call)."""
+    if isinstance(tools, Cues):
+        from dragoman.nlp.actors import load_gazetteer
+
+        tools = make_tools(tools, load_gazetteer())
+    found = [f for f in (_detect(token, tools.lexicon) for token in doc) if f is not None]
+    if not found:
+        return []
+    types = _types(found, tools.typer)
+    resolver = PartyResolver(doc, actors, tools.gazetteer)
+    published = parse_published(article.published)
+    events: list[Event] = []
+    for item, kind in zip(found, types):
+        events += _events(item, kind, article, resolver, published, statements, tools.gazetteer)
     return events
 
 
-def event_cue(token, cues: Cues) -> Cue | None:
-    """The lexicon entry of a verb that triggers an event, else None (adjectival "UN-backed")."""
-    if not is_clause_verb(token):
+def _detect(token, lexicon: EventLexicon) -> _Found | None:
+    entry = lexicon.lookup(token)
+    if entry is None:
         return None
-    cue = cues.lookup(token)
-    return cue if cue is not None and cue.plover else None
-
-
-def _event(token, cue: Cue, article: Article, actors: DocActors, statements) -> Event:
     start, end = clipped_sentence(token)
-    source_token, target_token = participants(token, cue)
-    source, source_actor = _party(source_token, actors)
-    target, target_actor = _party(target_token, actors)
-    date, precision = published_date(article.published)
-    text = article.text[start:end]
-    return Event(
-        event_id=short_hash(article.article_id, "evt", str(token.idx)),
-        article_id=article.article_id,
-        type=cue.plover,
-        text=text,
-        start=start,
-        end=end,
-        trigger=token.text,
-        cameo=cue.cameo,
-        source=source,
-        **_actor_fields("source", source_actor),
-        target=target,
-        **_actor_fields("target", target_actor),
-        date=date,
-        date_precision=precision,
-        date_source="published" if date else None,
-        negated=is_negated(token),
-        hypothetical=is_hypothetical(token),
-        statement_id=_linked_statement(token, start, end, text, statements),
+    pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
+    source, target = participants(token, pair_word)
+    return _Found(token, entry, start, end, source, target)
+
+
+def _types(found: list[_Found], typer: EventTyper | None) -> list[str]:
+    """The final PLOVER type of each detected verb (see module doc)."""
+    if typer is None:
+        return [f.entry.plover for f in found]
+    scores = typer.scores([_marked(f) for f in found])
+    labels = typer.labels
+    types = []
+    for item, row in zip(found, scores):
+        cue = "YIELD" if item.entry.plover in ("CONCEDE", "RETREAT") else item.entry.plover
+        row = np.array(row, dtype=float)
+        if cue in labels:
+            row[labels.index(cue)] += CUE_BONUS
+        best = labels[int(np.argmax(row))]
+        types.append(item.entry.plover if best == cue else
+                     split_yield(item.entry.plover) if best == "YIELD" else best)
+    return types
+
+
+def _marked(item: _Found) -> Marked:
+    """The verb's sentence with its source and target spans, as the classifier reads it."""
+    def span(token):
+        if token is None:
+            return None
+        first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        first, last = max(first, item.start), min(last, item.end)
+        return (first - item.start, last - item.start) if first < last else None
+    sentence = _doc_slice(item.verb.doc, item.start, item.end)
+    return Marked(sentence, span(item.source), span(item.target))
+
+
+def _doc_slice(doc, start: int, end: int) -> str:
+    from dragoman.nlp.doctext import doc_text
+
+    return doc_text(doc)[start:end]
+
+
+def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
+            published: date | None, statements, gazetteer: Gazetteer) -> list[Event]:
+    verb = item.verb
+    hypothetical = is_hypothetical(verb)
+    when = event_date(verb, published, forward=hypothetical or is_future(verb))
+    sources = _parties(resolver, item.source)
+    targets = _parties(resolver, item.target)
+    skip = tuple((p.start, p.end) for p in (*sources, *targets) if p is not None)
+    where = event_place(verb, gazetteer, skip)
+    common = dict(
+        article_id=article.article_id, type=kind, text=_doc_slice(verb.doc, item.start, item.end),
+        start=item.start, end=item.end, trigger=verb.text,
+        mode=item.entry.mode if kind == item.entry.plover else None,
+        cameo=item.entry.cameo if kind == item.entry.plover and item.entry.cameo
+        else CAMEO_ROOT[kind],
+        date=when.date, date_precision=when.precision, date_text=when.text,
+        date_source=when.source, location=where.text, location_country=where.country,
+        negated=is_negated(verb), hypothetical=hypothetical,
+        historical=is_historical(when, published, verb),
+        statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
+    events = []
+    for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
+        if source is not None and target is not None and _same(source, target):
+            continue
+        events.append(Event(
+            event_id=short_hash(article.article_id, "evt", str(verb.idx),
+                                *([str(n)] if n else [])),
+            **common, **_party_fields("source", source), **_party_fields("target", target)))
+    return events
 
 
-def participants(verb, cue: Cue):
-    """``(source token, target token)`` of a verb; a passive's ``by`` agent is the source and
-    its subject (or the noun a passive participle modifies) the target."""
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if passive is None and agent is None:
-        part_of_cue = cue.lemma.split()[-1] if " " in cue.lemma else ""
-        return subject_of(verb), object_of(verb, part_of_cue)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if passive is None and verb.dep_ == "acl":
-        passive = verb.head
-    return by, passive
+def _parties(resolver: PartyResolver, token) -> list[Party | None]:
+    heads = conjuncts(token)[:MAX_PARTIES]
+    if len(heads) == 1:
+        return [resolver.party(heads[0])]
+    parties = [resolver.party(h, single=True) for h in heads]
+    if not any(p is not None and (p.actor_id or p.country) for p in parties[1:]):
+        return [resolver.party(heads[0])]  # "the army and police": one agent, not actors
+    return parties
 
 
-def _party(token, actors: DocActors) -> tuple[str | None, Actor | None]:
-    """The phrase text and actor for a source or target token."""
-    if token is None:
-        return None, None
-    if token.lower_ in PERSON_PRONOUNS:
-        return token.text, actors.last_person_before(token.idx)
-    phrase = noun_phrase(token)
-    if token.pos_ == "PRON":
-        return phrase.text, None
-    return phrase.text, actor_in(actors, phrase, token)
+def _same(a: Party, b: Party) -> bool:
+    return a.actor_id is not None and a.actor_id == b.actor_id
 
 
-def _actor_fields(role: str, actor: Actor | None) -> dict:
-    return {
-        f"{role}_actor_id": actor.actor_id if actor else None,
-        f"{role}_country": actor.country if actor else None,
-        f"{role}_sector": actor.sector if actor else None,
-    }
+def _party_fields(role: str, party: Party | None) -> dict:
+    if party is None:
+        return {role: None, f"{role}_actor_id": None, f"{role}_country": None,
+                f"{role}_sector": None}
+    return {role: party.text, f"{role}_actor_id": party.actor_id,
+            f"{role}_country": party.country, f"{role}_sector": party.sector}
 
 
-def is_negated(verb) -> bool:
-    """Whether the verb carries a negation ("did not reject")."""
-    return any(child.dep_ == "neg" for child in verb.children)
-
-
-def is_hypothetical(verb) -> bool:
-    """A modal on the verb ("would threaten"), a condition on it ("if talks fail, X attacks"),
-    or the verb inside an if/unless clause ("if X attacks, ...")."""
-    if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
-        return True
-    if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
-        return True
-    token = verb
-    while True:
-        if _is_conditional(token):
-            return True
-        if token.head.i == token.i:
-            return False
-        token = token.head
-
-
-def _is_conditional(clause) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in clause.children)
-
-
-def published_date(published: str | None) -> tuple[str | None, str | None]:
-    """``(date, precision)`` from an ISO publication date, or ``(None, None)``."""
-    match = _ISO_DATE.match(published or "")
-    if match is None:
-        return None, None
-    precision = "day" if match.group(3) else "month" if match.group(2) else "year"
-    return match.group(0), precision
-
-
-def _linked_statement(verb, start: int, end: int, sentence: str, statements) -> str | None:
-    """The id of the statement cued by this verb: same cue lemma, in or about this sentence."""
+def _linked_statement(verb, item: _Found, statements) -> str | None:
+    """The statement cued by this verb: same cue lemma, overlapping or in this sentence."""
     lemma = verb.lemma_.lower()
-    linked = [
-        s for s in statements
-        if s.cue == lemma and ((s.start < end and start < s.end) or s.sentence == sentence)
-    ]
+    sentence = _doc_slice(verb.doc, item.start, item.end)
+    linked = [s for s in statements
+              if s.cue and s.cue.split()[0] == lemma
+              and ((s.start < item.end and item.start < s.end) or s.sentence == sentence)]
     if not linked:
         return None
     return min(linked, key=lambda s: abs(s.start - verb.idx)).statement_id
+
+
+def published_date(published: str | None) -> tuple[str | None, str | None]:
+    """``(date, precision)`` of an ISO publication date, or ``(None, None)``."""
+    day = parse_published(published)
+    if day is not None:
+        return day.isoformat(), "day"
+    if published and published[:4].isdigit():
+        return (published[:7], "month") if len(published) >= 7 else (published[:4], "year")
+    return None, None
+
+
+__all__ = ["EventTools", "extract_events", "make_tools", "published_date", "When"]

@@ -120,6 +120,9 @@ CREATE TABLE IF NOT EXISTS events (
     "start" INTEGER,
     "end" INTEGER
 );
+-- events issue: where the place is, and background (historical) events
+ALTER TABLE events ADD COLUMN IF NOT EXISTS location_country VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS historical BOOLEAN;
 
 CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY,
@@ -155,4 +158,35 @@ CREATE TABLE IF NOT EXISTS signatures (
 CREATE TABLE IF NOT EXISTS fingerprints (
     hash UINTEGER NOT NULL,
     article_id VARCHAR NOT NULL
+);
+
+-- story clustering (stories/): what each story keeps to compare later articles with — its
+-- centroid's terms (int32 hashed term ids and float32 weights), its summed MiniLM embedding
+-- (float32, or NULL), its actors with counts, its first/last day (days since 1970-01-01)
+CREATE TABLE IF NOT EXISTS story_state (
+    story_id VARCHAR PRIMARY KEY,
+    size INTEGER,
+    first_day INTEGER,
+    last_day INTEGER,
+    term_ids BLOB,
+    term_weights BLOB,
+    embedding BLOB,
+    actors VARCHAR[],
+    actor_counts INTEGER[]
+);
+
+-- the corpus document frequencies the story TF-IDF weights come from (one row, key 'corpus')
+CREATE TABLE IF NOT EXISTS story_terms (
+    key VARCHAR PRIMARY KEY,
+    n_docs BIGINT,
+    df BLOB
+);
+
+-- stories merged into another (their articles moved), with the similarity that merged them
+CREATE TABLE IF NOT EXISTS story_merges (
+    absorbed VARCHAR NOT NULL,
+    into_story VARCHAR NOT NULL,
+    score DOUBLE,
+    reason VARCHAR,
+    merged_at TIMESTAMP DEFAULT current_timestamp
 );

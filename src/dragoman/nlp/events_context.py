@@ -1,0 +1,166 @@
+"""When, where and how sure: an event verb's date, place and flags, from its parse.
+
+- **date**: the first DATE entity that belongs to the verb's own clause (its path up the parse
+  reaches the verb without crossing another verb or a noun that is not the verb's object) and
+  that :func:`dragoman.nlp.when.resolve` can read, resolved against the publication date; future
+  and hypothetical verbs look forward ("will meet on Tuesday"). Otherwise the publication date,
+  marked ``date_source="published"``.
+- **place**: the first GPE/LOC/FAC entity after "in/at/near/outside/from/of" in the verb's
+  clause ("left the talks in Geneva", "north of Aleppo"), resolved to a country through the
+  gazetteer (cities and regions too), never to the capital of the actor's country.
+- **negated**: a ``neg`` on the verb or on an auxiliary/governing "fail to" ("did not fulfill",
+  "failed to attend").
+- **hypothetical**: a modal ("would", "could", "will", …) or "going to"; a condition
+  ("if"/"unless"); an intention or threat governing the verb ("threatening to block", "plans
+  to meet", "wants to meet") — the intended act is not (yet) a fact.
+- **historical**: background, not news: a date from the text more than 180 days before
+  publication (the 2014 resolution; "in 2011 the regime …"), or a past perfect before "since".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dragoman.nlp.actors import Gazetteer
+from dragoman.nlp.when import Resolved, resolve
+
+MODALS = frozenset({"would", "could", "might", "may", "should", "will", "shall", "must", "can"})
+CONDITIONALS = frozenset({"if", "unless"})
+# verbs whose infinitive complement is only intended, threatened or wanted
+INTENT = frozenset({
+    "threaten", "plan", "want", "intend", "seek", "aim", "hope", "try", "vow", "promise",
+    "pledge", "offer", "propose", "consider", "expect", "prepare", "wish", "ask", "urge", "call",
+    "demand", "press", "need", "agree", "decide", "refuse", "decline", "tell", "encourage",
+})
+NEGATING = frozenset({"fail", "refuse", "decline"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "of", "around",
+                         "across", "into", "to"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+HISTORICAL_DAYS = 180
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: str | None
+    precision: str | None
+    text: str | None
+    source: str | None  # text | published
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    text: str | None
+    country: str | None
+
+
+def event_date(verb, published: date | None, forward: bool) -> When:
+    """The verb's own date phrase resolved, else the publication date (see module doc)."""
+    if published is not None:
+        for ent in clause_entities(verb, ("DATE",)):
+            found = resolve(ent.text, published, forward)
+            if found is not None:
+                return When(found.date, found.precision, ent.text, "text")
+        return When(published.isoformat(), "day", None, "published")
+    return When(None, None, None, None)
+
+
+def clause_entities(verb, labels) -> list:
+    """Entities of ``labels`` in the verb's sentence whose heads hang on the verb's clause."""
+    return [ent for ent in verb.sent.ents if ent.label_ in labels and _governed(ent.root, verb)]
+
+
+def _governed(token, verb, depth: int = 6) -> bool:
+    """Whether the path from ``token`` up to ``verb`` crosses no other verb (a date on another
+    clause belongs to that clause)."""
+    for _ in range(depth):
+        if token.i == verb.i:
+            return True
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
+            return False
+        token = head
+    return False
+
+
+def event_place(verb, gazetteer: Gazetteer, skip: tuple[tuple[int, int], ...] = ()) -> Where:
+    """The first place named in the verb's clause after a locative preposition."""
+    for ent in clause_entities(verb, PLACE_LABELS):
+        if any(s <= ent.start_char < e for s, e in skip):
+            continue
+        prep = ent.root.head
+        if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+            continue
+        if prep.lower_ == "of" and not _direction(prep.head):
+            continue
+        if prep.lower_ == "to" and verb.lemma_.lower() not in ("return", "travel", "go", "come"):
+            continue
+        entry = gazetteer.lookup(ent.text)
+        return Where(ent.text, entry.country if entry else None)
+    return Where(None, None)
+
+
+def _direction(token) -> bool:
+    return token.lower_ in ("north", "south", "east", "west", "outskirts", "centre", "center",
+                            "northeast", "northwest", "southeast", "southwest", "suburbs")
+
+
+def is_negated(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return (verb.dep_ == "xcomp" and head.lemma_.lower() in NEGATING
+            and head.i != verb.i)
+
+
+def is_hypothetical(verb) -> bool:
+    """Modal, condition, or an intended/threatened act (see module doc)."""
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "going" for c in verb.children):
+        return True
+    if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT:
+        return True
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in INTENT:
+        return True
+    token = verb
+    for _ in range(8):
+        if _is_conditional(token):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def is_future(verb) -> bool:
+    """A future or planned act: modal will/shall, "going to", or an intention verb above it."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "going") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT
+
+
+def _is_conditional(clause) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in clause.children)
+
+
+def is_historical(when: When, published: date | None, verb) -> bool:
+    """Background: dated well before publication, or a past perfect ("had agreed in 2015")."""
+    if published is None or when.source != "text" or when.date is None:
+        return False
+    return (published - date.fromisoformat(when.date)).days > HISTORICAL_DAYS \
+        and not _precise_recent(when, published)
+
+
+def _precise_recent(when: When, published: date) -> bool:
+    """A year or month that contains the publication date is not background."""
+    resolved = Resolved(when.date, when.precision or "day")
+    start = date.fromisoformat(resolved.date)
+    if resolved.precision == "year":
+        return start.year == published.year
+    if resolved.precision == "month":
+        return (start.year, start.month) == (published.year, published.month)
+    return False

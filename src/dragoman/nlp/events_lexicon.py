@@ -1,0 +1,84 @@
+"""The event-verb lexicon: which verbs report an event, with their PLOVER type, CAMEO root, mode.
+
+Two sources, read once and passed in: ``data/event_verbs.tsv`` (ours, action verbs: attack,
+sign, withdraw, …) and the PLOVER-typed rows of the statement cue lexicon ``data/cues.tsv``
+(verbal acts: accuse, call on, reject, …). Two-word entries ("call on", "leave talk") win over
+the verb alone, and an event-verb row wins over a cue row with the same key.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+
+from dragoman.nlp.statements import Cues
+
+# PLOVER type → its main CAMEO root (the crosswalk in plover_ontology.json, read backwards)
+CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "ACCUSE": "11", "REQUEST": "10", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "18",
+}
+PLOVER_TYPES = tuple(CAMEO_ROOT)
+_MODE_NOTE = re.compile(r"\bmode (\w[\w-]*)")
+_MODIFIER_DEPS = frozenset({"amod", "compound"})
+_PAIR_DEPS = ("prt", "prep", "dobj", "dative")
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerb:
+    """One lexicon row: a verb (or "verb word") that reports an event of ``plover`` type."""
+
+    lemma: str
+    plover: str
+    cameo: str | None = None
+    mode: str | None = None
+    speech: bool = False  # a verbal act that can also introduce a statement
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    entries: dict[str, EventVerb]
+
+    def lookup(self, token) -> EventVerb | None:
+        """The entry for a verb token: "verb word" with one of its particles, prepositions or
+        objects first, then the lemma; None for modifiers ("UN-backed") and other verbs."""
+        if token.pos_ != "VERB" or token.dep_ in _MODIFIER_DEPS:
+            return None
+        if token.text[:1].isupper() and not token.is_sent_start:
+            return None  # a title-case headline word ("Russia Threatens to Block Aid")
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in _PAIR_DEPS:
+                entry = self.entries.get(f"{lemma} {child.lemma_.lower()}")
+                if entry is not None:
+                    return entry
+        return self.entries.get(lemma)
+
+
+def load_event_lexicon(cues: Cues) -> EventLexicon:
+    """The packaged event verbs merged with the PLOVER-typed cues; call once and pass it in."""
+    entries = {lemma: EventVerb(lemma, cue.plover, cue.cameo, _mode(cue.note), cue.is_speech)
+               for lemma, cue in cues.entries.items() if cue.plover}
+    text = (files("dragoman.data") / "event_verbs.tsv").read_text(encoding="utf-8")
+    entries.update(parse_event_verbs(text))
+    return EventLexicon(entries)
+
+
+def parse_event_verbs(text: str) -> dict[str, EventVerb]:
+    """Rows ``lemma plover cameo mode`` (tab-separated, ``#`` comments, a header row)."""
+    entries = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, plover, cameo, mode = (line.split("\t") + ["", "", ""])[:4]
+        if plover not in CAMEO_ROOT:
+            raise ValueError(f"event_verbs.tsv: {plover!r} is not a PLOVER type ({line!r})")
+        entries[lemma.strip()] = EventVerb(lemma.strip(), plover, cameo or None, mode or None)
+    return entries
+
+
+def _mode(note: str) -> str | None:
+    match = _MODE_NOTE.search(note)
+    return match.group(1) if match else None

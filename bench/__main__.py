@@ -8,7 +8,7 @@ import sys
 TASKS = {"throughput": "bench.throughput", "scale": "bench.scale", "gpu": "bench.gpu",
          "extraction": "bench.extraction", "dates": "bench.dates",
          "dedupe": "bench.dedupe", "actors": "bench.actors",
-         "statements": "bench.statements",
+         "statements": "bench.statements", "events": "bench.events",
          "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries"}
 
 

@@ -29,6 +29,8 @@ class Batch:
     stories: tuple[Story, ...] = ()
     signatures: tuple[Signature, ...] = ()
     reuse: tuple[Reuse, ...] = ()
+    # what the stories stage keeps between batches (stories/stage.py StoryUpdate)
+    story_updates: tuple = ()
 
     def unique_articles(self) -> list[Article]:
         """Articles that are not duplicates: the ones the NLP stages read."""

@@ -14,7 +14,7 @@ from dragoman.nlp.annotate import AnnotateStage
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.resolve import ResolveActorsStage
 from dragoman.settings import Settings
-from dragoman.stories import SingleArticleStoriesStage
+from dragoman.stories import stories_stage
 from dragoman.store import Store
 
 Record = RawDoc | Reject
@@ -30,7 +30,7 @@ def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
         PassageReuseStage(store.reuse_candidates, store.texts_for),
         AnnotateStage(nlp, n_process=settings.n_process),
         ResolveActorsStage(store),
-        SingleArticleStoriesStage(),
+        stories_stage(store, settings),
     ])
 
 

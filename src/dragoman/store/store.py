@@ -21,6 +21,13 @@ _UPSERT_ACTORS = (
     "sector = coalesce(actors.sector, excluded.sector), role = coalesce(actors.role, excluded.role)"
 )
 
+_UPSERT_STORIES = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in ("title", "article_ids", "start_date", "end_date", "summary",
+                                    "timeline"))
+_UPSERT_STORY_STATE = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in ("size", "first_day", "last_day", "term_ids", "term_weights",
+                                    "embedding", "actors", "actor_counts"))
+
 
 class Store:
     """The record on disk (or in memory with ``":memory:"``)."""
@@ -145,8 +152,9 @@ class Store:
         story_of = {aid: s.story_id for s in batch.stories for aid in s.article_ids}
         self._insert("articles", [{**_row(a), "story_id": story_of.get(a.article_id)}
                                   for a in batch.articles])
-        for table in ("rejects", "mentions", "statements", "events", "stories"):
+        for table in ("rejects", "mentions", "statements", "events"):
             self._insert(table, [_row(item) for item in getattr(batch, table)])
+        self._write_stories(batch)
         self._insert("actors", [_row(a) for a in batch.actors], _UPSERT_ACTORS)
         self._insert("actor_merges", [
             {"alias_id": m.split("\t")[0], "actor_id": a.actor_id, "alias": m.split("\t")[1],
@@ -156,6 +164,23 @@ class Store:
         self.con.execute(
             "UPDATE articles SET story_id = o.story_id FROM articles o "
             "WHERE articles.duplicate_of = o.article_id AND articles.story_id IS NULL")
+
+    def _write_stories(self, batch: Batch) -> None:
+        """Stories the batch touched (replaced whole), merges (the absorbed story's articles
+        move to the one it joined) and the clustering state (stories/stage.py)."""
+        self._insert("stories", [_row(s) for s in batch.stories], _UPSERT_STORIES)
+        for update in batch.story_updates:
+            for merge in update.merges:
+                for sql in ("UPDATE articles SET story_id = ? WHERE story_id = ?",
+                            "DELETE FROM stories WHERE story_id = ? AND story_id <> ?",
+                            "DELETE FROM story_state WHERE story_id = ? AND story_id <> ?"):
+                    args = [merge["into_story"], merge["absorbed"]]
+                    self.con.execute(sql, args if sql.startswith("UPDATE") else args[::-1])
+            self._insert("story_merges", list(update.merges), "")
+            self._insert("story_state", list(update.states), _UPSERT_STORY_STATE)
+            if update.df is not None:
+                self.con.execute("INSERT OR REPLACE INTO story_terms VALUES ('corpus', ?, ?)",
+                                 [update.n_docs, update.df])
 
     def _write_signatures(self, batch: Batch) -> None:
         """MinHashes and passage fingerprints of the batch's originals."""

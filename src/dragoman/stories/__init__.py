@@ -1,4 +1,6 @@
-"""Stories. First version: one story per article (the stories issue clusters them)."""
+"""Stories: incremental clustering of articles into stories, dated timelines and cited
+summaries (docs/stories.md)."""
 from dragoman.stories.single import SingleArticleStoriesStage
+from dragoman.stories.stage import StoriesStage, stories_stage
 
-__all__ = ["SingleArticleStoriesStage"]
+__all__ = ["SingleArticleStoriesStage", "StoriesStage", "stories_stage"]

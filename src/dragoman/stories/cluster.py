@@ -1,0 +1,400 @@
+"""Incremental story clustering: each new article joins the most similar active story or
+starts one.
+
+Similarity of an article to a story is a weighted mix of the cosine of TF-IDF vectors (the
+story's centroid: the sum of its articles' term vectors, IDF from the corpus so far), the cosine
+of MiniLM sentence embeddings (when an embedder is given), and the share of the article's
+actors the story already has; it decays with the days between the article and the story's
+latest article, and stories silent for longer than ``window_days`` are not candidates. After
+each batch, stories the batch touched are merged into an older story whose centroid has come
+close enough (the merge is returned, to be recorded).
+
+Within a batch the centroids change as articles join; the dot products are updated exactly
+with a few vector additions instead of being recomputed (``_BatchScores``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+
+from dragoman.stories.vectors import N_FEATURES, TermStats, top_terms
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights and thresholds (chosen on the dev part of bench/stories.py)."""
+
+    threshold: float = 0.20          # join the best story when its score is at least this
+    w_text: float = 1.0
+    w_embed: float = 1.0
+    w_actors: float = 0.15
+    w_shared: float = 0.3            # bonus: the article shares a passage with a story's article
+    window_days: int = 30            # stories silent for longer are not candidates
+    grace_days: int = 3              # no time penalty within this many days
+    decay_days: float = 30.0         # score × exp(-(gap - grace) / decay) beyond it
+    merge_threshold: float = 0.40    # merge two stories whose centroids score this much
+    keep_terms: int = 300            # terms kept per story centroid
+    keep_actors: int = 30
+
+
+@dataclass
+class Item:
+    """What the clusterer needs of one article."""
+
+    key: str
+    text: str
+    day: int | None = None          # days since 1970-01-01 (publication date), if known
+    actors: frozenset[str] = frozenset()
+    follows: str | None = None      # key of the original it duplicates: join that story
+    hints: tuple[int, ...] = ()     # undated: days of the year it names ("Feb 23"), 1-366
+    shared: tuple[str, ...] = ()    # keys of earlier articles it shares passages with
+
+
+@dataclass
+class StoryState:
+    """What is kept of a story to compare later articles with."""
+
+    story_id: str
+    size: int = 0
+    first_day: int | None = None
+    last_day: int | None = None
+    terms: dict[int, float] = field(default_factory=dict)   # sum of member term vectors
+    embedding: np.ndarray | None = None                     # sum of member embeddings
+    actors: Counter = field(default_factory=Counter)
+
+    def add_day(self, day: int | None) -> None:
+        if day is not None:
+            self.first_day = day if self.first_day is None else min(self.first_day, day)
+            self.last_day = day if self.last_day is None else max(self.last_day, day)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Story ``absorbed`` joined ``into``; ``score`` is their centroids' similarity."""
+
+    absorbed: str
+    into: str
+    score: float
+    reason: str = "centroids converged"
+
+
+class StoryIndex:
+    """The stories so far and the term statistics; ``add`` places a batch of articles."""
+
+    def __init__(self, params: Params | None = None, stats: TermStats | None = None,
+                 stories: list[StoryState] | None = None,
+                 story_of: dict[str, str] | None = None) -> None:
+        self.params = params or Params()
+        self.stats = stats or TermStats()
+        self.stories: dict[str, StoryState] = {s.story_id: s for s in stories or []}
+        self.story_of: dict[str, str] = dict(story_of or {})   # article key → story id
+        self.merges: list[Merge] = []
+
+    def add(self, items: list[Item], embeddings: np.ndarray | None = None,
+            new_id=lambda item: "s_" + item.key) -> tuple[list[str], set[str]]:
+        """Place each item, in order; returns its story id and the ids of stories touched
+        (grown, created or merged). Merges are appended to ``self.merges``."""
+        if not items:
+            return [], set()
+        tf = self.stats.tf([item.text for item in items])
+        self.stats.observe(tf)
+        days = [item.day for item in items if item.day is not None]
+        active = self._active(min(days) if days else None)
+        scores = _BatchScores(self, tf, embeddings, active)
+        touched: set[str] = set()
+        for i, item in enumerate(items):
+            story_id = self._choose(i, item, scores) or new_id(item)
+            if story_id not in self.stories:
+                self.stories[story_id] = StoryState(story_id)
+                scores.add_story(story_id)
+            self._join(story_id, i, item, tf, embeddings, scores)
+            touched.add(story_id)
+        touched |= self._merge_touched(touched, active)
+        for story_id in touched & set(self.stories):
+            story = self.stories[story_id]
+            story.terms = top_terms(story.terms, self.params.keep_terms)
+            story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
+        return [self.story_of[item.key] for item in items], touched
+
+    # --- placing one article --------------------------------------------------------------
+
+    def _active(self, day: int | None) -> list[str]:
+        if day is None:
+            return list(self.stories)
+        horizon = day - self.params.window_days
+        return [s.story_id for s in self.stories.values()
+                if s.last_day is None or s.last_day >= horizon]
+
+    def _choose(self, i: int, item: Item, scores: "_BatchScores") -> str | None:
+        if item.follows and item.follows in self.story_of:
+            return self.story_of[item.follows]
+        best, score = scores.best(i, item)
+        return best if best is not None and score >= self.params.threshold else None
+
+    def _join(self, story_id: str, i: int, item: Item, tf: sparse.csr_matrix,
+              embeddings: np.ndarray | None, scores: "_BatchScores") -> None:
+        story = self.stories[story_id]
+        row = tf.getrow(i)
+        for column, weight in zip(row.indices.tolist(), row.data.tolist()):
+            story.terms[column] = story.terms.get(column, 0.0) + weight
+        if embeddings is not None:
+            vector = embeddings[i].astype(np.float32)
+            story.embedding = vector.copy() if story.embedding is None else story.embedding + vector
+        story.actors.update(item.actors)
+        story.size += 1
+        story.add_day(item.day)
+        self.story_of[item.key] = story_id
+        scores.join(story_id, i)
+
+    # --- merging stories that have grown together ----------------------------------------
+
+    def _merge_touched(self, touched: set[str], active: list[str]) -> set[str]:
+        """Merge each touched story into the most similar older story when they score at least
+        ``merge_threshold``; returns the stories that absorbed others."""
+        if self.params.merge_threshold >= 1.0:
+            return set()
+        candidates = [s for s in dict.fromkeys([*active, *touched]) if s in self.stories]
+        if len(candidates) < 2:
+            return set()
+        sims = self._centroid_similarity([s for s in touched if s in self.stories], candidates)
+        grown: set[str] = set()
+        for row, story_id in enumerate([s for s in touched if s in self.stories]):
+            if story_id not in self.stories:
+                continue
+            order = np.argsort(-sims[row])
+            for col in order[:3]:
+                other = candidates[col]
+                if other == story_id or other not in self.stories:
+                    continue
+                score = float(sims[row, col])
+                if score < self.params.merge_threshold:
+                    break
+                if not self._close_in_time(story_id, other):
+                    continue
+                grown.add(self._merge(story_id, other, score))
+                break
+        return grown
+
+    def _close_in_time(self, a: str, b: str) -> bool:
+        """Two stories overlap in time, or are apart by at most ``window_days`` (undated
+        stories are close to everything)."""
+        sa, sb = self.stories[a], self.stories[b]
+        if None in (sa.first_day, sa.last_day, sb.first_day, sb.last_day):
+            return True
+        gap = max(sa.first_day, sb.first_day) - min(sa.last_day, sb.last_day)
+        return gap <= self.params.window_days
+
+    def _centroid_similarity(self, rows: list[str], columns: list[str]) -> np.ndarray:
+        p = self.params
+        a, b = self._weighted(rows), self._weighted(columns)
+        sims = p.w_text * (a @ b.T).toarray()
+        weight = p.w_text
+        ea, eb = self._embeddings(rows), self._embeddings(columns)
+        if ea is not None and eb is not None:
+            sims += p.w_embed * (ea @ eb.T)
+            weight += p.w_embed
+        return sims / weight
+
+    def _survivor(self, a: str, b: str) -> str:
+        """The older story keeps its id (then the bigger, then the smaller id)."""
+        sa, sb = self.stories[a], self.stories[b]
+        key = lambda s: (s.first_day if s.first_day is not None else 10 ** 9, -s.size, s.story_id)  # noqa: E731
+        return a if key(sa) <= key(sb) else b
+
+    def _merge(self, a: str, b: str, score: float) -> str:
+        """Merge two stories; returns the id that survives."""
+        into = self._survivor(a, b)
+        absorbed = b if into == a else a
+        keep, gone = self.stories[into], self.stories.pop(absorbed)
+        for column, weight in gone.terms.items():
+            keep.terms[column] = keep.terms.get(column, 0.0) + weight
+        if gone.embedding is not None:
+            keep.embedding = gone.embedding if keep.embedding is None else keep.embedding + gone.embedding
+        keep.actors.update(gone.actors)
+        keep.size += gone.size
+        keep.add_day(gone.first_day)
+        keep.add_day(gone.last_day)
+        for key, story_id in self.story_of.items():
+            if story_id == absorbed:
+                self.story_of[key] = into
+        self.merges.append(Merge(absorbed, into, round(score, 4)))
+        return into
+
+    # --- centroid matrices -----------------------------------------------------------------
+
+    def _weighted(self, story_ids: list[str]) -> sparse.csr_matrix:
+        """TF-IDF centroids of the stories (unnormalised: sum of weighted member vectors)."""
+        lengths = [len(self.stories[s].terms) for s in story_ids]
+        columns = np.fromiter((c for s in story_ids for c in self.stories[s].terms),
+                              dtype=np.int64, count=sum(lengths))
+        values = np.fromiter((w for s in story_ids for w in self.stories[s].terms.values()),
+                             dtype=np.float32, count=sum(lengths))
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        matrix = sparse.csr_matrix((values * self.stats.idf(columns), columns, indptr),
+                                   shape=(len(story_ids), N_FEATURES))
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.diags(1.0 / norms) @ matrix
+
+    def _embeddings(self, story_ids: list[str]) -> np.ndarray | None:
+        vectors = [self.stories[s].embedding for s in story_ids]
+        if not vectors or any(v is None for v in vectors):
+            return None
+        matrix = np.vstack(vectors)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return matrix / norms
+
+
+class _BatchScores:
+    """Dot products of a batch's articles with the candidate stories' centroids, kept exact
+    while articles join stories: joining adds the article's vector to the centroid, so its
+    dot products with every article of the batch are added to the story's column."""
+
+    def __init__(self, index: StoryIndex, tf: sparse.csr_matrix, embeddings: np.ndarray | None,
+                 active: list[str]) -> None:
+        self.index, self.params = index, index.params
+        weighted = tf.copy()
+        weighted.data = weighted.data * index.stats.idf(weighted.indices)
+        self.norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        self.norms[self.norms == 0] = 1.0
+        self.gram = (weighted @ weighted.T).toarray()
+        self.columns: list[str] = list(active)
+        self.position = {s: k for k, s in enumerate(self.columns)}
+        n = tf.shape[0]
+        if active:
+            centroids = self._raw_centroids(active)
+            self.dots = np.asarray((weighted @ centroids.T).todense(), dtype=np.float64)
+            self.norm2 = np.asarray(centroids.multiply(centroids).sum(axis=1), dtype=np.float64).ravel()
+        else:
+            self.dots, self.norm2 = np.zeros((n, 0)), np.zeros(0)
+        self.embeddings = embeddings
+        if embeddings is not None:
+            self.egram = embeddings @ embeddings.T
+            stored = [index.stories[s].embedding for s in active]
+            stored = [v if v is not None else np.zeros(embeddings.shape[1], np.float32) for v in stored]
+            sums = np.vstack(stored) if stored else np.zeros((0, embeddings.shape[1]), np.float32)
+            self.edots = (embeddings @ sums.T).astype(np.float64)
+            self.enorm2 = (sums * sums).sum(axis=1).astype(np.float64)
+        last = [index.stories[s].last_day for s in active]
+        self.last_day = np.array([np.nan if d is None else d for d in last], dtype=np.float64)
+
+    def _raw_centroids(self, story_ids: list[str]) -> sparse.csr_matrix:
+        stories = self.index.stories
+        lengths = [len(stories[s].terms) for s in story_ids]
+        columns = np.fromiter((c for s in story_ids for c in stories[s].terms),
+                              dtype=np.int64, count=sum(lengths))
+        values = np.fromiter((w for s in story_ids for w in stories[s].terms.values()),
+                             dtype=np.float64, count=sum(lengths))
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        return sparse.csr_matrix((values * self.index.stats.idf(columns), columns, indptr),
+                                 shape=(len(story_ids), N_FEATURES))
+
+    def add_story(self, story_id: str) -> None:
+        self.position[story_id] = len(self.columns)
+        self.columns.append(story_id)
+        self.dots = np.hstack([self.dots, np.zeros((self.dots.shape[0], 1))])
+        self.norm2 = np.append(self.norm2, 0.0)
+        self.last_day = np.append(self.last_day, np.nan)
+        if self.embeddings is not None:
+            self.edots = np.hstack([self.edots, np.zeros((self.edots.shape[0], 1))])
+            self.enorm2 = np.append(self.enorm2, 0.0)
+
+    def join(self, story_id: str, i: int) -> None:
+        k = self.position[story_id]
+        self.norm2[k] += 2 * self.dots[i, k] + self.gram[i, i]
+        self.dots[:, k] += self.gram[:, i]
+        if self.embeddings is not None:
+            self.enorm2[k] += 2 * self.edots[i, k] + self.egram[i, i]
+            self.edots[:, k] += self.egram[:, i]
+        day = self.index.stories[story_id].last_day
+        self.last_day[k] = np.nan if day is None else day
+
+    def best(self, i: int, item: Item, rerank: int = 10) -> tuple[str | None, float]:
+        if not self.columns:
+            return None, 0.0
+        p = self.params
+        score = p.w_text * self.dots[i] / (self.norms[i] * np.sqrt(np.maximum(self.norm2, 1e-12)))
+        weight = p.w_text
+        if self.embeddings is not None:
+            score += p.w_embed * self.edots[i] / np.sqrt(np.maximum(self.enorm2, 1e-12))
+            weight += p.w_embed
+        score = score / weight
+        if item.day is not None:
+            score = score * self._time_factor(item.day)
+        elif item.hints:
+            score = score * self._season_factor(item.hints)
+        for key in item.shared:
+            k = self.position.get(self.index.story_of.get(key, ""))
+            if k is not None:
+                score[k] += p.w_shared
+        top = np.argsort(-score)[:rerank]
+        if item.actors and p.w_actors:
+            top = sorted(top, key=lambda k: -(score[k] + self._actor_bonus(k, item)))
+            bonus = self._actor_bonus(top[0], item)
+        else:
+            bonus = 0.0
+        k = int(top[0])
+        value = float(score[k]) + bonus
+        return (self.columns[k], value) if self.norm2[k] > 0 or value > 0 else (None, 0.0)
+
+    def _time_factor(self, day: int) -> np.ndarray:
+        p = self.params
+        gap = np.abs(day - self.last_day)
+        factor = np.exp(-np.maximum(gap - p.grace_days, 0) / p.decay_days)
+        factor[gap > p.window_days] = 0.0
+        factor[np.isnan(gap)] = 1.0
+        return factor
+
+    def _season_factor(self, hints: tuple[int, ...]) -> np.ndarray:
+        """For an undated article naming days without a year: stories whose latest day is
+        further than ``window_days`` (round the year) from every named day are not candidates."""
+        p = self.params
+        doy = np.array([_day_of_year(d) for d in self.last_day], dtype=np.float64)
+        gaps = np.full(len(doy), np.inf)
+        for hint in hints:
+            gap = np.abs(doy - hint)
+            gaps = np.minimum(gaps, np.minimum(gap, 366 - gap))
+        factor = np.exp(-np.maximum(gaps - p.grace_days, 0) / p.decay_days)
+        factor[gaps > p.window_days] = 0.0
+        factor[np.isnan(doy)] = 1.0
+        return factor
+
+    def _actor_bonus(self, k: int, item: Item) -> float:
+        story = self.index.stories.get(self.columns[k])
+        if story is None or not story.actors:
+            return 0.0
+        shared = sum(1 for a in item.actors if a in story.actors)
+        return self.params.w_actors * shared / len(item.actors)
+
+
+def _day_of_year(day: float) -> float:
+    import datetime as dt
+
+    if np.isnan(day):
+        return np.nan
+    return float((dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).timetuple().tm_yday)
+
+
+def day_number(iso: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date (None stays None)."""
+    if not iso:
+        return None
+    import datetime as dt
+
+    try:
+        return (dt.date.fromisoformat(str(iso)[:10]) - dt.date(1970, 1, 1)).days
+    except ValueError:
+        return None
+
+
+def iso_day(day: int | None) -> str | None:
+    import datetime as dt
+
+    return None if day is None else (dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).isoformat()
+
+
+__all__ = ["Item", "Merge", "Params", "StoryIndex", "StoryState", "day_number", "iso_day"]

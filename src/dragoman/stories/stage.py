@@ -1,0 +1,209 @@
+"""The stories corpus stage: places each new article in a story (``cluster.StoryIndex``),
+writes the touched stories with their title, summary and timeline, and hands the store what it
+must keep to continue next batch or next run (``StoryUpdate``, written in the batch's
+transaction).
+
+Near duplicates (``duplicate_of`` set) join their original's story without moving its centroid.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from dragoman.model import Article, Story
+from dragoman.pipeline import Batch
+from dragoman.stories.cluster import Item, Params, StoryIndex, StoryState, day_number, iso_day
+from dragoman.stories.sentences import named_days_of_year
+from dragoman.stories.summarise import Doc, summary, timeline, title
+from dragoman.stories.vectors import TermStats
+
+LEAD_WORDS = 80          # words of the body compared (after the title): what the story is about
+SUMMARY_ARTICLES = 25    # the newest members a stored summary/timeline is made from
+
+
+@dataclass(frozen=True)
+class StoryUpdate:
+    """What the store writes besides the stories: the clustering state of touched stories,
+    the corpus term statistics, merges (absorbed → into) and the stories they removed."""
+
+    states: tuple[dict, ...] = ()
+    n_docs: int = 0
+    df: bytes | None = None
+    merges: tuple[dict, ...] = ()
+
+
+def story_text(title: str | None, text: str, lead_words: int = LEAD_WORDS) -> str:
+    """Title (twice: it names the story) and the first ``lead_words`` words of the body."""
+    lead = " ".join(text.split()[:lead_words])
+    return f"{title}. {title}. {lead}" if title else lead
+
+
+def embedder_wanted(setting: str) -> bool:
+    """``on``/``off``, or ``auto``: on only where a GPU is present (MiniLM costs ~0.1 s an
+    article on a CPU core)."""
+    setting = (setting or "auto").lower()
+    if setting in ("on", "1", "true", "yes"):
+        return True
+    if setting in ("off", "0", "false", "no"):
+        return False
+    return os.path.exists("/dev/nvidiactl")
+
+
+class StoriesStage:
+    """Corpus stage: incremental story clustering, persisted in the store."""
+
+    name = "stories"
+    requires = frozenset({"articles", "mentions", "events"})
+    produces = frozenset({"stories", "story_updates"})
+
+    def __init__(self, store, embedder=None, params: Params | None = None) -> None:
+        from dragoman.store import queries
+
+        self.store, self.queries = store, queries
+        self.embedder = embedder
+        n_docs, df = queries.story_term_stats(store)
+        states = [_state_from_row(row) for row in queries.story_states(store)]
+        self.index = StoryIndex(params or Params(w_embed=1.0 if embedder else 0.0),
+                                TermStats.from_bytes(n_docs, df), states,
+                                queries.story_assignments(store))
+
+    def run(self, batch: Batch) -> Batch:
+        originals = batch.unique_articles()
+        actors = _actors_by_article(batch)
+        shared = _shared_passages(batch)
+        items = [Item(a.article_id, story_text(a.title, a.text), day_number(a.published),
+                      frozenset(actors.get(a.article_id, ())),
+                      hints=() if a.published else named_days_of_year(a.text),
+                      shared=tuple(shared.get(a.article_id, ()))) for a in originals]
+        vectors = self.embedder.encode([i.text for i in items]) if self.embedder and items else None
+        before = len(self.index.merges)
+        _, touched = self.index.add(items, vectors)
+        touched |= self._place_duplicates(batch.articles)
+        merges = self.index.merges[before:]
+        touched -= {m.absorbed for m in merges}
+        stories = self._stories(sorted(touched), batch)
+        update = StoryUpdate(
+            states=tuple(_state_row(self.index.stories[s]) for s in sorted(touched)),
+            n_docs=self.index.stats.n_docs,
+            df=self.index.stats.to_bytes() if items else None,
+            merges=tuple({"absorbed": m.absorbed, "into_story": m.into, "score": m.score,
+                          "reason": m.reason} for m in merges))
+        return replace(batch, stories=tuple(stories), story_updates=(update,))
+
+    def _place_duplicates(self, articles: tuple[Article, ...]) -> set[str]:
+        touched = set()
+        for article in articles:
+            if article.duplicate_of is None:
+                continue
+            story_id = self.index.story_of.get(article.duplicate_of)
+            if story_id is not None:
+                self.index.story_of[article.article_id] = story_id
+                touched.add(story_id)
+        return touched
+
+    def _stories(self, story_ids: list[str], batch: Batch) -> list[Story]:
+        members: dict[str, list[str]] = defaultdict(list)
+        wanted = set(story_ids)
+        for article_id, story_id in self.index.story_of.items():
+            if story_id in wanted:
+                members[story_id].append(article_id)
+        in_batch = {a.article_id: a for a in batch.articles}
+        stored_ids = [a for s in story_ids for a in members[s] if a not in in_batch]
+        stored = {row["article_id"]: row for row in self.queries.story_articles(self.store, stored_ids)}
+        rows = {**stored, **{a.article_id: {"article_id": a.article_id, "title": a.title,
+                                            "published": a.published, "text": a.text,
+                                            "duplicate_of": a.duplicate_of}
+                             for a in batch.articles}}
+        events = defaultdict(list)
+        for event in batch.events:
+            events[event.article_id].append({"article_id": event.article_id, "date": event.date,
+                                             "date_precision": event.date_precision,
+                                             "date_source": event.date_source})
+        return [self._story(s, [rows[a] for a in members[s] if a in rows], events) for s in story_ids]
+
+    def _story(self, story_id: str, rows: list[dict], events: dict) -> Story:
+        rows.sort(key=lambda r: (str(r["published"] or ""), r["article_id"]))
+        originals = [r for r in rows if not r.get("duplicate_of")] or rows
+        docs = [Doc(r["article_id"], r["text"], r["title"], _date(r["published"]))
+                for r in originals[-SUMMARY_ARTICLES:]]
+        state = self.index.stories[story_id]
+        dated = [_date(r["published"]) for r in rows if r["published"]]
+        lines = timeline(docs, [e for d in docs for e in events.get(d.article_id, [])],
+                         dates=8, per_date=1)
+        return Story(
+            story_id=story_id, title=title(docs),
+            article_ids=tuple(r["article_id"] for r in rows),
+            start_date=(min(dated).isoformat() if dated else iso_day(state.first_day)),
+            end_date=(max(dated).isoformat() if dated else iso_day(state.last_day)),
+            summary=" ".join(f"{c.text} [{', '.join(c.citations)}]" for c in summary(docs, 3)),
+            timeline=tuple(f"{t.date.isoformat()}: {c.text} [{', '.join(c.citations)}]"
+                           for t in lines for c in t.sentences))
+
+
+def _shared_passages(batch: Batch) -> dict[str, list[str]]:
+    """article_id → the earlier articles it shares a passage with (wire copy, quotes)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for reuse in batch.reuse:
+        if reuse.kind == "passage":
+            found[reuse.article_b].append(reuse.article_a)
+    return found
+
+
+def _actors_by_article(batch: Batch) -> dict[str, set[str]]:
+    """Actor ids mentioned in each article, places left out (every article names them)."""
+    kinds = {a.actor_id: a.type for a in batch.actors}
+    found: dict[str, set[str]] = defaultdict(set)
+    for mention in batch.mentions:
+        if mention.actor_id and kinds.get(mention.actor_id) not in ("location", "country"):
+            found[mention.article_id].add(mention.actor_id)
+    return found
+
+
+def _date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _state_row(state: StoryState) -> dict:
+    columns = np.fromiter(state.terms.keys(), dtype=np.int32, count=len(state.terms))
+    weights = np.fromiter(state.terms.values(), dtype=np.float32, count=len(state.terms))
+    return {"story_id": state.story_id, "size": state.size, "first_day": state.first_day,
+            "last_day": state.last_day, "term_ids": columns.tobytes(),
+            "term_weights": weights.tobytes(),
+            "embedding": None if state.embedding is None else state.embedding.astype(np.float32).tobytes(),
+            "actors": list(state.actors), "actor_counts": list(state.actors.values())}
+
+
+def _state_from_row(row: dict) -> StoryState:
+    columns = np.frombuffer(row["term_ids"] or b"", dtype=np.int32)
+    weights = np.frombuffer(row["term_weights"] or b"", dtype=np.float32)
+    embedding = np.frombuffer(row["embedding"], dtype=np.float32).copy() if row["embedding"] else None
+    return StoryState(row["story_id"], row["size"], row["first_day"], row["last_day"],
+                      dict(zip(columns.tolist(), weights.tolist())), embedding,
+                      Counter(dict(zip(row["actors"] or [], row["actor_counts"] or []))))
+
+
+class LazyEmbedder:
+    """Loads MiniLM (``dragoman.nlp.embed.Embedder``) on the first ``encode``: an ingest that
+    finds nothing new does not pay for loading it."""
+
+    def __init__(self, device: str | None = None) -> None:
+        self.device, self._embedder = device, None
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if self._embedder is None:
+            from dragoman.nlp.embed import Embedder
+
+            self._embedder = Embedder(device=self.device)
+        return self._embedder.encode(texts)
+
+
+def stories_stage(store, settings) -> StoriesStage:
+    """The stage as the default pipeline makes it: MiniLM as ``settings.story_embed`` says."""
+    wanted = embedder_wanted(getattr(settings, "story_embed", "auto"))
+    return StoriesStage(store, LazyEmbedder() if wanted else None)

@@ -114,7 +114,7 @@ def resolve_nominal(actors: DocActors, phrase, subject) -> Actor | None:
     return None
 
 
-_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "ADP", "SPACE"})
 
 
 def _title_words(doc, span) -> list:

@@ -82,6 +82,11 @@ LEARNED_MIN_RATIO = 0.2
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
                              "communiqué", "message", "release", "spokesman", "spokeswoman",
                              "spokesperson", "office", "website", "account"})
+# heads of phrases that an organisation's name inside stands for
+_ORG_NOUNS = frozenset({"newspaper", "paper", "agency", "ministry", "channel", "network",
+                        "station", "broadcaster", "daily", "magazine", "outlet", "committee",
+                        "council", "group", "party", "office", "department", "organisation",
+                        "organization", "company", "firm", "campaign", "website", "service"})
 # who a statement is made "to" when no name says so ("said to reporters")
 _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crowd", "audience",
                            "delegate", "lawmaker", "member", "voter", "student", "leader",
@@ -635,7 +640,8 @@ def _quote_cue(ctx: _Context, quote: Quote):
     core = range(first.sent.start, last.sent.end)
     lo = ctx.doc[first.sent.start - 1].sent.start if first.sent.start > 0 else 0
     hi = ctx.doc[last.sent.end].sent.end if last.sent.end < len(ctx.doc) else len(ctx.doc)
-    line = paragraph_bounds(ctx.article.text, quote.start)
+    line = (paragraph_bounds(ctx.article.text, quote.start)[0],
+            paragraph_bounds(ctx.article.text, max(quote.start, quote.end - 1))[1])
     candidates = [
         t for t in ctx.doc[lo:hi]
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
@@ -692,9 +698,20 @@ def _is_direct(ctx: _Context, quote: Quote, verb) -> bool:
     _, sent_end = clipped_sentence(last)
     before = text[sent_start:quote.outer_start].rstrip()
     after = text[quote.outer_end:max(sent_end, quote.outer_end)]
-    if not before.endswith((",", ":")) or any(c.isalnum() for c in after):
+    if not before.endswith((",", ":")):
+        return False
+    if any(c.isalnum() for c in after) and not _opens_sentence(ctx, quote, verb):
         return False
     return verb.idx < quote.start and not _complement_between(ctx, verb, quote.outer_start)
+
+
+def _opens_sentence(ctx: _Context, quote: Quote, verb) -> bool:
+    """``X said, “We’ve never seen this,” while Y ...``: a capitalised quote of several words
+    right after "said," is a sentence of its own, whatever follows it."""
+    text = ctx.article.text
+    between = text[verb.idx + len(verb.text):quote.outer_start]
+    return (text[quote.start].isupper() and _word_count(text[quote.start:quote.end])
+            > _SHORT_QUOTE_WORDS and not any(c.isalnum() for c in between))
 
 
 def _complement_between(ctx: _Context, verb, offset: int) -> bool:
@@ -849,10 +866,24 @@ def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ != "PRON":
             actor = actor_in(actors, noun_phrase(owner), owner)
+    if actor is None and subject.lemma_.lower() in _ORG_NOUNS:
+        actor = _named_organisation(actors, phrase)
     if actor is None:
         actor = resolve_nominal(actors, phrase, subject) or resolve_surname(actors, phrase,
                                                                             subject)
     return actor
+
+
+def _named_organisation(actors: DocActors, phrase) -> Actor | None:
+    """"the pro-regime Al-Watan newspaper", "Russia's RIA news agency": the organisation
+    named inside a phrase headed by "newspaper", "agency", "ministry", ... (a country or
+    nationality there is not the speaker)."""
+    for mention in actors.mentions:
+        if mention.start >= phrase.start_char and mention.end <= phrase.end_char:
+            actor = actors.actors.get(mention.actor_id or "")
+            if mention.label == "ORG" and actor is not None and actor.type != "person":
+                return actor
+    return None
 
 
 def about_of(verb, cue: Cue | None):

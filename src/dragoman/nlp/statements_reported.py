@@ -89,7 +89,7 @@ def _is_hearer_prep(token) -> bool:
 
 def _is_scene(token) -> bool:
     """A time or place phrase ("on Monday", "in Geneva", "in a statement")."""
-    if token.dep_ == "npadvmod" or token.ent_type_ in _SCENE_ENTS:
+    if token.dep_ == "npadvmod" or token.ent_type_ in ("DATE", "TIME"):
         return True
     if token.dep_ != "prep":
         return False
@@ -115,6 +115,8 @@ def according_to(token) -> tuple[object, tuple[int, int]] | None:
         return None
     left, right = token.left_edge.i, token.right_edge.i
     first, last = head.left_edge.i, head.right_edge.i
+    while last > right and _filler(token.doc[last]):
+        last -= 1
     if left <= first:  # "According to X, Y"
         first = right + 1
     elif right >= last:  # "Y, according to X"

@@ -123,12 +123,35 @@ def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "l
         started = time.perf_counter()
         report = ingest_records(iter(records), settings, nlp=nlp)
         seconds = time.perf_counter() - started
+        digest = records_digest(settings.db)
     chars = sum(len(r.text) for r in records if hasattr(r, "text"))
     what = f"dragoman ingest ({runner}" + (", spaCy n_process" if spacy_workers else "") + ")"
     return {"what": what, "runner": runner, "workers": workers, "records": len(records),
             "texts": report.articles + report.duplicates, "articles": report.articles,
             "duplicates": report.duplicates, "rejects": len(report.rejects), "chars": chars,
-            "seconds": seconds, "peak_mb": memory.peak}
+            "seconds": seconds, "peak_mb": memory.peak, "digest": digest}
+
+
+def records_digest(db: str) -> str:
+    """A hash of every stored row (timestamps left out): equal digests, equal records."""
+    import hashlib
+
+    from dragoman.store import Store
+
+    digest = hashlib.sha256()
+    with Store(db, read_only=True) as store:
+        for (table,) in store.con.execute("SELECT table_name FROM information_schema.tables "
+                                          "WHERE table_name <> 'meta' ORDER BY 1").fetchall():
+            columns = [c for c, t in store.con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE "
+                "table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                if not t.startswith("TIMESTAMP")]
+            select = ", ".join(f'"{c}"' for c in columns)
+            rows = store.con.execute(f"SELECT {select} FROM {table}").fetchall()
+            digest.update(table.encode())
+            for row in sorted(map(repr, rows)):
+                digest.update(row.encode())
+    return digest.hexdigest()[:16]
 
 
 def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
@@ -212,13 +235,16 @@ def scaling(args: argparse.Namespace) -> str:
                                            ("Ray runner", "ray")))
     ratios = ", ".join(f"{name} {_rate(by[(key, w)]) / _rate(by[('-', w)]):.2f} at {w}"
                        for w in (1, 2) for name, key in (("local", "local"), ("Ray", "ray")))
+    same = {r["digest"] for r in results if r["runner"] != "-"}
     return "\n".join([
         f"Demo corpus, {_corpus(args)}; {machine()}; {load} at the start, "
         f"{_load()} at the end; `python -m bench throughput --scaling`. A local Ray cluster "
         "of N CPUs (`ray.init(num_cpus=N)`, started before the clock; the actors start and "
         "load the model inside the timed run).", "", *HEADER, *map(_row, results), "",
         f"**Speed-up from 1 to 2 processes:** {speedups}.",
-        f"**Ratio to bare spaCy on the same cores:** {ratios}."])
+        f"**Ratio to bare spaCy on the same cores:** {ratios}.",
+        f"**Same records** in all four ingests (a hash of every stored row): "
+        f"{'yes' if len(same) == 1 else 'NO: ' + ', '.join(sorted(same))}."])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,8 +35,16 @@ def test_ray_runner_stores_what_the_local_runner_stores(seeds, nlp, tmp_path, lo
 
 @pytest.mark.model
 @pytest.mark.shared
-def test_a_second_ray_run_adds_nothing(seeds, nlp, tmp_path, local_ray):
-    settings = Settings(db=str(tmp_path / "again.duckdb"), runner="ray", n_process=1)
-    ingest([str(seeds)], settings=settings, nlp=nlp)
-    report = ingest([str(seeds)], settings=settings, nlp=nlp)
-    assert (report.skipped, report.new_records) == (5, 0)
+def test_cli_ingest_with_the_ray_runner_twice_adds_nothing(seeds, tmp_path, local_ray,
+                                                           shared_model):
+    from click.testing import CliRunner
+
+    from dragoman.cli import cli
+
+    command = ["ingest", str(seeds), "--runner", "ray", "--workers", "1",
+               "--db", str(tmp_path / "cli.duckdb")]
+    first = CliRunner().invoke(cli, command, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert "Articles 5" in first.output
+    again = CliRunner().invoke(cli, command, catch_exceptions=False)
+    assert "0 new, 5 already in the record" in again.output

@@ -63,3 +63,25 @@ def test_two_processes_store_the_same_records_as_one(seeds, nlp, tmp_path):
             stored.append(snapshot(store))
     assert stored[0]["statements"] and stored[0]["events"]
     assert stored[0] == stored[1]
+
+
+def test_the_ray_runner_without_ray_says_how_to_install_it(monkeypatch, tmp_path):
+    import sys
+
+    from dragoman.errors import DragomanError
+    from dragoman.runners import make_runner
+    from dragoman.pipeline import Pipeline
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "dragoman.runners.ray", raising=False)
+    with Store() as store, pytest.raises(DragomanError, match=r"dragoman\[ray\]"):
+        make_runner(store, Pipeline([]), Settings(runner="ray"))
+
+
+def test_an_unknown_runner_is_refused_with_the_choices():
+    from dragoman.errors import DragomanError
+    from dragoman.pipeline import Pipeline
+    from dragoman.runners import make_runner
+
+    with Store() as store, pytest.raises(DragomanError, match="local, ray"):
+        make_runner(store, Pipeline([]), Settings(runner="spark"))

@@ -580,8 +580,12 @@ def _outermost(found: list[tuple[Statement, object]]) -> list[Statement]:
     for statement, verb in unique.values():
         inside = any(other.start <= verb.idx < other.end and other is not statement
                      for other, _ in unique.values())
-        if statement.kind in ("direct", "block") or not inside:
-            kept.append(statement)
+        if statement.kind not in ("direct", "block") and inside:
+            continue
+        if any(other_verb.i == verb.i and other is not statement and other.start <= statement.start
+               and statement.end <= other.end for other, other_verb in unique.values()):
+            continue  # two quotes of one clause widened to the same reported part
+        kept.append(statement)
     return sorted(kept, key=lambda s: (s.start, s.end))
 
 
@@ -670,11 +674,23 @@ def _attached_to_cue(ctx: _Context, quote: Quote, verb) -> bool:
     links = [_link_to(root, verb) for root in roots]
     if any(link in _SUBJECT_DEPS for link in links):
         return False
-    if len(words) > _SHORT_QUOTE_WORDS:
+    if len(words) > _SHORT_QUOTE_WORDS or len(words) > 1 and _quoted_sentence(ctx, quote):
         return True
     if len(words) == 1:
         return any(root.head.i == verb.i for root in roots)
     return any(link is not None for link in links)
+
+
+def _quoted_sentence(ctx: _Context, quote: Quote) -> bool:
+    """A short quote that is a sentence of its own: “Not now,” he said. / “Nobody did.”"""
+    text = ctx.article.text
+    first = _token_at(ctx.doc, quote.start)
+    if first is None or not text[quote.start].isupper():
+        return False
+    if quote.outer_start > clipped_sentence(first)[0]:
+        return False
+    closing = text[quote.end:quote.outer_end + 1]
+    return text[quote.end - 1] in ".?!…" or "," in closing
 
 
 def _link_to(token, verb) -> str | None:
@@ -694,7 +710,10 @@ def _is_direct(ctx: _Context, quote: Quote, verb) -> bool:
     first, last = _token_at(ctx.doc, quote.start), _token_at(ctx.doc, quote.end - 1)
     sent_start, _ = clipped_sentence(first)
     if quote.outer_start <= sent_start:
-        return True
+        closing = text[quote.end:quote.outer_end + 1]
+        rest = text[quote.outer_end:quote.outer_end + 3].lstrip(" ”\"")
+        # “We came,” he said / “We came” Saleh said — not “Road map” talks resumed, he said
+        return any(c in closing for c in ",.?!…:;") or not rest[:1].islower()
     _, sent_end = clipped_sentence(last)
     before = text[sent_start:quote.outer_start].rstrip()
     after = text[quote.outer_end:max(sent_end, quote.outer_end)]

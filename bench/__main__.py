@@ -9,7 +9,8 @@ TASKS = {"throughput": "bench.throughput", "scale": "bench.scale", "gpu": "bench
          "extraction": "bench.extraction", "dates": "bench.dates",
          "dedupe": "bench.dedupe", "actors": "bench.actors",
          "statements": "bench.statements", "events": "bench.events",
-         "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries"}
+         "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries",
+         "web": "bench.web"}
 
 
 def main(argv: list[str] | None = None) -> int:

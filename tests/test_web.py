@@ -382,3 +382,13 @@ def test_web_queries(hostile_db):
         assert [s["story_id"] for s in queries.stories_page(store, "biggest")] == ["story1"]
         assert len(queries.articles_in_story(store, "story1")) == 3
         assert queries.get_story(store, "nope") is None
+
+
+def test_latency_bench_runs_on_a_small_record(hostile_db, capsys):
+    from bench import web
+
+    assert web.main(["--db", hostile_db, "--requests", "2", "--clients", "2", "--rounds", "1",
+                     "--no-write"]) == 0
+    printed = capsys.readouterr().out
+    assert "| `/articles/{id}` |" in printed and "Mixed load, 2 clients" in printed
+    assert web.percentile([1, 2, 3, 4, 100], 0.95) == 100

@@ -22,7 +22,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("event_id", "article_id", "origin", "type", "mode", "cameo", "source",
                "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
                "target_country", "target_sector", "date", "date_precision", "date_text",
-               "location", "negated", "hypothetical", "text", "start", "end"),
+               "location", "negated", "hypothetical", "text", "start", "end",
+               "trigger", "date_source", "location_country", "historical", "statement_id"),
     "stories": ("story_id", "title", "article_ids", "start_date", "end_date", "summary",
                 "timeline"),
     "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
@@ -150,8 +151,12 @@ def list_statements(store: Store, speaker: str | None = None, text: str | None =
 
 def list_events(store: Store, type: str | None = None, actor: str | None = None,
                 country: str | None = None, since: str | None = None, until: str | None = None,
-                include_negated: bool = True, limit: int = 20, offset: int = 0) -> list[dict]:
-    """Events, filtered by PLOVER type, an actor (source or target), a country, dates."""
+                include_negated: bool = True, limit: int = 20, offset: int = 0,
+                include_hypothetical: bool = True, include_historical: bool = True,
+                only: str | None = None) -> list[dict]:
+    """Events, filtered by PLOVER type, an actor (source or target), a country, dates, and
+    flags: ``include_*=False`` leaves flagged events out, ``only`` ("negated", "hypothetical"
+    or "historical") keeps just those."""
     filters = Filters()
     if type:
         filters.add("t.type = ?", type.upper())
@@ -165,6 +170,12 @@ def list_events(store: Store, type: str | None = None, actor: str | None = None,
         filters.add("t.date <= CAST(? AS DATE)", until)
     if not include_negated:
         filters.add("NOT t.negated")
+    if not include_hypothetical:
+        filters.add("NOT t.hypothetical")
+    if not include_historical:
+        filters.add("NOT coalesce(t.historical, false)")
+    if only in ("negated", "hypothetical", "historical"):
+        filters.add(f"coalesce(t.{only}, false)")
     filters.order = "t.date NULLS LAST, a.origin, t.start"
     return _fetch(store, _select("events"), filters, limit, offset)
 
@@ -576,14 +587,17 @@ def _statement_filters(speaker: str | None = None, speaker_id: str | None = None
                     _contains(speaker), _contains(speaker))
     if speaker_id:
         filters.add("t.speaker_actor_id = ?", speaker_id)
-    mentioned = ("EXISTS (SELECT 1 FROM mentions m {} WHERE m.article_id = t.article_id "
-                 "AND m.start >= t.start AND m.end <= t.end AND {})")
+    # a mention inside the quoted span: a semi-join (mentions filtered first), not a
+    # correlated EXISTS, which DuckDB runs per statement
+    mentioned = ("t.statement_id IN (SELECT s.statement_id FROM statements s JOIN mentions m "
+                 "ON m.article_id = s.article_id AND m.start >= s.start AND m.end <= s.end "
+                 "WHERE {})")
     if about:
-        filters.add(mentioned.format("LEFT JOIN actors x USING (actor_id)",
-                                     "(m.text ILIKE ? ESCAPE '\\' OR x.name ILIKE ? ESCAPE '\\')"),
+        filters.add(mentioned.format("m.text ILIKE ? ESCAPE '\\' OR m.actor_id IN (SELECT actor_id "
+                                     "FROM actors WHERE name ILIKE ? ESCAPE '\\')"),
                     _contains(about), _contains(about))
     if about_id:
-        filters.add(mentioned.format("", "m.actor_id = ?"), about_id)
+        filters.add(mentioned.format("m.actor_id = ?"), about_id)
         filters.add("t.speaker_actor_id IS DISTINCT FROM ?", about_id)
     if text:
         filters.add("t.text ILIKE ? ESCAPE '\\'", _contains(text))
@@ -915,3 +929,53 @@ def story_merges(store: Store, limit: int = 50) -> list[dict]:
     return _dicts(store.con.execute(
         "SELECT absorbed, into_story, score, reason, merged_at FROM story_merges "
         "ORDER BY merged_at DESC LIMIT ?", [limit]))
+
+
+# --- events ---
+
+
+def event_clusters(store: Store, window_days: int = 2, min_reports: int = 1,
+                   type: str | None = None) -> list[dict]:
+    """One row per event reported once or more: events with the same type, source and target
+    (actor id, else country, else the phrase) and negated/hypothetical flags, whose dates are
+    within ``window_days`` of the cluster's first date, are one event. Each row: ``event_key``
+    (the first event's id), type, source, target, first/last date, ``reports`` (events),
+    ``articles``, ``independent`` (copies and carried passages counted once, as in
+    :func:`independent_sources`), ``event_ids``. Most reported first."""
+    sql = ("SELECT event_id, article_id, type, source, target, "
+           "coalesce(source_actor_id, source_country, lower(source)) AS sk, "
+           "coalesce(target_actor_id, target_country, lower(target)) AS tk, "
+           "negated, hypothetical, CAST(date AS VARCHAR) AS date, start, \"end\" FROM events")
+    params: list = []
+    if type:
+        sql += " WHERE type = ?"
+        params.append(type.upper())
+    rows = store.con.execute(sql + " ORDER BY date NULLS LAST, event_id", params).fetchall()
+    clusters: dict[tuple, list[list]] = {}
+    for row in rows:
+        groups = clusters.setdefault((row[2], row[5], row[6], row[7], row[8]), [])
+        if groups and _within(groups[-1][0][9], row[9], window_days):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    out = [_cluster_row(store, group) for groups in clusters.values() for group in groups
+           if len({r[1] for r in group}) >= min_reports]
+    return sorted(out, key=lambda r: (-r["reports"], r["first_date"] or "", r["event_key"]))
+
+
+def _within(first: str | None, day: str | None, days: int) -> bool:
+    from datetime import date
+
+    if first is None or day is None:
+        return first == day
+    return abs((date.fromisoformat(day) - date.fromisoformat(first)).days) <= days
+
+
+def _cluster_row(store: Store, group: list) -> dict:
+    sources = _group_sources(store, [(r[1], r[10], r[11]) for r in group])
+    dates = [r[9] for r in group if r[9]]
+    return {"event_key": group[0][0], "type": group[0][2], "source": group[0][3],
+            "target": group[0][4], "first_date": min(dates) if dates else None,
+            "last_date": max(dates) if dates else None, "reports": len(group),
+            "articles": len({r[1] for r in group}), "independent": sources["independent"],
+            "event_ids": [r[0] for r in group]}

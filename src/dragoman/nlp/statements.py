@@ -568,7 +568,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     ctx.taken.extend((s.start, s.end) for s, _ in found)
     for token in doc:
         found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token)
-                     or _colon_statement(ctx, token))
+                     or _colon_statement(ctx, token) or _passive_statement(ctx, token))
     return _outermost([f for f in found if f is not None])
 
 
@@ -819,6 +819,24 @@ def _according_statement(ctx: _Context, token):
     kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, token, noun_phrase(source), source,
                    cue="according to"), token
+
+
+def _passive_statement(ctx: _Context, verb):
+    """``The plan was criticised by Russia``: the ``by`` agent speaks, the subject is what it
+    said something about (and the statement's text)."""
+    if verb.i in ctx.used or ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    speaker = _pobj(agent) if agent is not None else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if speaker is None or subject is None or not is_agent(speaker, ctx.cues.agents):
+        return None
+    bounds = strip_bounds(ctx.article.text, subject.left_edge.idx,
+                          subject.right_edge.idx + len(subject.right_edge))
+    if subject.pos_ == "PRON" or not _same_line(subject, verb) or _overlaps(ctx.taken, *bounds):
+        return None
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    return _record(ctx, kind, *bounds, verb, noun_phrase(speaker), speaker), verb
 
 
 def _colon_statement(ctx: _Context, token):

@@ -233,13 +233,23 @@ def _iso(value) -> str | None:
 @click.option("--since", metavar="DATE", help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Events on or before this date (YYYY-MM-DD).")
 @click.option("--no-negated", is_flag=True, help="Leave out negated events.")
+@click.option("--no-hypothetical", is_flag=True,
+              help="Leave out hypothetical, conditional and future events.")
+@click.option("--no-historical", is_flag=True, help="Leave out background (historical) events.")
+@click.option("--only", type=click.Choice(["negated", "hypothetical", "historical"]),
+              help="Only events with this flag.")
 @list_options
-def events(type_, actor, country, since, until, no_negated, limit, offset, fmt, db) -> None:
-    """Who did what to whom: PLOVER-coded events with their source sentence."""
+def events(type_, actor, country, since, until, no_negated, no_hypothetical, no_historical,
+           only, limit, offset, fmt, db) -> None:
+    """Who did what to whom: PLOVER-coded events with their source sentence.
+
+    Example: dragoman events --type REJECT --country SYR --since 2017-12-01 --no-hypothetical
+    """
     with _open(db) as store:
         rows = queries.list_events(store, type=type_, actor=actor, country=country, since=since,
                                    until=until, include_negated=not no_negated, limit=limit,
-                                   offset=offset)
+                                   offset=offset, include_hypothetical=not no_hypothetical,
+                                   include_historical=not no_historical, only=only)
     _show(rows, [("date", "date", 10), ("type", "type", 9), ("source", "source", 24),
                  ("target", "target", 24), ("negated", "neg", 5), ("text", "sentence", 60)],
           fmt, "events")
@@ -328,18 +338,6 @@ def actor_load(path: str, db: str) -> None:
         done = load_merges_file(store, path)
     for alias, target in done:
         click.echo(f"Merged {alias} into {target}.")
-
-
-@cli.command()
-@list_options
-def stories(limit, offset, fmt, db) -> None:
-    """Stories: articles about one unfolding story, biggest first."""
-    with _open(db) as store:
-        rows = queries.list_stories(store, limit=limit, offset=offset)
-    for row in rows:
-        row["articles"] = len(row["article_ids"])
-    _show(rows, [("start_date", "from", 10), ("end_date", "to", 10), ("articles", "articles", 8),
-                 ("title", "title", 50), ("summary", "summary", 60)], fmt, "stories")
 
 
 @cli.command()
@@ -456,6 +454,11 @@ def _print_summary(store: Store) -> None:
 
 
 cli.add_command(serve_command)  # dragoman serve: the explorer (commands_web.py)
+from dragoman.commands_events import event_clusters as _event_clusters  # noqa: E402
+
+cli.add_command(_event_clusters)  # dragoman event-clusters (commands_events.py)
+
+__import__("dragoman.commands_stories").commands_stories.register(cli)  # stories, timeline, summary
 
 
 def main() -> None:

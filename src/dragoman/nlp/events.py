@@ -94,12 +94,17 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
 
 def _detect(token, lexicon: EventLexicon) -> _Found | None:
     entry = lexicon.lookup(token)
-    if entry is None:
+    if entry is None or _refused(token):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
     return _Found(token, entry, start, end, source, target)
+
+
+def _refused(token) -> bool:
+    """The act inside a refusal ("refused to hold talks"): the refusal is the event."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("refuse", "decline")
 
 
 def _types(found: list[_Found], typer: EventTyper | None) -> list[str]:
@@ -145,8 +150,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
     sources = _parties(resolver, item.source)
     targets = _parties(resolver, item.target)
-    skip = tuple((p.start, p.end) for p in (*sources, *targets) if p is not None)
-    where = event_place(verb, gazetteer, skip)
+    heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
+    where = event_place(verb, gazetteer, heads)
     common = dict(
         article_id=article.article_id, type=kind, text=_doc_slice(verb.doc, item.start, item.end),
         start=item.start, end=item.end, trigger=verb.text,

@@ -84,10 +84,11 @@ def _governed(token, verb, depth: int = 6) -> bool:
     return False
 
 
-def event_place(verb, gazetteer: Gazetteer, skip: tuple[tuple[int, int], ...] = ()) -> Where:
-    """The first place named in the verb's clause after a locative preposition."""
+def event_place(verb, gazetteer: Gazetteer, parties: set[int] = frozenset()) -> Where:
+    """The first place named in the verb's clause after a locative preposition; ``parties``
+    are the token indices of the source and target heads (a party is not a place)."""
     for ent in clause_entities(verb, PLACE_LABELS):
-        if any(s <= ent.start_char < e for s, e in skip):
+        if ent.root.i in parties:
             continue
         prep = ent.root.head
         if ent.root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:

@@ -23,6 +23,7 @@ from dragoman.nlp.statements import noun_phrase, object_of, subject_of
 PERSON_PRONOUNS = frozenset({"he", "she"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_MEETING_NOUNS = frozenset({"talk", "talks", "discussion", "negotiation", "meeting"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,10 @@ def participants(verb, pair_word: str = ""):
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive is None and agent is None:
-        return subject_of(verb), object_of(verb, pair_word) or object_of(verb)
+        target = object_of(verb, pair_word)
+        if target is None and pair_word in _MEETING_NOUNS:
+            target = object_of(verb)  # "left the talks": the talks are what was left
+        return subject_of(verb), target
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if passive is None and verb.dep_ == "acl":
         passive = verb.head

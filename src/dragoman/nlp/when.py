@@ -68,7 +68,7 @@ def resolve(phrase: str, published: date, future: bool = False) -> Resolved | No
     text = phrase.lower().replace("’", "'")
     if _DURATION.search(text) and not _AGO.search(text):
         return None
-    for rule in (_iso, _deictic, _ago, _weekday, _day_month, _relative_unit, _month, _year):
+    for rule in (_iso, _deictic, _ago, _day_month, _weekday, _relative_unit, _month, _year):
         found = rule(text, published, future)
         if found is not None:
             return found

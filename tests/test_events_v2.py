@@ -1,0 +1,181 @@
+"""Events v2: relative dates (no model), compound actors, flags, places, classifier, store
+filters and clusters, pandas-readable exports, and the seeds as an analyst codes them."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dragoman.model import Article
+from dragoman.nlp.when import resolve
+
+PUBLISHED = date(2017, 12, 6)  # a Wednesday
+
+
+@pytest.mark.parametrize("phrase, future, expected", [
+    ("last Friday", False, ("2017-12-01", "day")),
+    ("only three days last Friday", False, ("2017-12-01", "day")),
+    ("Tuesday", False, ("2017-12-05", "day")),
+    ("on Friday", True, ("2017-12-08", "day")),
+    ("next year", False, ("2018-01-01", "year")),
+    ("in January", True, ("2018-01-01", "month")),
+    ("September 15", False, ("2017-09-15", "day")),
+    ("4 October 2007", False, ("2007-10-04", "day")),
+    ("last week", False, ("2017-11-27", "week")),
+    ("yesterday", False, ("2017-12-05", "day")),
+])
+def test_relative_dates(phrase, future, expected):
+    found = resolve(phrase, PUBLISHED, future)
+    assert (found.date, found.precision) == expected
+
+
+@pytest.mark.parametrize("phrase", ["six years", "the past five years", "almost seven years",
+                                    "May", "recently"])
+def test_durations_and_non_dates_give_none(phrase):
+    assert resolve(phrase, PUBLISHED) is None
+
+
+def test_classifier_types_marked_sentences():
+    from dragoman.nlp.events_types import EventTyper, Marked
+
+    typer = EventTyper()
+    sentence = "Iran condemned the decision of the court."
+    assert typer.predict([Marked(sentence, (0, 4), (15, 41))]) == ["ACCUSE"]
+    assert typer.scores([]).shape[0] == 0
+
+
+@pytest.fixture(scope="module")
+def tools():
+    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.nlp.events import make_tools
+    from dragoman.nlp.statements import load_cues
+
+    return make_tools(load_cues(), load_gazetteer())
+
+
+@pytest.fixture
+def run(nlp, tools):
+    from dragoman.nlp.actors import link_document
+    from dragoman.nlp.events import extract_events
+    from dragoman.nlp.statements import extract_statements, load_cues
+
+    def _run(text: str, published: str | None = "2017-12-06"):
+        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
+                          source_hash="h", published=published)
+        doc = nlp(text)
+        actors = link_document("a1", doc.ents, tools.gazetteer)
+        statements = extract_statements(doc, article, actors, load_cues())
+        events = extract_events(doc, article, actors, statements, tools)
+        for e in events:
+            assert article.text[e.start:e.end] == e.text
+        return events
+    return _run
+
+
+@pytest.mark.model
+def test_compound_source_gives_one_event_per_actor(run):
+    events = run("Russia, Turkey and Iran sponsored parallel talks and attacked the rebels.")
+    attacks = [e for e in events if e.trigger == "attacked"]
+    assert {e.source_country for e in attacks} == {"RUS", "TUR", "IRN"}
+    assert all(e.type == "ASSAULT" for e in attacks)
+
+
+@pytest.mark.model
+def test_reported_action_with_relative_date(run):
+    events = run("The Syrian regime's delegation left the talks in Geneva last Friday.")
+    left = next(e for e in events if e.trigger == "left")
+    assert left.type == "REJECT"
+    assert left.source_country == "SYR"
+    assert (left.date, left.date_precision, left.date_text, left.date_source) == \
+        ("2017-12-01", "day", "last Friday", "text")
+    assert left.location == "Geneva" and left.location_country == "CHE"
+
+
+@pytest.mark.model
+def test_threat_to_block_is_hypothetical_not_a_fact(run):
+    events = run("Russia is threatening to block aid deliveries.")
+    assert any(e.type == "THREATEN" and not e.hypothetical for e in events)
+    block = next(e for e in events if e.trigger == "block")
+    assert block.hypothetical and block.source_country == "RUS"
+
+
+@pytest.mark.model
+def test_negated_and_historical(run):
+    events = run("The Russians did not fulfill the agreement. In 2014 Russia attacked Ukraine.")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.historical and attack.date == "2014-01-01" and attack.date_precision == "year"
+    assert not any(e.historical for e in events if e.trigger != "attacked")
+
+
+@pytest.mark.model
+def test_refusal_is_the_event_not_the_refused_act(run):
+    events = run("The regime refused to hold direct talks with the opposition.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seeds_as_an_analyst_codes_them(seeds, nlp, run):
+    text = (seeds / "000_80665950020ea3d2.txt").read_text(encoding="utf-8")
+    events = run(text, published="2017-12-06")
+    by = {(e.trigger, e.source_country, e.target_country): e for e in events}
+    assert by[("called", "FRA", "RUS")].type == "REQUEST"
+    assert by[("called", "USA", "RUS")].type == "REQUEST"
+    left = next(e for e in events if e.trigger == "left")
+    assert (left.type, left.source_country, left.date) == ("REJECT", "SYR", "2017-12-01")
+    accused = next(e for e in events if e.trigger == "accused")
+    assert (accused.type, accused.source_country, accused.target_country) == \
+        ("ACCUSE", "FRA", "SYR")
+    block = next(e for e in events if e.trigger == "block")
+    assert block.hypothetical and block.source_country == "RUS"
+    text = (seeds / "001_acc8aa25b72244b5.txt").read_text(encoding="utf-8")
+    events = run(text, published="2017-12-16")
+    called = next(e for e in events if e.trigger == "called")
+    assert (called.type, called.source_country, called.date, called.date_text) == \
+        ("REQUEST", "USA", "2017-12-15", "Friday")
+    pointed = [e for e in events if e.trigger == "pointed"]
+    assert {e.target_country for e in pointed} == {"RUS", "IRN"}
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_model):
+    pd = pytest.importorskip("pandas")
+    import dragoman
+    from dragoman.store import queries
+
+    db = str(tmp_path / "seeds.duckdb")
+    dragoman.ingest([str(seeds)], db=db)
+    from click.testing import CliRunner
+
+    from dragoman.cli import cli
+
+    runner = CliRunner()
+    for fmt in ("csv", "jsonl"):
+        out = tmp_path / f"events.{fmt}"
+        result = runner.invoke(cli, ["export", "events", "--format", fmt, "-o", str(out),
+                                     "--db", db])
+        assert result.exit_code == 0, result.output
+        frame = pd.read_csv(out) if fmt == "csv" else pd.read_json(out, lines=True)
+        assert len(frame) > 20
+        assert {"type", "source_country", "date", "date_precision", "historical",
+                "location_country", "hypothetical"} <= set(frame.columns)
+        assert set(frame["type"].dropna()) <= {
+            "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+            "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+            "ASSAULT"}
+    with dragoman.open_store(db) as store:
+        hypothetical = queries.list_events(store, only="hypothetical", limit=1000)
+        plain = queries.list_events(store, include_hypothetical=False, limit=1000)
+        every = queries.list_events(store, limit=1000)
+        assert hypothetical and all(r["hypothetical"] for r in hypothetical)
+        assert len(plain) + len(hypothetical) == len(every)
+        clusters = queries.event_clusters(store)
+        assert sum(c["reports"] for c in clusters) == len(every)
+        assert all(1 <= c["independent"] <= c["articles"] <= c["reports"] for c in clusters)
+    result = runner.invoke(cli, ["event-clusters", "--min-reports", "1", "--db", db])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and {"event_key", "reports", "independent"} <= set(rows[0])

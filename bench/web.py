@@ -8,8 +8,8 @@ The server runs in its own process (``dragoman serve``), the load generator in t
 timed ones, cycling over several records for the record pages (stories, actors, events,
 statements, articles), one client at a time. Then a mixed phase: ``--clients`` clients at
 once, each requesting the endpoints in a shuffled order, for the latency under concurrency
-and the throughput. Without ``--db`` the demo corpus's Syria subset (335 articles) is
-ingested once into ``bench/.cache/web-demo.duckdb``.
+and the throughput. Without ``--db`` the whole demo corpus (3,824 records, as
+``dragoman demo --full``) is ingested once into ``bench/.cache/web-demo-full.duckdb``.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ GOAL_MS = 150.0
 
 
 def demo_db(path: Path) -> Path:
-    """The demo corpus's Syria subset ingested into ``path`` (once)."""
+    """The whole demo corpus ingested into ``path`` (once)."""
     if path.exists():
         return path
     from dragoman import api, demo
@@ -41,7 +41,8 @@ def demo_db(path: Path) -> Path:
     partial = path.with_suffix(".part.duckdb")
     partial.unlink(missing_ok=True)
     settings = Settings.from_env(db=str(partial))
-    api.ingest_records(demo.demo_records(demo.fetch_corpus(settings), settings), settings)
+    api.ingest_records(demo.demo_records(demo.fetch_corpus(settings), settings, full=True),
+                       settings)
     partial.replace(path)
     return path
 
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dragoman.store import Store, queries
 
-    db = args.db or demo_db(CACHE / "web-demo.duckdb")
+    db = args.db or demo_db(CACHE / "web-demo-full.duckdb")
     with Store(str(db), read_only=True) as store:
         counts = queries.counts(store)
     port, loadavg = free_port(), os.getloadavg()[0]

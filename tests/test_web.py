@@ -392,3 +392,25 @@ def test_latency_bench_runs_on_a_small_record(hostile_db, capsys):
     printed = capsys.readouterr().out
     assert "| `/articles/{id}` |" in printed and "Mixed load, 2 clients" in printed
     assert web.percentile([1, 2, 3, 4, 100], 0.95) == 100
+
+
+def test_serve_command_refuses_what_cannot_work(hostile_db, tmp_path):
+    import socket
+
+    from click.testing import CliRunner
+
+    from dragoman.cli import cli
+
+    run = lambda *args: CliRunner().invoke(cli, ["serve", *args])  # noqa: E731
+    result = run("--db", hostile_db, "--allow-writes")
+    assert result.exit_code == 2 and "--allow-writes needs --token" in result.output
+    result = run("--db", hostile_db, "--token", "x")
+    assert result.exit_code == 2 and "only used with --allow-writes" in result.output
+    result = run("--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 1 and "dragoman ingest" in result.output
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run("--db", hostile_db, "--port", str(port))
+    assert result.exit_code == 1 and f"--port {port + 1}" in result.output

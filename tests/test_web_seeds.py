@@ -81,3 +81,30 @@ def test_overview_and_charts(client):
     assert '<svg class="bars"' in page
     over = client.get("/api/events/over-time").json()
     assert sum(r["events"] for r in over["rows"]) + over["undated"] == data["counts"]["events"]
+
+
+def test_demo_ends_with_the_explorer_when_asked(tmp_path, monkeypatch, shared_model):
+    import csv
+
+    from click.testing import CliRunner
+
+    import dragoman.cli
+    from dragoman.demo import CSV_NAME
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with open(cache / CSV_NAME, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "publish_date", "title", "text"])
+        writer.writerow(["1", "2017/2/7", "Syria talks", "France accused Russia of blocking the "
+                         "resolution on Syria, the French envoy said on Tuesday."])
+    monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(cache))
+    served = []
+    monkeypatch.setattr(dragoman.cli, "run_explorer", lambda db, **kw: served.append((db, kw)))
+    db = str(tmp_path / "demo.duckdb")
+    result = CliRunner().invoke(dragoman.cli.cli, ["demo", "--db", db, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served == []  # not a terminal: the summary only
+    result = CliRunner().invoke(dragoman.cli.cli, ["demo", "--db", db, "--serve", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert served == [(db, {"port": 8123})]

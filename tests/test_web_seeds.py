@@ -108,3 +108,24 @@ def test_demo_ends_with_the_explorer_when_asked(tmp_path, monkeypatch, shared_mo
     result = CliRunner().invoke(dragoman.cli.cli, ["demo", "--db", db, "--serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert served == [(db, {"port": 8123})]
+
+
+def test_ingest_endpoint_with_the_token(tmp_path, nlp):
+    from test_web import build_hostile_db
+
+    db = build_hostile_db(tmp_path / "writable.duckdb")
+    app = create_app(db, allow_writes=True, token="s3cret", nlp=nlp)
+    article = {"title": "Talks resume", "published": "2017-03-02",
+               "text": "France accused Russia of blocking the resolution, the French envoy said."}
+    with TestClient(app) as c:
+        before = c.get("/api/overview").json()["counts"]["articles"]
+        answer = c.post("/api/ingest", json={"articles": [article]},
+                        headers={"Authorization": "Bearer s3cret"})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["articles"] == 1 and answer.json()["events"] >= 1
+        assert c.get("/api/overview").json()["counts"]["articles"] == before + 1
+        found = items(c, "/api/articles?q=blocking%20the%20resolution")
+        assert [a["title"] for a in found] == ["Talks resume"]
+        again = c.post("/api/ingest", json={"articles": [article]},
+                       headers={"Authorization": "Bearer s3cret"}).json()
+        assert again["new_records"] == 0  # idempotent, like `dragoman ingest`

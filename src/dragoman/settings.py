@@ -31,8 +31,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("fetch_rate", 1.0, "Requests per second to any one host when fetching URLs and feed "
            "items (a longer robots.txt Crawl-delay wins)."),
     Option("fetch_timeout", 30.0, "Seconds to wait for a web server's answer before giving up."),
-    Option("story_embed", "auto", "MiniLM embeddings in story clustering: on, off, or auto "
-           "(on where a GPU is present)."),
+    Option("story_embed", "off", "MiniLM embeddings in story clustering: on, off, or auto "
+           "(on where a GPU is present). They help on headline-only feeds, not on article "
+           "bodies (docs/stories.md)."),
 )
 
 
@@ -49,7 +50,7 @@ class Settings:
     cache_dir: str = "~/.cache/dragoman"
     fetch_rate: float = 1.0
     fetch_timeout: float = 30.0
-    story_embed: str = "auto"
+    story_embed: str = "off"
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

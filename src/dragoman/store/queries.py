@@ -849,7 +849,7 @@ def _story_docs(store: Store, where: str, params: list, limit: int) -> list:
     rows = _dicts(store.con.execute(
         f"SELECT {_STORY_DOC_COLUMNS} FROM articles WHERE duplicate_of IS NULL AND ({where}) "
         "ORDER BY published DESC NULLS LAST, article_id LIMIT ?", [*params, limit]))
-    return [Doc(r["article_id"], r["text"], r["title"], r["published"]) for r in rows]
+    return [Doc(r["article_id"], r["text"], r["title"], r["published"]) for r in reversed(rows)]
 
 
 def _events_of(store: Store, article_ids: list[str]) -> list[dict]:

@@ -21,7 +21,9 @@ _DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,
 _DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?", re.I)
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(last\s+|on\s+)?(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(by\s+|until\s+|next\s+|before\s+|coming\s+|last\s+|on\s+)?("
+                      + "|".join(_WEEKDAYS) + r")\b", re.I)
+_FUTURE = ("by", "until", "next", "before", "coming")
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening)\b", re.I)
 
 
@@ -56,7 +58,7 @@ def split_sentences(article_id: str, text: str, published: dt.date | None = None
             continue
         offset = begin + raw.index(stripped)
         words = len(stripped.split())
-        if min_words <= words <= max_words:
+        if min_words <= words <= max_words and _balanced(stripped):
             out.append(Sentence(article_id, offset, offset + len(stripped), stripped, published,
                                 position))
         position += 1
@@ -88,6 +90,8 @@ def mentioned_dates(sentence: str, published: dt.date | None) -> list[tuple[dt.d
             shift = 1 if match.group(1).lower() == "yesterday" else 0
             found.append((published - dt.timedelta(days=shift), "day"))
         for match in _WEEKDAY.finditer(sentence):
+            if match.group(1) and match.group(1).split()[0].lower() in _FUTURE:
+                continue
             weekday = _WEEKDAYS.index(match.group(2).lower())
             back = (published.weekday() - weekday) % 7
             back = 7 if back == 0 and match.group(1) and "last" in match.group(1).lower() else back
@@ -133,3 +137,11 @@ def named_days_of_year(text: str, limit: int = 2000) -> tuple[int, ...]:
             if found:
                 days.add(found.timetuple().tm_yday)
     return tuple(sorted(days))
+
+
+def _balanced(text: str) -> bool:
+    """Quotes open and close inside the sentence (a sentence cut out of a longer quotation
+    reads badly on its own)."""
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return straight and curly

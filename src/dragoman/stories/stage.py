@@ -21,6 +21,11 @@ from dragoman.stories.sentences import named_days_of_year
 from dragoman.stories.summarise import Doc, summary, timeline, title
 from dragoman.stories.vectors import TermStats
 
+# article mode: TF-IDF of title, lead and actors; threshold read off the seeds and the demo
+# corpus by eye (no gold for whole articles); with MiniLM: the weights chosen on the UCI dev
+# part (bench/stories.py)
+TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0)
+EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
 LEAD_WORDS = 80          # words of the body compared (after the title): what the story is about
 SUMMARY_ARTICLES = 25    # the newest members a stored summary/timeline is made from
 
@@ -36,10 +41,11 @@ class StoryUpdate:
     merges: tuple[dict, ...] = ()
 
 
-def story_text(title: str | None, text: str, lead_words: int = LEAD_WORDS) -> str:
-    """Title (twice: it names the story) and the first ``lead_words`` words of the body."""
+def story_text(title: str | None, text: str, actors=(), lead_words: int = LEAD_WORDS) -> str:
+    """Title (twice: it names the story), the first ``lead_words`` words of the body, and the
+    ids of the actors it mentions as words (so IDF weighs a rare shared actor above Trump)."""
     lead = " ".join(text.split()[:lead_words])
-    return f"{title}. {title}. {lead}" if title else lead
+    return " ".join(filter(None, (f"{title}. {title}." if title else "", lead, *sorted(actors))))
 
 
 def embedder_wanted(setting: str) -> bool:
@@ -67,7 +73,7 @@ class StoriesStage:
         self.embedder = embedder
         n_docs, df = queries.story_term_stats(store)
         states = [_state_from_row(row) for row in queries.story_states(store)]
-        self.index = StoryIndex(params or Params(w_embed=1.0 if embedder else 0.0),
+        self.index = StoryIndex(params or (EMBED_PARAMS if embedder else TEXT_PARAMS),
                                 TermStats.from_bytes(n_docs, df), states,
                                 queries.story_assignments(store))
 
@@ -75,7 +81,8 @@ class StoriesStage:
         originals = batch.unique_articles()
         actors = _actors_by_article(batch)
         shared = _shared_passages(batch)
-        items = [Item(a.article_id, story_text(a.title, a.text), day_number(a.published),
+        items = [Item(a.article_id, story_text(a.title, a.text, actors.get(a.article_id, ())),
+                      day_number(a.published),
                       frozenset(actors.get(a.article_id, ())),
                       hints=() if a.published else named_days_of_year(a.text),
                       shared=tuple(shared.get(a.article_id, ()))) for a in originals]
@@ -205,5 +212,5 @@ class LazyEmbedder:
 
 def stories_stage(store, settings) -> StoriesStage:
     """The stage as the default pipeline makes it: MiniLM as ``settings.story_embed`` says."""
-    wanted = embedder_wanted(getattr(settings, "story_embed", "auto"))
+    wanted = embedder_wanted(getattr(settings, "story_embed", "off"))
     return StoriesStage(store, LazyEmbedder() if wanted else None)

@@ -164,10 +164,13 @@ def timeline(docs: list[Doc], events: list[dict] = (), dates: int = 10, per_date
     ranked = sorted((d for d in support if (since is None or d >= since)
                      and (until is None or d <= until)), key=lambda d: (-support[d], d))
     out: list[TimelineDate] = []
+    used: set[str] = set()
     for day in ranked:
         candidates = naming.get(day, []) + published_on.get(day, []) + \
             published_on.get(day + dt.timedelta(days=1), [])
+        candidates = [s for s in candidates if _norm(s.text) not in used]
         picked = _select(candidates, per_date, keywords=keywords)
+        used.update(_norm(s.text) for s in picked)
         if not picked:
             continue
         cited = tuple(_cite(s, occurs, day) for s in picked)

@@ -1,0 +1,113 @@
+"""``dragoman stories``, ``dragoman timeline`` and ``dragoman summary``: thin shells over the
+story queries in ``store/queries.py`` (docs/stories.md)."""
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import click
+
+from dragoman import exports
+from dragoman.store import queries
+
+TEXT_OR_JSONL = click.Choice(["text", "jsonl"])
+
+
+def register(cli: click.Group) -> None:
+    """Add the story commands to the ``dragoman`` group."""
+    from dragoman.cli import db_option, list_options
+
+    cli.add_command(list_options(stories_command))
+    cli.add_command(db_option(timeline_command))
+    cli.add_command(db_option(summary_command))
+
+
+@click.command("stories")
+@click.option("--merges", is_flag=True, help="List the recorded story merges instead.")
+def stories_command(merges, limit, offset, fmt, db) -> None:
+    """Stories: articles about one unfolding story, biggest first.
+
+    Each new article joins the most similar recent story (words of its title and lead, the
+    actors it names, time) or starts one; `dragoman timeline STORY` and `dragoman summary
+    STORY` tell a story with citations. STORY is a story_id, an article_id or title words.
+    """
+    from dragoman.cli import _open, _show
+
+    with _open(db) as store:
+        if merges:
+            rows = queries.story_merges(store, limit=limit)
+            _show(rows, [("merged_at", "when", 19), ("absorbed", "story", 20),
+                         ("into_story", "merged into", 20), ("score", "score", 6),
+                         ("reason", "why", 30)], fmt, "story merges")
+            return
+        rows = queries.list_stories(store, limit=limit, offset=offset)
+    for row in rows:
+        row["articles"] = len(row["article_ids"])
+    _show(rows, [("story_id", "story", 20), ("start_date", "from", 10), ("end_date", "to", 10),
+                 ("articles", "articles", 8), ("title", "title", 60)], fmt, "stories")
+
+
+@click.command("timeline")
+@click.argument("story", required=False)
+@click.option("--actor", help="Timeline of an actor (name, alias or id) instead of a story.")
+@click.option("--query", "query", metavar="WORDS", help="Timeline of the articles with these words.")
+@click.option("--dates", type=int, default=10, show_default=True, help="At most this many dates.")
+@click.option("--per-date", type=click.IntRange(1, 5), default=2, show_default=True,
+              help="Sentences per date.")
+@click.option("--format", "fmt", type=TEXT_OR_JSONL, default="text", show_default=True,
+              help="text for reading; jsonl (one date a line) for other programs")
+def timeline_command(story, actor, query, dates, per_date, fmt, db) -> None:
+    """A dated timeline of STORY, or of an actor (--actor) or a query (--query).
+
+    Dates are those the sources support most (articles naming the day, events dated to it,
+    articles published then); each comes with the sentences that tell what happened, each
+    citing the articles it occurs in.
+    """
+    from dragoman.cli import _open
+
+    if sum(x is not None for x in (story, actor, query)) != 1:
+        raise click.UsageError("give exactly one of STORY, --actor NAME or --query WORDS")
+    with _open(db) as store:
+        result = queries.story_timeline(store, story_id=story, actor=actor, query=query,
+                                        dates=dates, per_date=per_date)
+    if fmt == "jsonl":
+        exports.write_jsonl(result["dates"], sys.stdout)
+        return
+    click.echo(f"Timeline of {result['subject']} ({result['articles']} articles)")
+    if not result["dates"]:
+        click.echo("No dated sentences found.")
+    for entry in result["dates"]:
+        click.echo(f"\n{entry['date']}  (support {entry['support']:g}, "
+                   f"{entry['articles']} article(s))")
+        for sentence in entry["sentences"]:
+            _echo_cited(sentence)
+
+
+@click.command("summary")
+@click.argument("story")
+@click.option("--sentences", type=click.IntRange(1, 20), default=5, show_default=True,
+              help="At most this many sentences.")
+@click.option("--format", "fmt", type=TEXT_OR_JSONL, default="text", show_default=True,
+              help="text for reading; jsonl (one sentence a line) for other programs")
+def summary_command(story, sentences, fmt, db) -> None:
+    """A short extractive summary of STORY: central, non-redundant sentences in date order,
+    each citing the articles it occurs in."""
+    from dragoman.cli import _open
+
+    with _open(db) as store:
+        result = queries.story_summary(store, story, sentences=sentences)
+    if fmt == "jsonl":
+        exports.write_jsonl(result["sentences"], sys.stdout)
+        return
+    click.echo(f"{result['title'] or result['story_id']}")
+    click.echo(f"story {result['story_id']}, {result['articles']} article(s)\n")
+    for sentence in result["sentences"]:
+        _echo_cited(sentence, dated=True)
+
+
+def _echo_cited(sentence: dict, dated: bool = False) -> None:
+    cites = ", ".join(sentence["citations"])
+    prefix = f"{sentence['date'] or 'undated'}  " if dated else "  "
+    body = f"{sentence['text']} [{cites}]"
+    click.echo(textwrap.fill(body, width=100, initial_indent=prefix,
+                             subsequent_indent=" " * len(prefix)))

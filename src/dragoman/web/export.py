@@ -15,14 +15,18 @@ CHUNK = 1000
 
 
 def rows(pool: StorePool, spec: ListSpec, filters: dict) -> Iterator[list[dict]]:
-    """The whole list, in pages of ``CHUNK`` rows (one cursor held throughout)."""
-    with pool.borrow() as store:
-        offset = 0
-        while chunk := spec.fetch(store, filters, CHUNK, offset):
-            yield chunk
-            offset += len(chunk)
-            if len(chunk) < CHUNK:
-                return
+    """The whole list, in pages of ``CHUNK`` rows. A cursor is borrowed per page, never held
+    while the client reads: a download abandoned half way keeps none."""
+    offset = 0
+    while True:
+        with pool.borrow() as store:
+            chunk = spec.fetch(store, filters, CHUNK, offset)
+        if not chunk:
+            return
+        yield chunk
+        offset += len(chunk)
+        if len(chunk) < CHUNK:
+            return
 
 
 def _cell(value: object) -> object:

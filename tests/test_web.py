@@ -209,6 +209,7 @@ def test_filters(client):
     assert ids("/api/events?negated=false&since=2017-02-06&until=2017-02-06") == ["ev1"]
     assert ids("/api/events?source_id=act_000000000002&target_id=act_000000000001") == ["ev2"]
     assert ids("/api/events?country=sou&article=" + "a3" * 8) == ["ev3"]
+    assert ids("/api/events?story=story1&type=REQUEST") == ["ev2"]
     assert ids("/api/statements?about=Norland") == []
     assert ids("/api/statements?speaker_id=act_000000000003&kind=direct") == ["st1"]
     assert ids("/api/statements?text=refuse&since=2017-02-01&until=2017-02-28") == ["st1"]

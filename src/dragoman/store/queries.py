@@ -631,7 +631,7 @@ def _event_filters(type: str | None = None, actor: str | None = None,
                    target_id: str | None = None, country: str | None = None,
                    since: str | None = None, until: str | None = None,
                    negated: bool | None = None, hypothetical: bool | None = None,
-                   article: str | None = None) -> Filters:
+                   article: str | None = None, story: str | None = None) -> Filters:
     filters = Filters()
     if type:
         filters.add("t.type = ?", type.upper())
@@ -655,12 +655,16 @@ def _event_filters(type: str | None = None, actor: str | None = None,
             filters.add(f"coalesce(t.{flag}, false) = ?", value)
     if article:
         filters.add("t.article_id = ?", article)
+    if story:
+        filters.add("t.article_id IN (SELECT unnest(article_ids) FROM stories WHERE story_id = ?)",
+                    story)
     return filters
 
 
 def search_events(store: Store, limit: int = 50, offset: int = 0, **conditions) -> list[dict]:
     """Events by type, actor (words in source/target, or an ``actor_id`` on either side),
-    source and target actor ids (a dyad), country, dates, negated/hypothetical, article."""
+    source and target actor ids (a dyad), country, dates, negated/hypothetical, article,
+    story."""
     filters = _event_filters(**conditions)
     filters.order = "t.date NULLS LAST, a.origin, t.start"
     return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM}", filters, limit, offset)

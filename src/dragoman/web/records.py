@@ -7,6 +7,7 @@ from dragoman.store import Store, queries
 from dragoman.web import citations
 
 SECTION_ROWS = 20
+TIMELINE_EVENTS = 100  # on the story page; all of them: /events?story=ID
 
 
 class NotFound(StoreError):
@@ -34,7 +35,7 @@ def story(store: Store, story_id: str) -> dict:
     articles = queries.articles_in_story(store, story_id)
     return {"story": row, "summary": _summary(store, row, articles), "articles": articles,
             "dated": _dated(store, story_id), "actors": queries.actors_in_story(store, story_id),
-            "timeline": queries.events_in_story(store, story_id, limit=500)}
+            "timeline": queries.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
 
 
 def _summary(store: Store, row: dict, articles: list[dict]) -> list[dict]:

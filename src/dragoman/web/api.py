@@ -11,7 +11,7 @@ from dragoman.store import Store, queries
 from dragoman.web import export, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
-from dragoman.web.params import Id, Limit, Offset, event_filters
+from dragoman.web.params import Id, Limit, Offset, OptId, event_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
@@ -80,16 +80,20 @@ def overview(store: StoreDep) -> dict:
     return records.overview(store)
 
 
+Period = Annotated[str | None, Query(pattern=r"^(day|week|month|year)?$")]
+Types = Annotated[str, Query(pattern=r"^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*$",
+                             description="comma-separated PLOVER types")]
+
+
 def events_over_time(store: StoreDep, filters: Annotated[dict, Depends(event_filters)],
-                     period: Annotated[str | None, Query(pattern=r"^(day|week|month|year)?$")] = None) -> OverTime:
+                     period: Period = None) -> OverTime:
     """Matching events counted per day/week/month/year and type (the period is chosen from
     the dates' span when not given)."""
     return OverTime(**queries.events_over_time(store, period or None, **filters))
 
 
 def network(store: StoreDep,
-            types: Annotated[str, Query(pattern=r"^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*$")] = "ACCUSE,REQUEST,CONSULT",
-            actor_id: Annotated[str | None, Query(pattern=r"^([A-Za-z0-9_.:\-]{1,100})?$")] = None,
+            types: Types = "ACCUSE,REQUEST,CONSULT", actor_id: OptId = None,
             limit: Annotated[int, Query(ge=1, le=200)] = 40) -> list[dict]:
     """Who accuses, requests, consults (or any PLOVER types) whom: one row per
     (source, target, type) with its count."""

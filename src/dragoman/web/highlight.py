@@ -55,8 +55,8 @@ def article_spans(mentions: list[dict], statements: list[dict], events: list[dic
     spans = [Span(m["start"], m["end"], "mention",
                   f"mention: {m['text']}" + (f" → {m['actor_name']}" if m.get("actor_name") else ""))
              for m in mentions]
-    spans += [Span(s["start"], s["end"], "statement",
-                   f"statement ({s.get('kind') or '?'}) by {s.get('speaker') or s.get('speaker_mention') or 'unknown'}")
+    spans += [Span(s["start"], s["end"], "statement", f"statement ({s.get('kind') or '?'}) by "
+                   f"{s.get('speaker') or s.get('speaker_mention') or 'unknown'}")
               for s in statements if s.get("start") is not None]
     spans += [Span(e["start"], e["end"], "event",
                    f"event {e.get('type')}: {e.get('source') or '?'} → {e.get('target') or '?'}")

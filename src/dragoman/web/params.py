@@ -81,8 +81,12 @@ def story_filters(order: Annotated[str, Query(pattern=r"^(latest|biggest)$")] = 
     return {"order": order}
 
 
-def dyad_filters(types: Annotated[str | None, Query(pattern=r"^([A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*)?$",
-                                                    description="comma-separated PLOVER types")] = None) -> dict:
+TYPES_PATTERN = r"^([A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*)?$"
+
+
+def dyad_filters(types: Annotated[str | None, Query(pattern=TYPES_PATTERN,
+                                                    description="comma-separated PLOVER types")] = None
+                 ) -> dict:
     """Actor pairs, over all event types or the ones given."""
     return _present(types=types.split(",") if types else None)
 

@@ -11,8 +11,7 @@ from dragoman.store import Store, queries
 from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, page
-from dragoman.web.params import (Id, Limit, Offset, actor_filters, article_filters,
-                                 event_filters, statement_filters, story_filters)
+from dragoman.web.params import Id, Limit, Offset, event_filters, statement_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
 NETWORK_TYPES = ("ACCUSE", "REQUEST", "CONSULT")
@@ -36,21 +35,20 @@ def router(templates: Jinja2Templates) -> APIRouter:
                       bars=charts.stacked_bars(over_time, "/events?"),
                       net=charts.network(queries.actor_network(store, list(NETWORK_TYPES), 30)))
 
-    @pages.get("/stories")
-    def stories(request: Request, store: StoreDep,
-                filters: Annotated[dict, Depends(story_filters)], limit: Limit = 50,
-                offset: Offset = 0):
-        return listing(request, store, "stories", filters, limit, offset)
+    def plain_list(name: str):
+        """The page of a list that shows just its rows (its template does the rest)."""
+        def endpoint(request: Request, store: StoreDep,
+                     filters: Annotated[dict, Depends(LISTS[name].filters)], limit: Limit = 50,
+                     offset: Offset = 0):
+            return listing(request, store, name, filters, limit, offset)
+        return endpoint
+
+    for name in ("stories", "actors", "articles", "duplicates"):
+        pages.add_api_route(f"/{name}", plain_list(name), methods=["GET"])
 
     @pages.get("/stories/{story_id}")
     def story(request: Request, story_id: Id, store: StoreDep):
         return render(request, "story.html", **records.story(store, story_id))
-
-    @pages.get("/actors")
-    def actors(request: Request, store: StoreDep,
-               filters: Annotated[dict, Depends(actor_filters)], limit: Limit = 50,
-               offset: Offset = 0):
-        return listing(request, store, "actors", filters, limit, offset)
 
     @pages.get("/actors/{actor_id}")
     def actor(request: Request, actor_id: Id, store: StoreDep):
@@ -92,12 +90,6 @@ def router(templates: Jinja2Templates) -> APIRouter:
     def event(request: Request, event_id: Id, store: StoreDep):
         return render(request, "event.html", **records.event(store, event_id))
 
-    @pages.get("/articles")
-    def articles(request: Request, store: StoreDep,
-                 filters: Annotated[dict, Depends(article_filters)], limit: Limit = 50,
-                 offset: Offset = 0):
-        return listing(request, store, "articles", filters, limit, offset)
-
     @pages.get("/articles/{article_id}")
     def article(request: Request, article_id: Id, store: StoreDep):
         data = records.article(store, article_id)
@@ -105,10 +97,6 @@ def router(templates: Jinja2Templates) -> APIRouter:
                                         data["reuse"])
         return render(request, "article.html", **data,
                       segments=highlight.segments(data["article"]["text"], spans))
-
-    @pages.get("/duplicates")
-    def duplicates(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0):
-        return listing(request, store, "duplicates", {}, limit, offset)
 
     @pages.get("/network")
     def network(request: Request, store: StoreDep,

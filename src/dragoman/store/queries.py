@@ -576,7 +576,7 @@ def events_in_story(store: Store, story_id: str, limit: int = 100, offset: int =
         [story_id, limit, offset]))
 
 
-def _statement_filters(speaker: str | None = None, speaker_id: str | None = None,
+def _statement_filters(columns: set[str], speaker: str | None = None, speaker_id: str | None = None,
                        about: str | None = None, about_id: str | None = None,
                        text: str | None = None, kind: str | None = None,
                        since: str | None = None, until: str | None = None,
@@ -592,10 +592,11 @@ def _statement_filters(speaker: str | None = None, speaker_id: str | None = None
     mentioned = ("t.statement_id IN (SELECT s.statement_id FROM statements s JOIN mentions m "
                  "ON m.article_id = s.article_id AND m.start >= s.start AND m.end <= s.end "
                  "WHERE {})")
-    if about:
-        filters.add(mentioned.format("m.text ILIKE ? ESCAPE '\\' OR m.actor_id IN (SELECT actor_id "
-                                     "FROM actors WHERE name ILIKE ? ESCAPE '\\')"),
-                    _contains(about), _contains(about))
+    if about:  # a mention in the quote, or the statement's own target (``about``) when stored
+        own = " OR t.about ILIKE ? ESCAPE '\\'" if "about" in columns else ""
+        filters.add("(" + mentioned.format("m.text ILIKE ? ESCAPE '\\' OR m.actor_id IN (SELECT "
+                                           "actor_id FROM actors WHERE name ILIKE ? ESCAPE '\\')")
+                    + own + ")", *[_contains(about)] * (3 if own else 2))
     if about_id:
         filters.add(mentioned.format("m.actor_id = ?"), about_id)
         filters.add("t.speaker_actor_id IS DISTINCT FROM ?", about_id)
@@ -616,7 +617,7 @@ def search_statements(store: Store, limit: int = 50, offset: int = 0, **conditio
     """Statements by speaker (name or ``speaker_id``), about an actor (a mention of it inside
     the quoted span: ``about`` name or ``about_id``), words in the text, kind, publication
     dates, article; with the article's origin, title and date."""
-    filters = _statement_filters(**conditions)
+    filters = _statement_filters(store._columns("statements"), **conditions)
     filters.order = "a.published NULLS LAST, a.origin, t.start"
     return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_STATEMENT_FROM}", filters, limit, offset)
 
@@ -626,12 +627,13 @@ def get_statement(store: Store, statement_id: str) -> dict | None:
                 [statement_id])
 
 
-def _event_filters(type: str | None = None, actor: str | None = None,
+def _event_filters(columns: set[str], type: str | None = None, actor: str | None = None,
                    actor_id: str | None = None, source_id: str | None = None,
                    target_id: str | None = None, country: str | None = None,
                    since: str | None = None, until: str | None = None,
                    negated: bool | None = None, hypothetical: bool | None = None,
-                   article: str | None = None, story: str | None = None) -> Filters:
+                   historical: bool | None = None, article: str | None = None,
+                   story: str | None = None) -> Filters:
     filters = Filters()
     if type:
         filters.add("t.type = ?", type.upper())
@@ -650,9 +652,10 @@ def _event_filters(type: str | None = None, actor: str | None = None,
         filters.add("t.date >= CAST(? AS DATE)", since)
     if until:
         filters.add("t.date <= CAST(? AS DATE)", until)
-    for flag, value in (("negated", negated), ("hypothetical", hypothetical)):
-        if value is not None:
-            filters.add(f"coalesce(t.{flag}, false) = ?", value)
+    for flag, value in (("negated", negated), ("hypothetical", hypothetical),
+                        ("historical", historical)):
+        if value is not None:  # a flag a database does not have yet is false for all
+            filters.add(f"coalesce(t.{flag}, false) = ?" if flag in columns else "false = ?", value)
     if article:
         filters.add("t.article_id = ?", article)
     if story:
@@ -663,9 +666,9 @@ def _event_filters(type: str | None = None, actor: str | None = None,
 
 def search_events(store: Store, limit: int = 50, offset: int = 0, **conditions) -> list[dict]:
     """Events by type, actor (words in source/target, or an ``actor_id`` on either side),
-    source and target actor ids (a dyad), country, dates, negated/hypothetical, article,
-    story."""
-    filters = _event_filters(**conditions)
+    source and target actor ids (a dyad), country, dates, negated/hypothetical/historical,
+    article, story."""
+    filters = _event_filters(store._columns("events"), **conditions)
     filters.order = "t.date NULLS LAST, a.origin, t.start"
     return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM}", filters, limit, offset)
 
@@ -679,7 +682,7 @@ def events_over_time(store: Store, period: str | None = None, **conditions) -> d
     """Counts of the matching events per period and type: ``{"period", "rows": [{"period",
     "type", "events"}], "undated"}``; the period (day, week, month, year) is chosen from the
     dates' span when not given."""
-    filters = _event_filters(**conditions)
+    filters = _event_filters(store._columns("events"), **conditions)
     where = filters.sql()
     low, high, undated = store.con.execute(
         f"SELECT min(t.date), max(t.date), count(*) FILTER (WHERE t.date IS NULL) "
@@ -816,8 +819,8 @@ def story_articles(store: Store, article_ids: list[str]) -> list[dict]:
 
 
 def find_story(store: Store, ref: str) -> dict:
-    """A story by its id, by the id of one of its articles, or by a unique part of its title
-    (case-insensitive); raises ``StoreError`` saying what to do when none or several match."""
+    """A story by its id, by the id or origin (file name) of one of its articles, or by a
+    unique part of its title (case-insensitive); raises ``StoreError`` saying what to do when none or several match."""
     from dragoman.errors import StoreError
 
     rows = _dicts(store.con.execute(
@@ -826,6 +829,10 @@ def find_story(store: Store, ref: str) -> dict:
         [ref, ref, f"%{ref}%", ref]))
     exact = [r for r in rows if r["story_id"] == ref or ref in r["article_ids"]]
     rows = exact[:1] or rows
+    if not rows and _one(store, "SELECT 1 AS found FROM articles WHERE origin LIKE ?", [f"%{ref}%"]):
+        story_id = find_article(store, ref)["article_id"]  # an article's origin (file name)
+        rows = _dicts(store.con.execute(f"{_select('stories')} WHERE list_contains(t.article_ids, ?)",
+                                        [story_id]))
     if len(rows) != 1:
         found = "; ".join(f"{r['story_id']} ({r['title']})" for r in rows) if rows else "none"
         raise StoreError(f"{len(rows) or 'no'} stories match {ref!r}: {found}",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 class Span:
     start: int
     end: int
-    kind: str  # mention | statement | event | reuse
+    kind: str  # mention | statement | speaker | event | reuse
     label: str  # what the tooltip says
 
 
@@ -58,6 +58,9 @@ def article_spans(mentions: list[dict], statements: list[dict], events: list[dic
     spans += [Span(s["start"], s["end"], "statement", f"statement ({s.get('kind') or '?'}) by "
                    f"{s.get('speaker') or s.get('speaker_mention') or 'unknown'}")
               for s in statements if s.get("start") is not None]
+    spans += [Span(s["speaker_start"], s["speaker_end"], "speaker",
+                   f"speaker of a statement: {s.get('speaker') or s.get('speaker_mention')}")
+              for s in statements if s.get("speaker_start") is not None and s.get("speaker_end")]
     spans += [Span(e["start"], e["end"], "event",
                    f"event {e.get('type')}: {e.get('source') or '?'} → {e.get('target') or '?'}")
               for e in events if e.get("start") is not None]

@@ -54,13 +54,15 @@ def event_filters(type: Word = None, actor: Text = None, actor_id: OptId = None,
                   source_id: OptId = None, target_id: OptId = None,
                   country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$")] = None,
                   since: Day = None, until: Day = None, negated: Flag = None,
-                  hypothetical: Flag = None, article: OptId = None, story: OptId = None) -> dict:
+                  hypothetical: Flag = None, historical: Flag = None, article: OptId = None,
+                  story: OptId = None) -> dict:
     """Events: PLOVER type, actor words or ids (a dyad: source_id and target_id), country,
-    dates, negated/hypothetical, article, story."""
+    dates, negated/hypothetical/historical, article, story."""
     return _present(type=type, actor=actor, actor_id=actor_id, source_id=source_id,
                     target_id=target_id, country=country, since=_day("since", since),
                     until=_day("until", until), negated=_flag(negated),
-                    hypothetical=_flag(hypothetical), article=article, story=story)
+                    hypothetical=_flag(hypothetical), historical=_flag(historical),
+                    article=article, story=story)
 
 
 def actor_filters(name: Text = None, type: Word = None,

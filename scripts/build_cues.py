@@ -27,8 +27,9 @@ MIN_CUE_COUNT = 2
 HEADER = (
     "# Speech and thought cue verbs learned from PolNeAR train (scripts/build_cues.py).\n"
     "# PolNeAR v1.0.0 (Newell, Margolin & Ruths, LREC 2018): only lemma counts are kept here.\n"
-    "# cue_count: attributions whose cue's head verb has this lemma; verb_count: all verb\n"
-    "# tokens with this lemma in train; ratio = cue_count / verb_count.\n"
+    "# cue_count: attributions whose cue's head verb has this lemma; verb_count: verb tokens\n"
+    "# with this lemma in train outside any attribution's content; ratio = cue_count /\n"
+    "# verb_count.\n"
     "lemma\tcue_count\tverb_count\tratio\n"
 )
 
@@ -69,14 +70,23 @@ def cue_head(doc, spans) -> object | None:
 
 
 def count(records: list[dict], docs) -> tuple[Counter, Counter]:
+    """Cue heads per lemma, and verb uses per lemma outside any attribution's content (PolNeAR
+    gives each token one role, so a verb inside what someone said can never be a cue: "I think"
+    in a quotation says nothing about "think" as a cue)."""
     cues, verbs = Counter(), Counter()
     for record, doc in zip(records, docs):
-        verbs.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB")
+        inside = content_chars(record)
+        verbs.update(t.lemma_.lower() for t in doc if t.pos_ == "VERB" and t.idx not in inside)
         for attribution in record["attributions"]:
             head = cue_head(doc, attribution.get("cue") or [])
             if head is not None:
                 cues[head.lemma_.lower()] += 1
     return cues, verbs
+
+
+def content_chars(record: dict) -> set[int]:
+    return {i for a in record["attributions"] for s, e in a.get("content") or []
+            for i in range(s, e)}
 
 
 def write(cues: Counter, verbs: Counter, out: Path) -> int:

@@ -77,7 +77,7 @@ OBJECT_CONTROL = frozenset({
 _TIME_ENTS = frozenset({"DATE", "TIME"})
 # learned cue verbs (statement_cues.tsv) used: share of uses that cue an attribution in
 # PolNeAR train, and how many times; chosen on train (see docs/statements.md)
-LEARNED_MIN_RATIO = 0.2
+LEARNED_MIN_RATIO = 0.3
 # subjects that stand for their owner's words ("the ministry's statement said")
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
                              "communiqué", "message", "release", "spokesman", "spokeswoman",
@@ -94,7 +94,7 @@ _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crow
 # cues without a PLOVER type whose object is still what the statement is about
 _ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
 LEARNED_MIN_COUNT = 3
-LEARNED_SURE_RATIO = 0.5  # below it, a learned cue needs an agent as its subject
+LEARNED_SURE_RATIO = 0.7  # below it, a learned cue needs an agent as its subject
 # learned lemmas that are actions, feelings or naming, not speech: PolNeAR annotates "fired
 # the manager" or "quoting a source" in places, a statement record should not
 LEARNED_EXCLUDED = frozenset("""
@@ -651,7 +651,19 @@ def _quote_cue(ctx: _Context, quote: Quote):
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
     ]
     candidates.sort(key=lambda t: (t.i not in core, _distance(t.idx, quote)))
-    return candidates[0] if candidates else None
+    return _governing_cue(ctx, candidates[0], candidates) if candidates else None
+
+
+def _governing_cue(ctx: _Context, verb, candidates):
+    """A learned cue inside what a lexicon cue reports gives way to it: in "X told Smith he
+    would consider it but “loves what he does”", X speaks, not "he"."""
+    if ctx.cues.speech(verb) is not ctx.cues.learned.get(verb.lemma_.lower()):
+        return verb  # a lexicon cue stays
+    allowed = {t.i for t in candidates}
+    for ancestor in verb.ancestors:
+        if ancestor.i in allowed and ancestor.lemma_.lower() in ctx.cues.entries:
+            return ancestor
+    return verb
 
 
 def _distance(offset: int, quote: Quote) -> int:

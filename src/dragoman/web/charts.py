@@ -123,7 +123,7 @@ def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max(sum(c.values()) for c in counts.values()))
     slot = plot_w / len(labels)
-    bar_w = max(1.0, slot * 0.8)
+    bar_w = max(1.0, min(slot * 0.8, 48.0))
     for i, label in enumerate(labels):
         x, y = left + i * slot + (slot - bar_w) / 2, top + plot_h
         for event_type in types:
@@ -138,7 +138,7 @@ def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
     every = max(1, math.ceil(len(labels) / 8))
     chart.xlabels = [Label(round(left + i * slot + slot / 2, 1), height - bottom + 16, label)
                      for i, label in enumerate(labels) if i % every == 0]
-    ticks = [0, top_value / 2, top_value] if top_value > 1 else [0, top_value]
+    ticks = [0, top_value // 2, top_value] if top_value % 2 == 0 else [0, top_value]
     chart.gridlines = [round(top + plot_h - plot_h * t / top_value, 1) for t in ticks]
     chart.ylabels = [Label(left - 4, round(top + plot_h - plot_h * t / top_value + 4, 1),
                            f"{t:g}", "end") for t in ticks]
@@ -181,7 +181,6 @@ class Network:
 def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
     """Actors on a circle (busiest first), one curved arrow per (source, target, type) from
     ``queries.actor_network``; A→B and B→A bend apart."""
-    chart = Network(width, height)
     degree: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for row in rows:
@@ -189,8 +188,9 @@ def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
             degree[row[f"{side}_actor_id"]] += row["events"]
             names[row[f"{side}_actor_id"]] = row[side]
     if not degree:
-        return chart
-    chart.empty = False
+        return Network(width, height)
+    height = min(height, 200 + 40 * len(degree))  # a few actors need no tall picture
+    chart = Network(width, height, empty=False)
     order = sorted(degree, key=lambda a: (-degree[a], names[a]))
     cx, cy = width / 2, height / 2
     radius = min(width * 0.30, height / 2 - 30)

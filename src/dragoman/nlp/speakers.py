@@ -83,7 +83,7 @@ def is_agent(subject, agent_nouns: frozenset) -> bool:
 
 
 def resolve_pronoun(actors: DocActors, subject) -> Actor | None:
-    if subject.lower_ in PERSON_PRONOUNS:
+    if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("his", "her"):
         return actors.last_person_before(subject.idx)
     return None
 

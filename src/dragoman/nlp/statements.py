@@ -41,7 +41,7 @@ from dragoman.nlp.speakers import (
     resolve_surname,
     speaker_kind,
 )
-from dragoman.nlp.statements_reported import according_to, colon_lead, content_bounds
+from dragoman.nlp.statements_reported import according_to, colon_lead, content_bounds, noun_cue
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -82,6 +82,7 @@ LEARNED_MIN_RATIO = 0.3
 _DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
                              "communiqué", "message", "release", "spokesman", "spokeswoman",
                              "spokesperson", "office", "website", "account"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
 # heads of phrases that an organisation's name inside stands for
 _ORG_NOUNS = frozenset({"newspaper", "paper", "agency", "ministry", "channel", "network",
                         "station", "broadcaster", "daily", "magazine", "outlet", "committee",
@@ -98,6 +99,7 @@ LEARNED_SURE_RATIO = 0.7  # below it, a learned cue needs an agent as its subjec
 # learned lemmas that are actions, feelings or naming, not speech: PolNeAR annotates "fired
 # the manager" or "quoting a source" in places, a statement record should not
 LEARNED_EXCLUDED = frozenset("""
+renew push
 quote cite order title label bill pump zero single side peg anger alarm startle thrill
 infuriate horrify scar tick spar forward strive heap savage fire launch sue sentence appoint
 nominate cast enjoy line double mount lay aim rattle experience display restrict prohibit
@@ -568,7 +570,8 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     ctx.taken.extend((s.start, s.end) for s, _ in found)
     for token in doc:
         found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token)
-                     or _colon_statement(ctx, token) or _passive_statement(ctx, token))
+                     or _colon_statement(ctx, token) or _passive_statement(ctx, token)
+                     or _noun_statement(ctx, token))
     return _outermost([f for f in found if f is not None])
 
 
@@ -808,6 +811,8 @@ def _indirect_statement(ctx: _Context, verb):
         return None
     if verb.lower_ == "according":
         return None  # "according to X": see _according_statement
+    if verb.tag_ == "VB" and paragraph_bounds(ctx.article.text, verb.idx)[0] == verb.idx:
+        return None  # an imperative opening a line: "See Syria Daily: ..."
     bounds = content_bounds(verb, _is_address(ctx, verb))
     if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
@@ -816,6 +821,9 @@ def _indirect_statement(ctx: _Context, verb):
         return None
     if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not is_agent(subject, ctx.cues.agents):
         return None  # "Discussions focus on ...": a learned cue needs someone to speak
+    if phrase is not None and phrase.start_char < bounds[1] and bounds[0] < phrase.end_char \
+            and verb.dep_ != "parataxis":
+        return None  # a misparse that makes the speaker part of what is said
     kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, verb, phrase, subject), verb
 
@@ -836,7 +844,8 @@ def _according_statement(ctx: _Context, token):
 def _passive_statement(ctx: _Context, verb):
     """``The plan was criticised by Russia``: the ``by`` agent speaks, the subject is what it
     said something about (and the statement's text)."""
-    if verb.i in ctx.used or ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+    cue = ctx.cues.speech(verb)
+    if verb.i in ctx.used or ctx.inside_quote(verb.idx) or cue is None or ctx.cues.needs_agent(cue):
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     speaker = _pobj(agent) if agent is not None else None
@@ -849,6 +858,24 @@ def _passive_statement(ctx: _Context, verb):
         return None
     kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, verb, noun_phrase(speaker), speaker), verb
+
+
+def _noun_statement(ctx: _Context, noun):
+    """"Russia's call for a ceasefire", "his claim that the vote was rigged": a noun of saying
+    with its owner (the speaker) and what was said."""
+    found = noun_cue(noun)
+    if found is None or ctx.inside_quote(noun.idx):
+        return None
+    speaker, bounds = found
+    if _overlaps(ctx.taken, *bounds) or not is_agent(speaker, ctx.cues.agents) and \
+            speaker.lower_ not in _POSSESSIVE_PRONOUNS:
+        return None
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    phrase = noun_phrase(speaker) if speaker.pos_ != "PRON" else ctx.doc[speaker.i:speaker.i + 1]
+    if len(phrase) > 1 and phrase[-1].dep_ == "case":
+        phrase = phrase[:-1]  # "Russia's" → "Russia"
+    return _record(ctx, kind, *bounds, noun, phrase, speaker,
+                   cue=noun.lemma_.lower()), noun
 
 
 def _colon_statement(ctx: _Context, token):
@@ -879,6 +906,8 @@ def _speaker_phrase(ctx: _Context, verb):
         subject = None
     if subject is not None:
         return noun_phrase(subject), subject
+    if verb.lemma_.lower() not in ctx.cues.entries:
+        return None, None  # a learned cue needs a real subject
     name = adjacent_name(verb)
     return (name, name.root) if name is not None else (None, None)
 

@@ -159,7 +159,7 @@ def parenthetical_bounds(verb) -> tuple[int, int] | None:
 
 
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
-_LEAD_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_LEAD_ENTS = frozenset({"PERSON", "ORG"})  # "Syria: ..." is a topic, not a speaker
 _MAX_LEAD = 6
 
 
@@ -177,7 +177,8 @@ def colon_lead(colon) -> tuple[object, tuple[int, int]] | None:
     lead = doc[first:colon.i]
     if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):
         return None
-    if lead[-1].ent_type_ not in _LEAD_ENTS and lead[-1].pos_ != "PROPN":
+    if lead[-1].ent_type_ not in _LEAD_ENTS and (lead[-1].pos_ != "PROPN"
+                                                  or lead[-1].ent_type_):
         return None
     if any(t.ent_type_ in ("DATE", "TIME") for t in lead):
         return None
@@ -186,3 +187,38 @@ def colon_lead(colon) -> tuple[object, tuple[int, int]] | None:
         last += 1
     bounds = _bounds(colon, colon.i + 1, last - 1) if last - 1 > colon.i else None
     return (lead, bounds) if bounds is not None else None
+
+
+# nouns of saying that carry their speaker and what was said: "Russia's call for a ceasefire",
+# "his claim that the vote was rigged", "criticism of the plan by the opposition"
+SPEECH_NOUNS = frozenset("""
+claim call criticism assertion suggestion promise comment remark allegation accusation warning
+pledge demand appeal request statement announcement complaint argument vow denial insistence
+admission charge threat proposal condemnation praise insinuation prediction
+""".split())
+_NOUN_CONTENT_PREPS = frozenset({"for", "of", "about", "on", "against", "to"})
+
+
+def noun_cue(noun) -> tuple[object, tuple[int, int]] | None:
+    """``(speaker token, content bounds)`` for a noun of saying with its owner and content:
+    "Russia's call for a ceasefire", "the minister's claim that ...", "a warning by X that"."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if speaker is None:
+        by = next((c for c in noun.children if c.dep_ in ("prep", "agent")
+                   and c.lower_ in ("by", "from")), None)
+        speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    if speaker is None:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is not None:
+        bounds = _bounds(noun, clause.left_edge.i, _own_end(clause))
+    else:
+        prep = next((c for c in noun.rights if c.dep_ == "prep"
+                     and c.lower_ in _NOUN_CONTENT_PREPS and c.lower_ != "by"), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep \
+            else None
+        bounds = _bounds(noun, obj.left_edge.i, _own_end(obj)) if obj is not None else None
+    return (speaker, bounds) if bounds is not None else None

@@ -36,6 +36,9 @@ class Params:
     grace_days: int = 3              # no time penalty within this many days
     decay_days: float = 30.0         # score × exp(-(gap - grace) / decay) beyond it
     merge_threshold: float = 0.40    # merge two stories whose centroids score this much
+    w_nearest: float = 0.0           # weight of the best cosine to a recent member's embedding
+    keep_recent: int = 10            # member embeddings kept per story for w_nearest (in memory)
+    analyzer: str = "word"           # "char": character 3–5-grams (headlines)
     keep_terms: int = 300            # terms kept per story centroid
     keep_actors: int = 30
 
@@ -88,10 +91,11 @@ class StoryIndex:
                  stories: list[StoryState] | None = None,
                  story_of: dict[str, str] | None = None) -> None:
         self.params = params or Params()
-        self.stats = stats or TermStats()
+        self.stats = stats or TermStats(analyzer=self.params.analyzer)
         self.stories: dict[str, StoryState] = {s.story_id: s for s in stories or []}
         self.story_of: dict[str, str] = dict(story_of or {})   # article key → story id
         self.merges: list[Merge] = []
+        self.recent: dict[str, list[np.ndarray]] = {}   # story → recent member embeddings
 
     def add(self, items: list[Item], embeddings: np.ndarray | None = None,
             new_id=lambda item: "s_" + item.key) -> tuple[list[str], set[str]]:
@@ -143,6 +147,8 @@ class StoryIndex:
         if embeddings is not None:
             vector = embeddings[i].astype(np.float32)
             story.embedding = vector.copy() if story.embedding is None else story.embedding + vector
+            if self.params.w_nearest:
+                self.recent[story_id] = (self.recent.get(story_id, []) + [vector])[-self.params.keep_recent:]
         story.actors.update(item.actors)
         story.size += 1
         story.add_day(item.day)
@@ -214,6 +220,7 @@ class StoryIndex:
         if gone.embedding is not None:
             keep.embedding = gone.embedding if keep.embedding is None else keep.embedding + gone.embedding
         keep.actors.update(gone.actors)
+        self.recent[into] = (self.recent.pop(absorbed, []) + self.recent.get(into, []))[-self.params.keep_recent:]
         keep.size += gone.size
         keep.add_day(gone.first_day)
         keep.add_day(gone.last_day)
@@ -279,8 +286,22 @@ class _BatchScores:
             sums = np.vstack(stored) if stored else np.zeros((0, embeddings.shape[1]), np.float32)
             self.edots = (embeddings @ sums.T).astype(np.float64)
             self.enorm2 = (sums * sums).sum(axis=1).astype(np.float64)
+        if embeddings is not None and self.params.w_nearest:
+            self.nearest = self._nearest(index, embeddings, active)
         last = [index.stories[s].last_day for s in active]
         self.last_day = np.array([np.nan if d is None else d for d in last], dtype=np.float64)
+
+    @staticmethod
+    def _nearest(index: StoryIndex, embeddings: np.ndarray, active: list[str]) -> np.ndarray:
+        """Best cosine of each batch article to the recent members of each active story."""
+        nearest = np.zeros((embeddings.shape[0], len(active)))
+        members = [(k, v) for k, s in enumerate(active) for v in index.recent.get(s, [])]
+        if members:
+            owners = np.array([k for k, _ in members])
+            sims = embeddings @ np.vstack([v for _, v in members]).T
+            for k in np.unique(owners):
+                nearest[:, k] = sims[:, owners == k].max(axis=1)
+        return nearest
 
     def _raw_centroids(self, story_ids: list[str]) -> sparse.csr_matrix:
         stories = self.index.stories
@@ -302,6 +323,8 @@ class _BatchScores:
         if self.embeddings is not None:
             self.edots = np.hstack([self.edots, np.zeros((self.edots.shape[0], 1))])
             self.enorm2 = np.append(self.enorm2, 0.0)
+            if self.params.w_nearest:
+                self.nearest = np.hstack([self.nearest, np.zeros((self.nearest.shape[0], 1))])
 
     def join(self, story_id: str, i: int) -> None:
         k = self.position[story_id]
@@ -310,6 +333,8 @@ class _BatchScores:
         if self.embeddings is not None:
             self.enorm2[k] += 2 * self.edots[i, k] + self.egram[i, i]
             self.edots[:, k] += self.egram[:, i]
+            if self.params.w_nearest:
+                self.nearest[:, k] = np.maximum(self.nearest[:, k], self.egram[:, i])
         day = self.index.stories[story_id].last_day
         self.last_day[k] = np.nan if day is None else day
 
@@ -322,6 +347,9 @@ class _BatchScores:
         if self.embeddings is not None:
             score += p.w_embed * self.edots[i] / np.sqrt(np.maximum(self.enorm2, 1e-12))
             weight += p.w_embed
+            if p.w_nearest:
+                score += p.w_nearest * self.nearest[i]
+                weight += p.w_nearest
         score = score / weight
         if item.day is not None:
             score = score * self._time_factor(item.day)

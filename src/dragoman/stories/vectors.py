@@ -19,10 +19,16 @@ N_FEATURES = 2 ** 20
 class TermStats:
     """Running document frequencies over every article seen (the IDF of the corpus so far)."""
 
-    def __init__(self, n_docs: int = 0, df: np.ndarray | None = None) -> None:
-        self.vectorizer = HashingVectorizer(
-            n_features=N_FEATURES, alternate_sign=False, norm=None, stop_words="english",
-            lowercase=True, token_pattern=r"(?u)\b[^\W\d_][\w'’-]*\w\b|\b\d{4}\b")
+    def __init__(self, n_docs: int = 0, df: np.ndarray | None = None,
+                 analyzer: str = "word") -> None:
+        if analyzer == "char":  # character 3–5-grams inside words: short headlines
+            self.vectorizer = HashingVectorizer(
+                n_features=N_FEATURES, alternate_sign=False, norm=None, analyzer="char_wb",
+                ngram_range=(3, 5), lowercase=True)
+        else:
+            self.vectorizer = HashingVectorizer(
+                n_features=N_FEATURES, alternate_sign=False, norm=None, stop_words="english",
+                lowercase=True, token_pattern=r"(?u)\b[^\W\d_][\w'’-]*\w\b|\b\d{4}\b")
         self.n_docs = n_docs
         self.df = df if df is not None else np.zeros(N_FEATURES, dtype=np.int32)
 
@@ -57,12 +63,12 @@ class TermStats:
         return buffer.getvalue()
 
     @classmethod
-    def from_bytes(cls, n_docs: int, data: bytes | None) -> "TermStats":
+    def from_bytes(cls, n_docs: int, data: bytes | None, analyzer: str = "word") -> "TermStats":
         df = np.zeros(N_FEATURES, dtype=np.int32)
         if data:
             arrays = np.load(io.BytesIO(data))
             df[arrays["columns"]] = arrays["counts"]
-        return cls(n_docs, df)
+        return cls(n_docs, df, analyzer)
 
 
 def _normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

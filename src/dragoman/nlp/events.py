@@ -102,9 +102,17 @@ def _detect(token, lexicon: EventLexicon) -> _Found | None:
     return _Found(token, entry, start, end, source, target)
 
 
+_CARRIERS = frozenset({"refuse", "decline", "accuse", "blame", "charge", "allege", "condemn",
+                       "criticize", "criticise", "denounce", "suspect"})
+
+
 def _refused(token) -> bool:
-    """The act inside a refusal ("refused to hold talks"): the refusal is the event."""
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in ("refuse", "decline")
+    """An act inside a refusal or an accusation ("refused to hold talks", "accused Russia of
+    blocking the resolution"): the refusal or accusation is the event, the act is not a fact."""
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("refuse", "decline"):
+        return True
+    return (token.dep_ == "pcomp" and token.head.dep_ == "prep"
+            and token.head.head.lemma_.lower() in _CARRIERS)
 
 
 def _types(found: list[_Found], typer: EventTyper | None) -> list[str]:

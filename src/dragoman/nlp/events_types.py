@@ -115,7 +115,7 @@ class EventTyper:
 
     @property
     def labels(self) -> list[str]:
-        return list(self.model.classes_)
+        return [str(label) for label in self.model.classes_]
 
     def scores(self, items: Sequence[Marked]) -> np.ndarray:
         """One row of root scores (SVM margins, in :attr:`labels` order) per item."""

@@ -16,7 +16,11 @@ from __future__ import annotations
 from dragoman.nlp.doctext import doc_text
 
 _CLAUSE_DEPS = ("ccomp",)
-_RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "advcl", "pcomp"})
+_RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "pcomp"})
+# prepositions that carry what is said ("accused Y of Z", "called for Z", "warned about Z");
+# others ("with a speech", "after the vote") are the circumstances
+_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "upon", "against", "to", "that", "as",
+                            "into", "over", "toward", "towards"})
 _HEARER_DEPS = frozenset({"dative"})
 _SCENE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _SCENE_WORDS = frozenset({"statement", "interview", "speech", "letter", "tweet", "post",
@@ -50,7 +54,8 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
             return None  # the parser ran a headline into the next paragraph
         return _bounds(verb, clause.left_edge.i, _own_end(clause))
     parts = [c for c in verb.rights if c.dep_ in _RIGHT_DEPS and not _is_scene(c)
-             and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)]
+             and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)
+             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
     if address:
         parts = [c for c in parts if c.dep_ != "dobj"]
     if not parts:
@@ -70,14 +75,22 @@ def _new_clause(conj) -> bool:
 
 def _own_end(head) -> int:
     """The last token of ``head``'s phrase, stopping before a coordinated clause with a
-    subject of its own ("X will decide, and the newspaper wrote ..." ends at "decide")."""
+    subject of its own ("X will decide, and the newspaper wrote ..." ends at "decide") and
+    before a trailing gloss set off by a comma ("repeal the Hyde Amendment, a provision that
+    ...": the reporter's words, not the speaker's)."""
+    doc, last = head.doc, head.right_edge.i
     for child in head.rights:
         if child.dep_ == "conj" and _new_clause(child):
             last = child.left_edge.i - 1
-            while last > head.i and (head.doc[last].dep_ == "cc" or _filler(head.doc[last])):
-                last -= 1
-            return last
-    return head.right_edge.i
+            break
+    for token in doc[head.i + 1:last + 1]:
+        if token.dep_ in ("appos", "relcl") and token.right_edge.i >= last \
+                and doc[token.left_edge.i - 1].text == "," and token.head.pos_ in ("NOUN", "PROPN"):
+            last = token.left_edge.i - 1
+            break
+    while last > head.i and (doc[last].dep_ == "cc" or _filler(doc[last])):
+        last -= 1
+    return last
 
 
 def _is_hearer_prep(token) -> bool:

@@ -130,6 +130,16 @@ class NearDuplicateIndex:
                        for row, sim in zip(rows[keep], similarity[keep]))
         return [(candidate, -negative) for negative, _, candidate in found]
 
+    def candidates_since(self, minhash: LeanMinHash, first_row: int) -> list[tuple[str, float]]:
+        """Like ``candidates``, among the originals indexed from row ``first_row`` on (those of
+        the running batch: a handful, compared directly rather than through the LSH)."""
+        if first_row >= len(self._ids):
+            return []
+        similarity = (self._matrix[first_row:len(self._ids)] == minhash.hashvalues).mean(axis=1)
+        rows = np.flatnonzero(similarity >= self.config.threshold)
+        found = sorted((-float(similarity[row]), first_row + int(row)) for row in rows)
+        return [(self._ids[row], -negative) for negative, row in found]
+
     def match(self, minhash: LeanMinHash) -> tuple[str, float] | None:
         """The most similar candidate, unverified (None when there is none)."""
         found = self.candidates(minhash)
@@ -154,21 +164,43 @@ class NearDedupeStage:
         self._texts: dict[str, str] = {}
 
     def run(self, batch: Batch) -> Batch:
+        """Two passes: the stored candidates of every new article first, so their texts are
+        read from the store in one query; then the articles in order, each also compared
+        with the originals this batch has added before it."""
         articles, signatures, links = [], list(batch.signatures), list(batch.reuse)
-        self._texts = {}
+        first_row = len(self.index)
+        stored = {a.article_id: self._stored_candidates(a) for a in batch.articles
+                  if a.duplicate_of is None}
+        self._texts = self._read_texts({c for found in stored.values() for c, _ in found[1]})
         for article in batch.articles:
-            article, signature, link = self._check(article)
+            article, signature, link = self._check(article, stored.get(article.article_id),
+                                                   first_row)
             articles.append(article)
             signatures += [signature] if signature else []
             links += [link] if link else []
         return replace(batch, articles=tuple(articles), signatures=tuple(signatures),
                        reuse=tuple(links))
 
-    def _check(self, article: Article) -> tuple[Article, Signature | None, Reuse | None]:
+    def _stored_candidates(self, article: Article) -> tuple[LeanMinHash, list[tuple[str, float]]]:
+        minhash = self.index.hasher.signature(article.text)
+        return minhash, self.index.candidates(minhash)
+
+    def _read_texts(self, article_ids: set[str]) -> dict[str, str]:
+        if not article_ids or not self.index.config.verify:
+            return {}
+        if self.texts_for is None:
+            raise PipelineError("the near-duplicate check needs the texts of stored articles",
+                                "make NearDedupeStage with texts_for=store.texts_for")
+        return dict(self.texts_for(sorted(article_ids)))
+
+    def _check(self, article: Article, stored, first_row: int
+               ) -> tuple[Article, Signature | None, Reuse | None]:
         if article.duplicate_of is not None:
             return article, None, None
-        minhash = self.index.hasher.signature(article.text)
-        for original, similarity in self.index.candidates(minhash):
+        minhash, found = stored
+        found = sorted(found + self.index.candidates_since(minhash, first_row),
+                       key=lambda item: -item[1])  # stable: the earlier of equals first
+        for original, similarity in found:
             if self._verified(article.text, original):
                 link = Reuse(original, article.article_id, "near-duplicate", round(similarity, 4))
                 return replace(article, duplicate_of=original), None, link
@@ -181,10 +213,7 @@ class NearDedupeStage:
         if not self.index.config.verify:
             return True
         if original not in self._texts:
-            if self.texts_for is None:
-                raise PipelineError("the near-duplicate check needs the texts of stored articles",
-                                    "make NearDedupeStage with texts_for=store.texts_for")
-            self._texts.update(self.texts_for([original]))
+            self._texts.update(self._read_texts({original}))
         return aligned(text, self._texts[original], self.index.config)
 
 

@@ -53,7 +53,8 @@ def cli() -> None:
     """dragoman: news articles in, a sourced record of who did and said what to whom out.
 
     Start with `dragoman ingest PATH...`, then `dragoman status`, `dragoman statements`,
-    `dragoman events`, `dragoman actors`, `dragoman stories` and `dragoman export`.
+    `dragoman events`, `dragoman actors`, `dragoman stories` and `dragoman export`;
+    `dragoman serve` opens all of it in a browser.
     """
 
 

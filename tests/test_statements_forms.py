@@ -212,3 +212,16 @@ def test_a_newspaper_speaks_for_its_name(run):
                  "was still being studied."))
     assert s.speaker_mention.startswith("The pro-government Al-Watan")
     assert s.speaker is None or "Watan" in s.speaker
+
+
+@pytest.mark.model
+def test_quote_paragraph_without_a_cue_continues_the_previous_speaker(run):
+    statements = run("“We came to talk,” Omar Saleh said on Monday.\n\n"
+                     "“But nobody else did, and we will not wait forever.”\n\nThe talks ended.")
+    assert [(s.kind, s.speaker) for s in statements] == [("direct", "Omar Saleh")] * 2
+    assert statements[1].text == "But nobody else did, and we will not wait forever."
+
+
+@pytest.mark.model
+def test_quote_paragraph_after_narrative_has_no_speaker(run):
+    assert run("The talks ended.\n\n“But nobody else did, and we will not wait forever.”") == []

@@ -26,7 +26,7 @@ result is passed in. The sentence-level helpers here (``clipped_sentence``, ``su
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 
 from dragoman.errors import DragomanError
@@ -566,6 +566,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     ctx.quoted.extend((start, end) for _, start, end in blocks)
     ctx.spoken.extend((start, end) for _, start, end in blocks)
     found += [(_block_statement(ctx, verb, start, end), verb) for verb, start, end in blocks]
+    found += _continued_quotes(ctx, quotes, found)
     ctx.used.update(verb.i for _, verb in found)
     ctx.taken.extend((s.start, s.end) for s, _ in found)
     for token in doc:
@@ -573,6 +574,42 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
                      or _colon_statement(ctx, token) or _passive_statement(ctx, token)
                      or _noun_statement(ctx, token))
     return _outermost([f for f in found if f is not None])
+
+
+def _continued_quotes(ctx: _Context, quotes: list[Quote], found) -> list:
+    """A paragraph that is one quotation with no cue of its own, right after a paragraph whose
+    last statement is a quotation: the same speaker goes on (“...,” he said. ⏎ “And ...”)."""
+    text = ctx.article.text
+    taken = [(s.start, s.end) for s, _ in found]
+    by_line = {}
+    for statement, verb in found:
+        if statement.kind in ("direct", "block"):
+            line = paragraph_bounds(text, statement.start)
+            if line not in by_line or by_line[line][0].start < statement.start:
+                by_line[line] = (statement, verb)
+    extra = []
+    for quote in quotes:
+        line = paragraph_bounds(text, quote.start)
+        if _overlaps(taken, quote.start, quote.end) or text[line[0]:line[1]].strip() != \
+                text[quote.outer_start:quote.outer_end].strip():
+            continue
+        previous = by_line.get(_previous_line(text, line[0]))
+        if previous is None:
+            continue
+        statement, verb = previous
+        extra.append((replace(statement, kind="direct", text=text[quote.start:quote.end],
+                              start=quote.start, end=quote.end,
+                              statement_id=short_hash(ctx.article.article_id, "stmt",
+                                                      str(quote.start), str(quote.end))),
+                      verb))
+        by_line[line] = extra[-1]
+    return extra
+
+
+def _previous_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The bounds of the last non-empty line before ``line_start``, else None."""
+    stripped = text[:max(0, line_start - 1)].rstrip()
+    return paragraph_bounds(text, len(stripped) - 1) if stripped else None
 
 
 def _outermost(found: list[tuple[Statement, object]]) -> list[Statement]:

@@ -57,28 +57,56 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def tree_pss_mb(root: int | None = None) -> float:
-    """PSS of ``root`` (default: this process) and all its descendants, in MB."""
-    tree, todo, total = _children(), [root or os.getpid()], 0
+def _cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def _tree(root: int | None = None) -> list[int]:
+    tree, todo, found = _children(), [root or os.getpid()], []
     while todo:
         pid = todo.pop()
-        total += _pss_kb(pid)
+        found.append(pid)
         todo += tree.get(pid, [])
-    return total / 1024
+    return found
+
+
+def tree_pss_mb(root: int | None = None) -> float:
+    """PSS of ``root`` (default: this process) and all its descendants, in MB."""
+    return sum(_pss_kb(pid) for pid in _tree(root)) / 1024
 
 
 class PeakMemory:
-    """Samples ``tree_pss_mb`` in a thread; ``peak`` is the largest sample."""
+    """Samples, in a thread, the PSS of this process tree (``peak``: the largest sample) and
+    the CPU time its processes used since the start (``cpu_seconds``; a process that ends
+    between two samples loses at most one interval of it). CPU time is what a busy machine
+    distorts least: wall time stretches with other people's load, CPU seconds much less."""
 
     def __init__(self, interval: float = 0.25) -> None:
         self.interval, self.peak = interval, 0.0
+        self._ticks: dict[int, int] = {}
+        self._start = {pid: _cpu_ticks(pid) for pid in _tree()}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
+    def _take(self) -> None:
+        pids = _tree()
+        self.peak = max(self.peak, sum(_pss_kb(pid) for pid in pids) / 1024)
+        for pid in pids:
+            self._ticks[pid] = max(self._ticks.get(pid, 0), _cpu_ticks(pid))
+
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_pss_mb())
+            self._take()
             self._stop.wait(self.interval)
+
+    @property
+    def cpu_seconds(self) -> float:
+        ticks = sum(t - self._start.get(pid, 0) for pid, t in self._ticks.items())
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def __enter__(self) -> "PeakMemory":
         self._thread.start()
@@ -87,7 +115,7 @@ class PeakMemory:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, tree_pss_mb())
+        self._take()
 
 
 # --- the measured runs ---------------------------------------------------------------------
@@ -129,7 +157,8 @@ def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "l
     return {"what": what, "runner": runner, "workers": workers, "records": len(records),
             "texts": report.articles + report.duplicates, "articles": report.articles,
             "duplicates": report.duplicates, "rejects": len(report.rejects), "chars": chars,
-            "seconds": seconds, "peak_mb": memory.peak, "digest": digest}
+            "seconds": seconds, "cpu_seconds": memory.cpu_seconds, "peak_mb": memory.peak,
+            "digest": digest}
 
 
 def records_digest(db: str) -> str:
@@ -167,7 +196,7 @@ def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
         seconds = time.perf_counter() - started
     return {"what": "bare nlp.pipe", "runner": "-", "workers": workers, "records": len(texts),
             "texts": len(texts), "chars": sum(map(len, texts)), "seconds": seconds,
-            "peak_mb": memory.peak}
+            "cpu_seconds": memory.cpu_seconds, "peak_mb": memory.peak}
 
 
 def _in_subprocess(kind: str, args: argparse.Namespace, workers: int, runner: str = "local",
@@ -193,11 +222,12 @@ def _rate(r: dict) -> float:
 
 def _row(r: dict) -> str:
     return (f"| {r['what']} | {r['workers']} | {r['texts']} | {r['seconds']:.1f} | "
-            f"{_rate(r):.2f} | {r['chars'] / r['seconds'] / 1000:.1f}k | {r['peak_mb']:.0f} |")
+            f"{_rate(r):.2f} | {r['chars'] / r['seconds'] / 1000:.1f}k | {r['peak_mb']:.0f} | "
+            f"{r['cpu_seconds'] / r['texts'] * 1000:.0f} |")
 
 
-HEADER = ["| run | processes | articles | seconds | articles/s | chars/s | peak MB (PSS) |",
-          "|---|---|---|---|---|---|---|"]
+HEADER = ["| run | processes | articles | seconds | articles/s | chars/s | peak MB (PSS) | "
+          "CPU ms/article |", "|---|---|---|---|---|---|---|---|"]
 
 
 def _corpus(args: argparse.Namespace) -> str:

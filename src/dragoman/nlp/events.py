@@ -41,15 +41,30 @@ from dragoman.nlp.when import parse_published
 
 CUE_BONUS = 1.0
 MAX_PARTIES = 6
+OPEN_MIN_MARGIN = 0.0  # an open (non-lexicon) verb is an event when its best root scores > 0
+# verbs that say nothing about an act between two parties (copulas, light and mental verbs)
+OPEN_STOP = frozenset({
+    "be", "have", "do", "become", "seem", "include", "remain", "want", "need", "know", "think",
+    "believe", "see", "make", "take", "give", "get", "go", "come", "use", "represent",
+    "continue", "begin", "start", "appear", "consider", "expect", "hope", "try", "let", "help",
+    "keep", "put", "find", "show", "mean", "face", "hold", "bring", "lead", "look", "feel",
+    "understand", "describe", "call", "ask", "tell", "say", "add", "write", "quote", "cite",
+    "report", "name", "join", "own", "contain", "involve", "concern", "follow", "mark", "end",
+})
 
 
 @dataclass(frozen=True)
 class EventTools:
-    """Everything event extraction needs that is made once: lexicon, gazetteer, typer."""
+    """Everything event extraction needs that is made once: lexicon, gazetteer, typer.
+    ``open_verbs``: also type verbs outside the lexicon whose source and target are both
+    named actors ("Israel shelled Lebanon"), kept when the classifier is sure (needs a typer);
+    ``speech``: lemmas of reporting verbs, never open events."""
 
     lexicon: EventLexicon
     gazetteer: Gazetteer
     typer: EventTyper | None = None
+    open_verbs: bool = True
+    speech: frozenset = frozenset()
 
 
 def make_tools(cues: Cues, gazetteer: Gazetteer, typer: EventTyper | None = None,
@@ -58,7 +73,8 @@ def make_tools(cues: Cues, gazetteer: Gazetteer, typer: EventTyper | None = None
     given (e.g. ``EventTyper(Embedder())``) or ``classify`` is False (lexicon types only)."""
     if typer is None and classify:
         typer = EventTyper()
-    return EventTools(load_event_lexicon(cues), gazetteer, typer)
+    speech = frozenset(lemma for lemma, cue in cues.entries.items() if not cue.plover)
+    return EventTools(load_event_lexicon(cues), gazetteer, typer, typer is not None, speech)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,26 +96,49 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
         from dragoman.nlp.actors import load_gazetteer
 
         tools = make_tools(tools, load_gazetteer())
-    found = [f for f in (_detect(token, tools.lexicon) for token in doc) if f is not None]
+    resolver = PartyResolver(doc, actors, tools.gazetteer)
+    found = [f for f in (_detect(token, tools, resolver) for token in doc) if f is not None]
     if not found:
         return []
     types = _types(found, tools.typer)
-    resolver = PartyResolver(doc, actors, tools.gazetteer)
     published = parse_published(article.published)
     events: list[Event] = []
     for item, kind in zip(found, types):
-        events += _events(item, kind, article, resolver, published, statements, tools.gazetteer)
+        if kind is not None:
+            events += _events(item, kind, article, resolver, published, statements,
+                              tools.gazetteer)
     return events
 
 
-def _detect(token, lexicon: EventLexicon) -> _Found | None:
-    entry = lexicon.lookup(token)
-    if entry is None or _refused(token):
+def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
+    entry = tools.lexicon.lookup(token)
+    if entry is None:
+        return _open(token, tools, resolver) if tools.open_verbs else None
+    if _refused(token):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
     return _Found(token, entry, start, end, source, target)
+
+
+def _open(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
+    """A verb outside the lexicon between two named actors: a candidate for the classifier."""
+    lemma = token.lemma_.lower()
+    if (token.pos_ != "VERB" or token.dep_ in ("amod", "compound") or lemma in OPEN_STOP
+            or lemma in tools.speech or _refused(token) or not token.text.islower()):
+        return None
+    source, target = participants(token)
+    if source is None or target is None or source.pos_ == "PRON":
+        return None
+    if not all(_named(resolver.party(t)) for t in (source, target)):
+        return None
+    start, end = clipped_sentence(token)
+    return _Found(token, EventVerb(lemma, ""), start, end, source, target)
+
+
+def _named(party: Party | None) -> bool:
+    return party is not None and bool(party.actor_id or party.country)
 
 
 _CARRIERS = frozenset({"refuse", "decline", "accuse", "blame", "charge", "allege", "condemn",
@@ -115,10 +154,11 @@ def _refused(token) -> bool:
             and token.head.head.lemma_.lower() in _CARRIERS)
 
 
-def _types(found: list[_Found], typer: EventTyper | None) -> list[str]:
-    """The final PLOVER type of each detected verb (see module doc)."""
+def _types(found: list[_Found], typer: EventTyper | None) -> list[str | None]:
+    """The final PLOVER type of each detected verb (see module doc); None drops an open verb
+    the classifier is not sure of."""
     if typer is None:
-        return [f.entry.plover for f in found]
+        return [f.entry.plover or None for f in found]
     scores = typer.scores([_marked(f) for f in found])
     labels = typer.labels
     types = []
@@ -128,9 +168,16 @@ def _types(found: list[_Found], typer: EventTyper | None) -> list[str]:
         if cue in labels:
             row[labels.index(cue)] += CUE_BONUS
         best = labels[int(np.argmax(row))]
+        if not item.entry.plover:
+            types.append(_open_type(best) if row.max() > OPEN_MIN_MARGIN else None)
+            continue
         types.append(item.entry.plover if best == cue else
                      split_yield(item.entry.plover) if best == "YIELD" else best)
     return types
+
+
+def _open_type(best: str) -> str:
+    return "CONCEDE" if best == "YIELD" else best
 
 
 def _marked(item: _Found) -> Marked:
@@ -176,6 +223,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
         if source is not None and target is not None and _same(source, target):
             continue
+        if not (_coded(source) or _coded(target)):
+            continue  # no actor on either side ("the ceasefire breaches threatened …")
         events.append(Event(
             event_id=short_hash(article.article_id, "evt", str(verb.idx),
                                 *([str(n)] if n else [])),
@@ -191,6 +240,11 @@ def _parties(resolver: PartyResolver, token) -> list[Party | None]:
     if not any(p is not None and (p.actor_id or p.country) for p in parties[1:]):
         return [resolver.party(heads[0])]  # "the army and police": one agent, not actors
     return parties
+
+
+def _coded(party: Party | None) -> bool:
+    """A party an analyst can code: an actor, a country or at least a sector."""
+    return party is not None and bool(party.actor_id or party.country or party.sector)
 
 
 def _same(a: Party, b: Party) -> bool:

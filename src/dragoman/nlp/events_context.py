@@ -138,8 +138,13 @@ def is_hypothetical(verb) -> bool:
 
 
 def is_future(verb) -> bool:
-    """A future or planned act: modal will/shall, "going to", or an intention verb above it."""
+    """A future or planned act: modal will/shall, "going to", an intention verb above it, or
+    the scheduled present of news ("he meets the opposition on Monday", "before hosting …")."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "going") for c in verb.children):
+        return True
+    if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "before":
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT
 

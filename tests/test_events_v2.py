@@ -179,3 +179,14 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows and {"event_key", "reports", "independent"} <= set(rows[0])
+    gdelt, polecat = tmp_path / "events.gdelt.tsv", tmp_path / "events.polecat.jsonl"
+    for layout, out in (("gdelt", gdelt), ("polecat", polecat)):
+        result = runner.invoke(cli, ["events-export", "--layout", layout, "-o", str(out),
+                                     "--db", db])
+        assert result.exit_code == 0, result.output
+    table = pd.read_csv(gdelt, sep="\t", dtype={"EventCode": str, "SQLDATE": str})
+    assert len(table) == len(every)
+    assert set(table["QuadClass"].dropna()) <= {1, 2, 3, 4}
+    assert table["EventCode"].dropna().str.fullmatch(r"\d\d").all()
+    records = pd.read_json(polecat, lines=True)
+    assert len(records) == len(every) and {"event_type", "actor_country"} <= set(records)

@@ -456,8 +456,10 @@ def _print_summary(store: Store) -> None:
 
 cli.add_command(serve_command)  # dragoman serve: the explorer (commands_web.py)
 from dragoman.commands_events import event_clusters as _event_clusters  # noqa: E402
+from dragoman.commands_events import events_export as _events_export  # noqa: E402
 
 cli.add_command(_event_clusters)  # dragoman event-clusters (commands_events.py)
+cli.add_command(_events_export)  # dragoman events-export --layout gdelt|polecat
 
 __import__("dragoman.commands_stories").commands_stories.register(cli)  # stories, timeline, summary
 

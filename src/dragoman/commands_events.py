@@ -32,3 +32,40 @@ def event_clusters(type_, window, min_reports, fmt, db) -> None:
         exports.write_jsonl(rows, sys.stdout)
     else:
         exports.write_csv(rows, rows[0].keys() if rows else [], sys.stdout)
+
+
+@click.command("events-export")
+@click.option("--layout", type=click.Choice(["gdelt", "polecat"]), required=True,
+              help="gdelt: a GDELT-2.0-like table (tab-separated, with a header); "
+                   "polecat: POLECAT/PLOVER-like JSON Lines.")
+@click.option("--no-flagged", is_flag=True,
+              help="Leave out negated, hypothetical and historical events.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--db", envvar="DRAGOMAN_DB", default="dragoman.duckdb", show_default=True,
+              help="The record (DuckDB file).")
+def events_export(layout, no_flagged, output, db) -> None:
+    """Events in an interoperable layout (crosswalk: docs/events.md).
+
+    Example: dragoman events-export --layout gdelt --no-flagged -o events.gdelt.tsv
+    """
+    import csv
+
+    from dragoman.events.interop import GDELT_COLUMNS, gdelt_rows, polecat_records
+
+    with api.open_store(db, read_only=True) as store:
+        rows = queries.list_events(store, limit=10**9, include_negated=not no_flagged,
+                                   include_hypothetical=not no_flagged,
+                                   include_historical=not no_flagged)
+        clusters = queries.event_clusters(store) if layout == "gdelt" else []
+    of = {eid: c for c in clusters for eid in c["event_ids"]}
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if layout == "polecat":
+            exports.write_jsonl(polecat_records(rows), stream)
+        else:
+            writer = csv.DictWriter(stream, GDELT_COLUMNS, delimiter="\t")
+            writer.writeheader()
+            writer.writerows(gdelt_rows(rows, of))
+    finally:
+        if output:
+            stream.close()

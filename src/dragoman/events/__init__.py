@@ -1,0 +1,1 @@
+"""Event records beyond extraction: interoperable layouts (GDELT-like, POLECAT-like)."""

@@ -690,8 +690,16 @@ def _quote_cue(ctx: _Context, quote: Quote):
         t for t in ctx.doc[lo:hi]
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
     ]
-    candidates.sort(key=lambda t: (t.i not in core, _distance(t.idx, quote)))
+    inner = _token_at(ctx.doc, quote.start + (quote.end - quote.start) // 2)
+    candidates.sort(key=lambda t: (t.i not in core, not _governs(t, inner),
+                                   _distance(t.idx, quote)))
     return _governing_cue(ctx, candidates[0], candidates) if candidates else None
+
+
+def _governs(verb, token) -> bool:
+    """Whether ``token`` (a word of the quote) is in the verb's subtree: "declaring it
+    “another super Tuesday” and said ..." belongs to "declaring", though "said" is nearer."""
+    return token is not None and any(a.i == verb.i for a in token.ancestors)
 
 
 def _governing_cue(ctx: _Context, verb, candidates):

@@ -225,3 +225,17 @@ def test_quote_paragraph_without_a_cue_continues_the_previous_speaker(run):
 @pytest.mark.model
 def test_quote_paragraph_after_narrative_has_no_speaker(run):
     assert run("The talks ended.\n\n“But nobody else did, and we will not wait forever.”") == []
+
+
+@pytest.mark.model
+def test_block_after_the_following_statement(run):
+    s = only(run("Former President Bill Clinton released the following statement:\n\n"
+                 "Hillary and I offer our condolences to the family.\n\nThe funeral is on Monday."))
+    assert (s.kind, s.speaker) == ("block", "Bill Clinton")
+    assert s.text == "Hillary and I offer our condolences to the family."
+
+
+@pytest.mark.model
+def test_block_after_a_cue_and_words_before_the_colon(run):
+    s = only(run("Schumer tweeted on Monday:\n\n“Let’s go. We can stop gun violence.”"))
+    assert (s.kind, s.speaker, s.cue) == ("block", "Schumer", "tweet")

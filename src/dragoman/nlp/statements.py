@@ -41,7 +41,13 @@ from dragoman.nlp.speakers import (
     resolve_surname,
     speaker_kind,
 )
-from dragoman.nlp.statements_reported import according_to, colon_lead, content_bounds, noun_cue
+from dragoman.nlp.statements_reported import (
+    SPEECH_NOUNS,
+    according_to,
+    colon_lead,
+    content_bounds,
+    noun_cue,
+)
 
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
@@ -57,6 +63,8 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”]?\s+\S")
 _NEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SHORT_QUOTE_WORDS = 3
+_ISSUED_TEXTS = SPEECH_NOUNS | {"message", "tweet", "post", "letter", "note", "text"}
+_BLOCK_LEAD_CHARS = 60  # "X released the following statement:" — words between cue and colon
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -807,9 +815,11 @@ def _find_blocks(ctx: _Context, quoted: list[Statement]) -> list[tuple[object, i
     a paragraph already holding an attributed quote is not a block."""
     blocks = []
     for verb in ctx.doc:
-        if ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+        if ctx.inside_quote(verb.idx):
             continue
-        span = _block_after(ctx.article.text, verb)
+        if ctx.cues.speech(verb) is None and not _issues_words(verb):
+            continue
+        span = _block_after(ctx.article.text, verb, colon_only=ctx.cues.speech(verb) is None)
         if span is None or any(span[0] < s.end and s.start < span[1] for s in quoted):
             continue
         if _speaker_phrase(ctx, verb)[0] is not None:
@@ -817,14 +827,31 @@ def _find_blocks(ctx: _Context, quoted: list[Statement]) -> list[tuple[object, i
     return blocks
 
 
-def _block_after(text: str, verb) -> tuple[int, int] | None:
+def _issues_words(verb) -> bool:
+    """"released the following statement:", "posted a message:" — a verb whose object is a
+    text of the subject's."""
+    return is_clause_verb(verb) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ISSUED_TEXTS for c in verb.children)
+
+
+def _block_after(text: str, verb, colon_only: bool = False) -> tuple[int, int] | None:
     """The next non-empty line, when the verb ends its line and says nothing on it."""
     line_start, line_end = paragraph_bounds(text, verb.idx)
     rest = text[verb.idx + len(verb.text):line_end].strip()
+    colon_after_words = rest.endswith(":") and 0 < len(rest) <= _BLOCK_LEAD_CHARS \
+        and not _QUOTE_MARK.search(rest)  # "released the following statement:"
+    if colon_after_words:
+        return _next_paragraph(text, line_end)
+    if colon_only:
+        return None
     if rest not in ("", ":") or (not rest and not _introduces_block(text, verb, line_start)):
         return None
     if any(c.dep_ in _COMPLEMENT_DEPS and _same_line(c, verb) for c in verb.children):
         return None  # "... is not what the minister said"
+    return _next_paragraph(text, line_end)
+
+
+def _next_paragraph(text: str, line_end: int) -> tuple[int, int] | None:
     match = _NEXT_LINE.search(text, line_end)
     if match is None:
         return None

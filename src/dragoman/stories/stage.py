@@ -26,6 +26,7 @@ from dragoman.stories.vectors import TermStats
 # part (bench/stories.py)
 TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0)
 EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
+LEAD_CHARS = 1000       # actors named this early in an article are what it is about
 LEAD_WORDS = 80          # words of the body compared (after the title): what the story is about
 SUMMARY_ARTICLES = 25    # the newest members a stored summary/timeline is made from
 
@@ -161,11 +162,14 @@ def _shared_passages(batch: Batch) -> dict[str, list[str]]:
 
 
 def _actors_by_article(batch: Batch) -> dict[str, set[str]]:
-    """Actor ids mentioned in each article, places left out (every article names them)."""
+    """Actor ids named in the first ``LEAD_CHARS`` characters of each article (what the story
+    is about; the end of a page names the agencies, the site and its related links), places
+    left out (every article names them)."""
     kinds = {a.actor_id: a.type for a in batch.actors}
     found: dict[str, set[str]] = defaultdict(set)
     for mention in batch.mentions:
-        if mention.actor_id and kinds.get(mention.actor_id) not in ("location", "country"):
+        if (mention.actor_id and mention.start < LEAD_CHARS
+                and kinds.get(mention.actor_id) not in ("location", "country")):
             found[mention.article_id].add(mention.actor_id)
     return found
 

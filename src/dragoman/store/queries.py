@@ -28,6 +28,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
                 "timeline"),
     "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
     "mentions": ("article_id", "start", "end", "text", "label", "actor_id"),
+    "story_merges": ("absorbed", "into_story", "score", "reason", "merged_at"),
 }
 # tables whose rows carry the article's origin, joined in
 _WITH_ORIGIN = {"statements", "events"}
@@ -36,6 +37,7 @@ _ORDER = {
     "actors": "t.mentions DESC, t.name", "statements": "a.origin, t.start",
     "events": "a.origin, t.start", "stories": "t.start_date, t.story_id",
     "reuse": "t.article_a, t.article_b", "mentions": "t.article_id, t.start",
+    "story_merges": "t.merged_at, t.absorbed",
 }
 
 

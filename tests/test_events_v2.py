@@ -190,3 +190,23 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
     assert table["EventCode"].dropna().str.fullmatch(r"\d\d").all()
     records = pd.read_json(polecat, lines=True)
     assert len(records) == len(every) and {"event_type", "actor_country"} <= set(records)
+
+
+@pytest.mark.model
+def test_a_clause_without_a_date_takes_its_governing_clause_date(run):
+    events = run("The delegation of Syria walked out of the talks last Friday, rejecting any "
+                 "mention of elections.")
+    rejecting = next(e for e in events if e.trigger == "rejecting")
+    assert (rejecting.date, rejecting.date_text) == ("2017-12-01", "last Friday")
+
+
+@pytest.mark.model
+def test_said_on_a_day_does_not_date_what_was_said(run):
+    events = run("Russia said on Tuesday that Turkey attacked Kurdish fighters.")
+    attacked = next(e for e in events if e.trigger == "attacked")
+    assert attacked.date_source == "published" and attacked.date == "2017-12-06"
+
+
+@pytest.mark.model
+def test_no_event_without_a_party_an_analyst_can_code(run):
+    assert run("The ceasefire breaches threatened the talks.") == []

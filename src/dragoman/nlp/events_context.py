@@ -1,10 +1,11 @@
 """When, where and how sure: an event verb's date, place and flags, from its parse.
 
 - **date**: the first DATE entity that belongs to the verb's own clause (its path up the parse
-  reaches the verb without crossing another verb or a noun that is not the verb's object) and
-  that :func:`dragoman.nlp.when.resolve` can read, resolved against the publication date; future
-  and hypothetical verbs look forward ("will meet on Tuesday"). Otherwise the publication date,
-  marked ``date_source="published"``.
+  reaches the verb without crossing another verb) and that :func:`dragoman.nlp.when.resolve`
+  can read, resolved against the publication date; future, hypothetical and scheduled verbs
+  look forward ("will meet on Tuesday"). A clause with no date takes the date of the clause it
+  depends on (advcl/conj/xcomp: "left last Friday, objecting to …"). Otherwise the publication
+  date, marked ``date_source="published"``.
 - **place**: the first GPE/LOC/FAC entity after "in/at/near/outside/from/of" in the verb's
   clause ("left the talks in Geneva", "north of Aleppo"), resolved to a country through the
   gazetteer (cities and regions too), never to the capital of the actor's country.
@@ -37,6 +38,9 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "of", 
                          "across", "into", "to"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HISTORICAL_DAYS = 180
+# a clause without a date of its own takes the date of the clause it hangs on through these
+# (not ccomp: "said on Tuesday that Russia attacked" does not date the attack)
+INHERIT_DATE = frozenset({"advcl", "conj", "xcomp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +59,18 @@ class Where:
 
 def event_date(verb, published: date | None, forward: bool) -> When:
     """The verb's own date phrase resolved, else the publication date (see module doc)."""
-    if published is not None:
-        for ent in clause_entities(verb, ("DATE",)):
+    if published is None:
+        return When(None, None, None, None)
+    clause = verb
+    for _ in range(3):  # own clause first, then the clause it depends on ("…, objecting to")
+        for ent in clause_entities(clause, ("DATE",)):
             found = resolve(ent.text, published, forward)
             if found is not None:
                 return When(found.date, found.precision, ent.text, "text")
-        return When(published.isoformat(), "day", None, "published")
-    return When(None, None, None, None)
+        if clause.dep_ not in INHERIT_DATE or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return When(published.isoformat(), "day", None, "published")
 
 
 def clause_entities(verb, labels) -> list:

@@ -127,7 +127,8 @@ def _spacy_workers_annotate(stage, articles):
 
     docs = stage.nlp.pipe((a.text for a in articles), batch_size=stage.pipe_batch_size,
                           n_process=stage.n_process)
-    return [annotate_doc(doc, a, stage.cues, stage.gazetteer) for a, doc in zip(articles, docs)]
+    return [annotate_doc(doc, a, stage.cues, stage.gazetteer, stage.event_tools)
+            for a, doc in zip(articles, docs)]
 
 
 def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "local",
@@ -158,7 +159,7 @@ def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "l
             "texts": report.articles + report.duplicates, "articles": report.articles,
             "duplicates": report.duplicates, "rejects": len(report.rejects), "chars": chars,
             "seconds": seconds, "cpu_seconds": memory.cpu_seconds, "peak_mb": memory.peak,
-            "digest": digest}
+            "driver_cpu_seconds": report.driver_cpu_seconds, "digest": digest}
 
 
 def records_digest(db: str) -> str:
@@ -266,6 +267,7 @@ def scaling(args: argparse.Namespace) -> str:
     ratios = ", ".join(f"{name} {_rate(by[(key, w)]) / _rate(by[('-', w)]):.2f} at {w}"
                        for w in (1, 2) for name, key in (("local", "local"), ("Ray", "ray")))
     same = {r["digest"] for r in results if r["runner"] != "-"}
+    driver = by[("ray", 2)]["driver_cpu_seconds"] / by[("ray", 2)]["texts"] * 1000
     return "\n".join([
         f"Demo corpus, {_corpus(args)}; {machine()}; {load} at the start, "
         f"{_load()} at the end; `python -m bench throughput --scaling`. A local Ray cluster "
@@ -273,6 +275,8 @@ def scaling(args: argparse.Namespace) -> str:
         "load the model inside the timed run).", "", *HEADER, *map(_row, results), "",
         f"**Speed-up from 1 to 2 processes:** {speedups}.",
         f"**Ratio to bare spaCy on the same cores:** {ratios}.",
+        f"**Ray driver** (corpus stages and writes, the part that does not spread over "
+        f"workers): {driver:.1f} CPU ms per article.",
         f"**Same records** in all four ingests (a hash of every stored row): "
         f"{'yes' if len(same) == 1 else 'NO: ' + ', '.join(sorted(same))}."])
 

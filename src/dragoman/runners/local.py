@@ -47,6 +47,7 @@ class IngestReport:
     events: int = 0
     batches: int = 0
     seconds: float = 0.0
+    driver_cpu_seconds: float = 0.0  # Ray runner: the driver's CPU time in corpus stages + writes
 
     @property
     def new_records(self) -> int:

@@ -148,8 +148,11 @@ class RayRunner(LocalRunner):
                 report.skipped += size - len(fresh)
                 if fresh:
                     raw = [r for r in fresh if isinstance(r, RawDoc)]
-                    batch = self._corpus_stages(fresh, [next(results) for _ in raw])
+                    done = [next(results) for _ in raw]
+                    driver_started = time.thread_time()
+                    batch = self._corpus_stages(fresh, done)
                     self.store.write_batch(batch)
+                    report.driver_cpu_seconds += time.thread_time() - driver_started
                     report.add(batch)
                 report.seconds = time.perf_counter() - started
                 if self.on_batch:

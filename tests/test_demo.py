@@ -49,7 +49,7 @@ def test_demo_ingests_the_subset_and_summarises(cache: Path, tmp_path: Path, sha
     lines = result.stdout.splitlines()
     assert lines[0] == f"Demo corpus: {cache / CSV_NAME} (articles on Syria)"
     assert lines[1] == "Read 1 records: 1 new, 0 already in the record."
-    assert "Top speakers: Staffan de Mistura (1)" in result.stdout
+    assert "Top speakers: France (1); Staffan de Mistura (1)" in result.stdout  # + the accusation
     assert "Top actor pairs: France → Russia (1)" in result.stdout
     assert "2017-02-07  1 article(s)  Syria talks resume" in result.stdout
     assert lines[-1].startswith("Next: dragoman statements")

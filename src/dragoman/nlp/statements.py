@@ -713,7 +713,7 @@ def _governs(verb, token) -> bool:
 def _governing_cue(ctx: _Context, verb, candidates):
     """A learned cue inside what a lexicon cue reports gives way to it: in "X told Smith he
     would consider it but “loves what he does”", X speaks, not "he"."""
-    if ctx.cues.speech(verb) is not ctx.cues.learned.get(verb.lemma_.lower()):
+    if verb.lemma_.lower() in ctx.cues.entries:
         return verb  # a lexicon cue stays
     allowed = {t.i for t in candidates}
     for ancestor in verb.ancestors:

@@ -50,5 +50,7 @@ class DocumentPool:
         return [result for part in self._pool.imap(_apply, chunks) for result in part]
 
     def close(self) -> None:
-        self._pool.close()
+        """Stop the workers. Every ``map`` has returned (or raised) by now, so they are idle:
+        terminating cannot lose work, and cannot hang on a worker that Ctrl-C killed."""
+        self._pool.terminate()
         self._pool.join()

@@ -137,6 +137,27 @@ def test_seeds_as_an_analyst_codes_them(seeds, nlp, run):
         ("REQUEST", "USA", "2017-12-15", "Friday")
     pointed = [e for e in events if e.trigger == "pointed"]
     assert {e.target_country for e in pointed} == {"RUS", "IRN"}
+    text = (seeds / "002_e3285031568a31d4.txt").read_text(encoding="utf-8")
+    events = run(text, published="2016-02-03")
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert (protest.source_country, protest.location_country) == ("SYR", "CHE")
+    ruled = next(e for e in events if e.trigger == "ruled")
+    assert (ruled.type, ruled.source_country) == ("REJECT", "RUS")
+
+
+@pytest.mark.model
+def test_they_is_the_group_named_just_before(run):
+    events = run("The Syrian opposition delegates did not attend the meeting. "
+                 "Instead, they protested outside the UN offices in Geneva.")
+    protest = next(e for e in events if e.trigger == "protested")
+    assert protest.source_country == "SYR" and protest.location_country == "CHE"
+
+
+@pytest.mark.model
+def test_the_recipient_of_a_thing_given_is_the_party_it_goes_to(run):
+    events = run("Syria offered its troops to Lebanon.")
+    offered = next(e for e in events if e.trigger == "offered")
+    assert (offered.source_country, offered.target_country) == ("SYR", "LBN")
 
 
 @pytest.mark.model

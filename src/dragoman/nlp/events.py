@@ -205,6 +205,10 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
     sources = _parties(resolver, item.source)
     targets = _parties(resolver, item.target)
+    if not any(_named(t) for t in targets):
+        indirect = indirect_target(verb, item.target)
+        if indirect is not None and _named(resolver.party(indirect)):
+            targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     common = dict(
@@ -240,6 +244,25 @@ def _parties(resolver: PartyResolver, token) -> list[Party | None]:
     if not any(p is not None and (p.actor_id or p.country) for p in parties[1:]):
         return [resolver.party(heads[0])]  # "the army and police": one agent, not actors
     return parties
+
+
+INDIRECT_PREPS = ("to", "for", "with", "against", "on", "upon", "from", "in", "into", "at")
+
+
+def indirect_target(verb, direct):
+    """The party an act is done to when its object is a thing: the ``pobj`` of a preposition
+    on the verb or on its object ("offered its troops to Lebanon", "aid for Romania",
+    "lifted a curfew in Montenegro"). PLOVER's recipient is that party, not the thing."""
+    heads = [verb] + ([direct] if direct is not None else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in INDIRECT_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                    return pobj
+            if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+                return child
+    return None
 
 
 def _coded(party: Party | None) -> bool:

@@ -7,7 +7,8 @@
   depends on (advcl/conj/xcomp: "left last Friday, objecting to …"). Otherwise the publication
   date, marked ``date_source="published"``.
 - **place**: the first GPE/LOC/FAC entity after "in/at/near/outside/from/of" in the verb's
-  clause ("left the talks in Geneva", "north of Aleppo"), resolved to a country through the
+  clause, or in the clause it depends on ("left the talks in Geneva", "north of Aleppo",
+  "gathered in Geneva to protest"), resolved to a country through the
   gazetteer (cities and regions too), never to the capital of the actor's country.
 - **negated**: a ``neg`` on the verb or on an auxiliary/governing "fail to" ("did not fulfill",
   "failed to attend").
@@ -78,6 +79,18 @@ def clause_entities(verb, labels) -> list:
     return [ent for ent in verb.sent.ents if ent.label_ in labels and _governed(ent.root, verb)]
 
 
+def _clause_chain_entities(verb, labels) -> list:
+    """Entities of the verb's clause, then of the clauses it depends on through
+    :data:`INHERIT_DATE` ("gathered outside the UN offices in Geneva to protest")."""
+    found, clause = [], verb
+    for _ in range(3):
+        found += clause_entities(clause, labels)
+        if clause.dep_ not in INHERIT_DATE or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return found
+
+
 def _governed(token, verb, depth: int = 6) -> bool:
     """Whether the path from ``token`` up to ``verb`` crosses no other verb (a date on another
     clause belongs to that clause)."""
@@ -96,7 +109,7 @@ def _governed(token, verb, depth: int = 6) -> bool:
 def event_place(verb, gazetteer: Gazetteer, parties: set[int] = frozenset()) -> Where:
     """The first place named in the verb's clause after a locative preposition; ``parties``
     are the token indices of the source and target heads (a party is not a place)."""
-    for ent in clause_entities(verb, PLACE_LABELS):
+    for ent in _clause_chain_entities(verb, PLACE_LABELS):
         if ent.root.i in parties:
             continue
         prep = ent.root.head

@@ -14,7 +14,7 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dragoman.model import Actor
 from dragoman.nlp.actors import DocActors, Gazetteer
@@ -82,6 +82,10 @@ class PartyResolver:
                                     self.actors.last_person_before(token.idx))
         span = _own_phrase(token) if single else noun_phrase(token)
         text, start, end = span.text, span.start_char, span.end_char
+        if token.lower_ == "they":
+            antecedent = self._plural_antecedent(token)
+            if antecedent is not None:
+                return replace(antecedent, text=text, start=start, end=end)
         if token.pos_ == "PRON":
             return Party(text, start, end)
         actor = self._named(span, token)
@@ -89,6 +93,26 @@ class PartyResolver:
             return self._from_actor(text, start, end, actor)
         country, sector = self._agent(span, token)
         return Party(text, start, end, None, country, sector)
+
+    def _plural_antecedent(self, pronoun, sentences: int = 2) -> Party | None:
+        """What "they" stands for: the last coded subject of the two sentences before it that
+        is plural or names a group ("The High Negotiations Committee did not attend … Instead,
+        they gathered")."""
+        doc = pronoun.doc
+        sent = pronoun.sent
+        candidates = []
+        for _ in range(sentences):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+            candidates = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass")
+                          and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("ORG", "NORP", "GPE"))
+                          ] + candidates
+        for token in reversed(candidates):
+            party = self.party(token)
+            if party is not None and (party.actor_id or party.country):
+                return party
+        return None
 
     @staticmethod
     def _from_actor(text: str, start: int, end: int, actor: Actor | None) -> Party:

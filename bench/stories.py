@@ -162,9 +162,35 @@ def scale(sizes=(10_000, 30_000, 100_000), log=print) -> list[dict]:
     return out
 
 
+def stage_scale(n: int = 10_000, log=print) -> dict:
+    """The whole stage on ``n`` synthetic articles (headline + two more as body), with the
+    store's writes, titles, summaries and timelines of touched stories: seconds per 1,000."""
+    from dragoman.model import Article
+    from dragoman.pipeline import Batch
+    from dragoman.stories.cluster import iso_day
+    from dragoman.stories.stage import StoriesStage
+    from dragoman.store import Store
+
+    items = synthetic_stream(n)
+    rng = random.Random(1)
+    with Store(":memory:") as store:
+        stage = StoriesStage(store)
+        started = time.perf_counter()
+        for start in range(0, n, BATCH):
+            articles = tuple(Article(i.key, i.key, f"{i.text}. {rng.choice(items).text}. "
+                                     f"{rng.choice(items).text}.", "c" + i.key, "s" + i.key,
+                                     title=i.text, published=iso_day(i.day + 16_000))
+                             for i in items[start:start + BATCH])
+            store.write_batch(stage.run(Batch(articles=articles)))
+        seconds = time.perf_counter() - started
+        stories = store.con.execute("SELECT count(*) FROM stories").fetchone()[0]
+    log(f"stage {n}: {seconds:.1f}s, {stories} stories")
+    return {"n": n, "seconds": seconds, "per_1k": seconds / n * 1000, "stories": stories}
+
+
 # --- report -----------------------------------------------------------------------------
 
-def render(results: dict | None, timings: list[dict] | None) -> str:
+def render(results: dict | None, timings: list[dict] | None, stage: dict | None = None) -> str:
     lines = ["## Stories (bench/stories.py)", ""]
     if results:
         dev_n, test_n = results["sizes"]["dev"], results["sizes"]["test"]
@@ -202,6 +228,11 @@ def render(results: dict | None, timings: list[dict] | None) -> str:
         lines += [f"| {t['n']:,} | {t['seconds']:.1f} | {t['per_1k']:.2f} | {t['stories']:,} |"
                   for t in timings]
         lines.append("")
+    if stage:
+        lines += [f"The whole stage (clustering, the store's writes, and the title, summary and "
+                  f"timeline of every story a batch touched) on {stage['n']:,} synthetic "
+                  f"articles: {stage['seconds']:.1f} s, {stage['per_1k']:.2f} s per 1,000 "
+                  f"({stage['stories']:,} stories).", ""]
     return "\n".join(lines)
 
 
@@ -215,7 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     results = quality(not args.no_embed) if args.what in ("all", "quality") else None
     sizes = tuple(int(s) for s in args.sizes.split(","))
     timings = scale(sizes) if args.what in ("all", "scale") else None
-    text = render(results, timings)
+    stage = stage_scale() if args.what in ("all", "scale") else None
+    text = render(results, timings, stage)
     print(text)
     if not args.no_write:
         write_section("stories", text)

@@ -992,3 +992,13 @@ def _cluster_row(store: Store, group: list) -> dict:
             "last_date": max(dates) if dates else None, "reports": len(group),
             "articles": len({r[1] for r in group}), "independent": sources["independent"],
             "event_ids": [r[0] for r in group]}
+
+
+def story_texts(store: Store, story_ids: list[str]) -> list[dict]:
+    """story_id, title, summary, timeline of the given stories (what the stage keeps when it
+    does not retell a story)."""
+    if not story_ids:
+        return []
+    return _dicts(store.con.execute(
+        "SELECT story_id, title, summary, timeline FROM stories WHERE list_contains(?, story_id)",
+        [list(story_ids)]))

@@ -28,7 +28,7 @@ TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0)
 EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
 LEAD_CHARS = 1000       # actors named this early in an article are what it is about
 LEAD_WORDS = 80          # words of the body compared (after the title): what the story is about
-SUMMARY_ARTICLES = 25    # the newest members a stored summary/timeline is made from
+SUMMARY_ARTICLES = 25    # the newest members a stored title/summary/timeline is made from
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,15 @@ class StoriesStage:
                       shared=tuple(shared.get(a.article_id, ()))) for a in originals]
         vectors = self.embedder.encode([i.text for i in items]) if self.embedder and items else None
         before = len(self.index.merges)
+        sizes = {s.story_id: s.size for s in self.index.stories.values()}
         _, touched = self.index.add(items, vectors)
         touched |= self._place_duplicates(batch.articles)
         merges = self.index.merges[before:]
         touched -= {m.absorbed for m in merges}
-        stories = self._stories(sorted(touched), batch)
+        refresh = {s for s in touched if _crossed_power_of_two(sizes.get(s, 0),
+                                                               self.index.stories[s].size)}
+        refresh |= {m.into for m in merges}
+        stories = self._stories(sorted(touched), batch, refresh)
         update = StoryUpdate(
             states=tuple(_state_row(self.index.stories[s]) for s in sorted(touched)),
             n_docs=self.index.stats.n_docs,
@@ -113,43 +117,63 @@ class StoriesStage:
                 touched.add(story_id)
         return touched
 
-    def _stories(self, story_ids: list[str], batch: Batch) -> list[Story]:
+    def _stories(self, story_ids: list[str], batch: Batch, refresh: set[str]) -> list[Story]:
+        """Story records of the touched stories; title, summary and timeline are remade for the
+        ``refresh`` ones and kept from the store for the others."""
         members: dict[str, list[str]] = defaultdict(list)
         wanted = set(story_ids)
         for article_id, story_id in self.index.story_of.items():
             if story_id in wanted:
                 members[story_id].append(article_id)
-        in_batch = {a.article_id: a for a in batch.articles}
-        stored_ids = [a for s in story_ids for a in members[s] if a not in in_batch]
-        stored = {row["article_id"]: row for row in self.queries.story_articles(self.store, stored_ids)}
-        rows = {**stored, **{a.article_id: {"article_id": a.article_id, "title": a.title,
-                                            "published": a.published, "text": a.text,
-                                            "duplicate_of": a.duplicate_of}
-                             for a in batch.articles}}
+        kept = {r["story_id"]: r for r in self.queries.story_texts(self.store, sorted(wanted - refresh))}
+        refresh = refresh | (wanted - set(kept))
+        texts = self._member_rows([a for s in sorted(refresh) for a in members[s][-SUMMARY_ARTICLES * 2:]],
+                                  batch)
         events = defaultdict(list)
         for event in batch.events:
             events[event.article_id].append({"article_id": event.article_id, "date": event.date,
                                              "date_precision": event.date_precision,
                                              "date_source": event.date_source})
-        return [self._story(s, [rows[a] for a in members[s] if a in rows], events) for s in story_ids]
+        out = []
+        for story_id in story_ids:
+            state = self.index.stories[story_id]
+            if story_id in refresh:
+                rows = [texts[a] for a in members[story_id] if a in texts]
+                told = _told(rows, events)
+            else:
+                told = {k: kept[story_id][k] for k in ("title", "summary", "timeline")}
+            out.append(Story(story_id=story_id, article_ids=tuple(members[story_id]),
+                             start_date=iso_day(state.first_day), end_date=iso_day(state.last_day),
+                             title=told["title"], summary=told["summary"],
+                             timeline=tuple(told["timeline"] or ())))
+        return out
 
-    def _story(self, story_id: str, rows: list[dict], events: dict) -> Story:
-        rows.sort(key=lambda r: (str(r["published"] or ""), r["article_id"]))
-        originals = [r for r in rows if not r.get("duplicate_of")] or rows
-        docs = [Doc(r["article_id"], r["text"], r["title"], _date(r["published"]))
-                for r in originals[-SUMMARY_ARTICLES:]]
-        state = self.index.stories[story_id]
-        dated = [_date(r["published"]) for r in rows if r["published"]]
-        lines = timeline(docs, [e for d in docs for e in events.get(d.article_id, [])],
-                         dates=8, per_date=1)
-        return Story(
-            story_id=story_id, title=title(docs),
-            article_ids=tuple(r["article_id"] for r in rows),
-            start_date=(min(dated).isoformat() if dated else iso_day(state.first_day)),
-            end_date=(max(dated).isoformat() if dated else iso_day(state.last_day)),
-            summary=" ".join(f"{c.text} [{', '.join(c.citations)}]" for c in summary(docs, 3)),
-            timeline=tuple(f"{t.date.isoformat()}: {c.text} [{', '.join(c.citations)}]"
-                           for t in lines for c in t.sentences))
+    def _member_rows(self, article_ids: list[str], batch: Batch) -> dict[str, dict]:
+        in_batch = {a.article_id: {"article_id": a.article_id, "title": a.title,
+                                   "published": a.published, "text": a.text,
+                                   "duplicate_of": a.duplicate_of} for a in batch.articles}
+        stored = [a for a in article_ids if a not in in_batch]
+        rows = {row["article_id"]: row for row in self.queries.story_articles(self.store, stored)}
+        return rows | in_batch
+
+
+def _told(rows: list[dict], events: dict) -> dict:
+    """Title, 3-sentence summary and 8-date timeline from the newest original members."""
+    rows = sorted(rows, key=lambda r: (str(r["published"] or ""), r["article_id"]))
+    originals = [r for r in rows if not r.get("duplicate_of")] or rows
+    docs = [Doc(r["article_id"], r["text"], r["title"], _date(r["published"]))
+            for r in originals[-SUMMARY_ARTICLES:]]
+    lines = timeline(docs, [e for d in docs for e in events.get(d.article_id, [])], dates=8,
+                     per_date=1)
+    return {"title": title(docs),
+            "summary": " ".join(f"{c.text} [{', '.join(c.citations)}]" for c in summary(docs, 3)),
+            "timeline": [f"{t.date.isoformat()}: {c.text} [{', '.join(c.citations)}]"
+                         for t in lines for c in t.sentences]}
+
+
+def _crossed_power_of_two(old: int, new: int) -> bool:
+    """A story is retold when it is new or has doubled since (sizes 1, 2, 4, 8, …)."""
+    return old == 0 or new.bit_length() > old.bit_length()
 
 
 def _shared_passages(batch: Batch) -> dict[str, list[str]]:

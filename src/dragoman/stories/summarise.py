@@ -18,7 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from dragoman.stories.sentences import Sentence, mentioned_dates, split_sentences
 
@@ -77,23 +78,59 @@ def _cite(s: Sentence, occurs: dict[str, tuple[str, ...]], date: dt.date | None)
                  date)
 
 
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+
+
 def _vectorise(texts: list[str]):
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-    try:
-        return vectorizer.fit_transform(texts)
-    except ValueError:  # nothing but stop words
+    """TF-IDF rows (sublinear tf, smoothed idf, unit length) of a few texts; None when they
+    hold nothing but stop words. Written out because sklearn's per-call checks cost more than
+    the arithmetic on a few dozen sentences."""
+    vocabulary: dict[str, int] = {}
+    rows, columns, values = [], [], []
+    for row, text in enumerate(texts):
+        counts: dict[int, int] = defaultdict(int)
+        for token in _TOKEN.findall(text.lower()):
+            if token not in ENGLISH_STOP_WORDS:
+                counts[vocabulary.setdefault(token, len(vocabulary))] += 1
+        rows += [row] * len(counts)
+        columns += list(counts)
+        values += [1.0 + np.log(n) for n in counts.values()]
+    if not vocabulary:
         return None
+    matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary)))
+    df = np.bincount(matrix.indices, minlength=len(vocabulary))
+    matrix = matrix @ sparse.diags(np.log((1 + len(texts)) / (1 + df)) + 1.0)
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ matrix)
+
+
+class _Vectors:
+    """TF-IDF rows of a set of sentences, fitted once (sklearn's per-call overhead dominates
+    when a timeline selects among a few sentences per date)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.matrix = _vectorise([s.text for s in sentences])
+        self.row = {id(s): i for i, s in enumerate(sentences)}
+
+    def of(self, sentences: list[Sentence]):
+        if self.matrix is None:
+            return None
+        return self.matrix[[self.row[id(s)] for s in sentences]]
 
 
 def _select(candidates: list[Sentence], k: int, bonus: np.ndarray | None = None,
-            redundancy: float = 0.5, keywords: tuple[str, ...] = ()) -> list[Sentence]:
+            redundancy: float = 0.5, keywords: tuple[str, ...] = (),
+            vectors: _Vectors | None = None) -> list[Sentence]:
     """The ``k`` candidates closest to their centroid, none with a cosine above
     ``redundancy`` to one already chosen (and none repeating a chosen text)."""
     if keywords:
-        candidates = [s for s in candidates if any(w in s.text.lower() for w in keywords)]
+        keep = [i for i, s in enumerate(candidates) if any(w in s.text.lower() for w in keywords)]
+        candidates = [candidates[i] for i in keep]
+        bonus = bonus[keep] if bonus is not None else None
     if not candidates:
         return []
-    matrix = _vectorise([s.text for s in candidates])
+    matrix = vectors.of(candidates) if vectors is not None else _vectorise([s.text for s in candidates])
     if matrix is None:
         return candidates[:k]
     centroid = np.asarray(matrix.mean(axis=0)).ravel()
@@ -155,6 +192,7 @@ def timeline(docs: list[Doc], events: list[dict] = (), dates: int = 10, per_date
     ``per_date`` sentences (1–3 recommended), in date order."""
     sentences = _sentences(docs)
     occurs = _occurrences(sentences)
+    vectors = _Vectors(sentences)
     support, naming, backers = date_support(docs, events, sentences)
     published_on: dict[dt.date, list[Sentence]] = defaultdict(list)
     for s in sentences:
@@ -169,7 +207,7 @@ def timeline(docs: list[Doc], events: list[dict] = (), dates: int = 10, per_date
         candidates = naming.get(day, []) + published_on.get(day, []) + \
             published_on.get(day + dt.timedelta(days=1), [])
         candidates = [s for s in candidates if _norm(s.text) not in used]
-        picked = _select(candidates, per_date, keywords=keywords)
+        picked = _select(candidates, per_date, keywords=keywords, vectors=vectors)
         used.update(_norm(s.text) for s in picked)
         if not picked:
             continue
@@ -223,14 +261,11 @@ def title(docs: list[Doc], max_chars: int = 120) -> str | None:
         return None
     if len(texts) == 1:
         return _clip(texts[0], max_chars)
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    try:
-        body = vectorizer.fit_transform([d.text[:2000] for d in docs])
-        heads = vectorizer.transform(texts)
-    except ValueError:
+    matrix = _vectorise([d.text[:2000] for d in docs] + texts)
+    if matrix is None:
         return _clip(texts[0], max_chars)
-    centroid = np.asarray(body.mean(axis=0)).ravel()
-    best = int(np.argmax(heads @ centroid))
+    centroid = np.asarray(matrix[:len(docs)].mean(axis=0)).ravel()
+    best = int(np.argmax(matrix[len(docs):] @ centroid))
     return _clip(texts[best], max_chars)
 
 

@@ -119,7 +119,18 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
+    if entry.lemma in PARTY_OBJECT and target is not None and not _party_like(target, tools):
+        return None  # "met its targets", "meet the rules": no one was met
     return _Found(token, entry, start, end, source, target)
+
+
+PARTY_OBJECT = frozenset({"meet"})
+
+
+def _party_like(token, tools: EventTools) -> bool:
+    """A noun that can be a party: a name, a pronoun, or an agent noun ("the envoy")."""
+    return (token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.pos_ in ("PRON", "PROPN")
+            or tools.gazetteer.is_agent(token.lower_) or tools.gazetteer.is_agent(token.lemma_))
 
 
 def _open(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:

@@ -356,12 +356,30 @@ def test_network_draws_both_directions_apart():
     assert "source_id=a&target_id=b&type=ACCUSE" in forward.href
 
 
-def test_citations_find_sentences_verbatim():
-    texts = {"x": "One sentence here. Another one, longer than twenty characters."}
-    cited = citations.cite("Another one, longer than twenty characters. Not there at all, sadly.", texts)
-    assert cited[0]["cites"] == [{"article_id": "x", "start": 19, "end": 62}]
-    assert cited[1]["cites"] == []
-    assert citations.cite(None, texts) == []
+def test_citations_from_a_stored_summary_and_timeline():
+    texts = {"x": "One sentence here [sic]. Another one, longer than twenty characters.",
+             "y": "Intro. Another one, longer than twenty characters. More."}
+    stored = "Another one, longer than twenty characters. [x, y] Not there at all [sic]. [y]"
+    assert citations.parse(stored, set(texts)) == [
+        ("Another one, longer than twenty characters.", ["x", "y"]),
+        ("Not there at all [sic].", ["y"])]
+    first, second = citations.summary(stored, texts)
+    assert first["cites"] == [{"article_id": "x", "start": 25, "end": 68},
+                              {"article_id": "y", "start": 7, "end": 50}]
+    assert second["cites"] == [{"article_id": "y", "start": None, "end": None}]
+    uncited = citations.summary("Another one, longer than twenty characters. Nowhere else.", texts)
+    assert [len(s["cites"]) for s in uncited] == [2, 0]
+    dated = citations.timeline(["2017-02-06: Another one, longer than twenty characters. [y]",
+                                "2017-02-06: Not there at all. [x]", "not a dated line"], texts)
+    assert [d["date"] for d in dated] == ["2017-02-06"]
+    assert [(s["article_id"], s["start"]) for s in dated[0]["sentences"]] == [("y", 7), ("x", None)]
+    assert citations.summary(None, texts) == [] and citations.timeline(None, texts) == []
+
+
+def test_story_live_summary_and_timeline(client):
+    live = client.get("/api/stories/story1?live=true").json()
+    assert live["summary"] and all(c["article_id"] for s in live["summary"] for c in s["cites"])
+    assert client.get("/stories/story1?live=true").status_code == 200
 
 
 def test_web_queries(hostile_db):

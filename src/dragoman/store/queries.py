@@ -776,6 +776,12 @@ def get_article(store: Store, article_id: str) -> dict | None:
     return _one(store, "SELECT t.* FROM articles t WHERE t.article_id = ?", [article_id])
 
 
+def article_texts(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """article_id → text of the given articles (those that exist)."""
+    return dict(store.con.execute("SELECT article_id, text FROM articles "
+                                  "WHERE list_contains(?, article_id)", [list(article_ids)]).fetchall())
+
+
 def article_mentions(store: Store, article_id: str) -> list[dict]:
     """The article's entity mentions in text order, with the actor each resolved to."""
     return _dicts(store.con.execute(

@@ -11,7 +11,7 @@ from dragoman.store import Store, queries
 from dragoman.web import export, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
-from dragoman.web.params import Id, Limit, Offset, OptId, event_filters
+from dragoman.web.params import Id, Limit, Live, Offset, OptId, event_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
@@ -100,10 +100,10 @@ def network(store: StoreDep,
     return queries.actor_network(store, types.split(","), limit, actor_id or None)
 
 
-def story(story_id: Id, store: StoreDep) -> dict:
-    """A story: its record, summary sentences with the spans they cite, articles, actors, and
-    timeline (its articles' events in date order)."""
-    return records.story(store, story_id)
+def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
+    """A story: its record, summary sentences with the spans they cite, dated timeline
+    (``dated``), articles, actors, and its articles' events in date order (``timeline``)."""
+    return records.story(store, story_id, live)
 
 
 def actor(actor_id: Id, store: StoreDep) -> dict:

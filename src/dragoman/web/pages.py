@@ -11,7 +11,7 @@ from dragoman.store import Store, queries
 from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, page
-from dragoman.web.params import Id, Limit, Offset, event_filters, statement_filters
+from dragoman.web.params import Id, Limit, Live, Offset, event_filters, statement_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
 NETWORK_TYPES = ("ACCUSE", "REQUEST", "CONSULT")
@@ -47,8 +47,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
         pages.add_api_route(f"/{name}", plain_list(name), methods=["GET"])
 
     @pages.get("/stories/{story_id}")
-    def story(request: Request, story_id: Id, store: StoreDep):
-        return render(request, "story.html", **records.story(store, story_id))
+    def story(request: Request, story_id: Id, store: StoreDep, live: Live = False):
+        return render(request, "story.html", live=live, **records.story(store, story_id, live))
 
     @pages.get("/actors/{actor_id}")
     def actor(request: Request, actor_id: Id, store: StoreDep):

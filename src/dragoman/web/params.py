@@ -23,6 +23,10 @@ Limit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 
 
+Live = Annotated[bool, Query(description="make the summary and timeline now from all the "
+                                        "story's articles instead of showing the stored ones")]
+
+
 def _day(name: str, value: str | None) -> str | None:
     if not value:
         return None

@@ -8,6 +8,7 @@ from dragoman.web import citations
 
 SECTION_ROWS = 20
 TIMELINE_EVENTS = 100  # on the story page; all of them: /events?story=ID
+CITATION_ARTICLES = 25  # a summary stored without citations is looked for in the newest
 
 
 class NotFound(StoreError):
@@ -30,25 +31,33 @@ def overview(store: Store) -> dict:
             "event_types": [{"type": t, "events": n} for t, n in queries.event_types(store)]}
 
 
-def story(store: Store, story_id: str) -> dict:
+def story(store: Store, story_id: str, live: bool = False) -> dict:
+    """A story with its cited summary and dated timeline: as the stories stage stored them
+    (fast), or with ``live`` made now from all its articles (``queries.story_summary`` and
+    ``queries.story_timeline``: slower on big stories)."""
     row = _need(queries.get_story(store, story_id), "story", story_id)
     articles = queries.articles_in_story(store, story_id)
-    return {"story": row, "summary": _summary(store, row, articles), "articles": articles,
-            "dated": _dated(store, story_id), "actors": queries.actors_in_story(store, story_id),
+    if live and hasattr(queries, "story_summary") and hasattr(queries, "story_timeline"):
+        summary = [{"text": s["text"], "cites": _cites(s)}
+                   for s in queries.story_summary(store, story_id)["sentences"]]
+        dated = queries.story_timeline(store, story_id=story_id)["dates"]
+    else:
+        summary, dated = _stored(store, row, articles)
+    return {"story": row, "summary": summary, "dated": dated, "articles": articles,
+            "actors": queries.actors_in_story(store, story_id),
             "timeline": queries.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
 
 
-def _summary(store: Store, row: dict, articles: list[dict]) -> list[dict]:
-    """The story's summary as sentences, each citing the spans it comes from: the stories
-    stage's cited summary (``queries.story_summary``) where the record has one, else the
-    stored summary's sentences found verbatim in the story's articles."""
-    if hasattr(queries, "story_summary"):
-        cited = queries.story_summary(store, row["story_id"])["sentences"]
-        if cited:
-            return [{"text": s["text"], "cites": _cites(s)} for s in cited]
-    texts = {a["article_id"]: (queries.get_article(store, a["article_id"]) or {}).get("text", "")
-             for a in articles if a["duplicate_of"] is None}
-    return citations.cite(row.get("summary"), texts)
+def _stored(store: Store, row: dict, articles: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The stored summary and timeline with each sentence's span found in the articles it
+    cites (for a summary without citations: in the story's newest articles)."""
+    originals = [a["article_id"] for a in articles if a["duplicate_of"] is None]
+    known = set(originals)
+    cited = [i for text in (row.get("summary"), *(row.get("timeline") or []))
+             for _, ids in citations.parse(text, known) for i in ids]
+    ids = list(dict.fromkeys(cited)) or originals[-CITATION_ARTICLES:]
+    texts = queries.article_texts(store, ids)
+    return citations.summary(row.get("summary"), texts), citations.timeline(row.get("timeline"), texts)
 
 
 def _cites(sentence: dict) -> list[dict]:
@@ -57,15 +66,6 @@ def _cites(sentence: dict) -> list[dict]:
     return [{"article_id": sentence["article_id"], "start": sentence["start"],
              "end": sentence["end"]}] + [{"article_id": a, "start": None, "end": None}
                                          for a in others]
-
-
-def _dated(store: Store, story_id: str) -> list[dict]:
-    """The stories stage's dated timeline (``queries.story_timeline``), when there is one:
-    ``[{"date", "support", "articles", "sentences": [{"text", "article_id", "start", "end",
-    "citations"}]}]``."""
-    if not hasattr(queries, "story_timeline"):
-        return []
-    return queries.story_timeline(store, story_id=story_id)["dates"]
 
 
 def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:

@@ -125,7 +125,8 @@ def _select(candidates: list[Sentence], k: int, bonus: np.ndarray | None = None,
     """The ``k`` candidates closest to their centroid, none with a cosine above
     ``redundancy`` to one already chosen (and none repeating a chosen text)."""
     if keywords:
-        keep = [i for i, s in enumerate(candidates) if any(w in s.text.lower() for w in keywords)]
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in keywords) + r")\b", re.I)
+        keep = [i for i, s in enumerate(candidates) if pattern.search(s.text)]
         candidates = [candidates[i] for i in keep]
         bonus = bonus[keep] if bonus is not None else None
     if not candidates:

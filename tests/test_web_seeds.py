@@ -129,3 +129,15 @@ def test_ingest_endpoint_with_the_token(tmp_path, nlp):
         again = c.post("/api/ingest", json={"articles": [article]},
                        headers={"Authorization": "Bearer s3cret"}).json()
         assert again["new_records"] == 0  # idempotent, like `dragoman ingest`
+
+
+def test_overview_follows_ingests_through_the_api(tmp_path, nlp):
+    from test_web import build_hostile_db
+
+    app = create_app(build_hostile_db(tmp_path / "w.duckdb"), allow_writes=True, token="t", nlp=nlp)
+    with TestClient(app) as c:
+        before = c.get("/api/overview").json()["counts"]["articles"]
+        assert c.get("/").status_code == 200
+        c.post("/api/ingest", headers={"Authorization": "Bearer t"}, json={"articles": [
+            {"text": "Norland accused Southia of shelling the border town, officials said."}]})
+        assert c.get("/api/overview").json()["counts"]["articles"] == before + 1

@@ -75,9 +75,9 @@ def router() -> APIRouter:
     return api
 
 
-def overview(store: StoreDep) -> dict:
+def overview(request: Request, store: StoreDep) -> dict:
     """Counts, publication dates, outlets, latest stories, top actor pairs and speakers."""
-    return records.overview(store)
+    return request.app.state.memo.get("overview", lambda: records.overview(store))
 
 
 Period = Annotated[str | None, Query(pattern=r"^(day|week|month|year)?$")]

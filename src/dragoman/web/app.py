@@ -18,6 +18,7 @@ from dragoman.errors import DragomanError, StoreError
 from dragoman.store import Store
 from dragoman.web import api, pages, writes
 from dragoman.web.highlight import anchor
+from dragoman.web.memo import Memo
 from dragoman.web.pool import StorePool
 from dragoman.web.records import NotFound
 
@@ -60,10 +61,12 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
                               "its span in the article's text.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.pool, app.state.db_path, app.state.writes = pool, str(db_path), allow_writes
+    app.state.memo = Memo()
     templates = _templates(app)
     app.include_router(api.router())
     if allow_writes:
-        app.include_router(writes.router(writes.Writer(str(db_path), token, nlp)))
+        app.include_router(writes.router(writes.Writer(str(db_path), token, nlp,
+                                                       on_change=app.state.memo.clear)))
     app.include_router(pages.router(templates))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app, templates)

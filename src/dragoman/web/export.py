@@ -11,7 +11,7 @@ from dragoman.web.lists import ListSpec
 from dragoman.web.pool import StorePool
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"}
-CHUNK = 1000
+CHUNK = 5000
 
 
 def rows(pool: StorePool, spec: ListSpec, filters: dict) -> Iterator[list[dict]]:

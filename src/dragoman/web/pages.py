@@ -30,10 +30,13 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
-        over_time = queries.events_over_time(store)
-        return render(request, "overview.html", data=records.overview(store),
-                      bars=charts.stacked_bars(over_time, "/events?"),
-                      net=charts.network(queries.actor_network(store, list(NETWORK_TYPES), 30)))
+        memo = request.app.state.memo
+        data = memo.get("overview", lambda: records.overview(store))
+        bars = memo.get("overview-bars", lambda: charts.stacked_bars(
+            queries.events_over_time(store), "/events?"))
+        net = memo.get("overview-network", lambda: charts.network(
+            queries.actor_network(store, list(NETWORK_TYPES), 30)))
+        return render(request, "overview.html", data=data, bars=bars, net=net)
 
     def plain_list(name: str):
         """The page of a list that shows just its rows (its template does the rest)."""

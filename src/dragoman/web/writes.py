@@ -41,10 +41,11 @@ class IngestResult(BaseModel):
 class Writer:
     """Ingests into the app's database, one call at a time, with a model loaded once."""
 
-    def __init__(self, db: str, token: str, nlp=None) -> None:
+    def __init__(self, db: str, token: str, nlp=None, on_change=lambda: None) -> None:
         self.settings = Settings.from_env(db=db)
         self.token = token
         self.nlp = nlp
+        self.on_change = on_change
         self._lock = threading.Lock()
 
     def check(self, authorization: str | None) -> None:
@@ -67,6 +68,7 @@ class Writer:
             if self.nlp is None:
                 self.nlp = load_nlp(self.settings.model)
             report = ingest_records(records, self.settings, nlp=self.nlp)
+            self.on_change()
         return IngestResult(records=report.records, new_records=report.new_records,
                             articles=report.articles, duplicates=report.duplicates,
                             rejected=len(report.rejects), statements=report.statements,

@@ -27,6 +27,15 @@ def test_titles_give_country_sector_and_role(nlp, gazetteer):
         ("person", "RUS", "GOV", "Foreign Minister")
 
 
+def test_a_title_the_parse_did_not_attach_still_counts(nlp, gazetteer):
+    """The small model makes "head" govern the name here; the words written right before it
+    are still its title."""
+    actors, _ = _actors(nlp, gazetteer, "They said that the departure of Syrian regime head "
+                                        "Bashar Assad was no longer a precondition.")
+    assad = actors["Bashar Assad"]
+    assert (assad.country, assad.sector) == ("SYR", "GOV")
+
+
 def test_demonyms_and_capitals_are_the_country(nlp, gazetteer):
     actors, _ = _actors(nlp, gazetteer,
                         "Moscow said the Russians would stay. Russia denied it in Damascus.")

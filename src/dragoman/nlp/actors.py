@@ -244,6 +244,8 @@ def role_phrases(ent) -> list:
     left = root.left_edge.i
     if left < ent.start:
         phrases.append(doc[left:ent.start])
+    elif (title := _adjacent_title(ent)) is not None:
+        phrases.append(title)
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
         phrases.append(doc[head.left_edge.i:min(ent.start, head.right_edge.i + 1)])
@@ -253,6 +255,20 @@ def role_phrases(ent) -> list:
     text = doc_text(doc)
     line = text.rfind("\n", 0, ent.start_char), text.find("\n", ent.end_char)
     return [p for p in phrases if len(p) and _on_line(p, line)]
+
+
+def _adjacent_title(ent, longest: int = 4):
+    """The modifiers written right before a name when the parse did not attach them to it
+    ("the departure of Syrian regime head Bashar Assad", where the model made "head" govern
+    the name): adjectives and nouns only, at most ``longest``, no other person's name."""
+    doc, start = ent.doc, ent.start
+    while start > max(0, ent.start - longest):
+        token = doc[start - 1]
+        if not token.is_alpha or token.pos_ not in ("ADJ", "NOUN", "PROPN") \
+                or token.ent_type_ == "PERSON" or "\n" in token.whitespace_:
+            break
+        start -= 1
+    return doc[start:ent.start] if start < ent.start else None
 
 
 def _on_line(phrase, line: tuple[int, int]) -> bool:

@@ -57,7 +57,10 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            alias, target = _direction(alias, target, stored)
+            if rule is not _particle_variants:
+                alias, target = _direction(alias, target, stored)
+            elif alias.actor_id in stored and target.actor_id not in stored:
+                alias, target = target, alias  # else the rule's choice: the fuller spelling
             merges[alias.actor_id] = Merge(alias.actor_id, target.actor_id, alias.name, evidence)
     return _follow_chains(merges)
 
@@ -121,8 +124,8 @@ def _particle_variants(actors: list[Actor]):
             head = max(group, key=lambda a: (a.mentions, len(a.name)))
             for actor in group:
                 if actor is not head:
-                    yield actor, head, (f"same name as {head.name!r} apart from particles "
-                                        "(al-, de, bin …)")
+                    yield actor, head, (f"{actor.name!r} and {head.name!r}: the same name "
+                                        "apart from particles (al-, de, bin …)")
 
 
 def _surname_only(actors: list[Actor]):

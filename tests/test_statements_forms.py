@@ -239,3 +239,25 @@ def test_block_after_the_following_statement(run):
 def test_block_after_a_cue_and_words_before_the_colon(run):
     s = only(run("Schumer tweeted on Monday:\n\n“Let’s go. We can stop gun violence.”"))
     assert (s.kind, s.speaker, s.cue) == ("block", "Schumer", "tweet")
+
+
+@pytest.mark.model
+def test_an_inherited_subject_that_cannot_speak_gives_way_to_the_reporting_speaker(run):
+    statements = run("Trump argued that a database would keep people from coming into the "
+                     "country illegally, saying it is “all about management.”")
+    assert statements and all(s.speaker_mention == "Trump" for s in statements)
+
+
+@pytest.mark.model
+def test_as_clause_cue(run):
+    s = only(run("As the newspaper noted, Clinton raised more than $1 million from the industry."))
+    assert (s.cue, s.speaker_mention) == ("note", "the newspaper")
+    assert s.text == "Clinton raised more than $1 million from the industry"
+
+
+@pytest.mark.model
+def test_pronoun_between_two_people_takes_the_one_who_spoke(run):
+    statements = run("Alexandre Giorgini told reporters that Paris supported Staffan de Mistura. "
+                     "He said that the regime was to blame.")
+    assert statements[-1].speaker_mention == "He"
+    assert statements[-1].speaker == "Alexandre Giorgini"

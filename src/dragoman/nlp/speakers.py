@@ -62,6 +62,12 @@ def speaker_kind(phrase, subject, actor: Actor | None) -> str | None:
 
 
 _AGENT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+# people in general, for whom the actor gazetteer has no agent noun
+PEOPLE_NOUNS = frozenset("""
+people rival union voter crowd supporter critic opponent follower protester resident citizen
+american democrat republican conservative liberal progressive member worker expert observer
+analyst lawmaker official leader delegate activist donor fan parent student woman man
+""".split())
 # things that carry someone's words or findings ("the poll showed", "the letter argues")
 SOURCE_NOUNS = frozenset("""
 poll survey study report statement ad advertisement memo letter email document analysis data
@@ -79,13 +85,47 @@ def is_agent(subject, agent_nouns: frozenset) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ in _AGENT_PRONOUNS
     lemma = subject.lemma_.lower()
-    return lemma in agent_nouns or subject.lower_ in agent_nouns or lemma in SOURCE_NOUNS
+    return (lemma in agent_nouns or subject.lower_ in agent_nouns or lemma in SOURCE_NOUNS
+            or lemma in PEOPLE_NOUNS)
 
 
 def resolve_pronoun(actors: DocActors, subject) -> Actor | None:
-    if subject.lower_ in PERSON_PRONOUNS or subject.lower_ in ("his", "her"):
+    """"he"/"she"/"his"/"her": the one person named since the start of the sentence before,
+    or, when several are, the one of them who is the subject there ("Giorgini told reporters,
+    reiterating support for de Mistura … “…,” he said" → Giorgini); else None."""
+    if subject.lower_ not in PERSON_PRONOUNS and subject.lower_ not in ("his", "her"):
+        return None
+    doc = subject.doc
+    sent = subject.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    people = _people_between(actors, doc, start, subject.idx)
+    if not people:
         return actors.last_person_before(subject.idx)
-    return None
+    distinct = {actor.actor_id: actor for actor, _ in people}
+    if len(distinct) == 1:
+        heads = {token.i for _, token in people if token is not None}
+        if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
+               and t.i not in heads and t.idx >= start
+               for t in doc[:subject.i]):
+            return None  # another name the recogniser missed is a subject there ("Canova")
+        return next(iter(distinct.values()))
+    subjects = {actor.actor_id: actor for actor, token in people
+                if token is not None and token.dep_ in ("nsubj", "nsubjpass")}
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _people_between(actors: DocActors, doc, start: int, end: int) -> list:
+    """``(person actor, the head token of its mention)`` for person mentions in [start, end)."""
+    found = []
+    for mention in actors.mentions:
+        if mention.start < start or mention.end > end:
+            continue
+        actor = actors.actors.get(mention.actor_id or "")
+        if actor is None or actor.type != "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        found.append((actor, span.root if span is not None else None))
+    return found
 
 
 def resolve_nominal(actors: DocActors, phrase, subject) -> Actor | None:

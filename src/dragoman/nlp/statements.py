@@ -976,12 +976,37 @@ def _speaker_phrase(ctx: _Context, verb):
     subject = subject_of(verb)
     if subject is not None and ctx.inside_speech(subject.idx):
         subject = None
+    if subject is not None and subject.i not in _own_children(verb) \
+            and not is_agent(subject, ctx.cues.agents):
+        # "X argued that a database would keep …, saying …": the inherited "database" cannot
+        # speak; the speaker of the reporting verb above does, if there is one
+        subject = _reporting_subject(ctx, verb)
+        if subject is None:
+            return _UNKNOWN
     if subject is not None:
         return noun_phrase(subject), subject
     if verb.lemma_.lower() not in ctx.cues.entries:
         return None, None  # a learned cue needs a real subject
     name = adjacent_name(verb)
     return (name, name.root) if name is not None else (None, None)
+
+
+_UNKNOWN = (None, None)
+
+
+def _reporting_subject(ctx: _Context, verb):
+    """The agent subject of the nearest speech verb above ``verb``, else None."""
+    for ancestor in verb.ancestors:
+        if ctx.cues.speech(ancestor) is None:
+            continue
+        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and is_agent(subject, ctx.cues.agents):
+            return subject
+    return None
+
+
+def _own_children(verb) -> set[int]:
+    return {c.i for c in verb.children}
 
 
 def addressee_of(verb, cue: Cue):

@@ -47,8 +47,15 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
     text = doc_text(verb.doc)
     line = line_bounds(text, verb.idx)
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
+    if clause is not None and clause.i < verb.i and any(
+            t.text in (":", ";") for t in verb.doc[clause.i:verb.i]):
+        clause = None  # "X ripped Y because it pays off: He said ..." — not what he said
     if clause is None and verb.dep_ == "parataxis":
         return parenthetical_bounds(verb)
+    if clause is None and verb.dep_ == "advcl":
+        found = as_clause_bounds(verb)
+        if found is not None:
+            return found
     if clause is not None:
         if not line[0] <= clause.idx < line[1]:
             return None  # the parser ran a headline into the next paragraph
@@ -76,17 +83,17 @@ def _new_clause(conj) -> bool:
 def _own_end(head) -> int:
     """The last token of ``head``'s phrase, stopping before a coordinated clause with a
     subject of its own ("X will decide, and the newspaper wrote ..." ends at "decide") and
-    before a trailing gloss set off by a comma ("repeal the Hyde Amendment, a provision that
-    ...": the reporter's words, not the speaker's)."""
+    before a participle clause set off by a comma ("he would release it on Friday, calling
+    them ...": the reporter's narrative, often a statement of its own)."""
     doc, last = head.doc, head.right_edge.i
     for child in head.rights:
         if child.dep_ == "conj" and _new_clause(child):
             last = child.left_edge.i - 1
             break
-    for token in doc[head.i + 1:last + 1]:
-        if token.dep_ in ("appos", "relcl") and token.right_edge.i >= last \
-                and doc[token.left_edge.i - 1].text == "," and token.head.pos_ in ("NOUN", "PROPN"):
-            last = token.left_edge.i - 1
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i <= last \
+                and doc[child.left_edge.i - 1].text == ",":
+            last = min(last, child.left_edge.i - 1)  # "..., calling them ...": narrative
             break
     while last > head.i and (doc[last].dep_ == "cc" or _filler(doc[last])):
         last -= 1
@@ -167,8 +174,32 @@ def parenthetical_bounds(verb) -> tuple[int, int] | None:
         return None
     if any(c.dep_ in _CLAUSE_DEPS or c.dep_ in ("dobj", "xcomp") for c in verb.children):
         return None
+    doc, left, right = verb.doc, verb.left_edge.i, verb.right_edge.i
+    edges = [doc[i].text for i in (left - 1, left, right, right + 1) if 0 <= i < len(doc)]
+    if "," not in edges:
+        return None  # "…: He said he's raised …" is no aside
     head = verb.head
     return _bounds(verb, head.left_edge.i, _own_end(head))
+
+
+def as_clause_bounds(verb) -> tuple[int, int] | None:
+    """"As the newspaper noted, Clinton raised …": the clause an as-clause cue hangs on."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as"
+                                       for c in verb.children):
+        return None
+    if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children):
+        return None
+    head, left, right = verb.head, verb.left_edge.i, verb.right_edge.i
+    first, last = head.left_edge.i, head.right_edge.i
+    while last > right and _filler(verb.doc[last]):
+        last -= 1
+    if left <= first:
+        first = right + 1
+    elif right >= last:
+        last = left - 1
+    else:
+        return None
+    return _bounds(verb, first, last)
 
 
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})

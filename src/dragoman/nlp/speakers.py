@@ -97,7 +97,8 @@ def resolve_pronoun(actors: DocActors, subject) -> Actor | None:
         return None
     doc = subject.doc
     sent = subject.sent
-    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = doc[first].idx
     people = _people_between(actors, doc, start, subject.idx)
     if not people:
         return actors.last_person_before(subject.idx)
@@ -105,8 +106,7 @@ def resolve_pronoun(actors: DocActors, subject) -> Actor | None:
     if len(distinct) == 1:
         heads = {token.i for _, token in people if token is not None}
         if any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON")
-               and t.i not in heads and t.idx >= start
-               for t in doc[:subject.i]):
+               and t.i not in heads for t in doc[first:subject.i]):
             return None  # another name the recogniser missed is a subject there ("Canova")
         return next(iter(distinct.values()))
     subjects = {actor.actor_id: actor for actor, token in people

@@ -231,3 +231,17 @@ def test_said_on_a_day_does_not_date_what_was_said(run):
 @pytest.mark.model
 def test_no_event_without_a_party_an_analyst_can_code(run):
     assert run("The ceasefire breaches threatened the talks.") == []
+
+
+@pytest.mark.model
+def test_a_deal_struck_is_an_agreement_with_the_other_party(run):
+    events = run("Iran struck a deal with Iraq on oil exports.")
+    assert [(e.type, e.source_country, e.target_country) for e in events] == \
+        [("AGREE", "IRN", "IRQ")]
+
+
+@pytest.mark.model
+def test_brokering_is_mediation(run):
+    events = run("Egypt brokered a truce between Israel and Hamas.")
+    broker = next(e for e in events if e.trigger == "brokered")
+    assert (broker.type, broker.mode, broker.source_country) == ("CONSULT", "mediate", "EGY")

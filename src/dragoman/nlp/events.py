@@ -8,8 +8,11 @@ reporting verbs ("say", "tell") give none: PLOVER has no generic statement type.
 
 The type is the lexicon's unless the classifier (:class:`~dragoman.nlp.events_types.EventTyper`,
 trained on PLV) is clearly surer of another: the lexicon's type gets a bonus of
-:data:`CUE_BONUS` SVM-margin units, so the classifier corrects ambiguous verbs ("struck a deal"
-is AGREE, not ASSAULT) without overruling plain ones. Without a typer the lexicon decides.
+:data:`CUE_BONUS` SVM-margin units, so the classifier can correct a verb whose sentence says
+otherwise without overruling plain ones. Without a typer the lexicon decides. With a typer,
+verbs outside the lexicon between two named actors ("Israel shelled Lebanon") are typed too and
+kept when the best root's margin is above :data:`OPEN_MIN_MARGIN`. An event needs a source or
+target an analyst can code (an actor, a country or a sector).
 
 Parties (:mod:`~dragoman.nlp.events_parties`): compound sources or targets ("Russia, Turkey and
 Iran sponsored talks") give one event per actor pair. Date, place and the negated /
@@ -176,8 +179,8 @@ def _types(found: list[_Found], typer: EventTyper | None) -> list[str | None]:
     for item, row in zip(found, scores):
         cue = "YIELD" if item.entry.plover in ("CONCEDE", "RETREAT") else item.entry.plover
         row = np.array(row, dtype=float)
-        if cue in labels:
-            row[labels.index(cue)] += CUE_BONUS
+        if cue in labels:  # a two-word entry ("strike deal") is unambiguous: trust it more
+            row[labels.index(cue)] += CUE_BONUS * (2 if " " in item.entry.lemma else 1)
         best = labels[int(np.argmax(row))]
         if not item.entry.plover:
             types.append(_open_type(best) if row.max() > OPEN_MIN_MARGIN else None)
@@ -217,9 +220,10 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     sources = _parties(resolver, item.source)
     targets = _parties(resolver, item.target)
     if not any(_named(t) for t in targets):
-        indirect = indirect_target(verb, item.target)
-        if indirect is not None and _named(resolver.party(indirect)):
-            targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
+        for indirect in indirect_targets(verb, item.target):
+            if _named(resolver.party(indirect)):
+                targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
+                break
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     common = dict(
@@ -257,23 +261,27 @@ def _parties(resolver: PartyResolver, token) -> list[Party | None]:
     return parties
 
 
-INDIRECT_PREPS = ("to", "for", "with", "against", "on", "upon", "from", "in", "into", "at")
+INDIRECT_PREPS = ("to", "for", "with", "against", "on", "upon", "from", "in", "into", "at",
+                  "between")
 
 
-def indirect_target(verb, direct):
-    """The party an act is done to when its object is a thing: the ``pobj`` of a preposition
-    on the verb or on its object ("offered its troops to Lebanon", "aid for Romania",
-    "lifted a curfew in Montenegro"). PLOVER's recipient is that party, not the thing."""
-    heads = [verb] + ([direct] if direct is not None else [])
+def indirect_targets(verb, direct) -> list:
+    """Who an act is done to when its object is a thing: the ``pobj`` of a preposition on the
+    verb or on its object ("offered its troops to Lebanon", "aid for Romania", "lifted a curfew
+    in Montenegro", "struck a deal with Iraq"), in that order. PLOVER's recipient is that
+    party, not the thing; the caller keeps the first that names one."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = [verb, *([direct] if direct is not None else []), *objects]
+    found = []
     for head in heads:
         for child in head.children:
             if child.dep_ in ("prep", "dative") and child.lower_ in INDIRECT_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                    return pobj
-            if child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
-                return child
-    return None
+                    found.append(pobj)
+            elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+                found.append(child)
+    return found
 
 
 def _coded(party: Party | None) -> bool:

@@ -145,8 +145,13 @@ def load_models() -> dict:
     if not resource.is_file():
         raise DragomanError(f"the event-type model {MODEL_RESOURCE} is missing",
                             "rebuild it: .venv/bin/python scripts/train_event_types.py")
-    with resource.open("rb") as handle:
-        return joblib.load(handle)
+    try:
+        with resource.open("rb") as handle:
+            return joblib.load(handle)
+    except (AttributeError, ImportError, ModuleNotFoundError, ValueError, TypeError) as err:
+        raise DragomanError(
+            f"the event-type model {MODEL_RESOURCE} cannot be read with this scikit-learn "
+            f"({err})", "rebuild it: .venv/bin/python scripts/train_event_types.py") from err
 
 
 def split_yield(cue_type: str | None) -> str:

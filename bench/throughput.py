@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         runner = "" if args.runner == "local" else f"-{args.runner}"
         task = f"throughput-{corpus}{runner}-w{args.workers}"
     print(markdown)
-    if not args.no_write and not args.limit:
+    if not args.no_write:
         write_section(task, markdown)
     return 0
 

@@ -61,3 +61,21 @@ def test_known_organisations_are_not_people(nlp, gazetteer):
     types = {a.name: a.type for a in actors.values()}
     assert types.get("Jaish al-Islam") == "organisation"
     assert types.get("Twitter", "organisation") == "organisation"
+
+
+def test_title_only_mentions_point_back_to_the_name_they_were_given_with(nlp, gazetteer):
+    from dragoman.nlp.titles import LABEL, with_title_mentions
+
+    text = ("UN envoy Staffan de Mistura met both delegations in Geneva on Monday. "
+            "Speaking to reporters afterwards, the UN envoy said the talks would resume. "
+            "The head of the opposition delegation said he was ready.")
+    doc = nlp(text)
+    linked = with_title_mentions(doc, "t1", link_document("t1", doc.ents, gazetteer))
+    titles = [m for m in linked.mentions if m.label == LABEL]
+    assert [(m.text, linked.actors[m.actor_id].name) for m in titles] == \
+        [("the UN envoy", "Staffan de Mistura")]
+    assert text[titles[0].start:titles[0].end] == "the UN envoy"
+    # a title that no earlier name was given stays unlinked
+    doc = nlp("The spokeswoman said the border would stay closed.")
+    assert not [m for m in with_title_mentions(doc, "t2", link_document("t2", doc.ents, gazetteer)
+                                               ).mentions if m.label == LABEL]

@@ -7,6 +7,7 @@ from dragoman.model import Article
 from dragoman.nlp.actors import Gazetteer, link_document, load_gazetteer
 from dragoman.nlp.events import EventTools, extract_events, make_tools
 from dragoman.nlp.statements import Cues, extract_statements, load_cues
+from dragoman.nlp.titles import with_title_mentions
 from dragoman.pipeline import Batch
 
 # languages the English pipeline is run on; None = not identified (treated as English).
@@ -85,6 +86,7 @@ def annotate_doc(doc, article: Article, cues: Cues, gazetteer: Gazetteer | None 
     """Mentions, actors, statements and events of one parsed article (pass ``event_tools``
     made once by :func:`~dragoman.nlp.events.make_tools`; without them they are made here)."""
     doc_actors = link_document(article.article_id, doc.ents, gazetteer)
+    doc_actors = with_title_mentions(doc, article.article_id, doc_actors)
     statements = extract_statements(doc, article, doc_actors, cues)
     events = extract_events(doc, article, doc_actors, statements,
                             event_tools or make_tools(cues, gazetteer or load_gazetteer()))

@@ -118,7 +118,7 @@ def test_stage_persists_state_and_continues_in_a_new_run(tmp_path):
     with Store(path) as store:  # a new run: the stage loads what the last one kept
         copy = _article("a3", "copy", duplicate_of="a1")
         batch = Batch(articles=(_talks("a2", "2017-02-24"), copy),
-                      reuse=(Reuse("a1", "a2", "passage", 0.5),))
+                      reuse=(Reuse("a1", "a2", "passage", 0.5, ({"words": 30},)),))
         out = StoriesStage(store).run(batch)
         store.write_batch(out)
         assignments = queries.story_assignments(store)
@@ -217,3 +217,11 @@ def test_seeds_make_three_stories(seeds, shared_model, tmp_path):
     story = {origin.rsplit("/", 1)[-1][:3]: story_id for origin, story_id in rows}
     groups = sorted(sorted(k for k in story if story[k] == s) for s in set(story.values()))
     assert groups == [["000", "001"], ["002"], ["003", "004"]]
+
+
+def test_a_shared_share_bar_does_not_tie_articles():
+    from dragoman.stories.stage import _shared_passages
+
+    footer = Reuse("a", "b", "passage", 0.02, ({"words": 25},))  # a share bar under each page
+    wire = Reuse("a", "c", "passage", 0.2, ({"words": 40},))
+    assert _shared_passages(Batch(reuse=(footer, wire))) == {"c": ["a"]}

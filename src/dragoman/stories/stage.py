@@ -26,6 +26,7 @@ from dragoman.stories.vectors import TermStats
 # part (bench/stories.py)
 TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0)
 EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
+MIN_SHARED, MIN_PASSAGE_WORDS = 0.05, 20   # a shared passage that ties an article to a story
 LEAD_CHARS = 1000       # actors named this early in an article are what it is about
 LEAD_WORDS = 80          # words of the body compared (after the title): what the story is about
 SUMMARY_ARTICLES = 25    # the newest members a stored title/summary/timeline is made from
@@ -177,10 +178,14 @@ def _crossed_power_of_two(old: int, new: int) -> bool:
 
 
 def _shared_passages(batch: Batch) -> dict[str, list[str]]:
-    """article_id → the earlier articles it shares a passage with (wire copy, quotes)."""
+    """article_id → the earlier articles it shares a real passage with (wire copy, a quote
+    with its framing): at least ``MIN_SHARED`` of the shorter article's words and one passage
+    of ``MIN_PASSAGE_WORDS`` words; a share bar or a footer an outlet puts under every page is
+    neither."""
     found: dict[str, list[str]] = defaultdict(list)
     for reuse in batch.reuse:
-        if reuse.kind == "passage":
+        longest = max((p.get("words", 0) for p in reuse.passages), default=0)
+        if reuse.kind == "passage" and reuse.similarity >= MIN_SHARED and longest >= MIN_PASSAGE_WORDS:
             found[reuse.article_b].append(reuse.article_a)
     return found
 

@@ -391,6 +391,8 @@ def test_web_queries(hostile_db):
         assert [(r["period"], r["type"]) for r in over["rows"]] == [("2017-02-06", "ACCUSE"),
                                                                   ("2017-02-07", "REQUEST")]
         assert queries.events_over_time(store, period="year")["rows"][0]["period"] == "2017"
+        wide = queries.events_over_time(store, since="2017-01-01")
+        assert (wide["from"], wide["to"], wide["outside"]) == ("2017-02-06", "2017-02-07", 0)
         with pytest.raises(ValueError):
             queries.events_over_time(store, period="decade")
         assert [(d["source"], d["target"], d["events"]) for d in queries.dyads(store)] == [

@@ -80,7 +80,8 @@ def test_overview_and_charts(client):
     page = client.get("/").text
     assert '<svg class="bars"' in page
     over = client.get("/api/events/over-time").json()
-    assert sum(r["events"] for r in over["rows"]) + over["undated"] == data["counts"]["events"]
+    counted = sum(r["events"] for r in over["rows"]) + over["undated"] + over["outside"]
+    assert counted == data["counts"]["events"]
 
 
 def test_demo_ends_with_the_explorer_when_asked(tmp_path, monkeypatch, shared_model):

@@ -688,22 +688,30 @@ def get_event(store: Store, event_id: str) -> dict | None:
 
 
 def events_over_time(store: Store, period: str | None = None, **conditions) -> dict:
-    """Counts of the matching events per period and type: ``{"period", "rows": [{"period",
-    "type", "events"}], "undated"}``; the period (day, week, month, year) is chosen from the
-    dates' span when not given."""
+    """Counts of the matching events per period and type: ``{"period", "from", "to", "rows":
+    [{"period", "type", "events"}], "undated", "outside"}``. Without ``since``/``until`` the
+    window is the middle 96% of the dates (2nd to 98th percentile), so that a few events
+    dated to 1800 or 2050 do not stretch the chart over centuries; ``outside`` counts the
+    dated events left out. The period (day, week, month, year) is chosen from the window's
+    span when not given."""
     filters = _event_filters(store._columns("events"), **conditions)
-    where = filters.sql()
+    trim = 0.0 if conditions.get("since") or conditions.get("until") else 0.02
     low, high, undated = store.con.execute(
-        f"SELECT min(t.date), max(t.date), count(*) FILTER (WHERE t.date IS NULL) "
-        f"{_EVENT_FROM}{where}", filters.params).fetchone()
+        "SELECT quantile_disc(t.date, ?), quantile_disc(t.date, ?), "
+        f"count(*) FILTER (WHERE t.date IS NULL) {_EVENT_FROM}{filters.sql()}",
+        [trim, 1 - trim, *filters.params]).fetchone()
     period = period or _period_for(low, high)
     if period not in _PERIODS:
         raise ValueError(f"period must be one of {sorted(_PERIODS)}")
     dated = " AND ".join([*filters.where, "t.date IS NOT NULL"])
     rows = _dicts(store.con.execute(
-        f"SELECT strftime(t.date, ?) AS period, t.type, count(*) AS events {_EVENT_FROM} "
-        f"WHERE {dated} GROUP BY ALL ORDER BY period, t.type", [_PERIODS[period], *filters.params]))
-    return {"period": period, "rows": rows, "undated": undated or 0}
+        f"SELECT strftime(t.date, ?) AS period, t.type, count(*) FILTER (WHERE t.date BETWEEN ? "
+        f"AND ?) AS events, count(*) FILTER (WHERE t.date NOT BETWEEN ? AND ?) AS outside "
+        f"{_EVENT_FROM} WHERE {dated} GROUP BY ALL ORDER BY period, t.type",
+        [_PERIODS[period], low, high, low, high, *filters.params]))
+    return {"period": period, "from": str(low) if low else None, "to": str(high) if high else None,
+            "rows": [{k: r[k] for k in ("period", "type", "events")} for r in rows if r["events"]],
+            "undated": undated or 0, "outside": sum(r["outside"] for r in rows)}
 
 
 def _period_for(low, high) -> str:

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from dragoman.store import Store, queries
 from dragoman.web import export, records
@@ -26,11 +26,16 @@ class Page(BaseModel):
 
 
 class OverTime(BaseModel):
-    """Event counts per period and type; ``undated`` events are not in ``rows``."""
+    """Event counts per period and type between ``from`` and ``to``; ``undated`` events and
+    the ``outside`` ones dated beyond the window are not in ``rows``."""
 
+    model_config = {"populate_by_name": True}
     period: str
+    from_: str | None = Field(None, alias="from")
+    to: str | None
     rows: list[dict[str, Any]]
     undated: int
+    outside: int
 
 
 def _list_endpoint(spec: ListSpec):

@@ -52,6 +52,7 @@ class BarChart:
     gridlines: list[float] = field(default_factory=list)
     legend: list[tuple[str, str, int]] = field(default_factory=list)  # type, colour, total
     undated: int = 0
+    outside: int = 0
     period: str = "month"
     empty: bool = True
 
@@ -107,7 +108,8 @@ def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
                  height: int = 240) -> BarChart:
     """Events per period, stacked by type, from ``queries.events_over_time``. ``link`` (a URL
     ending in ``?...&`` or ``?``) makes each block a link with ``type=`` appended."""
-    chart = BarChart(width, height, undated=over_time["undated"], period=over_time["period"])
+    chart = BarChart(width, height, undated=over_time["undated"], period=over_time["period"],
+                     outside=over_time.get("outside", 0))
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     totals: dict[str, int] = defaultdict(int)
     for row in over_time["rows"]:

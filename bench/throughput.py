@@ -200,6 +200,24 @@ def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
             "cpu_seconds": memory.cpu_seconds, "peak_mb": memory.peak}
 
 
+def frozen_code(folder: Path) -> dict[str, str]:
+    """A copy of the code as it is now (``src/dragoman`` and ``bench/*.py``) in ``folder``, and
+    the environment that makes the child processes (and Ray's workers) import it: the runs of
+    one table then measure the same code even while the working tree changes under them."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copytree(root / "src" / "dragoman", folder / "src" / "dragoman",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "bench").mkdir()
+    for path in (root / "bench").glob("*.py"):
+        shutil.copy(path, folder / "bench" / path.name)
+    return {**os.environ, "PYTHONPATH": f"{folder / 'src'}{os.pathsep}{folder}"}
+
+
+FROZEN: dict = {}  # "env" and "cwd" of the frozen copy, set by main
+
+
 def _in_subprocess(kind: str, args: argparse.Namespace, workers: int, runner: str = "local",
                    spacy_workers: bool = False) -> dict:
     command = [sys.executable, "-m", "bench.throughput", "--child", kind,
@@ -207,7 +225,8 @@ def _in_subprocess(kind: str, args: argparse.Namespace, workers: int, runner: st
     command += ["--full"] if args.full else []
     command += ["--limit", str(args.limit)] if args.limit else []
     command += ["--spacy-workers"] if spacy_workers else []
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    output = subprocess.run(command, check=True, capture_output=True, text=True,
+                            **FROZEN).stdout
     result = json.loads(output.strip().splitlines()[-1])
     print(json.dumps(result), file=sys.stderr, flush=True)
     return result
@@ -301,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(measure_bare(args.full, args.limit, args.workers)))
         return 0
     corpus = "full" if args.full else "syria"
+    frozen = tempfile.TemporaryDirectory()
+    FROZEN.update(env=frozen_code(Path(frozen.name)), cwd=frozen.name)
     if args.scaling:
         task, markdown = f"throughput-{corpus}-scaling", scaling(args)
     else:

@@ -1,10 +1,12 @@
 """The JSON API under ``/api``: one endpoint per list (paged, filtered, exportable) and one per
 record. Its OpenAPI schema is at ``/api/openapi.json``."""
 
+import datetime as dt
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from dragoman.store import Store, queries
@@ -14,6 +16,20 @@ from dragoman.web.lists import LISTS, ListSpec, page
 from dragoman.web.params import Id, Limit, Live, Offset, OptId, event_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+class Json(JSONResponse):
+    """A record as JSON, written directly (dates as ISO text): no per-value conversion pass,
+    which on an actor with 100 rows of statements and events costs more than the queries."""
+
+    def render(self, content: object) -> bytes:
+        return json.dumps(content, ensure_ascii=False, default=_plain).encode("utf-8")
 
 
 class Page(BaseModel):
@@ -82,7 +98,7 @@ def router() -> APIRouter:
 
 def overview(request: Request, store: StoreDep) -> dict:
     """Counts, publication dates, outlets, latest stories, top actor pairs and speakers."""
-    return request.app.state.memo.get("overview", lambda: records.overview(store))
+    return Json(request.app.state.memo.get("overview", lambda: records.overview(store)))
 
 
 Period = Annotated[str | None, Query(pattern=r"^(day|week|month|year)?$")]
@@ -108,26 +124,26 @@ def network(store: StoreDep,
 def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
     """A story: its record, summary sentences with the spans they cite, dated timeline
     (``dated``), articles, actors, and its articles' events in date order (``timeline``)."""
-    return records.story(store, story_id, live)
+    return Json(records.story(store, story_id, live))
 
 
 def actor(actor_id: Id, store: StoreDep) -> dict:
     """An actor: record, merges with evidence, activity, first statements by and about it,
     events as source and target, events over time."""
-    return records.actor(store, actor_id)
+    return Json(records.actor(store, actor_id))
 
 
 def event(event_id: Id, store: StoreDep) -> dict:
     """An event with its source span and how many independent sources report it."""
-    return records.event(store, event_id)
+    return Json(records.event(store, event_id))
 
 
 def statement(statement_id: Id, store: StoreDep) -> dict:
     """A statement with its source span and how many independent sources report it."""
-    return records.statement(store, statement_id)
+    return Json(records.statement(store, statement_id))
 
 
 def article(article_id: Id, store: StoreDep) -> dict:
     """An article with its text and every record extracted from it (character spans into
     ``article.text``), its copies and the passages it shares with other articles."""
-    return records.article(store, article_id)
+    return Json(records.article(store, article_id))

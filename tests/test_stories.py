@@ -225,3 +225,18 @@ def test_a_shared_share_bar_does_not_tie_articles():
     footer = Reuse("a", "b", "passage", 0.02, ({"words": 25},))  # a share bar under each page
     wire = Reuse("a", "c", "passage", 0.2, ({"words": 40},))
     assert _shared_passages(Batch(reuse=(footer, wire))) == {"c": ["a"]}
+
+
+def test_a_merge_across_batches_is_written_and_recorded(tmp_path):
+    params = Params(threshold=1.5, w_embed=0.0, merge_threshold=0.5)  # never join, always merge
+    with Store(tmp_path / "m.duckdb") as store:
+        store.write_batch(StoriesStage(store, params=params).run(
+            Batch(articles=(_talks("a1", "2017-02-23"),))))
+        store.write_batch(StoriesStage(store, params=params).run(
+            Batch(articles=(_talks("a2", "2017-02-24"),))))
+        assert queries.story_assignments(store) == {"a1": "s_a1", "a2": "s_a1"}
+        assert [r["story_id"] for r in queries.list_stories(store)] == ["s_a1"]
+        assert [(m["absorbed"], m["into_story"]) for m in queries.story_merges(store)] == [
+            ("s_a2", "s_a1")]
+        assert [r["story_id"] for r in queries.story_states(store)] == ["s_a1"]
+        assert queries.story(store, "s_a1")["merges"][0]["absorbed"] == "s_a2"

@@ -98,3 +98,14 @@ def test_site_names_come_off_titles(title, outlet, expected):
     cleaned, removed = clean_title(title, outlet)
     assert cleaned == expected
     assert bool(removed) == (cleaned != title)
+
+
+def test_a_share_bar_run_into_the_text_is_cut_out_and_kept():
+    text = ("The attack shocked the city. Send Facebook Twitter Google+ Whatsapp Tumblr linkedin "
+            "stumble Digg reddit Newsvine Permalink http://example.org/p/2Wx5C The man is "
+            "believed to have arrived by air.\nHe used Facebook, Twitter and WhatsApp to plan it.")
+    cleaned, removed = remove_boilerplate(text)
+    assert cleaned == ("The attack shocked the city. The man is believed to have arrived by air.\n"
+                       "He used Facebook, Twitter and WhatsApp to plan it.")
+    assert removed == [("share-bar", "Send Facebook Twitter Google+ Whatsapp Tumblr linkedin "
+                                     "stumble Digg reddit Newsvine Permalink http://example.org/p/2Wx5C")]

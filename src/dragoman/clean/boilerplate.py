@@ -42,6 +42,13 @@ teilen drucken partager imprimer compartir imprimir compartilhar condividi stamp
 udostępnij paylaş поделиться поделится поделись отправить печать
 مشاركة شارك انشر طباعة اطبع اشتراک‌گذاری اشتراک שתף 分享 共有 공유 공유하기 बाँटें शेयर
 """.split())
+# a share bar run into the text ("Send Facebook Twitter Google+ Whatsapp Tumblr linkedin stumble
+# Digg reddit Newsvine Permalink http://…"): six or more of these words in a row
+_SOCIAL = (r"(?:send|share|facebook|twitter|google\+|whatsapp|tumblr|linkedin|stumble(?:upon)?|"
+           r"digg|reddit|newsvine|pinterest|e-?mail|print|telegram|xing|flipboard|vk|messenger)")
+_INLINE_SHARE = re.compile(
+    rf"(?<![\w+]){_SOCIAL}(?:[\s|,/•·]+{_SOCIAL}){{5,}}(?![\w+])(?:\s+permalink\s+\S+)?",
+    re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^(?P<prefix>[^:]{2,80}?)\s+:\s+(?P<rest>\S.*)$")
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 _WORD = re.compile(r"[^\W_]+")
@@ -126,6 +133,10 @@ def _strip_placeholders(line: str, removed: list[Removed]) -> str:
     if _EMAIL_PLACEHOLDER.search(line):
         removed.append(("email-placeholder", _EMAIL_PLACEHOLDER.search(line).group(0)))
         line = _EMAIL_PLACEHOLDER.sub("", line).strip()
+    bars = [match.group(0) for match in _INLINE_SHARE.finditer(line)]
+    if bars:
+        removed += [("share-bar", bar) for bar in bars]
+        line = re.sub(r"\s{2,}", " ", _INLINE_SHARE.sub(" ", line)).strip()
     return line
 
 

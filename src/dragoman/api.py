@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import BinaryIO
 
 from typing import TYPE_CHECKING
@@ -17,12 +18,17 @@ if TYPE_CHECKING:  # the runner pulls in spaCy: imported only when ingesting
 
 def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | None = None,
            nlp=None, stdin: BinaryIO | None = None,
-           on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
+           on_batch: Callable[[int, "IngestReport"], None] | None = None,
+           published: str | None = None) -> "IngestReport":
     """Read files, directories or ``-`` (stdin) into the record at ``db``.
+
+    ``published`` (YYYY-MM-DD) dates the records whose own date is not found (plain text).
 
     >>> report = ingest(["../shared/seeds"], db="seeds.duckdb")  # doctest: +SKIP
     """
     settings = settings or Settings.from_env(db=db)
+    if published is not None:
+        settings = replace(settings, published=published)
     records = read_inputs(paths, settings, stdin=stdin)
     return ingest_records(records, settings, nlp=nlp, on_batch=on_batch)
 

@@ -1,6 +1,7 @@
 """The command line: a thin shell over the library (``dragoman --help``)."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 
@@ -60,6 +61,16 @@ def cli() -> None:
 
 # --- ingest ---------------------------------------------------------------------------
 
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date; give it as YYYY-MM-DD, e.g. 2017-12-06") from None
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -68,12 +79,14 @@ def cli() -> None:
 @click.option("--runner", type=click.Choice(["local", "ray"]), default=None,
               help=help_for("runner"))
 @click.option("--address", default=None, help=help_for("ray_address"))
+@click.option("--published", default=None, metavar="YYYY-MM-DD", callback=_check_date,
+              help=help_for("published"))
 @click.option("--stdin-format", type=click.Choice(["auto", "text", "jsonl", "csv"]),
               default="auto", show_default=True, help="How to read '-' (standard input).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when the terminal is interactive).")
 def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int | None,
-           runner: str | None, address: str | None, stdin_format: str,
+           runner: str | None, address: str | None, published: str | None, stdin_format: str,
            progress: bool | None) -> None:
     """Read articles from files, folders (recursively), '-' (stdin) or URLs into the record.
 
@@ -84,7 +97,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int
     the same input adds nothing; an interrupted run resumes where it stopped.
     """
     settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers, runner=runner,
-                                 ray_address=address)
+                                 ray_address=address, published=published)
     records = read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
     report = _run_with_progress(lambda on_batch: api.ingest_records(records, settings,
                                                                     on_batch=on_batch), progress)

@@ -34,6 +34,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("story_embed", "off", "MiniLM embeddings in story clustering: on, off, or auto "
            "(on where a GPU is present). They help on headline-only feeds, not on article "
            "bodies (docs/stories.md)."),
+    Option("published", "", "Publication date (YYYY-MM-DD) of records whose own date is not "
+           "found (metadata, page, text or URL), e.g. plain-text files; recorded as given by "
+           "the user. Relative dates ('last Friday') are resolved against it."),
 )
 
 
@@ -51,6 +54,7 @@ class Settings:
     fetch_rate: float = 1.0
     fetch_timeout: float = 30.0
     story_embed: str = "off"
+    published: str = ""
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

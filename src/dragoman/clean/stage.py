@@ -65,7 +65,7 @@ def clean_record(raw: RawDoc, settings: Settings, languages: LanguageGuesser) ->
         return found
     text, _ = repair_lost_quotes(normalise_text(found.text))
     title, title_removed = clean_title(_clean_title_text(found.title), found.outlet)
-    published, published_source = _date(found, text)
+    published, published_source = _date(found, text, settings.published)
     text, removed = remove_boilerplate(text, title)
     if len(text) < settings.min_chars:
         return Reject(raw.origin, "empty",
@@ -87,15 +87,19 @@ def _clean_title_text(title: str | None) -> str | None:
     return repair_lost_quotes(normalise_text(title))[0] or None if title else None
 
 
-def _date(found: Fields, text: str) -> tuple[str | None, str | None]:
-    """The publication date and where it was found: metadata/htmldate, text, URL."""
+def _date(found: Fields, text: str, fallback: str = "") -> tuple[str | None, str | None]:
+    """The publication date and where it was found: metadata/htmldate, text, URL, else the
+    date the user gave for records without one (``--published``)."""
     if found.published:
         return found.published, found.published_source
     in_text = date_from_text(text)
     if in_text:
         return in_text[0], "text"
     in_url = date_from_url(found.url)
-    return (in_url, "url") if in_url else (None, None)
+    if in_url:
+        return in_url, "url"
+    given = parse_date(fallback)
+    return (given, "user") if given else (None, None)
 
 
 def _byline_author(removed: list[tuple[str, str]]) -> str | None:

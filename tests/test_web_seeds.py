@@ -142,3 +142,22 @@ def test_overview_follows_ingests_through_the_api(tmp_path, nlp):
         c.post("/api/ingest", headers={"Authorization": "Bearer t"}, json={"articles": [
             {"text": "Norland accused Southia of shelling the border town, officials said."}]})
         assert c.get("/api/overview").json()["counts"]["articles"] == before + 1
+
+
+def test_a_statement_page_lists_every_report_and_their_source_groups(client):
+    """003 and 004 carry the same Reuters quote of Alloush: one statement reported twice, one
+    independent source; its page lists both reports, each linked to its span."""
+    shared = []
+    for row in items(client, "/api/statements"):
+        data = client.get(f"/api/statements/{row['statement_id']}").json()
+        if len(data["reports"]) > 1:
+            shared.append(data)
+    assert shared, "no statement of the seeds is reported by two articles"
+    data = next((d for d in shared if "Alloush" in (d["statement"]["speaker"] or "")), shared[0])
+    assert {r["article_id"] for r in data["reports"]} == {a for g in data["sources"]["groups"]
+                                                          for a in g}
+    assert data["sources"]["independent"] == 1
+    page = client.get(f"/statements/{data['statement']['statement_id']}").text
+    assert "Reports of this statement (2)" in page
+    for report in data["reports"]:
+        assert f"/articles/{report['article_id']}#" in page

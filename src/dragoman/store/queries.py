@@ -334,6 +334,39 @@ def _same_statement(store: Store, statement_id: str) -> list[tuple[str, int, int
         [longest, row[0]]).fetchall()
 
 
+_REPORT_COLUMNS = ("r.article_id, a.origin, a.title AS article_title, a.outlet, "
+                   "CAST(a.published AS VARCHAR) AS published, a.duplicate_of, r.start, r.\"end\"")
+
+
+def event_reports(store: Store, event_id: str, limit: int = 100) -> list[dict]:
+    """The reports behind an event: every event with its type, actors and date (itself
+    included), with its sentence and article (title, outlet, date, ``duplicate_of``), earliest
+    first. ``independent_sources`` counts the same rows."""
+    return _dicts(store.con.execute(
+        f"SELECT r.event_id, r.text, {_REPORT_COLUMNS} FROM events r JOIN events t "
+        "ON r.type = t.type AND r.source_actor_id IS NOT DISTINCT FROM t.source_actor_id "
+        "AND r.target_actor_id IS NOT DISTINCT FROM t.target_actor_id "
+        "AND r.date IS NOT DISTINCT FROM t.date JOIN articles a ON a.article_id = r.article_id "
+        "WHERE t.event_id = ? ORDER BY a.published NULLS LAST, r.event_id LIMIT ?",
+        [event_id, limit]))
+
+
+def statement_reports(store: Store, statement_id: str, limit: int = 100) -> list[dict]:
+    """The reports behind a statement: every statement with the same words (itself
+    included), with its speaker and article, earliest first."""
+    key = "regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g')"
+    row = store.con.execute(f"SELECT {key.format('text')} FROM statements WHERE statement_id = ?",
+                            [statement_id]).fetchone()
+    if row is None:
+        return []
+    longest = max(row[0].split(), key=len, default="")
+    return _dicts(store.con.execute(
+        f"SELECT r.statement_id, r.text, r.speaker, r.speaker_mention, {_REPORT_COLUMNS} "
+        "FROM statements r JOIN articles a ON a.article_id = r.article_id WHERE CASE WHEN "
+        f"contains(lower(r.text), ?) THEN {key.format('r.text')} = ? ELSE false END "
+        "ORDER BY a.published NULLS LAST, r.statement_id LIMIT ?", [longest, row[0], limit]))
+
+
 def _same_event(store: Store, event_id: str) -> list[tuple[str, int, int]]:
     """(article_id, start, end) of every event with this one's type, actors and date."""
     return store.con.execute(

@@ -82,13 +82,15 @@ def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:
 
 def event(store: Store, event_id: str) -> dict:
     row = _need(queries.get_event(store, event_id), "event", event_id)
-    return {"event": row, "sources": queries.independent_sources(store, event_id=event_id)}
+    return {"event": row, "sources": queries.independent_sources(store, event_id=event_id),
+            "reports": queries.event_reports(store, event_id)}
 
 
 def statement(store: Store, statement_id: str) -> dict:
     row = _need(queries.get_statement(store, statement_id), "statement", statement_id)
     return {"statement": row,
-            "sources": queries.independent_sources(store, statement_id=statement_id)}
+            "sources": queries.independent_sources(store, statement_id=statement_id),
+            "reports": queries.statement_reports(store, statement_id)}
 
 
 def article(store: Store, article_id: str) -> dict:

@@ -318,20 +318,30 @@ def independent_sources(store: Store, statement_id: str | None = None,
     return _group_sources(store, spans)
 
 
+_WORDS = "regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g')"
+
+
+def _same_words(store: Store, statement_id: str, column: str) -> tuple[str, list] | None:
+    """A WHERE condition (and its parameters) true for statements whose ``column`` has the same
+    words as this statement's text; None if there is no such statement. The same words contain
+    this one's longest word: a cheap test first, the regexp only on the few texts that pass it
+    (6x faster on 43,000 statements than the regexp on all)."""
+    row = store.con.execute(f"SELECT {_WORDS.format('text')} FROM statements "
+                            "WHERE statement_id = ?", [statement_id]).fetchone()
+    if row is None:
+        return None
+    longest = max(row[0].split(), key=len, default="")
+    return (f"CASE WHEN contains(lower({column}), ?) THEN {_WORDS.format(column)} = ? "
+            "ELSE false END", [longest, row[0]])
+
+
 def _same_statement(store: Store, statement_id: str) -> list[tuple[str, int, int]]:
     """(article_id, start, end) of every statement with the same words as this one."""
-    key = "regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g')"
-    row = store.con.execute(f"SELECT {key.format('text')} FROM statements WHERE statement_id = ?",
-                            [statement_id]).fetchone()
-    if row is None:
+    same = _same_words(store, statement_id, "text")
+    if same is None:
         return []
-    # the same words contain this one's longest word: a cheap test first, the regexp on the
-    # few texts that pass it (6x faster on 43,000 statements than the regexp on all)
-    longest = max(row[0].split(), key=len, default="")
-    return store.con.execute(
-        f"SELECT article_id, start, \"end\" FROM statements WHERE CASE WHEN "
-        f"contains(lower(text), ?) THEN {key.format('text')} = ? ELSE false END",
-        [longest, row[0]]).fetchall()
+    return store.con.execute(f"SELECT article_id, start, \"end\" FROM statements WHERE {same[0]}",
+                             same[1]).fetchall()
 
 
 _REPORT_COLUMNS = ("r.article_id, a.origin, a.title AS article_title, a.outlet, "
@@ -354,17 +364,13 @@ def event_reports(store: Store, event_id: str, limit: int = 100) -> list[dict]:
 def statement_reports(store: Store, statement_id: str, limit: int = 100) -> list[dict]:
     """The reports behind a statement: every statement with the same words (itself
     included), with its speaker and article, earliest first."""
-    key = "regexp_replace(lower({}), '[^[:alnum:]]+', ' ', 'g')"
-    row = store.con.execute(f"SELECT {key.format('text')} FROM statements WHERE statement_id = ?",
-                            [statement_id]).fetchone()
-    if row is None:
+    same = _same_words(store, statement_id, "r.text")
+    if same is None:
         return []
-    longest = max(row[0].split(), key=len, default="")
     return _dicts(store.con.execute(
         f"SELECT r.statement_id, r.text, r.speaker, r.speaker_mention, {_REPORT_COLUMNS} "
-        "FROM statements r JOIN articles a ON a.article_id = r.article_id WHERE CASE WHEN "
-        f"contains(lower(r.text), ?) THEN {key.format('r.text')} = ? ELSE false END "
-        "ORDER BY a.published NULLS LAST, r.statement_id LIMIT ?", [longest, row[0], limit]))
+        f"FROM statements r JOIN articles a ON a.article_id = r.article_id WHERE {same[0]} "
+        "ORDER BY a.published NULLS LAST, r.statement_id LIMIT ?", [*same[1], limit]))
 
 
 def _same_event(store: Store, event_id: str) -> list[tuple[str, int, int]]:

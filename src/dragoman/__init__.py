@@ -2,7 +2,7 @@
 
 The public API is small; everything else is an implementation detail.
 """
-from dragoman.api import ingest, ingest_records, open_store
+from dragoman.api import ingest, ingest_records, merge_stories, open_store, split_story
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Article, Event, Mention, RawDoc, Reject, Statement, Story
 from dragoman.settings import Settings
@@ -12,6 +12,6 @@ from dragoman.store import queries
 __version__ = "0.1.0"
 __all__ = [
     "Actor", "Article", "DragomanError", "Event", "Mention", "RawDoc", "Reject", "Settings",
-    "Statement", "Store", "Story", "ingest", "ingest_records", "open_store", "queries",
-    "__version__",
+    "Statement", "Store", "Story", "ingest", "ingest_records", "merge_stories", "open_store",
+    "queries", "split_story", "__version__",
 ]

@@ -48,3 +48,21 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
 def open_store(db: str | None = None, read_only: bool = True) -> Store:
     """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``) for queries."""
     return Store(db or Settings.from_env().db, read_only=read_only)
+
+
+def split_story(story: str, articles: list[str], db: str | None = None) -> dict:
+    """Move ``articles`` (ids or file names) out of ``story`` into a new story; recorded with
+    reason ``user``. Returns ``{"story", "new_story", "article_ids", "score", "reason"}``."""
+    from dragoman.stories.edit import split_story as split
+
+    with open_store(db, read_only=False) as store:
+        return split(store, story, list(articles))
+
+
+def merge_stories(story: str, other: str, db: str | None = None) -> dict:
+    """Merge two stories (the older keeps its id); recorded with reason ``user``. Returns
+    ``{"absorbed", "into_story", "score", "reason"}``."""
+    from dragoman.stories.edit import merge_stories as merge
+
+    with open_store(db, read_only=False) as store:
+        return merge(store, story, other)

@@ -17,22 +17,32 @@ def register(cli: click.Group) -> None:
     """Add the story commands to the ``dragoman`` group."""
     from dragoman.cli import db_option, list_options
 
-    cli.add_command(list_options(stories_command))
+    from dragoman.cli import Group
+
+    group = click.group("stories", cls=Group, invoke_without_command=True)(
+        list_options(stories_command))
+    for command in (show_command, split_command, merge_command, recluster_command):
+        group.add_command(db_option(command))
+    cli.add_command(group)
     cli.add_command(db_option(timeline_command))
     cli.add_command(db_option(summary_command))
 
 
-@click.command("stories")
 @click.option("--merges", is_flag=True, help="List the recorded story merges instead.")
-def stories_command(merges, limit, offset, fmt, db) -> None:
+@click.option("--splits", is_flag=True, help="List the recorded story splits instead.")
+@click.pass_context
+def stories_command(ctx, merges, splits, limit, offset, fmt, db) -> None:
     """Stories: articles about one unfolding story, biggest first.
 
     Each new article joins the most similar recent story (words of its title and lead, the
     actors it names, time) or starts one; `dragoman timeline STORY` and `dragoman summary
     STORY` tell a story with citations. STORY is a story_id, an article_id or title words.
+    `dragoman stories show|split|merge|recluster` look at and change stories.
     """
     from dragoman.cli import _open, _show
 
+    if ctx.invoked_subcommand is not None:
+        return
     with _open(db) as store:
         if merges:
             rows = queries.story_merges(store, limit=limit)
@@ -40,11 +50,94 @@ def stories_command(merges, limit, offset, fmt, db) -> None:
                          ("into_story", "merged into", 20), ("score", "score", 6),
                          ("reason", "why", 30)], fmt, "story merges")
             return
+        if splits:
+            rows = queries.story_splits(store, limit=limit)
+            for row in rows:
+                row["moved"] = len(row["article_ids"] or [])
+            _show(rows, [("split_at", "when", 19), ("story", "story", 20),
+                         ("new_story", "new story", 20), ("moved", "articles", 8),
+                         ("score", "score", 6), ("reason", "why", 30)], fmt, "story splits")
+            return
         rows = queries.list_stories(store, limit=limit, offset=offset)
     for row in rows:
         row["articles"] = len(row["article_ids"])
     _show(rows, [("story_id", "story", 20), ("start_date", "from", 10), ("end_date", "to", 10),
                  ("articles", "articles", 8), ("title", "title", 60)], fmt, "stories")
+
+
+@click.command("show")
+@click.argument("story")
+def show_command(story, db) -> None:
+    """One story: its articles (oldest first) and the merges and splits that shaped it."""
+    from dragoman.cli import _open
+
+    with _open(db) as store:
+        row = queries.story(store, story)
+    click.echo(f"{row['story_id']}  {row['title'] or ''}")
+    click.echo(f"{row['start_date'] or '?'} … {row['end_date'] or '?'}, "
+               f"{len(row['articles'])} article(s)")
+    for article in row["articles"]:
+        copy = f" (copy of {article['duplicate_of']})" if article["duplicate_of"] else ""
+        click.echo(f"  {article['published'] or 'undated':<10}  {article['article_id']}  "
+                   f"{(article['title'] or '')[:70]}{copy}")
+    for merge in row["merges"]:
+        click.echo(f"merged    {merge['absorbed']} into it ({merge['reason']}, score {merge['score']})")
+    for split in row["splits"]:
+        click.echo(f"split     {len(split['article_ids'] or [])} article(s) from {split['story']} "
+                   f"to {split['new_story']} ({split['reason']}, score {split['score']})")
+
+
+@click.command("split")
+@click.argument("story")
+@click.argument("articles", nargs=-1, required=True)
+def split_command(story, articles, db) -> None:
+    """Move ARTICLES (ids or file names) out of STORY into a new story.
+
+    The split is recorded (reason `user`; `dragoman stories --splits`), the two stories are
+    never merged back automatically, and both get a new title, summary and timeline.
+    """
+    from dragoman import api
+    from dragoman.stories.edit import split_story
+
+    with api.open_store(db, read_only=False) as store:
+        split = split_story(store, story, list(articles))
+    click.echo(f"Split {len(split['article_ids'])} article(s) from {split['story']} into "
+               f"{split['new_story']} (their centroids' similarity {split['score']}).")
+
+
+@click.command("merge")
+@click.argument("story")
+@click.argument("other")
+def merge_command(story, other, db) -> None:
+    """Merge STORY and OTHER (ids, article ids or title words); the older keeps its id.
+
+    The merge is recorded (reason `user`; `dragoman stories --merges`) and the story retold.
+    """
+    from dragoman import api
+    from dragoman.stories.edit import merge_stories
+
+    with api.open_store(db, read_only=False) as store:
+        merge = merge_stories(store, story, other)
+    click.echo(f"Merged {merge['absorbed']} into {merge['into_story']} "
+               f"(their centroids' similarity {merge['score']}).")
+
+
+@click.command("recluster")
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the stories.")
+def recluster_command(yes, db) -> None:
+    """Cluster every stored article into stories again (in order of publication), with the
+    current settings; recorded merges and splits, the user's included, are replaced."""
+    from dragoman import api
+    from dragoman.settings import Settings
+    from dragoman.stories.edit import recluster
+
+    if not yes:
+        click.confirm("Replace every story (and the recorded merges and splits)?", abort=True)
+    with api.open_store(db, read_only=False) as store:
+        result = recluster(store, Settings.from_env(db=db),
+                           on_batch=lambda done, total: click.echo(f"  {done}/{total} articles",
+                                                                   err=True))
+    click.echo(f"{result['articles']} articles in {result['stories']} stories.")
 
 
 @click.command("timeline")

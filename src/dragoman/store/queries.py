@@ -29,6 +29,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
     "mentions": ("article_id", "start", "end", "text", "label", "actor_id"),
     "story_merges": ("absorbed", "into_story", "score", "reason", "merged_at"),
+    "story_splits": ("story", "new_story", "article_ids", "score", "reason", "split_at"),
 }
 # tables whose rows carry the article's origin, joined in
 _WITH_ORIGIN = {"statements", "events"}
@@ -38,6 +39,7 @@ _ORDER = {
     "events": "a.origin, t.start", "stories": "t.start_date, t.story_id",
     "reuse": "t.article_a, t.article_b", "mentions": "t.article_id, t.start",
     "story_merges": "t.merged_at, t.absorbed",
+    "story_splits": "t.split_at, t.new_story",
 }
 
 
@@ -904,8 +906,10 @@ def find_story(store: Store, ref: str) -> dict:
 
 def story(store: Store, story_id: str) -> dict:
     """One story (``find_story`` accepts ids, article ids and title words) with its articles
-    (id, title, outlet, published, origin; oldest first) and the merges that joined other
-    stories into it (``merges``: absorbed, score, reason, merged_at)."""
+    (id, title, outlet, published, origin; oldest first), the merges that joined other
+    stories into it (``merges``: absorbed, score, reason, merged_at) and the splits that made
+    it or took articles from it (``splits``: story, new_story, article_ids, score, reason,
+    split_at)."""
     row = find_story(store, story_id)
     row["articles"] = _dicts(store.con.execute(
         "SELECT article_id, title, outlet, published, origin, duplicate_of FROM articles "
@@ -913,6 +917,9 @@ def story(store: Store, story_id: str) -> dict:
     row["merges"] = _dicts(store.con.execute(
         "SELECT absorbed, score, reason, merged_at FROM story_merges WHERE into_story = ? "
         "ORDER BY merged_at", [row["story_id"]]))
+    row["splits"] = _dicts(store.con.execute(
+        "SELECT story, new_story, article_ids, score, reason, split_at FROM story_splits "
+        "WHERE story = ? OR new_story = ? ORDER BY split_at", [row["story_id"], row["story_id"]]))
     return row
 
 
@@ -1002,6 +1009,87 @@ def story_merges(store: Store, limit: int = 50) -> list[dict]:
     return _dicts(store.con.execute(
         "SELECT absorbed, into_story, score, reason, merged_at FROM story_merges "
         "ORDER BY merged_at DESC LIMIT ?", [limit]))
+
+
+def story_splits(store: Store, limit: int = 50) -> list[dict]:
+    """Recorded story splits, newest first: story, new_story, article_ids (moved), score,
+    reason ('user' or automatic), split_at."""
+    return _dicts(store.con.execute(
+        "SELECT story, new_story, article_ids, score, reason, split_at FROM story_splits "
+        "ORDER BY split_at DESC, new_story LIMIT ?", [limit]))
+
+
+def story_apart(store: Store) -> list[tuple[str, str]]:
+    """Pairs of stories split apart and not merged back since: never merged automatically."""
+    rows = store.con.execute(
+        "SELECT 's' AS kind, story, new_story, split_at AS stamp FROM story_splits UNION ALL "
+        "SELECT 'm', absorbed, into_story, merged_at FROM story_merges ORDER BY stamp").fetchall()
+    apart: set[frozenset] = set()
+    for kind, a, b, _ in rows:
+        (apart.add if kind == "s" else apart.discard)(frozenset((a, b)))
+    return [tuple(sorted(pair)) for pair in apart]
+
+
+def story_retired(store: Store) -> set[str]:
+    """Story ids no longer in use (absorbed by a merge): new stories never take them."""
+    return {r[0] for r in store.con.execute("SELECT DISTINCT absorbed FROM story_merges").fetchall()}
+
+
+def story_pinned(store: Store) -> set[str]:
+    """Stories a user merged others into: never split automatically."""
+    return {r[0] for r in store.con.execute(
+        "SELECT DISTINCT into_story FROM story_merges WHERE reason = 'user'").fetchall()}
+
+
+def story_member_rows(store: Store, article_ids: list[str]) -> list[dict]:
+    """article_id, title, text, published, duplicate_of and the ids of the actors (not places)
+    named in the first 1,000 characters: what the story clusterer reads of an article."""
+    if not article_ids:
+        return []
+    return _dicts(store.con.execute(
+        "SELECT a.article_id, a.title, a.text, a.published, a.duplicate_of, list_distinct("
+        "list(m.actor_id ORDER BY m.actor_id) FILTER (WHERE m.actor_id IS NOT NULL AND "
+        "m.start < 1000 AND coalesce(x.type, '') NOT IN ('location', 'country'))) AS actors "
+        "FROM articles a LEFT JOIN mentions m ON m.article_id = a.article_id "
+        "LEFT JOIN actors x ON x.actor_id = m.actor_id WHERE list_contains(?, a.article_id) "
+        "GROUP BY ALL ORDER BY a.published NULLS LAST, a.article_id", [list(article_ids)]))
+
+
+def story_events(store: Store, article_ids: list[str]) -> list[dict]:
+    """article_id, date, date_precision, date_source of the events of the given articles."""
+    return _events_of(store, list(article_ids)) if article_ids else []
+
+
+def recluster_order(store: Store) -> list[list[str]]:
+    """Every original article in order of publication (undated last, then arrival), each with
+    its near duplicates after it: ``[[original, duplicate, …], …]``."""
+    rows = store.con.execute(
+        "SELECT a.article_id, list(d.article_id ORDER BY d.article_id) FILTER (WHERE d.article_id "
+        "IS NOT NULL) FROM articles a LEFT JOIN articles d ON d.duplicate_of = a.article_id "
+        "LEFT JOIN signatures s ON s.article_id = a.article_id WHERE a.duplicate_of IS NULL "
+        "GROUP BY a.article_id, a.published, s.seq "
+        "ORDER BY a.published NULLS LAST, s.seq NULLS LAST, a.article_id").fetchall()
+    return [[article_id, *(copies or [])] for article_id, copies in rows]
+
+
+def recluster_rows(store: Store, article_ids: list[str]) -> dict[str, list[dict]]:
+    """What the stories stage reads of stored articles: ``articles`` (article_id, origin,
+    title, text, published, duplicate_of), their ``mentions`` with an actor, those ``actors``
+    (actor_id, type), and the ``reuse`` rows between them and earlier articles."""
+    ids = list(article_ids)
+    return {
+        "articles": _dicts(store.con.execute(
+            "SELECT article_id, origin, title, text, published, duplicate_of FROM articles "
+            "WHERE list_contains(?, article_id)", [ids])),
+        "mentions": _dicts(store.con.execute(
+            'SELECT article_id, start, "end", actor_id FROM mentions WHERE actor_id IS NOT NULL '
+            "AND list_contains(?, article_id)", [ids])),
+        "actors": _dicts(store.con.execute(
+            "SELECT DISTINCT x.actor_id, x.type FROM actors x JOIN mentions m USING (actor_id) "
+            "WHERE list_contains(?, m.article_id)", [ids])),
+        "reuse": _dicts(store.con.execute(
+            "SELECT article_a, article_b, kind, similarity, passages FROM reuse "
+            "WHERE list_contains(?, article_b)", [ids]))}
 
 
 # --- events ---

@@ -160,6 +160,13 @@ CREATE TABLE IF NOT EXISTS fingerprints (
     article_id VARCHAR NOT NULL
 );
 
+-- MinHash-LSH band keys of each original (dedupe/near.py Banding): one row per band, the key
+-- hashes the band's number and values; originals sharing a key are near-duplicate candidates
+CREATE TABLE IF NOT EXISTS lsh_bands (
+    key BIGINT NOT NULL,
+    seq BIGINT NOT NULL
+);
+
 -- story clustering (stories/): what each story keeps to compare later articles with — its
 -- centroid's terms (int32 hashed term ids and float32 weights), its summed MiniLM embedding
 -- (float32, or NULL), its actors with counts, its first/last day (days since 1970-01-01)
@@ -189,4 +196,15 @@ CREATE TABLE IF NOT EXISTS story_merges (
     score DOUBLE,
     reason VARCHAR,
     merged_at TIMESTAMP DEFAULT current_timestamp
+);
+
+-- articles moved out of a story into a new one (reason 'user', or an automatic split of a story
+-- whose articles fell into two separate groups), with the similarity of the two groups
+CREATE TABLE IF NOT EXISTS story_splits (
+    story VARCHAR NOT NULL,
+    new_story VARCHAR NOT NULL,
+    article_ids VARCHAR[],
+    score DOUBLE,
+    reason VARCHAR,
+    split_at TIMESTAMP DEFAULT current_timestamp
 );

@@ -41,6 +41,9 @@ class Params:
     analyzer: str = "word"           # "char": character 3–5-grams (headlines)
     keep_terms: int = 300            # terms kept per story centroid
     keep_actors: int = 30
+    split_threshold: float = 0.0     # split a story whose two halves' centroids score under this
+    split_min: int = 8               # stories are checked for a split from this size on
+    split_min_part: int = 3          # ... and each half must have at least this many articles
 
 
 @dataclass
@@ -84,17 +87,59 @@ class Merge:
     reason: str = "centroids converged"
 
 
+@dataclass(frozen=True)
+class Split:
+    """Articles ``moved`` left story ``story`` for the new story ``new_story``; ``score`` is the
+    similarity of the two groups' centroids."""
+
+    story: str
+    new_story: str
+    moved: tuple[str, ...]
+    score: float
+    reason: str = "two separate groups"
+
+
+@dataclass
+class _Member:
+    """What is kept in memory of a story's article to split the story later."""
+
+    columns: np.ndarray
+    weights: np.ndarray
+    day: int | None = None
+    actors: frozenset[str] = frozenset()
+    embedding: np.ndarray | None = None
+
+
 class StoryIndex:
-    """The stories so far and the term statistics; ``add`` places a batch of articles."""
+    """The stories so far and the term statistics; ``add`` places a batch of articles,
+    ``merge`` and ``split`` change stories on request.
+
+    To split a story the index needs its members' vectors: those of articles placed in this
+    run are kept in memory while their story is active; the others are asked of ``loader``
+    (article keys → ``Item``s, with ``follows`` set for near duplicates), and embedded with
+    ``embed`` (texts → vectors) when the stories carry embeddings. ``apart`` holds pairs of
+    stories that were split and must not be merged back automatically; ``pinned`` stories a
+    user merged, which are never split automatically."""
 
     def __init__(self, params: Params | None = None, stats: TermStats | None = None,
                  stories: list[StoryState] | None = None,
-                 story_of: dict[str, str] | None = None) -> None:
+                 story_of: dict[str, str] | None = None, *,
+                 apart=(), retired=(), pinned=(), loader=None, embed=None) -> None:
         self.params = params or Params()
         self.stats = stats or TermStats(analyzer=self.params.analyzer)
         self.stories: dict[str, StoryState] = {s.story_id: s for s in stories or []}
         self.story_of: dict[str, str] = dict(story_of or {})   # article key → story id
+        self.keys_of: dict[str, list[str]] = {}                # story id → article keys
+        for key, story_id in self.story_of.items():
+            self.keys_of.setdefault(story_id, []).append(key)
+        self.follows: dict[str, str] = {}                      # near duplicate → original
+        self.vectors: dict[str, dict[str, _Member]] = {}       # story → key → member vector
         self.merges: list[Merge] = []
+        self.splits: list[Split] = []
+        self.apart: set[frozenset[str]] = {frozenset(pair) for pair in apart}
+        self.retired: set[str] = set(retired)                  # ids no longer in use
+        self.pinned: set[str] = set(pinned)                    # merged by a user: not split
+        self.loader, self.embed = loader, embed
         self.recent: dict[str, list[np.ndarray]] = {}   # story → recent member embeddings
 
     def add(self, items: list[Item], embeddings: np.ndarray | None = None,
@@ -108,20 +153,68 @@ class StoryIndex:
         days = [item.day for item in items if item.day is not None]
         active = self._active(min(days) if days else None)
         scores = _BatchScores(self, tf, embeddings, active)
+        sizes = {s: self.stories[s].size for s in active}
         touched: set[str] = set()
         for i, item in enumerate(items):
-            story_id = self._choose(i, item, scores) or new_id(item)
+            story_id = self._choose(i, item, scores) or self._fresh_id(new_id(item))
             if story_id not in self.stories:
                 self.stories[story_id] = StoryState(story_id)
                 scores.add_story(story_id)
             self._join(story_id, i, item, tf, embeddings, scores)
             touched.add(story_id)
-        touched |= self._merge_touched(touched, active)
+        merged = self._merge_touched(touched, active)
+        touched |= merged
+        touched |= self._split_touched(touched, sizes, merged)
         for story_id in touched & set(self.stories):
-            story = self.stories[story_id]
-            story.terms = top_terms(story.terms, self.params.keep_terms)
-            story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
+            self._trim(self.stories[story_id])
+        self._forget(max(days) if days else None)
         return [self.story_of[item.key] for item in items], touched
+
+    def _trim(self, story: StoryState) -> None:
+        story.terms = top_terms(story.terms, self.params.keep_terms)
+        story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
+
+    def _fresh_id(self, story_id: str) -> str:
+        """``story_id``, or with a suffix when a story had it before (ids are never reused)."""
+        candidate, n = story_id, 1
+        while candidate in self.stories or candidate in self.retired:
+            n += 1
+            candidate = f"{story_id}.{n}"
+        return candidate
+
+    def _forget(self, day: int | None) -> None:
+        """Drop the member vectors of stories no longer active (bounds memory)."""
+        if day is None:
+            return
+        active = set(self._active(day))
+        for story_id in [s for s in self.vectors if s not in active]:
+            del self.vectors[story_id]
+
+    def place_duplicate(self, key: str, original: str) -> str | None:
+        """A near duplicate joins its original's story (its vector is not counted)."""
+        story_id = self.story_of.get(original)
+        if story_id is not None:
+            self.follows[key] = original
+            self._assign(key, story_id)
+        return story_id
+
+    def _assign(self, key: str, story_id: str) -> None:
+        old = self.story_of.get(key)
+        if old is not None:
+            self._move([key], old, story_id)
+        else:
+            self.story_of[key] = story_id
+            self.keys_of.setdefault(story_id, []).append(key)
+
+    def _move(self, keys: list[str], source: str, target: str) -> None:
+        """Move ``keys`` from story ``source`` to ``target`` (in ``story_of`` and ``keys_of``)."""
+        moving = set(keys)
+        left = [k for k in self.keys_of.pop(source, []) if k not in moving]
+        if left:
+            self.keys_of[source] = left
+        for key in keys:
+            self.story_of[key] = target
+        self.keys_of.setdefault(target, []).extend(keys)
 
     # --- placing one article --------------------------------------------------------------
 
@@ -152,7 +245,10 @@ class StoryIndex:
         story.actors.update(item.actors)
         story.size += 1
         story.add_day(item.day)
-        self.story_of[item.key] = story_id
+        self._assign(item.key, story_id)
+        self.vectors.setdefault(story_id, {})[item.key] = _Member(
+            row.indices.astype(np.int32), row.data.astype(np.float32), item.day, item.actors,
+            None if embeddings is None else embeddings[i].astype(np.float32))
         scores.join(story_id, i)
 
     # --- merging stories that have grown together ----------------------------------------
@@ -173,7 +269,8 @@ class StoryIndex:
             order = np.argsort(-sims[row])
             for col in order[:3]:
                 other = candidates[col]
-                if other == story_id or other not in self.stories:
+                if (other == story_id or other not in self.stories
+                        or frozenset((story_id, other)) in self.apart):
                     continue
                 score = float(sims[row, col])
                 if score < self.params.merge_threshold:
@@ -210,7 +307,16 @@ class StoryIndex:
         key = lambda s: (s.first_day if s.first_day is not None else 10 ** 9, -s.size, s.story_id)  # noqa: E731
         return a if key(sa) <= key(sb) else b
 
-    def _merge(self, a: str, b: str, score: float) -> str:
+    def merge(self, a: str, b: str, reason: str = "user") -> Merge:
+        """Merge stories ``a`` and ``b`` on request (the older keeps its id); recorded."""
+        if a == b or a not in self.stories or b not in self.stories:
+            raise KeyError(f"cannot merge {a!r} and {b!r}: two different current stories are needed")
+        score = float(self._centroid_similarity([a], [b])[0, 0])
+        self.apart.discard(frozenset((a, b)))
+        self.pinned.add(self._merge(a, b, score, reason))
+        return self.merges[-1]
+
+    def _merge(self, a: str, b: str, score: float, reason: str = "centroids converged") -> str:
         """Merge two stories; returns the id that survives."""
         into = self._survivor(a, b)
         absorbed = b if into == a else a
@@ -224,11 +330,168 @@ class StoryIndex:
         keep.size += gone.size
         keep.add_day(gone.first_day)
         keep.add_day(gone.last_day)
-        for key, story_id in self.story_of.items():
-            if story_id == absorbed:
-                self.story_of[key] = into
-        self.merges.append(Merge(absorbed, into, round(score, 4)))
+        self._move(list(self.keys_of.get(absorbed, ())), absorbed, into)
+        if absorbed in self.vectors:
+            self.vectors.setdefault(into, {}).update(self.vectors.pop(absorbed))
+        self.apart = {pair if absorbed not in pair else frozenset(
+            into if s == absorbed else s for s in pair) for pair in self.apart}
+        self.apart = {pair for pair in self.apart if len(pair) == 2}
+        self.retired.add(absorbed)
+        self.merges.append(Merge(absorbed, into, round(score, 4), reason))
         return into
+
+    # --- splitting a story in two ----------------------------------------------------------
+
+    def _split_touched(self, touched: set[str], sizes: dict[str, int], merged: set[str]) -> set[str]:
+        """Check the touched stories that reached a new power-of-two size (8, 16, …) or absorbed
+        another for two clearly separate groups, and split them (each half checked again)."""
+        p = self.params
+        if p.split_threshold <= 0:
+            return set()
+        queue = [s for s in sorted(touched) if s in self.stories and s not in self.pinned
+                 and self.stories[s].size >= p.split_min
+                 and (s in merged or self.stories[s].size.bit_length() > sizes.get(s, 0).bit_length())]
+        made: set[str] = set()
+        for _ in range(64):   # a runaway story falls apart in a few rounds; bound the work
+            if not queue:
+                break
+            story_id = queue.pop(0)
+            split = self._auto_split(story_id)
+            if split is not None:
+                made |= {split.story, split.new_story}
+                queue += [s for s in (split.story, split.new_story)
+                          if self.stories[s].size >= p.split_min]
+        return made
+
+    def _auto_split(self, story_id: str) -> Split | None:
+        from dragoman.stories.split import bisect, separate
+
+        keys, members = self._members(story_id)
+        if members is None or len(keys) < self.params.split_min:
+            return None
+        cut = bisect(self._member_matrix(members))
+        if not separate(cut, self.params.split_threshold, self.params.split_min_part):
+            return None
+        first, second = [keys[k] for k in cut.first], [keys[k] for k in cut.second]
+        moved = second if self._keeps_id(story_id, first, second, members) else first
+        return self._split(story_id, moved, members, cut.cosine, "two separate groups")
+
+    def split(self, story_id: str, keys: list[str], reason: str = "user") -> Split:
+        """Move the articles ``keys`` (and their near duplicates) out of ``story_id`` into a new
+        story; recorded, and the two are not merged back automatically."""
+        if story_id not in self.stories:
+            raise KeyError(f"no story {story_id!r}")
+        members_of = set(self.keys_of.get(story_id, ()))
+        strangers = [k for k in keys if k not in members_of]
+        if strangers:
+            raise KeyError(f"not in story {story_id}: {', '.join(strangers)}")
+        originals, members = self._members(story_id)
+        if members is None:
+            raise LookupError(f"the articles of {story_id} cannot be read back to split it")
+        wanted = set(keys) | {self.follows[k] for k in keys if k in self.follows}
+        moved = [k for k in originals if k in wanted]
+        if not moved or len(moved) == len(originals):
+            raise ValueError("a split needs some, not all, of the story's articles")
+        from dragoman.stories.split import centroid_cosine
+
+        matrix = self._member_matrix(members)
+        gram = (matrix @ matrix.T).toarray()
+        inside = np.array([k in set(moved) for k in originals])
+        score = centroid_cosine(gram, np.flatnonzero(~inside), np.flatnonzero(inside))
+        return self._split(story_id, moved, members, score, reason)
+
+    def _members(self, story_id: str) -> tuple[list[str], list[_Member] | None]:
+        """The story's original articles (near duplicates left out) and their vectors, read
+        back through ``loader`` when not in memory; (keys, None) when they cannot be had."""
+        keys = [k for k in self.keys_of.get(story_id, ()) if k not in self.follows]
+        cached = self.vectors.setdefault(story_id, {})
+        missing = [k for k in keys if k not in cached]
+        if missing:
+            if self.loader is None:
+                return keys, None
+            self._load(story_id, missing)
+            keys = [k for k in self.keys_of.get(story_id, ()) if k not in self.follows]
+            if any(k not in cached for k in keys):
+                return keys, None
+        return keys, [cached[k] for k in keys]
+
+    def _load(self, story_id: str, keys: list[str]) -> None:
+        items = list(self.loader(keys))
+        for item in [i for i in items if i.follows]:
+            self.follows[item.key] = item.follows
+        items = [i for i in items if not i.follows]
+        if not items:
+            return
+        tf = self.stats.tf([i.text for i in items])
+        wants_embedding = self.stories[story_id].embedding is not None
+        vectors = self.embed([i.text for i in items]) if wants_embedding and self.embed else None
+        for k, item in enumerate(items):
+            row = tf.getrow(k)
+            self.vectors[story_id][item.key] = _Member(
+                row.indices.astype(np.int32), row.data.astype(np.float32), item.day,
+                item.actors, None if vectors is None else vectors[k].astype(np.float32))
+
+    def _member_matrix(self, members: list[_Member]) -> sparse.csr_matrix:
+        """Unit-length TF-IDF rows of the members."""
+        lengths = [len(m.columns) for m in members]
+        columns = np.concatenate([m.columns for m in members]).astype(np.int64) if members else np.zeros(0, np.int64)
+        values = np.concatenate([m.weights for m in members]) if members else np.zeros(0, np.float32)
+        indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        matrix = sparse.csr_matrix((values * self.stats.idf(columns), columns, indptr),
+                                   shape=(len(members), N_FEATURES))
+        return self.stats_normalise(matrix)
+
+    @staticmethod
+    def stats_normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+        norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.diags(1.0 / norms) @ matrix
+
+    def _keeps_id(self, story_id: str, first: list[str], second: list[str],
+                  members: list[_Member]) -> bool:
+        """The group that keeps the story's id: the one holding the article the id was made
+        from, else the bigger one. True for ``first``."""
+        origin = story_id[2:].split(".")[0]
+        if origin in first or origin in second:
+            return origin in first
+        return len(first) >= len(second)
+
+    def _split(self, story_id: str, moved: list[str], members: list[_Member], score: float,
+               reason: str) -> Split:
+        vectors = self.vectors[story_id]
+        moving = set(moved)
+        followers = [k for k in self.keys_of.get(story_id, ()) if self.follows.get(k) in moving]
+        new_id = self._fresh_id("s_" + min(moved, key=lambda k: (vectors[k].day is None,
+                                                                vectors[k].day or 0, k)))
+        self.stories[new_id] = StoryState(new_id)
+        self.vectors[new_id] = {k: vectors.pop(k) for k in moved}
+        self._move([*moved, *followers], story_id, new_id)
+        for sid in (story_id, new_id):
+            self.stories[sid] = self._rebuilt(sid)
+            self._trim(self.stories[sid])
+            if sid in self.recent:
+                self.recent[sid] = [m.embedding for m in self.vectors[sid].values()
+                                    if m.embedding is not None][-self.params.keep_recent:]
+        self.recent[new_id] = [m.embedding for m in self.vectors[new_id].values()
+                               if m.embedding is not None][-self.params.keep_recent:]
+        self.apart.add(frozenset((story_id, new_id)))
+        split = Split(story_id, new_id, tuple(moved), round(score, 4), reason)
+        self.splits.append(split)
+        return split
+
+    def _rebuilt(self, story_id: str) -> StoryState:
+        """A story's state summed again from its members' vectors."""
+        state = StoryState(story_id)
+        for member in self.vectors[story_id].values():
+            for column, weight in zip(member.columns.tolist(), member.weights.tolist()):
+                state.terms[column] = state.terms.get(column, 0.0) + weight
+            if member.embedding is not None:
+                state.embedding = (member.embedding.copy() if state.embedding is None
+                                   else state.embedding + member.embedding)
+            state.actors.update(member.actors)
+            state.size += 1
+            state.add_day(member.day)
+        return state
 
     # --- centroid matrices -----------------------------------------------------------------
 
@@ -425,4 +688,4 @@ def iso_day(day: int | None) -> str | None:
     return None if day is None else (dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).isoformat()
 
 
-__all__ = ["Item", "Merge", "Params", "StoryIndex", "StoryState", "day_number", "iso_day"]
+__all__ = ["Item", "Merge", "Params", "Split", "StoryIndex", "StoryState", "day_number", "iso_day"]

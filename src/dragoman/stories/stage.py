@@ -35,12 +35,14 @@ SUMMARY_ARTICLES = 25    # the newest members a stored title/summary/timeline is
 @dataclass(frozen=True)
 class StoryUpdate:
     """What the store writes besides the stories: the clustering state of touched stories,
-    the corpus term statistics, merges (absorbed → into) and the stories they removed."""
+    the corpus term statistics, merges (absorbed → into) and the stories they removed, and
+    splits (articles moved from story to new_story)."""
 
     states: tuple[dict, ...] = ()
     n_docs: int = 0
     df: bytes | None = None
     merges: tuple[dict, ...] = ()
+    splits: tuple[dict, ...] = ()
 
 
 def story_text(title: str | None, text: str, actors=(), lead_words: int = LEAD_WORDS) -> str:
@@ -77,64 +79,85 @@ class StoriesStage:
         states = [_state_from_row(row) for row in queries.story_states(store)]
         self.index = StoryIndex(params or (EMBED_PARAMS if embedder else TEXT_PARAMS),
                                 TermStats.from_bytes(n_docs, df), states,
-                                queries.story_assignments(store))
+                                queries.story_assignments(store),
+                                apart=queries.story_apart(store),
+                                retired=queries.story_retired(store),
+                                pinned=queries.story_pinned(store), loader=self._load_items,
+                                embed=embedder.encode if embedder else None)
+
+    def _load_items(self, article_ids: list[str]) -> list[Item]:
+        """Stored articles as the clusterer sees them (to split a story made in an earlier
+        run)."""
+        return [_item(row["article_id"], row["title"], row["text"], row["published"],
+                      row["actors"] or (), follows=row["duplicate_of"])
+                for row in self.queries.story_member_rows(self.store, article_ids)]
 
     def run(self, batch: Batch) -> Batch:
         originals = batch.unique_articles()
         actors = _actors_by_article(batch)
         shared = _shared_passages(batch)
-        items = [Item(a.article_id, story_text(a.title, a.text, actors.get(a.article_id, ())),
-                      day_number(a.published),
-                      frozenset(actors.get(a.article_id, ())),
-                      hints=() if a.published else named_days_of_year(a.text),
-                      shared=tuple(shared.get(a.article_id, ()))) for a in originals]
+        items = [_item(a.article_id, a.title, a.text, a.published, actors.get(a.article_id, ()),
+                       shared=tuple(shared.get(a.article_id, ()))) for a in originals]
         vectors = self.embedder.encode([i.text for i in items]) if self.embedder and items else None
-        before = len(self.index.merges)
+        before = (len(self.index.merges), len(self.index.splits))
         sizes = {s.story_id: s.size for s in self.index.stories.values()}
         _, touched = self.index.add(items, vectors)
         touched |= self._place_duplicates(batch.articles)
-        merges = self.index.merges[before:]
+        merges, splits = self.index.merges[before[0]:], self.index.splits[before[1]:]
         touched -= {m.absorbed for m in merges}
         refresh = {s for s in touched if _crossed_power_of_two(sizes.get(s, 0),
                                                                self.index.stories[s].size)}
-        refresh |= {m.into for m in merges}
+        refresh |= {m.into for m in merges} | {s for x in splits for s in (x.story, x.new_story)}
         stories = self._stories(sorted(touched), batch, refresh)
-        update = StoryUpdate(
+        update = self._update(touched, merges, splits, with_terms=bool(items))
+        return replace(batch, stories=tuple(stories), story_updates=(update,))
+
+    def _update(self, touched, merges, splits, with_terms: bool = False) -> StoryUpdate:
+        return StoryUpdate(
             states=tuple(_state_row(self.index.stories[s]) for s in sorted(touched)),
             n_docs=self.index.stats.n_docs,
-            df=self.index.stats.to_bytes() if items else None,
+            df=self.index.stats.to_bytes() if with_terms else None,
             merges=tuple({"absorbed": m.absorbed, "into_story": m.into, "score": m.score,
-                          "reason": m.reason} for m in merges))
-        return replace(batch, stories=tuple(stories), story_updates=(update,))
+                          "reason": m.reason} for m in merges),
+            splits=tuple({"story": x.story, "new_story": x.new_story, "article_ids": list(x.moved),
+                          "score": x.score, "reason": x.reason} for x in splits))
+
+    def edit(self, change) -> Batch:
+        """A batch that writes a user's merge or split: ``change(index)`` makes it on the
+        clustering index; the touched stories are retold from all their articles."""
+        before = (len(self.index.merges), len(self.index.splits))
+        change(self.index)
+        merges, splits = self.index.merges[before[0]:], self.index.splits[before[1]:]
+        touched = {m.into for m in merges} | {s for x in splits for s in (x.story, x.new_story)}
+        touched &= set(self.index.stories)
+        stories = self._stories(sorted(touched), Batch(), touched)
+        return Batch(stories=tuple(stories), story_updates=(self._update(touched, merges, splits),))
 
     def _place_duplicates(self, articles: tuple[Article, ...]) -> set[str]:
         touched = set()
         for article in articles:
             if article.duplicate_of is None:
                 continue
-            story_id = self.index.story_of.get(article.duplicate_of)
+            story_id = self.index.place_duplicate(article.article_id, article.duplicate_of)
             if story_id is not None:
-                self.index.story_of[article.article_id] = story_id
                 touched.add(story_id)
         return touched
 
     def _stories(self, story_ids: list[str], batch: Batch, refresh: set[str]) -> list[Story]:
         """Story records of the touched stories; title, summary and timeline are remade for the
         ``refresh`` ones and kept from the store for the others."""
-        members: dict[str, list[str]] = defaultdict(list)
+        members = {s: list(self.index.keys_of.get(s, ())) for s in story_ids}
         wanted = set(story_ids)
-        for article_id, story_id in self.index.story_of.items():
-            if story_id in wanted:
-                members[story_id].append(article_id)
         kept = {r["story_id"]: r for r in self.queries.story_texts(self.store, sorted(wanted - refresh))}
         refresh = refresh | (wanted - set(kept))
         texts = self._member_rows([a for s in sorted(refresh) for a in members[s][-SUMMARY_ARTICLES * 2:]],
                                   batch)
         events = defaultdict(list)
-        for event in batch.events:
-            events[event.article_id].append({"article_id": event.article_id, "date": event.date,
-                                             "date_precision": event.date_precision,
-                                             "date_source": event.date_source})
+        stored = self.queries.story_events(self.store, list(texts))   # none yet for new ones
+        for row in [*stored, *({"article_id": e.article_id, "date": e.date,
+                                "date_precision": e.date_precision, "date_source": e.date_source}
+                               for e in batch.events)]:
+            events[row["article_id"]].append(row)
         out = []
         for story_id in story_ids:
             state = self.index.stories[story_id]
@@ -156,6 +179,15 @@ class StoriesStage:
         stored = [a for a in article_ids if a not in in_batch]
         rows = {row["article_id"]: row for row in self.queries.story_articles(self.store, stored)}
         return rows | in_batch
+
+
+def _item(article_id: str, title: str | None, text: str, published, actors=(), shared=(),
+          follows: str | None = None) -> Item:
+    """An article as the clusterer sees it (``story_text``, day, actors, passages shared)."""
+    published = None if published in (None, "") else str(published)[:10]
+    return Item(article_id, story_text(title, text, actors), day_number(published),
+                frozenset(actors), follows=follows,
+                hints=() if published else named_days_of_year(text), shared=tuple(shared))
 
 
 def _told(rows: list[dict], events: dict) -> dict:

@@ -249,6 +249,10 @@ def role_phrases(ent) -> list:
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
         phrases.append(doc[head.left_edge.i:min(ent.start, head.right_edge.i + 1)])
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at") \
+            and root.head.head.lower_ in PERSON_TITLES and root.head.head.i < ent.start:
+        # "Frances Ambassador to the US Gerard Araud", parsed as the ambassador "to" the name
+        phrases.append(doc[root.head.head.left_edge.i:root.head.i])
     for child in root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             phrases.append(doc[child.left_edge.i:child.right_edge.i + 1])
@@ -290,12 +294,25 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
             if check_locative and any(_after_locative(t, stop) for t in span):
                 continue
             text = " ".join(t.text for t in span)
-            entry = gazetteer.lookup(text) or (local or {}).get(name_key(text))
+            entry = gazetteer.lookup(text) or (local or {}).get(name_key(text)) \
+                or _bare_possessive(span, gazetteer)
             if entry is not None and entry.kind != "city":
                 named |= {t.i for t in span}
                 if entry.country:
                     return entry.country, _org_sector(entry), named
     return None, None, named
+
+
+def _bare_possessive(span, gazetteer: Gazetteer) -> Entry | None:
+    """A country's possessive written without its apostrophe before a title ("Frances
+    Ambassador to the US Gerard Araud", "Jordans King Abdullah"), else None."""
+    if len(span) != 1 or not span[0].text.endswith("s") or span[0].i + 1 >= len(span[0].doc):
+        return None
+    entry = gazetteer.lookup(span[0].text[:-1])
+    after = span[0].doc[span[0].i + 1]
+    title = after.lower_ in PERSON_TITLES or gazetteer.is_agent(after.lower_)
+    return entry if entry is not None and entry.type == "country" and entry.kind == "name" \
+        and title else None
 
 
 def _org_sector(entry: Entry) -> str | None:
@@ -431,7 +448,12 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
         if actor is not None:
             mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text,
                                     ent.label_, actor.actor_id))
-    return DocActors(mentions, linker.actors)
+    actors = linker.actors
+    if ents and any(a.type == "person" and not a.country for a in actors.values()):
+        from dragoman.nlp.actor_context import place_people
+
+        actors = place_people(ents[0].doc, mentions, actors)
+    return DocActors(mentions, actors)
 
 
 class _Linker:

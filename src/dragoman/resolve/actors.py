@@ -35,6 +35,38 @@ def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
     return list(merged.values())
 
 
+def record_places(actors: Iterable[Actor]) -> dict[str, tuple[str, str | None]]:
+    """Actor id → (country, sector) where every article (or stored record) that placed the
+    actor agrees on the country: the cross-document evidence for an article that named the
+    actor without one ("Sergei Lavrov" alone, after "Russian Foreign Minister Sergei Lavrov"
+    in another article). Ids placed in two countries give nothing."""
+    countries: dict[str, set[str]] = {}
+    sectors: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.country:
+            countries.setdefault(actor.actor_id, set()).add(actor.country)
+            if actor.sector:
+                sectors.setdefault(actor.actor_id, set()).add(actor.sector)
+    return {i: (next(iter(c)), next(iter(sectors[i])) if len(sectors.get(i, ())) == 1 else None)
+            for i, c in countries.items() if len(c) == 1}
+
+
+def place_events(batch: Batch, places: dict[str, tuple[str, str | None]]) -> Batch:
+    """The batch's events with a missing source/target country (and sector) taken from the
+    actor's record (:func:`record_places`)."""
+    events = []
+    for event in batch.events:
+        changes = {}
+        for role in ("source", "target"):
+            place = places.get(getattr(event, f"{role}_actor_id") or "")
+            if place is not None and not getattr(event, f"{role}_country"):
+                changes[f"{role}_country"] = place[0]
+                if not getattr(event, f"{role}_sector") and place[1]:
+                    changes[f"{role}_sector"] = place[1]
+        events.append(replace(event, **changes) if changes else event)
+    return replace(batch, events=tuple(events))
+
+
 class ResolveActorsStage:
     """Corpus stage: the batch's per-article actors merged into one record per actor.
 
@@ -54,7 +86,8 @@ class ResolveActorsStage:
         found = [m for m in find_merges(actors, known)
                  if frozenset((m.alias_id, m.actor_id)) not in splits]
         merges = _user_first(user, found, actors)
-        return apply_merges(replace(batch, actors=tuple(actors)), merges, known)
+        merged = apply_merges(replace(batch, actors=tuple(actors)), merges, known)
+        return place_events(merged, record_places([*known, *batch.actors, *merged.actors]))
 
     def _from_store(self, actors: list[Actor]) -> tuple[list[Actor], list[Merge], set]:
         """Stored candidates, the user's merges, and the pairs the user split apart."""

@@ -1,0 +1,253 @@
+"""A person's country from the article around the name, when the name's own title gives none.
+
+``link_document`` gives a person the country their title or apposition names ("Russian Foreign
+Minister Sergey Lavrov"). Many articles name the country only around the person; this module
+reads the evidence a careful reader uses, and gives the country only when every piece of
+evidence found agrees (a wrong country is worse than none):
+
+- **the clause's subject**: the person hangs under a clause whose subject is a country or an
+  organisation of one — "Russia threw up another barrier, with Foreign Minister Sergei Lavrov
+  saying …", "France has sought … since the arrival of President Emmanuel Macron", "Russia under
+  President Putin". Only "with … saying", "since", "under" (and "of" below them) lead there:
+  "Russia criticised Turkey after talks with President Erdogan" names no country for Erdogan;
+- **the title introduced elsewhere**: "a spokeswoman for the State Department said …" and later
+  "spokeswoman Heather Nauert": the one person of the article with that title gets the country
+  of the body the title was given with ("for/of/at the State Department", "the Kremlin's
+  spokesman", "Russia's foreign minister");
+- **the one country of the sentence**: a person holding a state office (president, prime
+  minister, general, judge …) in a sentence that names exactly one country, where that country
+  is not a party the person deals with ("with/against/to/from Armenia", a verb's object) and the
+  person is not travelling ("arrived in", "visited"): "President Omar El Bashir … shortened the
+  curfew imposed in Sudan", "President Yoweri Museveni has banned Ugandan opposition candidates".
+
+Cross-document evidence (the same actor placed in another article) is applied by the resolve
+stage (:mod:`dragoman.resolve.actors`).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dragoman.model import Actor, Mention
+from dragoman.nlp.speakers import TITLE_NOUNS
+
+# codes that are not countries: a person's "country" must be a state
+NON_STATE = frozenset({"IGO", "NGO", "IMG"})
+# prepositions through which a person still belongs to the clause's subject
+_BELONGING = frozenset({"since", "under"})
+# prepositions that make a name a party the subject deals with
+_DEALING = frozenset({"with", "against", "to", "toward", "towards", "from", "on", "at", "into",
+                      "for", "by", "between", "among", "over", "about", "onto", "upon", "via",
+                      "across", "than", "like", "versus", "vs"})
+# sectors of bodies inside one state: a person of that sector (from "the head of the
+# opposition delegation") belongs to the article's one body of it ("the HNC", SYR OPP)
+_ORG_SECTORS = frozenset({"OPP", "REB", "PTY", "INS", "MIL"})
+# offices held in one state (the sentence's one country may be theirs)
+STATE_OFFICES = frozenset({
+    "president", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan",
+    "monarch", "general", "judge", "governor", "mayor", "prime", "colonel", "dictator", "ruler",
+    "senator", "lawmaker", "congressman", "congresswoman", "speaker", "vice", "prince",
+})
+# offices abroad or above states
+_FOREIGN_OFFICES = frozenset({"envoy", "ambassador", "mediator", "representative", "delegate",
+                              "secretary-general", "archbishop", "pope", "commissioner"})
+_TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "land", "go", "come", "return",
+                           "tour", "leave", "head", "flee", "meet", "reach", "enter", "stop"})
+
+
+def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
+                 title_nouns: frozenset = TITLE_NOUNS) -> dict[str, Actor]:
+    """``actors`` with a country given to the people whose context names one (see above);
+    ``title_nouns`` are the nouns that name one person by their office ("spokeswoman")."""
+    tokens = _token_actors(doc, mentions, actors)
+    titled = _titles_with_country(doc, tokens, title_nouns)
+    people_by_title: dict[str, int] = {}
+    for actor in actors.values():
+        if actor.type == "person" and actor.role:
+            head = actor.role.split()[-1].lower()
+            people_by_title[head] = people_by_title.get(head, 0) + 1
+    sector_states: dict[str, set[str]] = {}
+    for other in actors.values():
+        if other.type in ("organisation", "group") and other.sector in _ORG_SECTORS:
+            sector_states.setdefault(other.sector, set()).add(other.country)
+    sector_states = {k: v for k, v in sector_states.items() if len(v) == 1 and None not in v
+                     and not v & NON_STATE}
+    placed = dict(actors)
+    for actor_id, actor in actors.items():
+        if actor.type != "person" or actor.country:
+            continue
+        found = set()
+        for mention in mentions:
+            if mention.actor_id != actor_id:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found |= _mention_evidence(span, actor, tokens)
+        head = actor.role.split()[-1].lower() if actor.role else None
+        sectors = set()
+        if head in titled and people_by_title.get(head) == 1:
+            found |= {country for country, _ in titled[head]}
+            sectors = {sector for _, sector in titled[head]}
+        if not found and actor.sector in _ORG_SECTORS and actor.sector in sector_states:
+            found = set(sector_states[actor.sector])
+        if len(found) == 1:
+            sector = actor.sector or (sectors.pop() if len(sectors) == 1 else None)
+            placed[actor_id] = replace(actor, country=found.pop(), sector=sector)
+    return placed
+
+
+def _token_actors(doc, mentions: list[Mention], actors: dict[str, Actor]) -> dict[int, Actor]:
+    """Token index → the actor of the mention covering it."""
+    found: dict[int, Actor] = {}
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if actor is not None and span is not None:
+            for token in span:
+                found[token.i] = actor
+    return found
+
+
+def _state(actor: Actor | None) -> str | None:
+    if actor is None or actor.type == "person" or not actor.country:
+        return None
+    return None if actor.country in NON_STATE else actor.country
+
+
+def _mention_evidence(span, actor: Actor, tokens: dict[int, Actor]) -> set[str]:
+    found = set()
+    country = _subject_country(span, tokens)
+    if country:
+        found.add(country)
+    country = _sole_country(span, actor, tokens)
+    if country:
+        found.add(country)
+    country = _conjunct_country(span, actor, tokens)
+    if country:
+        found.add(country)
+    return found
+
+
+def _conjunct_country(span, actor: Actor, tokens: dict[int, Actor]) -> str | None:
+    """"Russia's Deputy Foreign Minister Gennady Gatilov and Middle East director Sergei
+    Vershinin": a titled person joined to a person whose title has a country's possessive."""
+    root = span.root
+    if root.dep_ != "conj" or not actor.role:
+        return None
+    other = tokens.get(root.head.i)
+    if other is None or other.type != "person" or not other.country:
+        return None
+    possessors = [t for t in root.head.subtree if t.dep_ == "poss" and t.i < root.head.i
+                  and _state(tokens.get(t.i)) == other.country]
+    return other.country if possessors else None
+
+
+def _subject_country(span, tokens: dict[int, Actor]) -> str | None:
+    """The country of the subject of the clause the person belongs to, or None."""
+    token, through = span.root, False
+    for _ in range(8):
+        head = token.head
+        if head.i == token.i:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            # "with Foreign Minister Sergei Lavrov saying": the participle under "with"
+            if head.tag_ != "VBG" or head.dep_ not in ("pcomp", "pobj") \
+                    or head.head.lower_ != "with":
+                return None
+            token, through = head.head, True
+        elif token.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in _BELONGING:
+                through = True
+            elif head.lower_ != "of":
+                return None
+            token = head
+        elif token.dep_ == "prep" and head.pos_ in ("VERB", "AUX"):
+            return _verb_subject_country(head, tokens) if through else None
+        elif token.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN"):
+            if through and _state(tokens.get(head.i)):
+                return _state(tokens.get(head.i))  # "Russia under President Putin"
+            token = head
+        else:
+            return None
+    return None
+
+
+def _verb_subject_country(verb, tokens: dict[int, Actor]) -> str | None:
+    states = {_state(tokens.get(c.i)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    states.discard(None)
+    return states.pop() if len(states) == 1 else None
+
+
+def _sole_country(span, actor: Actor, tokens: dict[int, Actor]) -> str | None:
+    """The sentence's one country, for a person holding a state office, or None."""
+    role = {w.lower().strip(".,") for w in (actor.role or "").split()}
+    if not role & STATE_OFFICES or role & _FOREIGN_OFFICES:
+        return None
+    sent = span.sent
+    countries = {_state(tokens.get(t.i)) for t in sent} - {None}
+    if len(countries) != 1:
+        return None
+    verb = _governing_verb(span.root)
+    if verb is not None and verb.lemma_.lower() in _TRAVEL_VERBS:
+        return None
+    if any(_dealt_with(t, sent) for t in sent if _state(tokens.get(t.i))):
+        return None
+    return countries.pop()
+
+
+def _governing_verb(token):
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _dealt_with(token, sent) -> bool:
+    """Whether a country word is a party dealt with: its phrase is a verb's object or under
+    "with", "against", "to" … ("the president of Armenia" under "with" counts)."""
+    for _ in range(8):
+        if token.dep_ in ("dobj", "dative", "iobj"):
+            return True
+        if token.dep_ == "pobj":
+            if token.head.lower_ in _DEALING:
+                return True
+            if token.head.lower_ != "of":
+                return False
+            token = token.head.head
+        elif token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "case"):
+            token = token.head
+        else:
+            return False
+        if token.i < sent.start or token.i >= sent.end:
+            return False
+    return False
+
+
+def _titles_with_country(doc, tokens: dict[int, Actor], title_nouns: frozenset) -> dict:
+    """Title noun → the (country, sector) pairs it is given with in unnamed phrases ("a spokeswoman for the
+    State Department", "the Kremlin's spokesman", "the State Department spokeswoman")."""
+    found: dict[str, set[str]] = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in title_nouns or token.pos_ != "NOUN" or token.i in tokens:
+            continue
+        if any(t.ent_type_ == "PERSON" for t in doc[token.i + 1:token.i + 3]) \
+                or token.dep_ == "appos" or any(c.dep_ == "appos" for c in token.children):
+            continue  # a named person's own title
+        for child in token.children:
+            target = child
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("compound", "poss"):
+                continue
+            if target is None:
+                continue
+            body = tokens.get(target.i)
+            country = _state(body)
+            if country:
+                sector = body.sector if body.type == "organisation" else None
+                found.setdefault(lemma, set()).add((country, sector))
+    return found

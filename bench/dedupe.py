@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.report import machine, write_section
+from bench.throughput import _load
 from bench.synthetic import EDITS, LEVELS, SHARED, Doc, edit, expand, load_corpora, sentences
 
 SILVER = SHARED / "benchmarks/corpora/near-dup-silver/pairs.tsv"
@@ -279,7 +280,7 @@ def _write_extras(extras: list[tuple[str, str, float]], corpora: dict[str, list[
     print(f"{len(extras)} extra pairs written to {path}", file=sys.stderr)
 
 
-def measure_scale(n: int) -> dict:
+def measure_scale(n: int, perturb: bool = True) -> dict:
     """Exact + near dedupe of ``n`` synthetic articles into a DuckDB file, in batches of 200:
     seconds in the stages and the store writes (generation not counted), peak memory."""
     import tempfile
@@ -296,8 +297,8 @@ def measure_scale(n: int) -> dict:
     seconds, duplicates = 0.0, 0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "scale.duckdb") as store:
         exact = ExactDedupeStage(store.originals_for)
-        near = NearDedupeStage(NearDuplicateIndex.from_store(store.load_signatures), store.texts_for)
-        for number, chunk in enumerate(batched(expand(docs, n), 200)):
+        near = NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for)
+        for number, chunk in enumerate(batched(expand(docs, n, perturb=perturb), 200)):
             articles = tuple(Article(f"s{number}-{i}", f"s{number}-{i}", text,
                                      short_hash(content_key(text)), f"s{number}-{i}")
                              for i, text in enumerate(chunk))
@@ -313,30 +314,39 @@ def measure_scale(n: int) -> dict:
 def task_scale(args) -> str:
     """Each size in its own process (its own peak memory)."""
     if args.child:
-        print(json.dumps(measure_scale(int(args.child))))
+        print(json.dumps(measure_scale(int(args.child), args.generator == "perturbed")))
         return ""
-    results = []
-    for n in (10_000, 100_000):
+    results, load = [], _load()
+    for n in (int(size) for size in args.sizes.split(",")):
         out = subprocess.run([sys.executable, "-m", "bench.dedupe", "scale", "--no-write",
-                              "--child", str(n)], check=True, capture_output=True, text=True)
+                              "--generator", args.generator, "--child", str(n)],
+                             check=True, capture_output=True, text=True)
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(results[-1], file=sys.stderr, flush=True)
     lines = ["| articles | seconds | articles/s | duplicates found | peak MB (corpora loaded: base) |",
              "|---|---|---|---|---|"]
     lines += [f"| {r['n']:,} | {r['seconds']:.1f} | {r['n'] / r['seconds']:.0f} | "
               f"{r['duplicates']:,} | {r['peak_mb']:.0f} ({r['base_mb']:.0f}) |" for r in results]
-    growth = results[1]["seconds"] / results[0]["seconds"]
-    return (f"Synthetic articles (8–30 random sentences of the real corpora each, 10% of them "
-            f"edited copies of a recent one), exact + near dedupe stages with DuckDB writes "
-            f"(articles, signatures), batches of 200, `NearConfig()`; {machine()}. "
-            f"Time from 10k to 100k grows ×{growth:.1f} (×10 would be linear).\n\n"
-            + "\n".join(lines))
+    growth = results[-1]["seconds"] / results[0]["seconds"]
+    size = results[-1]["n"] / results[0]["n"]
+    corpus = ("8–30 sentences of the real corpora each with names, numbers and a third of the "
+              "long words swapped (`expand`, `Perturber`)" if args.generator == "perturbed" else
+              "8–30 sentences of the real corpora each, unchanged (`expand(perturb=False)`)")
+    return (f"Synthetic articles ({corpus}; 10% of them edited copies of a recent one), exact "
+            f"+ near dedupe stages with DuckDB writes (articles, signatures, LSH band keys), "
+            f"batches of 200, `NearConfig()`; {machine()}; {load} at the start. Time from "
+            f"{results[0]['n']:,} to {results[-1]['n']:,} grows ×{growth:.1f} "
+            f"(×{size:.0f} would be linear).\n\n" + "\n".join(lines))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench dedupe", description=__doc__)
     parser.add_argument("what", choices=sorted(TASKS))
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--sizes", default="10000,100000", help="scale: corpus sizes")
+    parser.add_argument("--generator", choices=("perturbed", "pool"), default="perturbed",
+                        help="scale: synthetic articles with words swapped (default) or the "
+                             "unchanged sentence pool (the generator before)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     markdown = TASKS[args.what](args)

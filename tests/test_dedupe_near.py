@@ -86,10 +86,11 @@ def test_pipeline_order_exact_then_near():
 def test_stored_signatures_rebuild_the_index_without_the_texts():
     """A second run sees the first run's originals through their stored signatures only."""
     store = Store()
-    first = NearDedupeStage(NearDuplicateIndex.from_store(store.load_signatures), store.texts_for)
+    first = NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for)
     store.write_batch(first.run(Batch(articles=(article("a", STORY), article("b", OTHER)))))
-    index = NearDuplicateIndex.from_store(store.load_signatures)  # no text is read for this
-    assert len(index) == 2 and index.seq == {"a": 0, "b": 1}
+    index = NearDuplicateIndex.from_store(store)  # no text is read, nothing is loaded
+    assert len(index) == 0 and index.banding.b * 2 == store.con.execute(
+        "SELECT count(*) FROM lsh_bands").fetchall()[0][0]
     asked: list[str] = []
     texts_for = lambda ids: asked.extend(ids) or store.texts_for(ids)  # noqa: E731
     batch = NearDedupeStage(index, texts_for).run(Batch(articles=(article("c", edited(STORY)),
@@ -142,3 +143,32 @@ def test_signature_bytes_round_trip_and_a_wrong_size_is_explained():
     assert index.hasher.from_bytes(data).jaccard(signature) == 1.0
     with pytest.raises(PipelineError, match="num_perm"):
         NearDuplicateIndex(NearConfig(num_perm=64)).hasher.from_bytes(data)
+
+
+def test_the_store_finds_the_same_candidates_as_memory_and_holds_only_a_batch():
+    """Band keys in the store (lsh_bands) give the candidates the in-memory bands give; the
+    index keeps in memory only the originals of the batch not yet written."""
+    texts = {"a": STORY, "b": OTHER, "c": STORY.replace("Monday", "Friday"),
+             "d": OTHER + " The association will publish its figures in November."}
+    store, memory = Store(), NearDuplicateIndex()
+    stage = NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for)
+    for article_id in ("a", "b"):
+        memory.add(article_id, memory.hasher.signature(texts[article_id]))
+        store.write_batch(stage.run(Batch(articles=(article(article_id, texts[article_id]),))))
+        assert len(stage.index) == 1  # this batch's original, until the next batch syncs
+    stage.index.sync()
+    assert len(stage.index) == 0
+    queries = [memory.hasher.signature(texts[k]) for k in ("c", "d")]
+    assert stage.index.candidates_many(queries) == memory.candidates_many(queries)
+    assert [found[0][0] for found in memory.candidates_many(queries)] == ["a", "b"]
+
+
+def test_signatures_stored_without_band_keys_get_them_from_the_signatures():
+    """A database made before lsh_bands: the keys are made from the stored signatures."""
+    store = Store()
+    stage = NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for)
+    store.write_batch(stage.run(Batch(articles=(article("a", STORY), article("b", OTHER)))))
+    store.con.execute("DELETE FROM lsh_bands")
+    index = NearDuplicateIndex.from_store(store)
+    assert store.con.execute("SELECT count(DISTINCT seq) FROM lsh_bands").fetchall()[0][0] == 2
+    assert index.match(index.hasher.signature(edited(STORY)))[0] == "a"

@@ -39,7 +39,7 @@ def article(article_id: str, text: str) -> Article:
 
 
 def stages(store: Store):
-    return (NearDedupeStage(NearDuplicateIndex.from_store(store.load_signatures), store.texts_for),
+    return (NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for),
             PassageReuseStage(store.reuse_candidates, store.texts_for))
 
 

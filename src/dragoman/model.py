@@ -108,6 +108,7 @@ class Statement:
     speaker_start: int | None = None  # the speaker mention's span in ``Article.text``
     speaker_end: int | None = None
     about: str | None = None  # the target of an accusation or appeal, when stated
+    cue_class: str | None = None  # speech | thought | evidence | stance (docs/statements.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,3 +180,4 @@ class Signature:
     seq: int  # order of arrival among originals: the earliest match wins
     minhash: bytes
     fingerprints: tuple[int, ...] = ()
+    bands: tuple[int, ...] = ()  # its MinHash-LSH band keys (int64), stored in lsh_bands

@@ -6,8 +6,9 @@ that the LSH index returns at or above ``NearConfig.threshold`` (estimated Jacca
 text aligns with it word by word (``alignment_ratio`` ≥ ``NearConfig.verify``): the check
 keeps two reports of one event in their own words apart. Only originals are indexed, so
 ``duplicate_of`` always points at the earliest copy of a group, the one that was annotated.
-The index is made once per run from the stored signatures (``NearDuplicateIndex.from_store``)
-and grows as batches add originals; old signatures are never recomputed.
+The LSH band keys of stored originals are kept in the store (``lsh_bands``) and queried once
+per batch (``NearDuplicateIndex.from_store``), so memory does not grow with the store; old
+signatures are never recomputed.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from typing import Protocol
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -24,8 +26,6 @@ from dragoman.errors import PipelineError
 from dragoman.model import Article, Reuse, Signature
 from dragoman.pipeline import Batch
 
-# (article_id, seq, minhash bytes) of every stored original, in the order they were stored
-LoadSignatures = Callable[[], Iterable[tuple[str, int, bytes]]]
 # article_ids → their stored texts (to verify a candidate)
 TextsFor = Callable[[Iterable[str]], dict[str, str]]
 
@@ -72,67 +72,167 @@ def to_bytes(minhash: LeanMinHash) -> bytes:
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
-class NearDuplicateIndex:
-    """The LSH index over originals' signatures, with their order of arrival."""
+class Banding:
+    """The LSH bands: ``b`` bands of ``r`` MinHash values each, as datasketch's ``MinHashLSH``
+    picks them for ``NearConfig.threshold`` (equal weights on false positives and negatives).
+    Each band of a signature becomes one 64-bit key (the band's number and values hashed):
+    two signatures are LSH candidates when they share a key."""
 
-    def __init__(self, config: NearConfig = NearConfig()) -> None:
+    def __init__(self, config: NearConfig) -> None:
+        lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+        self.b, self.r = lsh.b, lsh.r
+
+    def keys(self, values: np.ndarray) -> np.ndarray:
+        """``(m, num_perm)`` signature values → ``(m, b)`` int64 band keys."""
+        values = np.asarray(values, dtype=np.uint64).reshape(-1, values.shape[-1])
+        bands = values[:, : self.b * self.r].reshape(len(values), self.b, self.r)
+        key = np.broadcast_to(np.arange(1, self.b + 1, dtype=np.uint64) * _GOLDEN,
+                              bands.shape[:2]).copy()
+        for j in range(self.r):
+            key = (key ^ bands[:, :, j]) * _PRIME
+            key ^= key >> np.uint64(31)
+        return key.view(np.int64)
+
+
+_GOLDEN, _PRIME = np.uint64(0x9E3779B97F4A7C15), np.uint64(0x100000001B3)
+
+
+class StoredSignatures(Protocol):
+    """What the index asks the store (``dragoman.store.Store`` has these)."""
+
+    def near_candidates(self, rows: np.ndarray, keys: np.ndarray
+                        ) -> list[tuple[int, str, int, bytes]]:
+        """(query row, article_id, seq, minhash) of stored originals sharing a band key."""
+
+    def max_signature_seq(self) -> int | None:
+        """The highest ``seq`` stored (None: no signature yet)."""
+
+    def unbanded_signatures(self) -> list[tuple[int, bytes]]:
+        """(seq, minhash) of stored signatures without band keys (older databases)."""
+
+    def write_bands(self, seqs: np.ndarray, keys: np.ndarray) -> None:
+        """Store band keys ((n,) seqs, (n, b) keys) outside a batch (for older databases)."""
+
+
+class NearDuplicateIndex:
+    """The LSH index over originals' signatures, with their order of arrival.
+
+    With a store (``from_store``) the band keys of stored originals live in the store's
+    ``lsh_bands`` table and are queried once per batch, so the index holds in memory only the
+    originals added since the last batch was written (a batch's worth). Without one (tests,
+    the benchmark loops) every original stays in memory. Both find the same candidates.
+    """
+
+    def __init__(self, config: NearConfig = NearConfig(),
+                 stored: StoredSignatures | None = None) -> None:
         self.config = config
         self.hasher = MinHasher(config)
-        self.lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
-        self.seq: dict[str, int] = {}
+        self.banding = Banding(config)
+        self.stored = stored
         self._next_seq = 0
-        # every indexed signature as one row of a matrix, so a query's candidates are scored
-        # in one vectorised comparison (candidates per query grow with the corpus)
-        self._row: dict[str, int] = {}
+        self._clear()
+
+    def _clear(self) -> None:
+        """Forget the in-memory originals (they are in the store now)."""
         self._ids: list[str] = []
-        self._matrix = np.zeros((1024, config.num_perm), dtype=np.uint32)  # values < 2**32
+        self._seqs: list[int] = []
+        self._matrix = np.zeros((64, self.config.num_perm), dtype=np.uint32)  # values < 2**32
+        self._buckets: dict[int, list[int]] = {}  # band key → in-memory rows
 
     @classmethod
-    def from_store(cls, load: LoadSignatures, config: NearConfig = NearConfig()) -> "NearDuplicateIndex":
-        """The index rebuilt from stored signatures (no text is read or hashed again)."""
-        index = cls(config)
-        with index.lsh.insertion_session() as session:
-            for article_id, seq, data in load():
-                minhash = index.hasher.from_bytes(data)
-                session.insert(article_id, minhash, check_duplication=False)
-                index._keep(article_id, minhash)
-                index.seq[article_id] = seq
-                index._next_seq = max(index._next_seq, seq + 1)
+    def from_store(cls, store: StoredSignatures,
+                   config: NearConfig = NearConfig()) -> "NearDuplicateIndex":
+        """The index over the stored originals: nothing is loaded, only the next ``seq``
+        read. Signatures stored without band keys (a database made before them) get their
+        keys now, from the stored signatures (no text is read or hashed again)."""
+        index = cls(config, store)
+        unbanded = store.unbanded_signatures()
+        if unbanded:
+            values = np.stack([index.hasher.from_bytes(data).hashvalues for _, data in unbanded])
+            store.write_bands(np.array([seq for seq, _ in unbanded], dtype=np.int64),
+                              index.banding.keys(values))
+        index.sync()
         return index
 
+    def sync(self) -> None:
+        """Drop the in-memory originals the store now has (called before each batch)."""
+        if self.stored is None:
+            return
+        stored_max = self.stored.max_signature_seq()
+        if stored_max is None:
+            return
+        self._next_seq = max(self._next_seq, stored_max + 1)
+        if self._seqs and self._seqs[-1] <= stored_max:
+            self._clear()
+        elif self._seqs and self._seqs[0] <= stored_max:  # some written, some not: keep those
+            keep = [row for row, seq in enumerate(self._seqs) if seq > stored_max]
+            ids, seqs, matrix = self._ids, self._seqs, self._matrix
+            self._clear()
+            for row in keep:
+                self._keep(ids[row], seqs[row], matrix[row])
+
     def __len__(self) -> int:
+        """The originals held in memory (those added since the last batch was stored)."""
         return len(self._ids)
 
-    def _keep(self, article_id: str, minhash: LeanMinHash) -> None:
+    @property
+    def seq(self) -> dict[str, int]:
+        """article_id → seq of the in-memory originals."""
+        return dict(zip(self._ids, self._seqs))
+
+    def _keep(self, article_id: str, seq: int, values: np.ndarray) -> np.ndarray:
         if len(self._ids) == len(self._matrix):
             self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
-        self._row[article_id] = len(self._ids)
-        self._matrix[len(self._ids)] = minhash.hashvalues
+        row = len(self._ids)
+        self._matrix[row] = values
         self._ids.append(article_id)
+        self._seqs.append(seq)
+        keys = self.banding.keys(self._matrix[row:row + 1])[0]
+        for key in keys.tolist():
+            self._buckets.setdefault(key, []).append(row)
+        return keys
 
-    def add(self, article_id: str, minhash: LeanMinHash) -> int:
-        """Index an original; returns its sequence number."""
+    def add(self, article_id: str, minhash: LeanMinHash) -> tuple[int, tuple[int, ...]]:
+        """Index an original; returns its sequence number and band keys (to store)."""
         seq, self._next_seq = self._next_seq, self._next_seq + 1
-        self.lsh.insert(article_id, minhash, check_duplication=False)
-        self._keep(article_id, minhash)
-        self.seq[article_id] = seq
-        return seq
+        keys = self._keep(article_id, seq, minhash.hashvalues)
+        return seq, tuple(keys.tolist())
 
     def candidates(self, minhash: LeanMinHash) -> list[tuple[str, float]]:
         """Indexed originals at or above the threshold with their estimated similarity (the
         share of equal MinHash values), most similar first (the earliest of equals)."""
-        rows = np.fromiter((self._row[c] for c in self.lsh.query(minhash)), dtype=np.int64)
-        if not len(rows):
+        return self.candidates_many([minhash])[0]
+
+    def candidates_many(self, minhashes: list[LeanMinHash]) -> list[list[tuple[str, float]]]:
+        """``candidates`` of several signatures: the stored ones in one store query."""
+        if not minhashes:
             return []
-        similarity = (self._matrix[rows] == minhash.hashvalues).mean(axis=1)
-        keep = similarity >= self.config.threshold
-        found = sorted((-float(sim), self.seq[self._ids[row]], self._ids[row])
-                       for row, sim in zip(rows[keep], similarity[keep]))
-        return [(candidate, -negative) for negative, _, candidate in found]
+        values = np.stack([m.hashvalues for m in minhashes]).astype(np.uint32)
+        keys = self.banding.keys(values)
+        found: list[dict[int, tuple[str, int, np.ndarray]]] = [{} for _ in minhashes]
+        for query, row_keys in enumerate(keys.tolist()):
+            for row in {r for key in row_keys for r in self._buckets.get(key, ())}:
+                found[query][self._seqs[row]] = (self._ids[row], self._seqs[row], self._matrix[row])
+        if self.stored is not None:
+            rows = np.repeat(np.arange(len(values)), keys.shape[1])
+            for query, article_id, seq, data in self.stored.near_candidates(rows, keys.ravel()):
+                found[query].setdefault(seq, (article_id, seq, np.frombuffer(data, "<u4")))
+        return [self._scored(values[query], list(hits.values()))
+                for query, hits in enumerate(found)]
+
+    def _scored(self, values: np.ndarray, hits: list[tuple[str, int, np.ndarray]]
+                ) -> list[tuple[str, float]]:
+        if not hits:
+            return []
+        similarity = (np.stack([h[2] for h in hits]) == values).mean(axis=1)
+        found = sorted((-float(sim), seq, article_id)
+                       for (article_id, seq, _), sim in zip(hits, similarity)
+                       if sim >= self.config.threshold)
+        return [(article_id, -negative) for negative, _, article_id in found]
 
     def candidates_since(self, minhash: LeanMinHash, first_row: int) -> list[tuple[str, float]]:
-        """Like ``candidates``, among the originals indexed from row ``first_row`` on (those of
-        the running batch: a handful, compared directly rather than through the LSH)."""
+        """Like ``candidates``, among the in-memory originals from row ``first_row`` on (those
+        of the running batch: a handful, compared directly rather than through the bands)."""
         if first_row >= len(self._ids):
             return []
         similarity = (self._matrix[first_row:len(self._ids)] == minhash.hashvalues).mean(axis=1)
@@ -164,14 +264,17 @@ class NearDedupeStage:
         self._texts: dict[str, str] = {}
 
     def run(self, batch: Batch) -> Batch:
-        """Two passes: the stored candidates of every new article first, so their texts are
-        read from the store in one query; then the articles in order, each also compared
-        with the originals this batch has added before it."""
+        """Two passes: the stored candidates of every new article first (one store query for
+        the batch, their texts read in one more); then the articles in order, each also
+        compared with the originals this batch has added before it."""
         articles, signatures, links = [], list(batch.signatures), list(batch.reuse)
+        self.index.sync()
         first_row = len(self.index)
-        stored = {a.article_id: self._stored_candidates(a) for a in batch.articles
-                  if a.duplicate_of is None}
-        self._texts = self._read_texts({c for found in stored.values() for c, _ in found[1]})
+        new = [a for a in batch.articles if a.duplicate_of is None]
+        minhashes = [self.index.hasher.signature(a.text) for a in new]
+        stored = {a.article_id: (minhash, found) for a, minhash, found in
+                  zip(new, minhashes, self.index.candidates_many(minhashes))}
+        self._texts = self._read_texts({c for _, found in stored.values() for c, _ in found})
         for article in batch.articles:
             article, signature, link = self._check(article, stored.get(article.article_id),
                                                    first_row)
@@ -180,10 +283,6 @@ class NearDedupeStage:
             links += [link] if link else []
         return replace(batch, articles=tuple(articles), signatures=tuple(signatures),
                        reuse=tuple(links))
-
-    def _stored_candidates(self, article: Article) -> tuple[LeanMinHash, list[tuple[str, float]]]:
-        minhash = self.index.hasher.signature(article.text)
-        return minhash, self.index.candidates(minhash)
 
     def _read_texts(self, article_ids: set[str]) -> dict[str, str]:
         if not article_ids or not self.index.config.verify:
@@ -204,9 +303,9 @@ class NearDedupeStage:
             if self._verified(article.text, original):
                 link = Reuse(original, article.article_id, "near-duplicate", round(similarity, 4))
                 return replace(article, duplicate_of=original), None, link
-        seq = self.index.add(article.article_id, minhash)
+        seq, bands = self.index.add(article.article_id, minhash)
         self._texts[article.article_id] = article.text
-        return article, Signature(article.article_id, seq, to_bytes(minhash)), None
+        return article, Signature(article.article_id, seq, to_bytes(minhash), bands=bands), None
 
     def _verified(self, text: str, original: str) -> bool:
         """The candidate's words line up with the article's (``NearConfig.verify``)."""

@@ -29,6 +29,7 @@ class PassageConfig:
     min_words: int = 12  # the shortest passage reported
     merge_gap: int = 3  # words that may differ inside one passage
     max_df: int = 50  # fingerprints shared by more stored articles are boilerplate: ignored
+    max_candidates: int = 20  # stored (and in-batch) articles aligned with each new one, at most
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Passage reuse: originals that share passages (wire copy, quotes) are linked, not merged."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -10,9 +10,10 @@ from dragoman.errors import PipelineError
 from dragoman.model import Article, Reuse, Signature
 from dragoman.pipeline import Batch
 
-# {article_id: fingerprints} → {article_id: stored articles sharing one or more of them};
-# fingerprints stored for more than max_df articles are left out (boilerplate)
-FindCandidates = Callable[[dict[str, tuple[int, ...]], int], dict[str, list[str]]]
+# ({article_id: fingerprints}, max_df, max_candidates) → {article_id: stored articles sharing
+# one or more of them, those sharing the most first, at most max_candidates}; fingerprints
+# stored for more than max_df articles are left out (boilerplate)
+FindCandidates = Callable[[dict[str, tuple[int, ...]], int, int], dict[str, list[str]]]
 # article_ids → their texts
 TextsFor = Callable[[Iterable[str]], dict[str, str]]
 
@@ -44,16 +45,21 @@ class PassageReuseStage:
 
     def _candidate_pairs(self, originals: list[Article],
                          prints: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
-        """(earlier, later) pairs that share a fingerprint: stored ones first, then in batch."""
-        found = self.find_candidates(prints, self.config.max_df) if prints else {}
+        """(earlier, later) pairs that share a fingerprint: stored ones first, then in batch;
+        for each article at most ``max_candidates`` of each, those sharing the most."""
+        config = self.config
+        found = (self.find_candidates(prints, config.max_df, config.max_candidates)
+                 if prints else {})
         pairs = [(old, new) for new, olds in found.items() for old in sorted(olds)]
         seen: dict[int, list[str]] = defaultdict(list)
         for article in originals:
-            earlier: set[str] = set()
+            shared: Counter[str] = Counter()
             for value in prints[article.article_id]:
-                earlier.update(seen[value][: self.config.max_df])
+                if len(seen[value]) <= config.max_df:
+                    shared.update(seen[value])
                 seen[value].append(article.article_id)
-            pairs += [(old, article.article_id) for old in sorted(earlier)]
+            best = sorted(shared, key=lambda old: (-shared[old], old))[: config.max_candidates]
+            pairs += [(old, article.article_id) for old in sorted(best)]
         return pairs
 
     def _link(self, a: str, b: str, tokens: dict[str, Tokens]) -> Reuse | None:

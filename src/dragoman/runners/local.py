@@ -22,11 +22,11 @@ Record = RawDoc | Reject
 
 def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
     """clean → dedupe (exact, near, passage reuse) → annotate → resolve → stories, as DESIGN.md
-    draws it. The near-duplicate LSH index is rebuilt here, once per run, from stored signatures."""
+    draws it. The near-duplicate index reads the LSH band keys stored with earlier batches."""
     return Pipeline([
         CleanStage(settings),
         ExactDedupeStage(store.originals_for),
-        NearDedupeStage(NearDuplicateIndex.from_store(store.load_signatures), store.texts_for),
+        NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for),
         PassageReuseStage(store.reuse_candidates, store.texts_for),
         AnnotateStage(nlp, n_process=settings.n_process),
         ResolveActorsStage(store),

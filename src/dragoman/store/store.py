@@ -101,23 +101,20 @@ class Store:
 
     def near_candidates(self, rows, keys) -> list[tuple[int, str, int, bytes]]:
         """(query row, article_id, seq, minhash) of the stored originals that share an LSH
-        band key with a query (``rows[i]`` asks for ``keys[i]``): a semi-join of the batch's
-        keys with ``lsh_bands`` (a scan: DuckDB does not use an ART index for a join), then
-        the signatures of the few hits by ``seq``."""
-        self.con.register("_bands", pa.table({"key": pa.array(keys, pa.int64())}))
-        hits = self.con.execute("SELECT key, seq FROM lsh_bands WHERE key IN "
-                                "(SELECT key FROM _bands)").fetchall()
+        band key with a query (``rows[i]`` asks for ``keys[i]``): one join of the batch's
+        keys with ``lsh_bands`` (a scan: DuckDB does not use an ART index for a join, nor
+        for an IN list of thousands), then the signatures of the hits by ``seq``."""
+        self.con.register("_bands", pa.table({"row": pa.array(rows, pa.int64()),
+                                              "key": pa.array(keys, pa.int64())}))
+        pairs = self.con.execute("SELECT DISTINCT q.row, b.seq FROM _bands q JOIN lsh_bands b "
+                                 "USING (key) ORDER BY q.row, b.seq").fetchall()
         self.con.unregister("_bands")
-        if not hits:
+        if not pairs:
             return []
-        asked: dict[int, list[int]] = {}
-        for row, key in zip(list(rows), list(keys)):
-            asked.setdefault(int(key), []).append(int(row))
-        pairs = sorted({(row, seq) for key, seq in hits for row in asked.get(key, ())})
         signatures = {seq: (article_id, minhash) for seq, article_id, minhash in self.con.execute(
             "SELECT seq, article_id, minhash FROM signatures WHERE seq = ANY(?)",
             [sorted({seq for _, seq in pairs})]).fetchall()}
-        return [(row, *signatures[seq][:1], seq, signatures[seq][1])
+        return [(row, signatures[seq][0], seq, signatures[seq][1])
                 for row, seq in pairs if seq in signatures]
 
     def max_signature_seq(self) -> int | None:

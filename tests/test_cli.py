@@ -84,7 +84,7 @@ def test_export_statements_fields_and_offsets(corpus: Path, db: str, shared_mode
         assert list(st) == ["statement_id", "article_id", "origin", "kind", "speaker",
                             "speaker_actor_id", "speaker_mention", "cue", "addressee", "text",
                             "start", "end", "sentence", "speaker_kind", "about",
-                            "speaker_start", "speaker_end"]
+                            "speaker_start", "speaker_end", "cue_class"]
         assert articles[st["article_id"]]["text"][st["start"]:st["end"]] == st["text"]
     lund = [s for s in statements if s["speaker"] == "Maria Lund"]
     assert lund and lund[0]["text"] == "We will not accept any delay"

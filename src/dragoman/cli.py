@@ -212,6 +212,8 @@ def _cell(value: object, key: str = "") -> str:
 @click.option("--speaker", help="Speaker name or mention contains this (case-insensitive).")
 @click.option("--text", "text_", metavar="WORDS", help="Statement text contains this.")
 @click.option("--kind", type=click.Choice(["direct", "block", "mixed", "indirect"]))
+@click.option("--cue-class", type=click.Choice(["speech", "thought", "evidence", "stance"]),
+              help="Only statements of this class (speech: what was said or written).")
 @click.option("--article", help="Only statements from this article_id.")
 @click.option("--about", metavar="WORDS",
               help="Its target (who is accused, appealed to) or its text contains this.")
@@ -220,8 +222,8 @@ def _cell(value: object, key: str = "") -> str:
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]),
               help="Articles published on or before this date (YYYY-MM-DD).")
 @list_options
-def statements(speaker, text_, kind, article, about, since, until, limit, offset, fmt,
-               db) -> None:
+def statements(speaker, text_, kind, cue_class, article, about, since, until, limit, offset,
+               fmt, db) -> None:
     """Who said what: quotes and reported speech, with speaker and source span.
 
     Example: dragoman statements --speaker Russia --about ceasefire --since 2017-02-01
@@ -229,7 +231,8 @@ def statements(speaker, text_, kind, article, about, since, until, limit, offset
     with _open(db) as store:
         rows = queries.list_statements(store, speaker=speaker, text=text_, kind=kind,
                                        article=article, limit=limit, offset=offset,
-                                       about=about, since=_iso(since), until=_iso(until))
+                                       about=about, since=_iso(since), until=_iso(until),
+                                       cue_class=cue_class)
     _show(rows, [("speaker", "speaker", 20), ("speaker_mention", "as named", 16),
                  ("cue", "cue", 8), ("kind", "kind", 8), ("addressee", "to", 10),
                  ("about", "about", 14), ("text", "text", 50),

@@ -54,12 +54,16 @@ PLOVER_TYPES = frozenset({
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 })
 CUE_ROLES = ("speech", "address", "act")
+CUE_CLASSES = ("speech", "thought", "evidence", "stance")
+CUE_POS = ("verb", "adj", "noun", "prep")
+CUE_READS = ("clause", "object", "about")
 _CAMEO_ROOT = re.compile(r"^(0[1-9]|1[0-9]|20)$")
 _LEXICON_HINT = "fix the line in src/dragoman/data/cues.tsv (columns: lemma, plover, cameo, note)"
 
 _OPENING = '"“'
 _CLOSING = '"”'
 _QUOTE_MARK = re.compile(r'["“”]')
+_DOUBLED_APOSTROPHE = '"\x00'  # what find_quotes reads '' as
 _SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”]?\s+\S")
 _NEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
 _SHORT_QUOTE_WORDS = 3
@@ -128,6 +132,9 @@ class Cue:
     plover: str | None = None
     cameo: str | None = None
     note: str = ""
+    cue_class: str = "speech"  # speech | thought | evidence | stance (statement_cue_classes.tsv)
+    reads: str = "clause"  # clause | object | about: what of the parse is the content
+    ratio: float | None = None  # learned cues: share of their uses that cue in PolNeAR train
 
     @property
     def is_speech(self) -> bool:
@@ -147,12 +154,23 @@ class Cues:
     entries: dict[str, Cue]
     learned: dict[str, Cue] = field(default_factory=dict)
     agents: frozenset = frozenset()  # nouns that name people or bodies ("official", "army")
+    # statement_cue_classes.tsv: verbs (cues even where cues.tsv says "act"), adjectives,
+    # nouns and prepositional heads, each with its class
+    classes: dict[str, Cue] = field(default_factory=dict)
+    adjectives: dict[str, Cue] = field(default_factory=dict)
+    nouns: dict[str, Cue] = field(default_factory=dict)
+    preps: dict[str, Cue] = field(default_factory=dict)
 
     def needs_agent(self, cue: Cue | None) -> bool:
-        """A learned cue that is often not speech ("focus", "see") counts only with someone
-        speaking: a name, a personal pronoun, or a noun for people or bodies."""
-        return (cue is not None and self.learned.get(cue.lemma) is cue
-                and float(cue.note.rsplit(" ", 1)[-1]) < LEARNED_SURE_RATIO)
+        """A learned or listed cue that is often not speech ("focus", "see", "back") counts
+        only with someone speaking: a name, a personal pronoun, or a noun for people or
+        bodies."""
+        return cue is not None and cue.ratio is not None and cue.ratio < LEARNED_SURE_RATIO
+
+    def cue_class(self, lemma: str) -> str:
+        """speech, thought, evidence or stance (speech unless the class table says else)."""
+        listed = self.classes.get(lemma) or self.nouns.get(lemma) or self.adjectives.get(lemma)
+        return listed.cue_class if listed is not None else "speech"
 
     def lookup(self, token) -> Cue | None:
         """The cue for a verb token: a two-word entry with a child word first, then the lemma."""
@@ -168,11 +186,14 @@ class Cues:
         """The cue for a verb token that introduces speech, else None."""
         if not is_clause_verb(token):
             return None
+        lemma = token.lemma_.lower()
         cue = self.lookup(token)
         if cue is None or not cue.is_speech:
-            cue = self.entries.get(token.lemma_.lower())  # "called on X ..." still speaks
+            cue = self.entries.get(lemma)  # "called on X ..." still speaks
         if cue is None:
-            cue = self.learned.get(token.lemma_.lower())
+            cue = self.learned.get(lemma)
+        if (cue is None or not cue.is_speech) and lemma in self.classes:
+            cue = self.classes[lemma]  # "backed Trump": a stance, though an act for events
         return cue if cue is not None and cue.is_speech else None
 
 
@@ -190,8 +211,54 @@ def load_cues(learned: bool = True) -> Cues:
     if not learned:
         return cues
     table = files("dragoman.data") / "statement_cues.tsv"
-    return Cues(cues.entries, parse_learned_cues(table.read_text(encoding="utf-8")),
-                _agent_nouns())
+    learned = parse_learned_cues(table.read_text(encoding="utf-8"))
+    classes = parse_cue_classes((files("dragoman.data") / "statement_cue_classes.tsv")
+                                .read_text(encoding="utf-8"))
+    return with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
+
+
+def parse_cue_classes(text: str) -> list[tuple[str, str, str, str]]:
+    """Rows ``lemma pos class reads`` of ``statement_cue_classes.tsv``."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != 4 or fields[1] not in CUE_POS or fields[2] not in CUE_CLASSES \
+                or fields[3] not in CUE_READS:
+            raise DragomanError(
+                f"statement_cue_classes.tsv line {number}: expected lemma, pos "
+                f"({'|'.join(CUE_POS)}), class ({'|'.join(CUE_CLASSES)}), reads "
+                f"({'|'.join(CUE_READS)})", hint="fix the line in src/dragoman/data/"
+                "statement_cue_classes.tsv")
+        rows.append(tuple(fields))
+    return rows
+
+
+def with_classes(cues: Cues, rows) -> Cues:
+    """The lexicon with each listed cue given its class; listed verbs become cues (learned
+    ones keep their ratio, others need an agent subject), listed adjectives, nouns and
+    prepositional heads are cues of their own kind."""
+    def classed(cue: Cue | None, lemma: str, cls: str, reads: str) -> Cue:
+        if cue is None:
+            return Cue(lemma, "speech", note=f"speech: {cls} cue listed in "
+                       "statement_cue_classes.tsv", cue_class=cls, reads=reads, ratio=0.0)
+        return replace(cue, cue_class=cls, reads=reads)
+
+    entries, learned = dict(cues.entries), dict(cues.learned)
+    kinds: dict[str, dict] = {"verb": {}, "adj": {}, "noun": {}, "prep": {}}
+    for lemma, pos, cls, reads in rows:
+        if pos == "verb":
+            if lemma in entries and entries[lemma].is_speech:
+                entries[lemma] = replace(entries[lemma], cue_class=cls, reads=reads)
+            if lemma in learned:
+                learned[lemma] = classed(learned[lemma], lemma, cls, reads)
+            kinds["verb"][lemma] = classed(learned.get(lemma), lemma, cls, reads)
+        else:
+            kinds[pos][lemma] = Cue(lemma, "speech", note=f"speech: {cls} {pos} cue",
+                                    cue_class=cls, reads=reads)
+    return Cues(entries, learned, cues.agents, kinds["verb"], kinds["adj"], kinds["noun"],
+                kinds["prep"])
 
 
 def _agent_nouns() -> frozenset:
@@ -219,7 +286,7 @@ def parse_learned_cues(text: str, min_ratio: float | None = None,
                                 "scripts/build_cues.py") from err
         if count >= min_count and ratio >= min_ratio and lemma not in LEARNED_EXCLUDED:
             learned[lemma] = Cue(lemma, "speech", note=f"speech: learned from PolNeAR train, "
-                                                       f"ratio {ratio:.3f}")
+                                                       f"ratio {ratio:.3f}", ratio=ratio)
     return learned
 
 
@@ -469,7 +536,9 @@ class Quote:
 def find_quotes(text: str) -> list[Quote]:
     """Double-quoted passages, line by line; an unclosed quote runs to the end of its line,
     and on into the next paragraph when that one opens with a quote mark (the news
-    convention for a quotation over several paragraphs)."""
+    convention for a quotation over several paragraphs). A doubled apostrophe (''…'', the
+    newswire form of “…”) is a quote mark too."""
+    text = text.replace("''", _DOUBLED_APOSTROPHE)  # same length: offsets stay true
     quotes: list[Quote] = []
     for line in re.finditer(r"[^\n]+", text):
         quotes.extend(_line_quotes(text, line.start(), line.end()))
@@ -528,7 +597,7 @@ def _is_opening(text: str, pos: int, line_start: int, line_end: int) -> bool:
 def _make_quote(text: str, mark: int, close: int, outer_end: int,
                 closed: bool = True) -> Quote | None:
     start, end = strip_bounds(text, mark + 1, close)
-    start, end = strip_bounds(text, start, end, chars=" \t,")
+    start, end = strip_bounds(text, start, end, chars=" \t," + _DOUBLED_APOSTROPHE[1])
     if not any(c.isalnum() for c in text[start:end]):
         return None
     return Quote(start, end, mark, outer_end, closed)
@@ -673,6 +742,13 @@ def _quote_statement(ctx: _Context, quote: Quote):
         start = quote.outer_start if start == quote.start else start
         end = quote.outer_end if end == quote.end and quote.closed else end
     return _record(ctx, "mixed", start, end, verb, phrase, subject), verb
+
+
+def _lexicon_speech(ctx: _Context, token) -> bool:
+    """A verb of saying from the hand-written lexicon ("noted", "added", "calling")."""
+    cue = ctx.cues.speech(token)
+    return cue is not None and cue.cue_class == "speech" and token.lemma_.lower() in \
+        ctx.cues.entries
 
 
 def _is_address(ctx: _Context, verb) -> bool:
@@ -885,7 +961,8 @@ def _indirect_statement(ctx: _Context, verb):
         return None  # "according to X": see _according_statement
     if verb.tag_ == "VB" and paragraph_bounds(ctx.article.text, verb.idx)[0] == verb.idx:
         return None  # an imperative opening a line: "See Syria Daily: ..."
-    bounds = content_bounds(verb, _is_address(ctx, verb))
+    bounds = content_bounds(verb, _is_address(ctx, verb), ctx.cues.speech(verb).reads,
+                            stop=lambda t: _lexicon_speech(ctx, t))
     if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
     phrase, subject = _speaker_phrase(ctx, verb)
@@ -1070,11 +1147,13 @@ def about_of(verb, cue: Cue | None):
 
 
 def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subject,
-            cue: str | None = None) -> Statement:
+            cue: str | None = None, cue_class: str | None = None) -> Statement:
     text, article_id = ctx.article.text, ctx.article.article_id
     sent_start, sent_end = clipped_sentence(verb)
     actor = speaker_actor(ctx.actors, phrase, subject)
     entry = ctx.cues.speech(verb) if cue is None else None
+    if cue_class is None:
+        cue_class = entry.cue_class if entry is not None else ctx.cues.cue_class(cue or "")
     addressee = addressee_of(verb, entry) if entry is not None else None
     about = about_of(verb, entry)
     return Statement(
@@ -1094,4 +1173,5 @@ def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subjec
         speaker_start=phrase.start_char if phrase is not None else None,
         speaker_end=phrase.end_char if phrase is not None else None,
         about=about.text if about is not None else None,
+        cue_class=cue_class,
     )

@@ -39,13 +39,20 @@ def line_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
+def content_bounds(verb, address: bool = False, reads: str = "clause",
+                   stop=None) -> tuple[int, int] | None:
     """Character bounds of what ``verb`` reports, or None when it governs nothing that can be.
 
     ``address``: the verb's object is its hearer ("told Reuters"), not what was said.
+    ``reads``: ``object`` — a stance verb's object may be one word ("backed Trump");
+    ``about`` — only what follows about/of/on is what was said ("talked about jobs").
+    ``stop(token)``: a coordinated verb for which it is true ends the span ("said that … and
+    noted that …": the second cue reports a statement of its own).
     """
     text = doc_text(verb.doc)
     line = line_bounds(text, verb.idx)
+    if reads == "about":
+        return about_bounds(verb)
     clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
     if clause is not None and clause.i < verb.i and any(
             t.text in (":", ";") for t in verb.doc[clause.i:verb.i]):
@@ -59,7 +66,7 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
     if clause is not None:
         if not line[0] <= clause.idx < line[1]:
             return None  # the parser ran a headline into the next paragraph
-        return _bounds(verb, clause.left_edge.i, _own_end(clause))
+        return _bounds(verb, clause.left_edge.i, _own_end(clause, stop))
     parts = [c for c in verb.rights if c.dep_ in _RIGHT_DEPS and not _is_scene(c)
              and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)
              and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
@@ -67,7 +74,23 @@ def content_bounds(verb, address: bool = False) -> tuple[int, int] | None:
         parts = [c for c in parts if c.dep_ != "dobj"]
     if not parts:
         return None
-    return _bounds(verb, parts[0].left_edge.i, _own_end(parts[-1]))
+    one_word = reads == "object" and parts[0].dep_ == "dobj"
+    return _bounds(verb, parts[0].left_edge.i, _own_end(parts[-1], stop),
+                   1 if one_word else _MIN_WORDS)
+
+
+_ABOUT_PREPS = frozenset({"about", "of", "on"})
+
+
+def about_bounds(verb) -> tuple[int, int] | None:
+    """"talked about jobs", "spoke of reform": what follows the preposition."""
+    line = line_bounds(doc_text(verb.doc), verb.idx)
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and line[0] <= child.idx < line[1]:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _bounds(verb, obj.left_edge.i, _own_end(obj), 1)
+    return None
 
 
 def _new_clause(conj) -> bool:
@@ -80,14 +103,14 @@ def _new_clause(conj) -> bool:
     return any(c.pos_ != "PRON" for c in subjects)
 
 
-def _own_end(head) -> int:
+def _own_end(head, stop=None) -> int:
     """The last token of ``head``'s phrase, stopping before a coordinated clause with a
     subject of its own ("X will decide, and the newspaper wrote ..." ends at "decide") and
     before a participle clause set off by a comma ("he would release it on Friday, calling
     them ...": the reporter's narrative, often a statement of its own)."""
     doc, last = head.doc, head.right_edge.i
     for child in head.rights:
-        if child.dep_ == "conj" and _new_clause(child):
+        if child.dep_ == "conj" and (_new_clause(child) or stop is not None and stop(child)):
             last = child.left_edge.i - 1
             break
     for child in head.rights:
@@ -145,7 +168,7 @@ def according_to(token) -> tuple[object, tuple[int, int]] | None:
     return (source, bounds) if bounds is not None else None
 
 
-def _bounds(verb, first: int, last: int) -> tuple[int, int] | None:
+def _bounds(verb, first: int, last: int, min_words: int = _MIN_WORDS) -> tuple[int, int] | None:
     doc = verb.doc
     text = doc_text(doc)
     while first < last and (doc[first].dep_ == "mark" and doc[first].lower_ in ("that", "whether",
@@ -160,7 +183,7 @@ def _bounds(verb, first: int, last: int) -> tuple[int, int] | None:
     start = max(doc[first].idx, line_start)
     end = min(doc[last].idx + len(doc[last]), line_end)
     words = [t for t in doc[first:last + 1] if t.is_alpha and start <= t.idx < end]
-    return (start, end) if len(words) >= _MIN_WORDS and start < end else None
+    return (start, end) if len(words) >= min_words and start < end else None
 
 
 def _filler(token) -> bool:

@@ -18,7 +18,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
     "actors": ("actor_id", "name", "type", "country", "sector", "aliases", "mentions"),
     "statements": ("statement_id", "article_id", "origin", "kind", "speaker", "speaker_actor_id",
                    "speaker_mention", "cue", "addressee", "text", "start", "end", "sentence",
-                   "speaker_kind", "about", "speaker_start", "speaker_end"),
+                   "speaker_kind", "about", "speaker_start", "speaker_end", "cue_class"),
     "events": ("event_id", "article_id", "origin", "type", "mode", "cameo", "source",
                "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
                "target_country", "target_sector", "date", "date_precision", "date_text",
@@ -130,11 +130,15 @@ def _fetch(store: Store, sql: str, filters: Filters, limit: int, offset: int) ->
 def list_statements(store: Store, speaker: str | None = None, text: str | None = None,
                     kind: str | None = None, article: str | None = None,
                     limit: int = 20, offset: int = 0, about: str | None = None,
-                    since: str | None = None, until: str | None = None) -> list[dict]:
+                    since: str | None = None, until: str | None = None,
+                    cue_class: str | None = None) -> list[dict]:
     """Statements, filtered by speaker (name or mention), words in the text, kind, article,
-    what they are about (their target or their words), and the article's publication date
-    (``since``/``until``, ISO dates, inclusive; undated articles are left out by either)."""
+    what they are about (their target or their words), the article's publication date
+    (``since``/``until``, ISO dates, inclusive; undated articles are left out by either) and
+    the cue's class (``speech``, ``thought``, ``evidence``, ``stance``)."""
     filters = Filters()
+    if cue_class:
+        filters.add("t.cue_class = ?", cue_class)
     if about:
         filters.add("(t.about ILIKE ? OR t.text ILIKE ?)", f"%{about}%", f"%{about}%")
     if since:

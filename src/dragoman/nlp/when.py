@@ -42,7 +42,14 @@ _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAM
 _MONTH_DAY = re.compile(r"\b" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
 _MONTH_YEAR = re.compile(r"\b(?:(last|next|this|early|late|mid|in)\s+)?" + _MONTH_NAME +
                          r"(?:\s+(?:of\s+)?(\d{4}))?\b")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a year is a 4-digit number that is not one group of a longer number: "1800 666 111" and
+# "1800-666-111" (phone numbers spaCy tags DATE) are not the year 1800
+_YEAR = re.compile(r"(?<![\d,.])(?<!\d[ \-/])\b(1[89]\d\d|20\d\d)\b"
+                   r"(?![ \-]?\d{3}(?!\d)|[ \-]?\d{5})")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# without a year written out, a phrase names a date within this many days of publication
+# ("N years ago" counts as written out)
+MAX_IMPLICIT_DAYS = 2 * 366
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -71,8 +78,16 @@ def resolve(phrase: str, published: date, future: bool = False) -> Resolved | No
     for rule in (_iso, _deictic, _ago, _day_month, _weekday, _relative_unit, _month, _year):
         found = rule(text, published, future)
         if found is not None:
-            return found
+            return found if _plausible(found, text, published) else None
     return None
+
+
+def _plausible(found: Resolved, text: str, published: date) -> bool:
+    """A date far from publication needs its year in the phrase ("in 1967", "125 years ago"):
+    anything else far away is a misreading, never a date."""
+    if _FOUR_DIGITS.search(text) or _AGO.search(text):
+        return 1800 <= int(found.date[:4]) <= published.year + 100
+    return abs((date.fromisoformat(found.date) - published).days) <= MAX_IMPLICIT_DAYS
 
 
 def _day(value: date) -> Resolved:

@@ -30,7 +30,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "dragoman" / "data"
-VERSION = "2024.1"
+VERSION = "2024.2"
 RANK = {"name": 0, "acronym": 0, "demonym": 1, "capital": 2, "city": 3}
 
 # Short forms news uses that ISO does not list; ISO's long forms stay aliases.
@@ -52,6 +52,9 @@ EXTRA_COUNTRY_ALIASES = {
     "MKD": ["Macedonia"], "CZE": ["Czechia"], "IRN": ["Tehran", "Teheran"],
     "KAZ": ["Astana", "Nur-Sultan"], "SYR": ["Syrians"], "TUR": ["Turks", "Ankara"],
     "ISR": ["Israelis"], "IRQ": ["Iraqis"], "AFG": ["Afghans", "Kabul"],
+    # short forms in common news use (2024.2)
+    "BIH": ["Bosnia"], "ARE": ["Emirates", "UAE", "U.A.E.", "United Arab Emirates"],
+    "CHN": ["PRC", "People's Republic of China"], "VAT": ["Vatican", "Holy See"],
 }
 CAPITALS = {"Washington", "London", "Tehran", "Teheran", "Kabul", "Ankara", "Astana",
             "Nur-Sultan", "Kremlin"}

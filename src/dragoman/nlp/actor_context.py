@@ -34,24 +34,13 @@ from dragoman.nlp.speakers import TITLE_NOUNS
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})
 # prepositions through which a person still belongs to the clause's subject
 _BELONGING = frozenset({"since", "under"})
-# prepositions that make a name a party the subject deals with
-_DEALING = frozenset({"with", "against", "to", "toward", "towards", "from", "on", "at", "into",
-                      "for", "by", "between", "among", "over", "about", "onto", "upon", "via",
-                      "across", "than", "like", "versus", "vs"})
 # sectors of bodies inside one state: a person of that sector (from "the head of the
 # opposition delegation") belongs to the article's one body of it ("the HNC", SYR OPP)
-_ORG_SECTORS = frozenset({"OPP", "REB", "PTY", "INS", "MIL"})
-# offices held in one state (the sentence's one country may be theirs)
-STATE_OFFICES = frozenset({
-    "president", "premier", "minister", "chancellor", "king", "queen", "emir", "sultan",
-    "monarch", "general", "judge", "governor", "mayor", "prime", "colonel", "dictator", "ruler",
-    "senator", "lawmaker", "congressman", "congresswoman", "speaker", "vice", "prince",
-})
-# offices abroad or above states
-_FOREIGN_OFFICES = frozenset({"envoy", "ambassador", "mediator", "representative", "delegate",
-                              "secretary-general", "archbishop", "pope", "commissioner"})
-_TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "land", "go", "come", "return",
-                           "tour", "leave", "head", "flee", "meet", "reach", "enter", "stop"})
+_ORG_SECTORS = frozenset({"OPP", "REB", "PTY", "INS"})
+# titles that an unnamed phrase introduces for the person named later ("a spokeswoman for the
+# State Department said …" … "spokeswoman Heather Nauert said"); "the US ambassador" or "the
+# Russian president" earlier is too often someone else
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
@@ -85,9 +74,12 @@ def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
             found |= _mention_evidence(span, actor, tokens)
         head = actor.role.split()[-1].lower() if actor.role else None
         sectors = set()
-        if head in titled and people_by_title.get(head) == 1:
-            found |= {country for country, _ in titled[head]}
-            sectors = {sector for _, sector in titled[head]}
+        first = min(m.start for m in mentions if m.actor_id == actor_id)
+        given = [(c, s) for c, s, at in titled.get(head, ()) if at < first]
+        if given and people_by_title.get(head) == 1 and head in _SPOKESPEOPLE \
+                and len(actor.role.split()) == 1:
+            found |= {country for country, _ in given}
+            sectors = {sector for _, sector in given}
         if not found and actor.sector in _ORG_SECTORS and actor.sector in sector_states:
             found = set(sector_states[actor.sector])
         if len(found) == 1:
@@ -117,9 +109,6 @@ def _state(actor: Actor | None) -> str | None:
 def _mention_evidence(span, actor: Actor, tokens: dict[int, Actor]) -> set[str]:
     found = set()
     country = _subject_country(span, tokens)
-    if country:
-        found.add(country)
-    country = _sole_country(span, actor, tokens)
     if country:
         found.add(country)
     country = _conjunct_country(span, actor, tokens)
@@ -178,56 +167,8 @@ def _verb_subject_country(verb, tokens: dict[int, Actor]) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
-def _sole_country(span, actor: Actor, tokens: dict[int, Actor]) -> str | None:
-    """The sentence's one country, for a person holding a state office, or None."""
-    role = {w.lower().strip(".,") for w in (actor.role or "").split()}
-    if not role & STATE_OFFICES or role & _FOREIGN_OFFICES:
-        return None
-    sent = span.sent
-    countries = {_state(tokens.get(t.i)) for t in sent} - {None}
-    if len(countries) != 1:
-        return None
-    verb = _governing_verb(span.root)
-    if verb is not None and verb.lemma_.lower() in _TRAVEL_VERBS:
-        return None
-    if any(_dealt_with(t, sent) for t in sent if _state(tokens.get(t.i))):
-        return None
-    return countries.pop()
-
-
-def _governing_verb(token):
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
-def _dealt_with(token, sent) -> bool:
-    """Whether a country word is a party dealt with: its phrase is a verb's object or under
-    "with", "against", "to" … ("the president of Armenia" under "with" counts)."""
-    for _ in range(8):
-        if token.dep_ in ("dobj", "dative", "iobj"):
-            return True
-        if token.dep_ == "pobj":
-            if token.head.lower_ in _DEALING:
-                return True
-            if token.head.lower_ != "of":
-                return False
-            token = token.head.head
-        elif token.dep_ in ("compound", "amod", "poss", "nmod", "appos", "case"):
-            token = token.head
-        else:
-            return False
-        if token.i < sent.start or token.i >= sent.end:
-            return False
-    return False
-
-
 def _titles_with_country(doc, tokens: dict[int, Actor], title_nouns: frozenset) -> dict:
-    """Title noun → the (country, sector) pairs it is given with in unnamed phrases ("a spokeswoman for the
+    """Title noun → (country, sector, offset) of the unnamed phrases that give it ("a spokeswoman for the
     State Department", "the Kremlin's spokesman", "the State Department spokeswoman")."""
     found: dict[str, set[str]] = {}
     for token in doc:
@@ -249,5 +190,5 @@ def _titles_with_country(doc, tokens: dict[int, Actor], title_nouns: frozenset) 
             country = _state(body)
             if country:
                 sector = body.sector if body.type == "organisation" else None
-                found.setdefault(lemma, set()).add((country, sector))
+                found.setdefault(lemma, set()).add((country, sector, token.idx))
     return found

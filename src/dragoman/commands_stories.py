@@ -78,7 +78,7 @@ def show_command(story, db) -> None:
                f"{len(row['articles'])} article(s)")
     for article in row["articles"]:
         copy = f" (copy of {article['duplicate_of']})" if article["duplicate_of"] else ""
-        click.echo(f"  {article['published'] or 'undated':<10}  {article['article_id']}  "
+        click.echo(f"  {str(article['published'] or 'undated'):<10}  {article['article_id']}  "
                    f"{(article['title'] or '')[:70]}{copy}")
     for merge in row["merges"]:
         click.echo(f"merged    {merge['absorbed']} into it ({merge['reason']}, score {merge['score']})")

@@ -44,6 +44,8 @@ class Params:
     split_threshold: float = 0.0     # split a story whose two halves' centroids score under this
     split_min: int = 8               # stories are checked for a split from this size on
     split_min_part: int = 3          # ... and each half must have at least this many articles
+    size_penalty: float = 0.0        # a story of n articles needs threshold + this × log2(n)
+    merge_by: str = "min"            # merges: the penalty of the smaller ("min") or bigger story
 
 
 @dataclass
@@ -258,12 +260,13 @@ class StoryIndex:
         ``merge_threshold``; returns the stories that absorbed others."""
         if self.params.merge_threshold >= 1.0:
             return set()
-        candidates = [s for s in dict.fromkeys([*active, *touched]) if s in self.stories]
+        candidates = [s for s in dict.fromkeys([*active, *sorted(touched)]) if s in self.stories]
         if len(candidates) < 2:
             return set()
-        sims = self._centroid_similarity([s for s in touched if s in self.stories], candidates)
+        rows = sorted(s for s in touched if s in self.stories)   # sorted: the same every run
+        sims = self._centroid_similarity(rows, candidates)
         grown: set[str] = set()
-        for row, story_id in enumerate([s for s in touched if s in self.stories]):
+        for row, story_id in enumerate(rows):
             if story_id not in self.stories:
                 continue
             order = np.argsort(-sims[row])
@@ -275,11 +278,24 @@ class StoryIndex:
                 score = float(sims[row, col])
                 if score < self.params.merge_threshold:
                     break
+                if score < self._merge_bar(story_id, other):
+                    continue
                 if not self._close_in_time(story_id, other):
                     continue
                 grown.add(self._merge(story_id, other, score))
                 break
         return grown
+
+    def _merge_bar(self, a: str, b: str) -> float:
+        """The similarity two stories need to merge: ``merge_threshold``, raised like the join
+        threshold (``size_penalty`` × log2 of the size) by the bigger story's size when
+        ``merge_by`` is "max", else by the smaller's."""
+        p = self.params
+        if not p.size_penalty:
+            return p.merge_threshold
+        sizes = (self.stories[a].size, self.stories[b].size)
+        size = max(sizes) if p.merge_by == "max" else min(sizes)
+        return p.merge_threshold + p.size_penalty * float(np.log2(max(size, 1)))
 
     def _close_in_time(self, a: str, b: str) -> bool:
         """Two stories overlap in time, or are apart by at most ``window_days`` (undated
@@ -553,6 +569,7 @@ class _BatchScores:
             self.nearest = self._nearest(index, embeddings, active)
         last = [index.stories[s].last_day for s in active]
         self.last_day = np.array([np.nan if d is None else d for d in last], dtype=np.float64)
+        self.sizes = np.array([index.stories[s].size for s in active], dtype=np.float64)
 
     @staticmethod
     def _nearest(index: StoryIndex, embeddings: np.ndarray, active: list[str]) -> np.ndarray:
@@ -583,6 +600,7 @@ class _BatchScores:
         self.dots = np.hstack([self.dots, np.zeros((self.dots.shape[0], 1))])
         self.norm2 = np.append(self.norm2, 0.0)
         self.last_day = np.append(self.last_day, np.nan)
+        self.sizes = np.append(self.sizes, 0.0)
         if self.embeddings is not None:
             self.edots = np.hstack([self.edots, np.zeros((self.edots.shape[0], 1))])
             self.enorm2 = np.append(self.enorm2, 0.0)
@@ -600,6 +618,7 @@ class _BatchScores:
                 self.nearest[:, k] = np.maximum(self.nearest[:, k], self.egram[:, i])
         day = self.index.stories[story_id].last_day
         self.last_day[k] = np.nan if day is None else day
+        self.sizes[k] += 1
 
     def best(self, i: int, item: Item, rerank: int = 10) -> tuple[str | None, float]:
         if not self.columns:
@@ -622,6 +641,8 @@ class _BatchScores:
             k = self.position.get(self.index.story_of.get(key, ""))
             if k is not None:
                 score[k] += p.w_shared
+        if p.size_penalty:   # a big story's centroid is vague: it must be matched better
+            score = score - p.size_penalty * np.log2(np.maximum(self.sizes, 1.0))
         top = np.argsort(-score)[:rerank]
         if item.actors and p.w_actors:
             top = sorted(top, key=lambda k: -(score[k] + self._actor_bonus(k, item)))

@@ -21,10 +21,11 @@ from dragoman.stories.sentences import named_days_of_year
 from dragoman.stories.summarise import Doc, summary, timeline, title
 from dragoman.stories.vectors import TermStats
 
-# article mode: TF-IDF of title, lead and actors; threshold read off the seeds and the demo
-# corpus by eye (no gold for whole articles); with MiniLM: the weights chosen on the UCI dev
-# part (bench/stories.py)
-TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0)
+# article mode: TF-IDF of title, lead and actors; threshold and automatic splits read off the
+# seeds and the demo corpus by hand (no gold for whole articles: docs/stories.md, "Demo
+# corpus"); with MiniLM: the weights chosen on the UCI dev part (bench/stories.py)
+TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0, size_penalty=0.02,
+                     split_threshold=0.3)
 EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
 MIN_SHARED, MIN_PASSAGE_WORDS = 0.05, 20   # a shared passage that ties an article to a story
 LEAD_CHARS = 1000       # actors named this early in an article are what it is about
@@ -108,7 +109,8 @@ class StoriesStage:
         refresh = {s for s in touched if _crossed_power_of_two(sizes.get(s, 0),
                                                                self.index.stories[s].size)}
         refresh |= {m.into for m in merges} | {s for x in splits for s in (x.story, x.new_story)}
-        stories = self._stories(sorted(touched), batch, refresh)
+        touched &= set(self.index.stories)   # a story absorbed later in the batch is gone
+        stories = self._stories(sorted(touched), batch, refresh & touched)
         update = self._update(touched, merges, splits, with_terms=bool(items))
         return replace(batch, stories=tuple(stories), story_updates=(update,))
 

@@ -68,6 +68,12 @@ people rival union voter crowd supporter critic opponent follower protester resi
 american democrat republican conservative liberal progressive member worker expert observer
 analyst lawmaker official leader delegate activist donor fan parent student woman man
 """.split())
+# bodies and roles the gazetteer lacks that speak as one ("the campaign said", "the panel found")
+BODY_NOUNS = frozenset("""
+campaign team committee group party office department agency network board panel council
+commission firm coalition organization organisation caucus staff candidate nominee aide
+adviser advisor strategist insider source spokesman spokeswoman spokesperson
+""".split())
 # things that carry someone's words or findings ("the poll showed", "the letter argues")
 SOURCE_NOUNS = frozenset("""
 poll survey study report statement ad advertisement memo letter email document analysis data
@@ -86,7 +92,7 @@ def is_agent(subject, agent_nouns: frozenset) -> bool:
         return subject.lower_ in _AGENT_PRONOUNS
     lemma = subject.lemma_.lower()
     return (lemma in agent_nouns or subject.lower_ in agent_nouns or lemma in SOURCE_NOUNS
-            or lemma in PEOPLE_NOUNS)
+            or lemma in PEOPLE_NOUNS or lemma in BODY_NOUNS)
 
 
 def resolve_pronoun(actors: DocActors, subject) -> Actor | None:

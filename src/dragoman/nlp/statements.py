@@ -44,8 +44,10 @@ from dragoman.nlp.speakers import (
 from dragoman.nlp.statements_reported import (
     SPEECH_NOUNS,
     according_to,
+    adjective_bounds,
     colon_lead,
     content_bounds,
+    fronted_bounds,
     noun_cue,
 )
 
@@ -117,6 +119,7 @@ infuriate horrify scar tick spar forward strive heap savage fire launch sue sent
 nominate cast enjoy line double mount lay aim rattle experience display restrict prohibit
 withhold authorize dedicate devote pivot distance paint rip hammer unleash opt position spot
 float pitch mandate project present introduce publish share name post coin dub relish shrug
+pass deliver approve attempt adopt react unveil
 """.split())
 
 
@@ -649,7 +652,8 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
     for token in doc:
         found.append(_indirect_statement(ctx, token) or _according_statement(ctx, token)
                      or _colon_statement(ctx, token) or _passive_statement(ctx, token)
-                     or _noun_statement(ctx, token))
+                     or _noun_statement(ctx, token) or _adjective_statement(ctx, token)
+                     or _prep_statement(ctx, token))
     return _outermost([f for f in found if f is not None])
 
 
@@ -822,6 +826,8 @@ def _attached_to_cue(ctx: _Context, quote: Quote, verb) -> bool:
         return True
     if len(words) == 1:
         return any(root.head.i == verb.i for root in roots)
+    if quote.outer_end <= verb.idx and "prep" in links:
+        return False  # a title in a fronted phrase: In his podcast “The Axe Files”, X said
     return any(link is not None for link in links)
 
 
@@ -1025,6 +1031,41 @@ def _noun_statement(ctx: _Context, noun):
         phrase = phrase[:-1]  # "Russia's" → "Russia"
     return _record(ctx, kind, *bounds, noun, phrase, speaker,
                    cue=noun.lemma_.lower()), noun
+
+
+def _adjective_statement(ctx: _Context, adj):
+    """"Activists were hopeful that …", "Cruz was critical of …": an adjective of thought or
+    stance after "be" (``statement_cue_classes.tsv``), with someone as the subject."""
+    cue = ctx.cues.adjectives.get(adj.lemma_.lower()) if adj.dep_ == "acomp" else None
+    if cue is None or adj.pos_ != "ADJ" or ctx.inside_quote(adj.idx):
+        return None
+    bounds = adjective_bounds(adj)
+    if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
+        return None
+    phrase, subject = _speaker_phrase(ctx, adj.head)
+    if subject is None or not is_agent(subject, ctx.cues.agents):
+        return None
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    return _record(ctx, kind, *bounds, adj, phrase, subject, cue=cue.lemma,
+                   cue_class=cue.cue_class), adj
+
+
+def _prep_statement(ctx: _Context, prep):
+    """"In the latest CNN poll, he fell to 10 percent": a poll or study named in a phrase
+    opening (or closing) a clause whose verb is no cue of its own; the poll is the source."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "from") or ctx.inside_quote(prep.idx):
+        return None
+    source = _pobj(prep)
+    cue = ctx.cues.preps.get(source.lemma_.lower()) if source is not None else None
+    head = prep.head
+    if cue is None or head.pos_ not in ("VERB", "AUX") or ctx.cues.speech(head) is not None:
+        return None
+    bounds = fronted_bounds(prep)
+    if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
+        return None
+    kind = "mixed" if _QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    return _record(ctx, kind, *bounds, prep, noun_phrase(source), source,
+                   cue=f"{prep.lower_} {cue.lemma}", cue_class=cue.cue_class), prep
 
 
 def _colon_statement(ctx: _Context, token):

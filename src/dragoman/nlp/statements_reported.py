@@ -53,10 +53,15 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     line = line_bounds(text, verb.idx)
     if reads == "about":
         return about_bounds(verb)
-    clause = next((c for c in verb.children if c.dep_ in _CLAUSE_DEPS), None)
-    if clause is not None and clause.i < verb.i and any(
-            t.text in (":", ";") for t in verb.doc[clause.i:verb.i]):
-        clause = None  # "X ripped Y because it pays off: He said ..." — not what he said
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not (
+        c.i < verb.i and any(t.text in (":", ";") for t in verb.doc[c.i:verb.i]))]
+    # "X ripped Y because it pays off: He said ..." — the clause before the colon is not
+    # what he said; a clause after the verb may still be
+    clause = clauses[0] if clauses else None
+    if clause is None and verb.dep_ == "conj":
+        found = inverted_bounds(verb)
+        if found is not None:
+            return found
     if clause is None and verb.dep_ == "parataxis":
         return parenthetical_bounds(verb)
     if clause is None and verb.dep_ == "advcl":
@@ -67,7 +72,7 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
         if not line[0] <= clause.idx < line[1]:
             return None  # the parser ran a headline into the next paragraph
         return _bounds(verb, clause.left_edge.i, _own_end(clause, stop))
-    parts = [c for c in verb.rights if c.dep_ in _RIGHT_DEPS and not _is_scene(c)
+    parts = [c for c in verb.rights if (c.dep_ in _RIGHT_DEPS or _for_clause(c)) and not _is_scene(c)
              and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)
              and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
     if address:
@@ -80,6 +85,48 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
 
 
 _ABOUT_PREPS = frozenset({"about", "of", "on"})
+_ADJECTIVE_PREPS = frozenset({"about", "of", "on", "over", "that", "toward", "towards"})
+
+
+def _for_clause(token) -> bool:
+    """"called for her to quit": a for-to clause the parser hangs on the verb as ``advcl``."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" and c.i < token.i
+                                         for c in token.children)
+
+
+def adjective_bounds(adj) -> tuple[int, int] | None:
+    """"were hopeful that Murdoch would …", "was critical of Obama's stance": the adjective's
+    clause, or what follows its preposition."""
+    line = line_bounds(doc_text(adj.doc), adj.idx)
+    for child in adj.rights:
+        if not line[0] <= child.idx < line[1]:
+            continue
+        if child.dep_ == "ccomp":
+            return _bounds(adj, child.left_edge.i, _own_end(child))
+        if child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPS:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _bounds(adj, obj.left_edge.i, _own_end(obj), 1)
+    return None
+
+
+def fronted_bounds(phrase) -> tuple[int, int] | None:
+    """The clause a phrase hangs on, without the phrase: "In a new poll, 40 percent back X"
+    and "X leads, according to Y" (the phrase opens or closes the clause)."""
+    head = phrase.head if phrase.head.i != phrase.i else None
+    if head is None:
+        return None
+    left, right = phrase.left_edge.i, phrase.right_edge.i
+    first, last = head.left_edge.i, head.right_edge.i
+    while last > right and _filler(phrase.doc[last]):
+        last -= 1
+    if left <= first:
+        first = right + 1
+    elif right >= last:
+        last = left - 1
+    else:
+        return None
+    return _bounds(phrase, first, last)
 
 
 def about_bounds(verb) -> tuple[int, int] | None:
@@ -91,6 +138,20 @@ def about_bounds(verb) -> tuple[int, int] | None:
             if obj is not None:
                 return _bounds(verb, obj.left_edge.i, _own_end(obj), 1)
     return None
+
+
+def inverted_bounds(verb) -> tuple[int, int] | None:
+    """"The plant is hanging on, but it is under pressure, said the chief executive": the
+    parser makes the cue a ``conj`` of the clause before it; with its subject after it and
+    a comma before it, that clause is what was said."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.head.i >= verb.i:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "xcomp", "prep") and c.i > verb.i for c in verb.children):
+        return None
+    return _bounds(verb, verb.head.left_edge.i, verb.i - 2)
 
 
 def _new_clause(conj) -> bool:

@@ -38,8 +38,10 @@ from dragoman.nlp.events_context import (
 )
 from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
 from dragoman.nlp.events_parties import Party, PartyResolver, conjuncts, participants
+from dragoman.nlp.doctext import doc_text
+from dragoman.nlp.events_trigger import parsed_fields
 from dragoman.nlp.events_types import EventTyper, Marked, split_yield
-from dragoman.nlp.statements import Cues, clipped_sentence
+from dragoman.nlp.statements import Cues, clipped_sentence, subject_of
 from dragoman.nlp.when import parse_published
 
 CUE_BONUS = 1.0
@@ -116,8 +118,11 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
 def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
+        demand = _must_demand(token, tools)
+        if demand is not None:
+            return demand
         return _open(token, tools, resolver) if tools.open_verbs else None
-    if _refused(token):
+    if _refused(token) or _protest_topic(token, entry, tools):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
@@ -157,6 +162,36 @@ def _named(party: Party | None) -> bool:
 
 _CARRIERS = frozenset({"refuse", "decline", "accuse", "blame", "charge", "allege", "condemn",
                        "criticize", "criticise", "denounce", "suspect"})
+
+
+def _must_demand(token, tools: EventTools) -> _Found | None:
+    """A statement that someone else *must* act ("Russia said that Sudan must return the
+    helicopter") is a demand: REQUEST from the speaker to the one who must act."""
+    if token.lemma_.lower() not in tools.speech or token.pos_ != "VERB":
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "must"
+                                             for c in clause.children):
+            continue
+        target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source = subject_of(token)
+        if target is None or source is None or target.pos_ == "PRON":
+            return None
+        start, end = clipped_sentence(token)
+        return _Found(token, MUST_DEMAND, start, end, source, target)
+    return None
+
+
+MUST_DEMAND = EventVerb("say must", "REQUEST", "10")
+
+
+def _protest_topic(token, entry: EventVerb, tools: EventTools) -> bool:
+    """A demand that is the purpose of a protest ("staged demonstrations to demand reforms"):
+    PLOVER codes the protest, not its topic, as the event."""
+    if entry.plover != "REQUEST" or token.dep_ not in ("advcl", "xcomp", "acl", "conj"):
+        return False
+    head = tools.lexicon.lookup(token.head)
+    return head is not None and head.plover == "PROTEST"
 
 
 def _refused(token) -> bool:
@@ -202,8 +237,19 @@ def _marked(item: _Found) -> Marked:
         first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
         first, last = max(first, item.start), min(last, item.end)
         return (first - item.start, last - item.start) if first < last else None
-    sentence = _doc_slice(item.verb.doc, item.start, item.end)
-    return Marked(sentence, span(item.source), span(item.target))
+    doc = item.verb.doc
+    sentence = _doc_slice(doc, item.start, item.end)
+    trigger, lemmas, clause = parsed_fields(
+        item.verb.sent, item.start, item.end, item.verb, _token_ids(item.source, item),
+        _token_ids(item.target, item), doc_text(doc))
+    return Marked(sentence, span(item.source), span(item.target), trigger, lemmas, clause)
+
+
+def _token_ids(token, item: _Found) -> set[int]:
+    """Token indices of a party's phrase (its subtree, inside the sentence)."""
+    if token is None:
+        return set()
+    return {t.i for t in token.subtree if item.start <= t.idx < item.end}
 
 
 def _doc_slice(doc, start: int, end: int) -> str:

@@ -1,17 +1,23 @@
 """The PLOVER event-type classifier: one sentence with its source and target marked → a root.
 
 Trained on ``PLV_train.tsv`` (1,050 sentences, see ``scripts/train_event_types.py``); the
-weights ship as ``dragoman/data/event_types.joblib``. Features (see :func:`features_text`):
+weights ship as ``dragoman/data/event_types.joblib``. Features (see :func:`frame`):
 
 - word 1–2-gram TF-IDF of the sentence with the source and target replaced by ``SOURCE`` and
   ``TARGET`` (names do not decide the type, the predicate does);
 - word and character TF-IDF of the *window*: three words before the first party to eight after
   the last, which holds the predicate ("SOURCE has condemned TARGET to …");
-- the MiniLM embedding of the plain sentence (:class:`dragoman.nlp.embed.Embedder`), when an
-  embedder is given; without one a sparse-only model trained on the same data is used.
+- from the parse (:mod:`dragoman.nlp.events_trigger`): the trigger's symbols (lemma,
+  particles, prepositions, object, governing and governed verbs, negation, how each party
+  hangs on it) and the masked sentence's lemmas;
+- in the embedding model, MiniLM vectors (:class:`dragoman.nlp.embed.Embedder`) of the plain
+  sentence and/or of the trigger's clause.
 
-A linear SVM over those features gives one score per root. ``YIELD`` stands for PLOVER's
-CONCEDE and RETREAT (PLV does not separate them); :func:`split_yield` picks one from the cue.
+A linear SVM over those features gives one score per root. Which parse features, vectors and
+C each shipped model uses was chosen by cross-validation on PLV among :data:`SPARSE_CANDIDATES`
+and :data:`EMBEDDING_CANDIDATES` (:func:`select_config`); the choice is stored with the model.
+``YIELD`` stands for PLOVER's CONCEDE and RETREAT (PLV does not separate them);
+:func:`split_yield` picks one from the cue.
 
 Make one :class:`EventTyper` per process and pass it in (it holds the fitted vectorisers).
 """
@@ -36,6 +42,9 @@ class Marked:
     sentence: str
     source: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
+    trigger: str = ""  # trigger symbols (events_trigger.trigger_features), "" without a parse
+    lemmas: str = ""  # the masked sentence's lemmas, "" without a parse
+    clause: str = ""  # the trigger's clause, "" = the whole sentence
 
 
 def masked_text(item: Marked) -> str:
@@ -73,35 +82,106 @@ def features_text(items: Sequence[Marked]) -> tuple[list[str], list[str]]:
     return masked, [window_text(m) for m in masked]
 
 
-def build_model(embeddings: bool):
-    """An unfitted scikit-learn pipeline over ``(masked, window, vector)`` rows."""
+@dataclass(frozen=True, slots=True)
+class Config:
+    """One candidate model: parse features on/off, which MiniLM vectors, the SVM's C."""
+
+    parse: bool = True
+    vectors: tuple[str, ...] = ()  # "sentence" and/or "clause"
+    C: float = 1.0
+
+    def describe(self) -> str:
+        parts = ["TF-IDF" + (" + parse" if self.parse else "")]
+        parts += [f"MiniLM {v}" for v in self.vectors]
+        return " + ".join(parts) + f", C={self.C:g}"
+
+    def as_dict(self) -> dict:
+        """Plain values, as stored beside the fitted model."""
+        return {"parse": self.parse, "vectors": list(self.vectors), "C": self.C}
+
+
+# the candidates, fixed before any figure was taken; select_config picks one by CV
+SPARSE_CANDIDATES = tuple(Config(parse, (), c) for parse in (False, True) for c in (0.5, 1.0, 2.0))
+EMBEDDING_CANDIDATES = tuple(
+    Config(True, vectors, c) for vectors in (("sentence",), ("clause",), ("sentence", "clause"))
+    for c in (0.5, 1.0, 2.0))
+VECTOR_PREFIX = {"sentence": "v", "clause": "c"}
+DIMENSIONS = 384
+
+
+def build_model(config: Config | bool):
+    """An unfitted scikit-learn pipeline over :func:`frame` rows (``True``/``False``: the
+    previous fixed sparse/embedding models, kept for comparison)."""
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import Pipeline
     from sklearn.svm import LinearSVC
 
+    if isinstance(config, bool):
+        config = Config(False, ("sentence",) if config else (), 1.0)
     parts = [
         ("masked", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "masked"),
         ("window", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "window"),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
                                   min_df=2), "window"),
     ]
-    if embeddings:
-        parts.append(("vector", "passthrough", [f"v{i}" for i in range(384)]))
+    if config.parse:
+        parts += [("trigger", TfidfVectorizer(token_pattern=r"\S+", lowercase=False,
+                                              sublinear_tf=True), "trigger"),
+                  ("lemmas", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "lemmas")]
+    for name in config.vectors:
+        prefix = VECTOR_PREFIX[name]
+        parts.append((f"vector_{name}", "passthrough",
+                      [f"{prefix}{i}" for i in range(DIMENSIONS)]))
     return Pipeline([("features", ColumnTransformer(parts)),
-                     ("svm", LinearSVC(C=1.0, class_weight="balanced"))])
+                     ("svm", LinearSVC(C=config.C, class_weight="balanced"))])
 
 
-def frame(items: Sequence[Marked], vectors: np.ndarray | None):
-    """The pandas frame the pipelines read."""
+def frame(items: Sequence[Marked], vectors: dict[str, np.ndarray] | np.ndarray | None = None):
+    """The pandas frame the pipelines read; ``vectors`` maps "sentence"/"clause" to MiniLM
+    rows (a bare array is the sentence vectors)."""
     import pandas as pd
 
     masked, window = features_text(items)
-    data = pd.DataFrame({"masked": masked, "window": window})
-    if vectors is not None:
-        data = pd.concat([data, pd.DataFrame(vectors, columns=[f"v{i}" for i in range(384)])],
-                         axis=1)
+    data = pd.DataFrame({"masked": masked, "window": window,
+                         "trigger": [i.trigger for i in items],
+                         "lemmas": [i.lemmas or m.lower() for i, m in zip(items, masked)]})
+    if isinstance(vectors, np.ndarray):
+        vectors = {"sentence": vectors}
+    for name, rows in (vectors or {}).items():
+        prefix = VECTOR_PREFIX[name]
+        data = pd.concat([data, pd.DataFrame(rows, columns=[f"{prefix}{i}"
+                                                            for i in range(DIMENSIONS)])], axis=1)
     return data
+
+
+def select_config(data, y, candidates: Sequence[Config], folds: int = 3, seed: int = 1):
+    """The candidate with the best macro-F1 in stratified ``folds``-fold CV on ``data``/``y``
+    only (call it on training folds for a nested estimate), and every candidate's score."""
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.asarray(y)
+    split = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(data, y))
+    scores = {}
+    for config in candidates:
+        predicted = np.empty(len(y), dtype=object)
+        for train, test in split:
+            model = build_model(config).fit(data.iloc[train], y[train])
+            predicted[test] = model.predict(data.iloc[test])
+        scores[config] = f1_score(y, predicted, average="macro")
+    return max(candidates, key=lambda c: scores[c]), scores
+
+
+def embed_vectors(embedder, items: Sequence[Marked], names: Sequence[str]) -> dict:
+    """MiniLM rows for each of ``names`` ("sentence", "clause"), each distinct text once."""
+    texts = {"sentence": [i.sentence for i in items],
+             "clause": [i.clause or i.sentence for i in items]}
+    wanted = [texts[name] for name in names]
+    unique = list(dict.fromkeys(t for column in wanted for t in column))
+    encoded = embedder.encode(unique)
+    row = {t: k for k, t in enumerate(unique)}
+    return {name: encoded[[row[t] for t in column]] for name, column in zip(names, wanted)}
 
 
 class EventTyper:
@@ -111,7 +191,11 @@ class EventTyper:
     def __init__(self, embedder=None, models: dict | None = None) -> None:
         self.embedder = embedder
         self.models = models if models is not None else load_models()
-        self.model = self.models["embedding" if embedder is not None else "sparse"]
+        kind = "embedding" if embedder is not None else "sparse"
+        self.model = self.models[kind]
+        stored = self.models.get("configs", {}).get(kind)
+        self.config = Config(stored["parse"], tuple(stored["vectors"]), stored["C"]) \
+            if stored else build_model_config(kind)
 
     @property
     def labels(self) -> list[str]:
@@ -122,12 +206,8 @@ class EventTyper:
         if not items:
             return np.zeros((0, len(self.labels)))
         vectors = None
-        if self.embedder is not None:
-            sentences = [i.sentence for i in items]
-            unique = list(dict.fromkeys(sentences))
-            encoded = self.embedder.encode(unique)
-            row = {s: k for k, s in enumerate(unique)}
-            vectors = encoded[[row[s] for s in sentences]]
+        if self.embedder is not None and self.config.vectors:
+            vectors = embed_vectors(self.embedder, items, self.config.vectors)
         return self.model.decision_function(frame(items, vectors))
 
     def predict(self, items: Sequence[Marked]) -> list[str]:
@@ -135,8 +215,14 @@ class EventTyper:
         return [labels[int(k)] for k in np.argmax(self.scores(items), axis=1)] if items else []
 
 
+def build_model_config(kind: str) -> Config:
+    """The configuration of a model file that predates stored configs."""
+    return Config(False, ("sentence",) if kind == "embedding" else (), 1.0)
+
+
 def load_models() -> dict:
-    """The packaged fitted pipelines ``{"embedding": ..., "sparse": ...}``."""
+    """The packaged fitted pipelines ``{"embedding": ..., "sparse": ..., "configs": {kind:
+    Config}}``."""
     import joblib
 
     from dragoman.errors import DragomanError

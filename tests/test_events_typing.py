@@ -1,0 +1,103 @@
+"""Event typing v3: parse features of the trigger, the stored model configuration, and the
+PLOVER manual's rules on demands ("X must ..."), protest topics and resignations."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Article
+from dragoman.nlp.events_types import Config, Marked, build_model, frame
+
+
+@pytest.fixture(scope="module")
+def tools():
+    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.nlp.events import make_tools
+    from dragoman.nlp.statements import load_cues
+
+    return make_tools(load_cues(), load_gazetteer())
+
+
+@pytest.fixture
+def run(nlp, tools):
+    from dragoman.nlp.actors import link_document
+    from dragoman.nlp.events import extract_events
+    from dragoman.nlp.statements import extract_statements, load_cues
+
+    def _run(text: str):
+        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
+                          source_hash="h", published="2017-12-06")
+        doc = nlp(text)
+        actors = link_document("a1", doc.ents, tools.gazetteer)
+        statements = extract_statements(doc, article, actors, load_cues())
+        return extract_events(doc, article, actors, statements, tools)
+    return _run
+
+
+@pytest.mark.model
+def test_trigger_features_name_the_parties_by_role_not_by_words(nlp):
+    from dragoman.nlp.events_trigger import trigger_features
+
+    doc = nlp("France did not walk out of the talks with Russia.")
+    walk = next(t for t in doc if t.lemma_ == "walk")
+    symbols = trigger_features(walk, {0}, {9}).split()
+    assert {"L_walk", "NEG", "S_nsubj"} <= set(symbols)
+    assert {"P_walk_out", "R_walk_out"} & set(symbols)  # particle or preposition, as parsed
+    assert not any("france" in s.lower() or "russia" in s.lower() for s in symbols)
+
+
+@pytest.mark.model
+def test_plv_trigger_is_the_word_governing_both_parties(nlp):
+    from dragoman.nlp.events_trigger import plv_trigger
+
+    doc = nlp("Iran has condemned the decision of the court.")
+    assert plv_trigger([doc[0]], list(doc[3:8])).lemma_ == "condemn"
+    doc = nlp("The town, which the rebels attacked, burned.")
+    assert plv_trigger(list(doc[4:6]), list(doc[0:2])).lemma_ == "attack"
+    assert plv_trigger([], []) is None
+
+
+def test_the_parse_features_are_used_only_when_the_configuration_says_so():
+    items = [Marked("A attacked B.", (0, 1), (11, 12), "L_attack S_nsubj T_dobj",
+                    "SOURCE attack TARGET", "A attacked B"),
+             Marked("A praised B.", (0, 1), (10, 11), "L_praise S_nsubj T_dobj",
+                    "SOURCE praise TARGET", "A praised B")] * 3
+    roots = ["ASSAULT", "SUPPORT"] * 3
+    data = frame(items)
+    with_parse = build_model(Config(True, (), 1.0)).fit(data, roots)
+    names = with_parse.named_steps["features"].get_feature_names_out()
+    assert any(n.startswith("trigger__") for n in names)
+    without = build_model(Config(False, (), 1.0)).fit(data, roots)
+    assert not any(n.startswith("trigger__") for n in
+                   without.named_steps["features"].get_feature_names_out())
+    # a plain sentence (no parse) still has every column the models read
+    assert list(frame([Marked("A attacked B.")]).columns) == list(data.columns)
+
+
+def test_the_shipped_models_carry_their_chosen_configuration():
+    from dragoman.nlp.events_types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, load_models
+
+    models = load_models()
+    for kind, candidates in (("sparse", SPARSE_CANDIDATES), ("embedding", EMBEDDING_CANDIDATES)):
+        stored = models["configs"][kind]
+        assert Config(stored["parse"], tuple(stored["vectors"]), stored["C"]) in candidates
+
+
+@pytest.mark.model
+def test_someone_else_must_act_is_a_request_to_them(run):
+    events = run("Russia said on Tuesday that Sudan must return the helicopter.")
+    demand = next(e for e in events if e.trigger == "said")
+    assert (demand.type, demand.source_country, demand.target_country) == \
+        ("REQUEST", "RUS", "SDN")
+    assert all(e.trigger != "said" for e in run("Russia said that it must act."))
+
+
+@pytest.mark.model
+def test_the_demand_of_a_protest_is_not_a_separate_event(run):
+    events = run("Indonesian students staged mass demonstrations in Jakarta to demand reforms.")
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+@pytest.mark.model
+def test_a_resignation_is_a_retreat(run):
+    events = run("The Haitian president, Prosper Avril, resigned on Monday.")
+    assert [e.type for e in events] == ["RETREAT"]

@@ -69,6 +69,16 @@ def test_a_story_on_one_topic_is_not_split():
     assert len(index.stories) == 1 and not index.splits
 
 
+def test_a_big_story_must_be_matched_better_to_grow():
+    partial = Item("h", " ".join(TALKS.split()[:8]) + " storm rain", day_number("2017-02-24"))
+    plain = Params(threshold=0.3, w_embed=0.0, merge_threshold=1.0)
+    penalised = replace(plain, size_penalty=0.1)   # size 8: 0.3 + 0.1 × 3 = 0.6 needed
+    for params, size, joins in ((plain, 8, True), (penalised, 8, False), (penalised, 1, True)):
+        index = StoryIndex(params)
+        index.add(_items("t", TALKS, "2017-02-23", size))
+        assert (index.add([partial])[0] == ["s_t0"]) is joins, (params, size)
+
+
 def test_user_split_and_merge_on_the_index():
     index = StoryIndex(Params(threshold=0.2, w_embed=0.0))
     index.add(_items("t", TALKS, "2017-02-23", 4) + _items("f", FLOOD, "2017-03-01", 2))

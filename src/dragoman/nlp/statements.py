@@ -1018,7 +1018,7 @@ def _passive_statement(ctx: _Context, verb):
 def _noun_statement(ctx: _Context, noun):
     """"Russia's call for a ceasefire", "his claim that the vote was rigged": a noun of saying
     with its owner (the speaker) and what was said."""
-    found = noun_cue(noun)
+    found = noun_cue(noun, ctx.cues.nouns)
     if found is None or ctx.inside_quote(noun.idx):
         return None
     speaker, bounds = found

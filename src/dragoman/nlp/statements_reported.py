@@ -225,8 +225,24 @@ def according_to(token) -> tuple[object, tuple[int, int]] | None:
         first = right + 1
     elif right >= last:  # "Y, according to X"
         last = left - 1
+    first, last = _within_brackets(token, first, last)
     bounds = _bounds(token, first, last)
     return (source, bounds) if bounds is not None else None
+
+
+def _within_brackets(token, first: int, last: int) -> tuple[int, int]:
+    """Clamp ``first..last`` to the parentheses around ``token``, if it is inside a pair:
+    "… (the actual number is closer to 15 percent, according to Factcheck.org)"."""
+    doc = token.doc
+    opening = next((i for i in range(token.i - 1, max(first, 0) - 1, -1)
+                    if doc[i].text in "()"), None)
+    closing = next((i for i in range(token.i + 1, min(last + 1, len(doc)))
+                    if doc[i].text in "()"), None)
+    if opening is not None and doc[opening].text == "(":
+        first = max(first, opening + 1)
+        if closing is not None and doc[closing].text == ")":
+            last = min(last, closing - 1)
+    return first, last
 
 
 def _bounds(verb, first: int, last: int, min_words: int = _MIN_WORDS) -> tuple[int, int] | None:
@@ -327,10 +343,12 @@ admission charge threat proposal condemnation praise insinuation prediction
 _NOUN_CONTENT_PREPS = frozenset({"for", "of", "about", "on", "against", "to"})
 
 
-def noun_cue(noun) -> tuple[object, tuple[int, int]] | None:
+def noun_cue(noun, extra=frozenset()) -> tuple[object, tuple[int, int]] | None:
     """``(speaker token, content bounds)`` for a noun of saying with its owner and content:
-    "Russia's call for a ceasefire", "the minister's claim that ...", "a warning by X that"."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEECH_NOUNS:
+    "Russia's call for a ceasefire", "the minister's claim that ...", "a warning by X that";
+    ``extra``: more nouns (of thought or stance: "his support for X", "her attacks on Y")."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in SPEECH_NOUNS and lemma not in extra:
         return None
     speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
     if speaker is None:
@@ -348,5 +366,7 @@ def noun_cue(noun) -> tuple[object, tuple[int, int]] | None:
                      and c.lower_ in _NOUN_CONTENT_PREPS and c.lower_ != "by"), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep \
             else None
-        bounds = _bounds(noun, obj.left_edge.i, _own_end(obj)) if obj is not None else None
+        least = 1 if lemma in extra else _MIN_WORDS  # "her attacks on Sanders"
+        bounds = _bounds(noun, obj.left_edge.i, _own_end(obj), least) if obj is not None \
+            else None
     return (speaker, bounds) if bounds is not None else None

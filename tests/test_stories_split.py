@@ -131,6 +131,8 @@ def test_split_and_merge_in_the_store_from_the_cli(tmp_path):
         assert sorted(stories["s_a2"]["article_ids"]) == ["a2", "c0"]
         assert stories["s_a2"]["title"] and sorted(stories["s_a0"]["article_ids"]) == ["a0", "a1"]
         assert queries.story(store, "s_a2")["splits"][0]["story"] == "s_a0"
+        assert [(h["kind"], h["other"], h["articles"]) for h in queries.story_history(
+            store, "s_a0")] == [("split off", "s_a2", 1)]
     listed = runner.invoke(cli, ["stories", "--splits", "--db", path])
     assert listed.exit_code == 0 and "s_a2" in listed.output and "user" in listed.output
     # a new run loads the split apart: the next article on the same talks does not re-merge them

@@ -1023,6 +1023,18 @@ def story_splits(store: Store, limit: int = 50) -> list[dict]:
         "ORDER BY split_at DESC, new_story LIMIT ?", [limit]))
 
 
+def story_history(store: Store, story_id: str) -> list[dict]:
+    """The merges and splits that shaped one story, oldest first: ``kind`` (merged / split
+    off / split from), ``other`` story, ``articles`` moved (splits), ``score``, ``reason``,
+    ``happened_at``."""
+    return _dicts(store.con.execute(
+        "SELECT * FROM (SELECT 'merged' AS kind, absorbed AS other, NULL::INTEGER AS articles, "
+        "score, reason, merged_at AS happened_at FROM story_merges WHERE into_story = $1 UNION ALL "
+        "SELECT CASE WHEN story = $1 THEN 'split off' ELSE 'split from' END, CASE WHEN story = $1 "
+        "THEN new_story ELSE story END, len(article_ids), score, reason, split_at FROM story_splits "
+        "WHERE story = $1 OR new_story = $1) ORDER BY happened_at, other", [story_id]))
+
+
 def story_apart(store: Store) -> list[tuple[str, str]]:
     """Pairs of stories split apart and not merged back since: never merged automatically."""
     rows = store.con.execute(
@@ -1154,3 +1166,24 @@ def story_texts(store: Store, story_ids: list[str]) -> list[dict]:
     return _dicts(store.con.execute(
         "SELECT story_id, title, summary, timeline FROM stories WHERE list_contains(?, story_id)",
         [list(story_ids)]))
+
+
+# --- actors: re-resolution of the stored record (resolve/reresolve.py) ---------------------
+
+def stored_actors(store: Store) -> list:
+    """Every stored actor as an ``Actor`` (no aliases), for re-running automatic resolution."""
+    from dragoman.model import Actor
+
+    rows = store.con.execute("SELECT actor_id, name, type, country, sector, mentions, role "
+                             "FROM actors ORDER BY actor_id").fetchall()
+    return [Actor(r[0], r[1], r[2], r[3], r[4], mentions=r[5] or 0, role=r[6]) for r in rows]
+
+
+def pending_merges(store: Store) -> list[dict]:
+    """Standing merges (automatic or the user's) whose alias is still a stored actor of its
+    own: a later batch merged a stored name into a new one, and only the batch was re-pointed."""
+    rows = store.con.execute(
+        "SELECT m.alias_id, m.actor_id, m.evidence, m.origin FROM actor_merges m "
+        "JOIN actors a ON a.actor_id = m.alias_id JOIN actors t ON t.actor_id = m.actor_id "
+        "WHERE m.origin <> 'split' ORDER BY m.alias_id").fetchall()
+    return [dict(zip(("alias_id", "actor_id", "evidence", "origin"), r)) for r in rows]

@@ -45,6 +45,7 @@ def story(store: Store, story_id: str, live: bool = False) -> dict:
         summary, dated = _stored(store, row, articles)
     return {"story": row, "summary": summary, "dated": dated, "articles": articles,
             "actors": queries.actors_in_story(store, story_id),
+            "history": queries.story_history(store, story_id),
             "timeline": queries.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
 
 

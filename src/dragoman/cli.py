@@ -357,6 +357,21 @@ def actor_load(path: str, db: str) -> None:
         click.echo(f"Merged {alias} into {target}.")
 
 
+@actor.command("reresolve")
+@db_option
+def actor_reresolve(db: str) -> None:
+    """Re-run actor resolution over the whole stored record (after merges, splits, later
+    batches or a new gazetteer): merges, gazetteer countries, event countries."""
+    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.resolve.reresolve import reresolve
+
+    with api.open_store(db, read_only=False) as store:
+        done = reresolve(store, load_gazetteer())
+    click.echo(f"Applied {done.pending} standing merges, {done.gazetteer_merges} gazetteer "
+               f"merges, {done.merges} new merges; {done.gazetteer_updates} actors updated from "
+               f"the gazetteer; {done.events_placed} event sides given a country.")
+
+
 @cli.command()
 @list_options
 def rejects(limit, offset, fmt, db) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from dragoman.model import Actor
-from dragoman.nlp.actors import actor_id, loose_key, name_key
+from dragoman.nlp.actors import PARTICLES, actor_id, loose_key, name_key
 from dragoman.pipeline import Batch
 
 SIMILARITY = 0.8
@@ -52,12 +52,13 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_type_variants, _particle_variants, _surname_only, _spelling_variants):
+    for rule in (_type_variants, _particle_variants, _possessive_variants, _surname_only,
+                 _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            if rule is not _particle_variants:
+            if rule not in (_particle_variants, _possessive_variants):
                 alias, target = _direction(alias, target, stored)
             elif alias.actor_id in stored and target.actor_id not in stored:
                 alias, target = target, alias  # else the rule's choice: the fuller spelling
@@ -128,22 +129,59 @@ def _particle_variants(actors: list[Actor]):
                                         "apart from particles (al-, de, bin …)")
 
 
+def _possessive_variants(actors: list[Actor]):
+    """ "Saddam Husseins" / "Saddam Hussein", "Syrian Coalitions" / "Syrian Coalition": a
+    possessive whose apostrophe the source dropped (FA-KES drops them all). Names of two words
+    or more only ("Williams" is a name of its own), and the form with the "s" the rarer (not
+    "United Nations" / "United Nation"); the form without the "s" is canonical."""
+    named = [a for a in actors if a.type in ("person", "organisation")]
+    by_key = {}
+    for actor in named:
+        by_key.setdefault((actor.type, loose_key(actor.name)), actor)
+    for actor in named:
+        tokens = loose_key(actor.name).split()
+        if len(tokens) < 2 or not tokens[-1].endswith("s") or len(tokens[-1]) < 4:
+            continue
+        base = by_key.get((actor.type, " ".join([*tokens[:-1], tokens[-1][:-1]])))
+        if base is not None and base.actor_id != actor.actor_id \
+                and actor.mentions <= base.mentions and _countries_agree([actor, base]):
+            yield actor, base, (f"{actor.name!r} is {base.name!r} with a possessive 's whose "
+                                "apostrophe was dropped")
+
+
 def _surname_only(actors: list[Actor]):
     full: dict[str, list[Actor]] = {}
     for actor in actors:
         tokens = loose_key(actor.name).split()
         if actor.type == "person" and len(tokens) > 1:
             full.setdefault(tokens[-1], []).append(actor)
+    full = {last: [a for a in owners if _name_shaped(a)] for last, owners in full.items()}
     for actor in actors:
         tokens = loose_key(actor.name).split()
         if len(tokens) != 1 or actor.country is not None and actor.type != "person":
             continue
-        if actor.type not in ("person", "organisation", "location"):
-            continue
+        if actor.type not in ("person", "organisation"):
+            continue  # a name the model calls a place more often than not is a place ("Bustan")
         owners = full.get(tokens[0], [])
-        if len(owners) == 1 and _countries_agree([actor, owners[0]]):
+        if len(owners) == 1 and _known(owners[0]) and _countries_agree([actor, owners[0]]):
             yield actor, owners[0], (f"surname of {owners[0].name!r}, the only person of that "
                                      "name in view; no conflicting country")
+
+
+def _name_shaped(actor: Actor) -> bool:
+    """Whether a "person" has a name shaped like one: no digits, no " - " headline joint, not
+    starting with a particle as run-together place lists do ("al-Shaar al-Sukkari al-Sakhour")."""
+    raw = actor.name
+    key = name_key(raw).split()
+    return not (any(c.isdigit() for c in raw) or " - " in raw or " | " in raw
+                or (key and key[0] in PARTICLES))
+
+
+def _known(actor: Actor) -> bool:
+    """Whether a person is known well enough for a surname alone, in another article, to mean
+    them: a country, a role, or two mentions — "Khalaf Jassem", named once, does not make every
+    "Jassem" (a town in Daraa) him."""
+    return bool(actor.country or actor.role or actor.mentions >= 2)
 
 
 def _spelling_variants(actors: list[Actor]):

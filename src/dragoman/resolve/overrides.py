@@ -18,30 +18,36 @@ def merge_in_store(store: Store, alias: str, into: str, note: str = "") -> tuple
     if source["actor_id"] == target["actor_id"]:
         raise StoreError(f"{alias!r} and {into!r} are already one actor ({target['name']})",
                          "nothing to merge")
-    con, old, new = store.con, source["actor_id"], target["actor_id"]
+    con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, column in (("mentions", "actor_id"), ("statements", "speaker_actor_id"),
-                              ("events", "source_actor_id"), ("events", "target_actor_id"),
-                              ("actor_merges", "actor_id")):
-            con.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old])
-        con.execute("UPDATE statements SET speaker = ? WHERE speaker_actor_id = ?",
-                    [target["name"], new])
-        con.execute(
-            "UPDATE actors SET mentions = mentions + ?, aliases = list_distinct(list_concat("
-            "aliases, ?)), country = coalesce(country, ?), sector = coalesce(sector, ?), "
-            "role = coalesce(role, ?) WHERE actor_id = ?",
-            [source["mentions"], source["aliases"], source["country"], source["sector"],
-             source["role"], new])
-        con.execute("DELETE FROM actors WHERE actor_id = ?", [old])
-        con.execute("INSERT OR REPLACE INTO actor_merges (alias_id, actor_id, alias, evidence, "
-                    "origin) VALUES (?, ?, ?, ?, 'user')",
-                    [old, new, source["name"], note or "merged by the user"])
+        move_actor(con, source, target, note or "merged by the user", "user")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
     return source, target
+
+
+def move_actor(con, source: dict, target: dict, evidence: str, origin: str) -> None:
+    """Inside the caller's transaction: every stored mention, statement and event of actor
+    row ``source`` re-pointed to actor row ``target``, the rows joined, the merge recorded."""
+    old, new = source["actor_id"], target["actor_id"]
+    for table, column in (("mentions", "actor_id"), ("statements", "speaker_actor_id"),
+                          ("events", "source_actor_id"), ("events", "target_actor_id"),
+                          ("actor_merges", "actor_id")):
+        con.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old])
+    con.execute("UPDATE statements SET speaker = ? WHERE speaker_actor_id = ?",
+                [target["name"], new])
+    con.execute(
+        "UPDATE actors SET mentions = mentions + ?, aliases = list_distinct(list_concat("
+        "aliases, ?)), country = coalesce(country, ?), sector = coalesce(sector, ?), "
+        "role = coalesce(role, ?) WHERE actor_id = ?",
+        [source["mentions"] or 0, source["aliases"] or [], source["country"], source["sector"],
+         source["role"], new])
+    con.execute("DELETE FROM actors WHERE actor_id = ?", [old])
+    con.execute("INSERT OR REPLACE INTO actor_merges (alias_id, actor_id, alias, evidence, "
+                "origin) VALUES (?, ?, ?, ?, ?)", [old, new, source["name"], evidence, origin])
 
 
 def load_merges_file(store: Store, path: str | Path) -> list[tuple[str, str]]:

@@ -79,6 +79,16 @@ def test_a_big_story_must_be_matched_better_to_grow():
         assert (index.add([partial])[0] == ["s_t0"]) is joins, (params, size)
 
 
+def test_an_undated_story_retires_after_enough_articles():
+    index = StoryIndex(Params(threshold=0.2, w_embed=0.0, undated_docs=3))
+    index.add([Item("u", TALKS)])                      # undated: no last day to age by
+    index.add(_items("f", FLOOD, "2017-02-23", 2))
+    assert "s_u" in index._active(day_number("2017-02-24"))
+    index.add(_items("g", FLOOD + " more", "2017-02-24", 2))   # 4 articles since it grew
+    assert "s_u" not in index._active(day_number("2017-02-25"))
+    assert index.add([Item("u2", TALKS, day_number("2017-02-25"))])[0] == ["s_u2"]
+
+
 def test_user_split_and_merge_on_the_index():
     index = StoryIndex(Params(threshold=0.2, w_embed=0.0))
     index.add(_items("t", TALKS, "2017-02-23", 4) + _items("f", FLOOD, "2017-03-01", 2))

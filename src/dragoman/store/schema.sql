@@ -199,6 +199,9 @@ CREATE TABLE IF NOT EXISTS story_merges (
     merged_at TIMESTAMP DEFAULT current_timestamp
 );
 
+-- how many articles the clusterer had seen when the story last grew (undated stories retire)
+ALTER TABLE story_state ADD COLUMN IF NOT EXISTS seen BIGINT;
+
 -- articles moved out of a story into a new one (reason 'user', or an automatic split of a story
 -- whose articles fell into two separate groups), with the similarity of the two groups
 CREATE TABLE IF NOT EXISTS story_splits (

@@ -26,7 +26,7 @@ _UPSERT_STORIES = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
                                     "timeline"))
 _UPSERT_STORY_STATE = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in ("size", "first_day", "last_day", "term_ids", "term_weights",
-                                    "embedding", "actors", "actor_counts"))
+                                    "embedding", "actors", "actor_counts", "seen"))
 
 
 class Store:

@@ -41,6 +41,7 @@ class Params:
     analyzer: str = "word"           # "char": character 3–5-grams (headlines)
     keep_terms: int = 300            # terms kept per story centroid
     keep_actors: int = 30
+    undated_docs: int = 5000         # an undated story not grown for this many articles retires
     split_threshold: float = 0.0     # split a story whose two halves' centroids score under this
     split_min: int = 8               # stories are checked for a split from this size on
     split_min_part: int = 3          # ... and each half must have at least this many articles
@@ -72,6 +73,7 @@ class StoryState:
     terms: dict[int, float] = field(default_factory=dict)   # sum of member term vectors
     embedding: np.ndarray | None = None                     # sum of member embeddings
     actors: Counter = field(default_factory=Counter)
+    seen: int | None = None          # articles seen (corpus count) when it last grew
 
     def add_day(self, day: int | None) -> None:
         if day is not None:
@@ -224,8 +226,10 @@ class StoryIndex:
         if day is None:
             return list(self.stories)
         horizon = day - self.params.window_days
+        retired = self.stats.n_docs - self.params.undated_docs   # undated: by articles since
         return [s.story_id for s in self.stories.values()
-                if s.last_day is None or s.last_day >= horizon]
+                if (s.last_day >= horizon if s.last_day is not None
+                    else s.seen is None or s.seen >= retired)]
 
     def _choose(self, i: int, item: Item, scores: "_BatchScores") -> str | None:
         if item.follows and item.follows in self.story_of:
@@ -247,6 +251,7 @@ class StoryIndex:
         story.actors.update(item.actors)
         story.size += 1
         story.add_day(item.day)
+        story.seen = self.stats.n_docs
         self._assign(item.key, story_id)
         self.vectors.setdefault(story_id, {})[item.key] = _Member(
             row.indices.astype(np.int32), row.data.astype(np.float32), item.day, item.actors,
@@ -344,6 +349,7 @@ class StoryIndex:
         keep.actors.update(gone.actors)
         self.recent[into] = (self.recent.pop(absorbed, []) + self.recent.get(into, []))[-self.params.keep_recent:]
         keep.size += gone.size
+        keep.seen = max((v for v in (keep.seen, gone.seen) if v is not None), default=None)
         keep.add_day(gone.first_day)
         keep.add_day(gone.last_day)
         self._move(list(self.keys_of.get(absorbed, ())), absorbed, into)
@@ -507,6 +513,7 @@ class StoryIndex:
             state.actors.update(member.actors)
             state.size += 1
             state.add_day(member.day)
+        state.seen = self.stats.n_docs
         return state
 
     # --- centroid matrices -----------------------------------------------------------------

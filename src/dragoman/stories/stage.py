@@ -250,7 +250,8 @@ def _state_row(state: StoryState) -> dict:
             "last_day": state.last_day, "term_ids": columns.tobytes(),
             "term_weights": weights.tobytes(),
             "embedding": None if state.embedding is None else state.embedding.astype(np.float32).tobytes(),
-            "actors": list(state.actors), "actor_counts": list(state.actors.values())}
+            "actors": list(state.actors), "actor_counts": list(state.actors.values()),
+            "seen": state.seen}
 
 
 def _state_from_row(row: dict) -> StoryState:
@@ -259,7 +260,8 @@ def _state_from_row(row: dict) -> StoryState:
     embedding = np.frombuffer(row["embedding"], dtype=np.float32).copy() if row["embedding"] else None
     return StoryState(row["story_id"], row["size"], row["first_day"], row["last_day"],
                       dict(zip(columns.tolist(), weights.tolist())), embedding,
-                      Counter(dict(zip(row["actors"] or [], row["actor_counts"] or []))))
+                      Counter(dict(zip(row["actors"] or [], row["actor_counts"] or []))),
+                      row.get("seen"))
 
 
 class LazyEmbedder:

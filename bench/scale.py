@@ -26,6 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.dedupe import duckdb_memory_mb
 from bench.report import machine, write_section
 from bench.synthetic import expand, load_corpora
 from bench.throughput import PeakMemory, _load
@@ -80,9 +81,12 @@ def measure(corpus: Path, nlp: bool, workers: int) -> dict:
             started = time.perf_counter()
             report = LocalRunner(store, pipeline, settings).run(read_inputs([str(corpus)], settings))
             seconds = time.perf_counter() - started
+            duckdb_mb = duckdb_memory_mb(store)
+        db_mb = sum(p.stat().st_size for p in Path(tmp).glob("scale.duckdb*")) / 2**20
     return {"n": report.records, "seconds": seconds, "articles": report.articles,
             "duplicates": report.duplicates, "rejects": len(report.rejects),
-            "statements": report.statements, "peak_mb": memory.peak}
+            "statements": report.statements, "peak_mb": memory.peak, "duckdb_mb": duckdb_mb,
+            "db_mb": db_mb}
 
 
 def render(results: list[dict], args: argparse.Namespace, load: str) -> str:
@@ -90,10 +94,11 @@ def render(results: list[dict], args: argparse.Namespace, load: str) -> str:
             "stories, writes)" if args.nlp else
             "the reduced pipeline (clean, exact + near dedupe, passage reuse, DuckDB writes; "
             "no NLP)")
-    lines = ["| articles | seconds | articles/s | originals | duplicates | peak MB (PSS) |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| articles | seconds | articles/s | originals | duplicates | peak MB (PSS) | "
+             "held by DuckDB at the end, MB | database file, MB |", "|---|---|---|---|---|---|---|---|"]
     lines += [f"| {r['n']:,} | {r['seconds']:.1f} | {r['n'] / r['seconds']:.1f} | "
-              f"{r['articles']:,} | {r['duplicates']:,} | {r['peak_mb']:.0f} |" for r in results]
+              f"{r['articles']:,} | {r['duplicates']:,} | {r['peak_mb']:.0f} | "
+              f"{r['duckdb_mb']:.0f} | {r['db_mb']:.0f} |" for r in results]
     growth = results[-1]["peak_mb"] / results[0]["peak_mb"]
     return "\n".join([
         f"Synthetic corpus (`bench/synthetic.py` `expand`: sentences of the real corpora with "

@@ -119,16 +119,27 @@ def _mention_evidence(span, actor: Actor, tokens: dict[int, Actor]) -> set[str]:
 
 def _conjunct_country(span, actor: Actor, tokens: dict[int, Actor]) -> str | None:
     """"Russia's Deputy Foreign Minister Gennady Gatilov and Middle East director Sergei
-    Vershinin": a titled person joined to a person whose title has a country's possessive."""
-    root = span.root
-    if root.dep_ != "conj" or not actor.role:
+    Vershinin": a titled person joined by "and" to a person whose title has a country's
+    possessive (read from the words, as the parse of such lists varies)."""
+    doc = span.doc
+    if not actor.role:
         return None
-    other = tokens.get(root.head.i)
+    i = span.start - 1
+    while i > 0 and span.start - i <= 6 and doc[i].lower_ != "and" and not doc[i].is_punct \
+            and getattr(tokens.get(i), "type", None) != "person":
+        i -= 1
+    if i <= 0 or doc[i].lower_ != "and":
+        return None
+    other = tokens.get(i - 1)
     if other is None or other.type != "person" or not other.country:
         return None
-    possessors = [t for t in root.head.subtree if t.dep_ == "poss" and t.i < root.head.i
-                  and _state(tokens.get(t.i)) == other.country]
-    return other.country if possessors else None
+    start = i - 1
+    while start > 0 and tokens.get(start - 1) is other:
+        start -= 1
+    title = doc[max(0, start - 6):start]
+    possessive = any(t.dep_ == "poss" and _state(tokens.get(t.i)) == other.country
+                     for t in title)
+    return other.country if possessive else None
 
 
 def _subject_country(span, tokens: dict[int, Actor]) -> str | None:

@@ -146,6 +146,9 @@ def test_dates_named_in_a_sentence_resolve_against_publication():
     assert mentioned_dates("He left yesterday.", published) == [(D(2017, 3, 7), "day")]
     assert (D(2016, 12, 20), "day") in mentioned_dates("It began on December 20.", published)
     assert mentioned_dates("A vote is due by Friday.", published) == []
+    # the day after publication is tomorrow (or today a time zone ahead), not 6 days back
+    assert mentioned_dates("He lands in Beijing on Thursday.", published) == [(D(2017, 3, 9), "day")]
+    assert mentioned_dates("They met last Thursday.", published) == [(D(2017, 3, 2), "day")]
     assert mentioned_dates("The war began on 15 March 2011.", None) == [(D(2011, 3, 15), "day")]
 
 

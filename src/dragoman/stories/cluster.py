@@ -395,7 +395,7 @@ class StoryIndex:
         if not separate(cut, self.params.split_threshold, self.params.split_min_part):
             return None
         first, second = [keys[k] for k in cut.first], [keys[k] for k in cut.second]
-        moved = second if self._keeps_id(story_id, first, second, members) else first
+        moved = second if self._keeps_id(story_id, first, second) else first
         return self._split(story_id, moved, members, cut.cosine, "two separate groups")
 
     def split(self, story_id: str, keys: list[str], reason: str = "user") -> Split:
@@ -469,8 +469,8 @@ class StoryIndex:
         norms[norms == 0] = 1.0
         return sparse.diags(1.0 / norms) @ matrix
 
-    def _keeps_id(self, story_id: str, first: list[str], second: list[str],
-                  members: list[_Member]) -> bool:
+    @staticmethod
+    def _keeps_id(story_id: str, first: list[str], second: list[str]) -> bool:
         """The group that keeps the story's id: the one holding the article the id was made
         from, else the bigger one. True for ``first``."""
         origin = story_id[2:].split(".")[0]

@@ -94,7 +94,11 @@ def mentioned_dates(sentence: str, published: dt.date | None) -> list[tuple[dt.d
                 continue
             weekday = _WEEKDAYS.index(match.group(2).lower())
             back = (published.weekday() - weekday) % 7
-            back = 7 if back == 0 and match.group(1) and "last" in match.group(1).lower() else back
+            last = bool(match.group(1)) and "last" in match.group(1).lower()
+            back = 7 if back == 0 and last else back
+            # the day after publication: an event tomorrow, or today where the story was dated
+            # a time zone behind (an Asian Saturday in a US Friday article), not 6 days back
+            back = -1 if back == 6 and not last else back
             found.append((published - dt.timedelta(days=back), "day"))
     return list(dict.fromkeys(found))
 

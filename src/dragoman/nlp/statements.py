@@ -774,6 +774,8 @@ def _quote_cue(ctx: _Context, quote: Quote):
     hi = ctx.doc[last.sent.end].sent.end if last.sent.end < len(ctx.doc) else len(ctx.doc)
     line = (paragraph_bounds(ctx.article.text, quote.start)[0],
             paragraph_bounds(ctx.article.text, max(quote.start, quote.end - 1))[1])
+    if _after_colon_lead(ctx, quote, first):
+        lo, hi = core.start, core.stop  # From Bush's Facebook post: “…” — its own source
     candidates = [
         t for t in ctx.doc[lo:hi]
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
@@ -782,6 +784,14 @@ def _quote_cue(ctx: _Context, quote: Quote):
     candidates.sort(key=lambda t: (t.i not in core, not _governs(t, inner),
                                    _distance(t.idx, quote)))
     return _governing_cue(ctx, candidates[0], candidates) if candidates else None
+
+
+def _after_colon_lead(ctx: _Context, quote: Quote, first) -> bool:
+    """A quote set after a colon that ends words of its own sentence ("From Bush's
+    Facebook post: “…”"): a cue in the sentence before does not reach it."""
+    sent_start = max(first.sent.start_char, paragraph_bounds(ctx.article.text, quote.start)[0])
+    lead = ctx.article.text[sent_start:quote.outer_start].rstrip()
+    return lead.endswith(":") and any(c.isalnum() for c in lead)
 
 
 def _governs(verb, token) -> bool:
@@ -1101,6 +1111,10 @@ def _speaker_phrase(ctx: _Context, verb):
         subject = _reporting_subject(ctx, verb)
         if subject is None:
             return _UNKNOWN
+    if subject is None and verb.dep_ == "conj" and _lexicon_speech(ctx, verb):
+        # "He said that the party was focused … and noted that …": the parser hangs "noted"
+        # on the reported clause; the one who said it notes it too
+        subject = _reporting_subject(ctx, verb)
     if subject is not None:
         return noun_phrase(subject), subject
     if verb.lemma_.lower() not in ctx.cues.entries:

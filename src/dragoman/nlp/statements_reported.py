@@ -80,8 +80,25 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     if not parts:
         return None
     one_word = reads == "object" and parts[0].dep_ == "dobj"
-    return _bounds(verb, parts[0].left_edge.i, _own_end(parts[-1], stop),
+    last = _object_complement(verb, parts[0], parts[-1]) if parts[0].dep_ == "dobj" else parts[-1]
+    return _bounds(verb, parts[0].left_edge.i, _own_end(last, stop),
                    1 if one_word else _MIN_WORDS)
+
+
+_OBJECT_COMPLEMENT_DEPS = frozenset({"prep", "advmod", "npadvmod", "oprd", "xcomp", "acomp"})
+
+
+def _object_complement(verb, obj, last):
+    """The last word of what an object's verb says about it: "the poll shows Sanders
+    within two points of Clinton", "showed Cruz 16 points ahead" (up to a comma, a
+    conjunction or a time or place phrase)."""
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _OBJECT_COMPLEMENT_DEPS or _is_scene(child) or _is_hearer_prep(child):
+            break
+        last = child if child.i > last.i else last
+    return last
 
 
 _ABOUT_PREPS = frozenset({"about", "of", "on"})

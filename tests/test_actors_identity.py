@@ -57,3 +57,15 @@ def test_possessive_without_apostrophe_joins_the_plain_name():
     assert not _merged([_actor("Williams"), _actor("William")])
     assert not _merged([_actor("United Nations", "organisation", mentions=40),
                         _actor("United Nation", "organisation")])
+
+
+def test_places_and_organisations_apart_from_particles_or_spelling():
+    actors = [_actor("al-Qamishli", "location"), _actor("Qamishli", "location", mentions=5),
+              _actor("International Organisation for Migration", "organisation", mentions=4),
+              _actor("International Organization for Migration", "organisation", mentions=8)]
+    assert _merged(actors) == {("al-Qamishli", "Qamishli"),
+                               ("International Organisation for Migration",
+                                "International Organization for Migration")}
+    # a place and an organisation of one name are the type rule's business, not this one's
+    assert not _merged([_actor("al-Midan", "location", country="SYR"),
+                        _actor("Midan", "location", country="EGY")])

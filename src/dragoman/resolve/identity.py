@@ -52,13 +52,13 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_type_variants, _particle_variants, _possessive_variants, _surname_only,
-                 _spelling_variants):
+    for rule in (_type_variants, _particle_variants, _place_and_org_variants,
+                 _possessive_variants, _surname_only, _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            if rule not in (_particle_variants, _possessive_variants):
+            if rule not in (_particle_variants, _place_and_org_variants, _possessive_variants):
                 alias, target = _direction(alias, target, stored)
             elif alias.actor_id in stored and target.actor_id not in stored:
                 alias, target = target, alias  # else the rule's choice: the fuller spelling
@@ -127,6 +127,35 @@ def _particle_variants(actors: list[Actor]):
                 if actor is not head:
                     yield actor, head, (f"{actor.name!r} and {head.name!r}: the same name "
                                         "apart from particles (al-, de, bin …)")
+
+
+# British and American spellings of the words in organisations' names
+_US_SPELLING = {"organisation": "organization", "organisations": "organizations",
+                "defence": "defense", "centre": "center", "programme": "program",
+                "labour": "labor", "councillor": "councilor"}
+
+
+def _org_place_key(name: str) -> str:
+    """An organisation's or place's name without particles, in American spelling."""
+    return " ".join(_US_SPELLING.get(t, t) for t in loose_key(name).split())
+
+
+def _place_and_org_variants(actors: list[Actor]):
+    """ "al-Qamishli" / "Qamishli", "International Organisation for Migration" / "…
+    Organization …": an organisation or place whose name differs only by particles or by
+    British/American spelling, of the same type and in no other country."""
+    by_key: dict[tuple[str, str], list[Actor]] = {}
+    for actor in actors:
+        if actor.type in ("organisation", "location") and _org_place_key(actor.name):
+            by_key.setdefault((actor.type, _org_place_key(actor.name)), []).append(actor)
+    for group in by_key.values():
+        if len(group) > 1 and _countries_agree(group):
+            head = max(group, key=lambda a: (a.mentions, len(a.name)))
+            for actor in group:
+                if actor is not head:
+                    yield actor, head, (f"{actor.name!r} and {head.name!r}: the same {head.type}"
+                                        " name apart from particles (al-, de …) or British/"
+                                        "American spelling")
 
 
 def _possessive_variants(actors: list[Actor]):

@@ -102,7 +102,8 @@ def _object_complement(verb, obj, last):
 
 
 _ABOUT_PREPS = frozenset({"about", "of", "on"})
-_ADJECTIVE_PREPS = frozenset({"about", "of", "on", "over", "that", "toward", "towards"})
+_ADJECTIVE_PREPS = frozenset({"about", "of", "on", "over", "that", "toward", "towards", "at",
+                              "with", "in"})
 
 
 def _for_clause(token) -> bool:

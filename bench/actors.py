@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -122,7 +123,8 @@ def speed(nlp, gazetteer) -> dict:
 
     load_gazetteer()
     return {"texts": len(texts), "chars": sum(map(len, texts)), "spacy_s": spacy_s,
-            "link_s": link_s, "load_s": time.perf_counter() - started}
+            "link_s": link_s, "load_s": time.perf_counter() - started,
+            "load": os.getloadavg()[0]}
 
 
 def render(results: dict, timing: dict, version: str) -> str:
@@ -152,7 +154,8 @@ def render(results: dict, timing: dict, version: str) -> str:
             row(f"sector accuracy ({sector_spans} spans with a gold sector), {mode}", mode,
                 "sector", "sector_spans")]
     lines += [
-        f"| resolution time / spaCy time ({timing['texts']} texts, {timing['chars']:,} chars) | "
+        f"| resolution time / spaCy time ({timing['texts']} texts, {timing['chars']:,} chars; "
+        f"load average {timing['load']:.1f} on the machine) | "
         f"{timing['link_s']:.3f} s / {timing['spacy_s']:.2f} s = "
         f"{100 * timing['link_s'] / timing['spacy_s']:.1f}% | | |",
         f"| gazetteer load (once per process) | {timing['load_s'] * 1000:.0f} ms | | |"]

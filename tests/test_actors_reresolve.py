@@ -110,6 +110,19 @@ def test_a_split_pair_stays_apart():
     assert _mention_actor(store, "a2") == actor_id("person", "Jaafari")
 
 
+def test_a_standing_merge_keeps_the_full_name_canonical():
+    store = Store()
+    _write(store, "a1", [_actor("Brophy")], resolve=False)
+    _write(store, "a2", [_actor("Colm Brophy", role="senator")], resolve=False)
+    full, surname = actor_id("person", "Colm Brophy"), actor_id("person", "Brophy")
+    store.con.execute("INSERT INTO actor_merges (alias_id, actor_id, alias, evidence) "
+                      "VALUES (?, ?, 'Colm Brophy', 'surname')", [full, surname])
+    reresolve(store, EMPTY)
+    assert _mention_actor(store, "a1") == _mention_actor(store, "a2") == full
+    assert queries.find_actor(store, "Brophy")["name"] == "Colm Brophy"
+    assert not store.con.execute("SELECT * FROM actor_merges WHERE alias_id = actor_id").fetchall()
+
+
 def test_cli_reresolve(tmp_path):
     path = str(tmp_path / "r.duckdb")
     store = Store(path)

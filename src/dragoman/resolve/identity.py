@@ -85,6 +85,12 @@ def _direction(a: Actor, b: Actor, stored: set[str]) -> tuple[Actor, Actor]:
     return (a, b) if rank(b) >= rank(a) else (b, a)
 
 
+def preferred(a: Actor, b: Actor) -> tuple[Actor, Actor]:
+    """(alias, canonical) of two actors known to be one: a person's full name over a surname,
+    else the one placed in a country, else the most mentioned, else the longer name."""
+    return _direction(a, b, set())
+
+
 def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
     resolved = []
     for merge in merges.values():
@@ -187,8 +193,9 @@ def _surname_only(actors: list[Actor]):
     full = {last: [a for a in owners if _name_shaped(a)] for last, owners in full.items()}
     for actor in actors:
         tokens = loose_key(actor.name).split()
-        if len(tokens) != 1 or actor.country is not None and actor.type != "person":
-            continue
+        if len(tokens) != 1 or actor.country is not None and actor.type != "person" \
+                or not actor.name[:1].isupper():
+            continue  # "hazard" in lower case is a word, not Thorgan Hazard's surname
         if actor.type not in ("person", "organisation"):
             continue  # a name the model calls a place more often than not is a place ("Bustan")
         owners = full.get(tokens[0], [])
@@ -310,4 +317,5 @@ def _event(event, target, names):
     return replace(event, **changes) if changes else event
 
 
-__all__ = ["Merge", "actor_id", "apply_merges", "find_merges", "variant_evidence"]
+__all__ = ["Merge", "actor_id", "apply_merges", "find_merges", "preferred",
+           "variant_evidence"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dragoman.nlp.actors import Gazetteer, actor_id
-from dragoman.resolve.identity import find_merges
+from dragoman.resolve.identity import find_merges, preferred
 from dragoman.resolve.overrides import move_actor
 from dragoman.store import Store, queries
 
@@ -70,8 +70,17 @@ def _move(store: Store, alias_id: str, target_id: str, evidence: str, origin: st
 
 
 def _apply_pending(store: Store) -> int:
-    return sum(_move(store, m["alias_id"], m["actor_id"], m["evidence"], m["origin"])
-               for m in queries.pending_merges(store))
+    """Standing merges applied; the full name stays canonical ("Colm Brophy", not "Brophy")."""
+    actors = {a.actor_id: a for a in queries.stored_actors(store)}
+    done = 0
+    for merge in queries.pending_merges(store):
+        alias, target = actors.get(merge["alias_id"]), actors.get(merge["actor_id"])
+        if alias is None or target is None:
+            continue
+        alias, target = preferred(alias, target)
+        done += _move(store, alias.actor_id, target.actor_id, merge["evidence"], merge["origin"])
+    store.con.execute("DELETE FROM actor_merges WHERE alias_id = actor_id")
+    return done
 
 
 def _apply_gazetteer(store: Store, gazetteer: Gazetteer) -> tuple[int, int]:

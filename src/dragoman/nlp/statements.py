@@ -109,7 +109,7 @@ _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crow
 # cues without a PLOVER type whose object is still what the statement is about
 _ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
 LEARNED_MIN_COUNT = 3
-LEARNED_SURE_RATIO = 0.7  # below it, a learned cue needs an agent as its subject
+LEARNED_SURE_RATIO = 0.6  # below it, a learned cue needs an agent as its subject
 # learned lemmas that are actions, feelings or naming, not speech: PolNeAR annotates "fired
 # the manager" or "quoting a source" in places, a statement record should not
 LEARNED_EXCLUDED = frozenset("""
@@ -776,14 +776,32 @@ def _quote_cue(ctx: _Context, quote: Quote):
             paragraph_bounds(ctx.article.text, max(quote.start, quote.end - 1))[1])
     if _after_colon_lead(ctx, quote, first):
         lo, hi = core.start, core.stop  # From Bush's Facebook post: “…” — its own source
+    inner = _token_at(ctx.doc, quote.start + (quote.end - quote.start) // 2)
+    fragment = _is_fragment(ctx, quote, first, last)
     candidates = [
         t for t in ctx.doc[lo:hi]
         if line[0] <= t.idx < line[1] and not ctx.inside_quote(t.idx) and ctx.cues.speech(t)
+        and not (fragment and t.i not in core and _says_its_own(t, inner))
     ]
-    inner = _token_at(ctx.doc, quote.start + (quote.end - quote.start) // 2)
     candidates.sort(key=lambda t: (t.i not in core, not _governs(t, inner),
                                    _distance(t.idx, quote)))
     return _governing_cue(ctx, candidates[0], candidates) if candidates else None
+
+
+def _is_fragment(ctx: _Context, quote: Quote, first, last) -> bool:
+    """A quote with words of its own sentence outside it ("plans to ''build on the
+    progress''"), not a quoted sentence."""
+    text = ctx.article.text
+    start, _ = clipped_sentence(first)
+    _, end = clipped_sentence(last)
+    return any(c.isalnum() for c in text[start:quote.outer_start] + text[quote.outer_end:end])
+
+
+def _says_its_own(verb, inner) -> bool:
+    """A cue whose clausal complement is in its own sentence and does not hold ``inner``:
+    "X has said that it sees no reason …" reports that clause, not a fragment quoted in the
+    next sentence."""
+    return any(c.dep_ == "ccomp" for c in verb.children) and not _governs(verb, inner)
 
 
 def _after_colon_lead(ctx: _Context, quote: Quote, first) -> bool:

@@ -210,3 +210,19 @@ def test_statements_filter_on_cue_class_in_the_store_and_the_cli(tmp_path):
                                       "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert '"cue": "say"' in result.output and "believe" not in result.output
+
+
+@pytest.mark.model
+def test_headline_lead_named_elsewhere_in_the_article(run):
+    statements = run("Sanders: Clinton Email Story Has Moved\n"
+                     "Bernie Sanders said on Monday that the story had moved on.")
+    lead = statements[0]
+    assert (lead.cue, lead.speaker_mention, lead.text) == (":", "Sanders",
+                                                          "Clinton Email Story Has Moved")
+
+
+@pytest.mark.model
+def test_poll_lead_is_evidence_and_a_place_lead_is_no_speaker(run):
+    s = only(run("Poll: Bernie Sanders Leads Hillary Clinton Nationally"))
+    assert (s.cue, s.cue_class, s.speaker_mention) == (":", "evidence", "Poll")
+    assert run("Syria: the talks resumed in Geneva.") == []

@@ -1098,7 +1098,7 @@ def _prep_statement(ctx: _Context, prep):
 
 def _colon_statement(ctx: _Context, token):
     """``Trump: ...`` at the start of a line: the name speaks, the rest of the line is said."""
-    found = colon_lead(token)
+    found = colon_lead(token, ctx.cues.preps) if token.text == ":" else None
     if found is None or ctx.inside_quote(token.idx):
         return None
     lead, bounds = found
@@ -1110,7 +1110,10 @@ def _colon_statement(ctx: _Context, token):
         kind = "direct"
     elif _QUOTE_MARK.search(ctx.article.text, start, end):
         kind = "mixed"
-    return _record(ctx, kind, start, end, token, lead, lead.root, cue=":"), token
+    cue_class = ctx.cues.preps[lead.root.lemma_.lower()].cue_class \
+        if lead.root.lemma_.lower() in ctx.cues.preps else "speech"  # "Poll: …"
+    return _record(ctx, kind, start, end, token, lead, lead.root, cue=":",
+                   cue_class=cue_class), token
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

@@ -320,14 +320,27 @@ def as_clause_bounds(verb) -> tuple[int, int] | None:
     return _bounds(verb, first, last)
 
 
+def _named_elsewhere(lead) -> bool:
+    """"Sanders: Clinton Email Story Has Moved" — a capitalised lead word that is part of a
+    person's or organisation's name elsewhere in the article."""
+    words = {t.lower_ for t in lead if t.is_alpha}
+    if not words or not all(t.text[:1].isupper() for t in lead if t.is_alpha):
+        return False
+    return any(ent.label_ in _LEAD_ENTS and ent.start != lead.start and words <= {
+        t.lower_ for t in ent} for ent in lead.doc.ents)
+
+
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
 _LEAD_ENTS = frozenset({"PERSON", "ORG"})  # "Syria: ..." is a topic, not a speaker
 _MAX_LEAD = 6
 
 
-def colon_lead(colon) -> tuple[object, tuple[int, int]] | None:
+def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | None:
     """``(speaker span, content bounds)`` for a line that opens with a name and a colon
-    ("Trump: I'm the worst thing that ever happened to the establishment"), else None."""
+    ("Trump: I'm the worst thing that ever happened to the establishment"), else None.
+    A headline's name the tagger misses counts when the article names a person or
+    organisation with that word elsewhere; ``sources`` are nouns that lead a finding
+    ("Poll: …")."""
     doc = colon.doc
     text = doc_text(doc)
     if colon.text != ":":
@@ -340,7 +353,9 @@ def colon_lead(colon) -> tuple[object, tuple[int, int]] | None:
     if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):
         return None
     if lead[-1].ent_type_ not in _LEAD_ENTS and (lead[-1].pos_ != "PROPN"
-                                                  or lead[-1].ent_type_):
+                                                  or lead[-1].ent_type_) \
+            and not _named_elsewhere(lead) and not (len(lead) == 1
+                                                    and lead[0].lemma_.lower() in sources):
         return None
     if any(t.ent_type_ in ("DATE", "TIME") for t in lead):
         return None

@@ -122,7 +122,10 @@ def render(results: list[dict]) -> str:
               f"{r['ar1']['f1']:.3f} | {r['ar2']['f1']:.3f} | {r['dates']['f1']:.3f} |"
               for r in results]
     seconds = sum(r["seconds"] for r in results)
-    lines += ["", f"{seconds:.0f} s for all timelines ({machine()})."]
+    import os
+
+    lines += ["", f"{seconds:.0f} s for all timelines ({machine()}; load average "
+              f"{os.getloadavg()[0]:.1f} at the end: the machine is shared)."]
     return "\n".join(lines)
 
 

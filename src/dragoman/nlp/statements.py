@@ -740,7 +740,7 @@ def _quote_statement(ctx: _Context, quote: Quote):
     if _is_direct(ctx, quote, verb):
         return _record(ctx, "direct", quote.start, quote.end, verb, phrase, subject), verb
     start, end = quote.start, quote.end
-    bounds = content_bounds(verb, _is_address(ctx, verb))
+    bounds = content_bounds(verb, _is_address(ctx, verb), stop=lambda t: _lexicon_speech(ctx, t))
     if bounds is not None and bounds[0] < quote.end and quote.start < bounds[1]:
         start, end = min(bounds[0], quote.start), max(bounds[1], quote.end)
         start = quote.outer_start if start == quote.start else start

@@ -197,6 +197,12 @@ def _own_end(head, stop=None) -> int:
                 and doc[child.left_edge.i - 1].text == ",":
             last = min(last, child.left_edge.i - 1)  # "..., calling them ...": narrative
             break
+    if stop is not None:  # deeper down: "… would do the same, saying that …" is a new cue
+        for token in doc[head.i + 1:last + 1]:
+            if token.dep_ in ("advcl", "conj") and token.tag_ == "VBG" and stop(token) \
+                    and doc[token.left_edge.i - 1].text == "," and token.left_edge.i > head.i:
+                last = token.left_edge.i - 1
+                break
     while last > head.i and (doc[last].dep_ == "cc" or _filler(doc[last])):
         last -= 1
     return last

@@ -66,6 +66,14 @@ def test_places_and_organisations_apart_from_particles_or_spelling():
     assert _merged(actors) == {("al-Qamishli", "Qamishli"),
                                ("International Organisation for Migration",
                                 "International Organization for Migration")}
-    # a place and an organisation of one name are the type rule's business, not this one's
+    # the same spelling in two countries: two places
     assert not _merged([_actor("al-Midan", "location", country="SYR"),
                         _actor("Midan", "location", country="EGY")])
+
+
+def test_a_surname_with_a_leading_particle_or_a_dropped_apostrophe():
+    governor = _actor("Talal al-Barazi", country="SYR", role="governor")
+    assert _merged([_actor("al-Barazi"), governor]) == {("al-Barazi", "Talal al-Barazi")}
+    hollande = _actor("Francois Hollande", country="FRA", role="president")
+    assert _merged([_actor("Hollandes"), hollande]) == {("Hollandes", "Francois Hollande")}
+    assert not _merged([_actor("hazard", "organisation"), _actor("Thorgan Hazard", mentions=3)])

@@ -18,6 +18,7 @@ name. :func:`apply_merges` rewrites a batch's mentions, statements and events to
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -194,14 +195,24 @@ def _surname_only(actors: list[Actor]):
     for actor in actors:
         tokens = loose_key(actor.name).split()
         if len(tokens) != 1 or actor.country is not None and actor.type != "person" \
-                or not actor.name[:1].isupper():
+                or not _capitalised(actor.name):
             continue  # "hazard" in lower case is a word, not Thorgan Hazard's surname
         if actor.type not in ("person", "organisation"):
             continue  # a name the model calls a place more often than not is a place ("Bustan")
-        owners = full.get(tokens[0], [])
+        owners, how = full.get(tokens[0], []), ""
+        if not owners and tokens[0].endswith("s") and len(tokens[0]) > 4:
+            owners, how = full.get(tokens[0][:-1], []), " (a possessive without its apostrophe)"
         if len(owners) == 1 and _known(owners[0]) and _countries_agree([actor, owners[0]]):
-            yield actor, owners[0], (f"surname of {owners[0].name!r}, the only person of that "
-                                     "name in view; no conflicting country")
+            yield actor, owners[0], (f"surname of {owners[0].name!r}{how}, the only person of "
+                                     "that name in view; no conflicting country")
+
+
+def _capitalised(name: str) -> bool:
+    """Whether the name's first word after its particles is capitalised ("al-Barazi": yes)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper()
 
 
 def _name_shaped(actor: Actor) -> bool:

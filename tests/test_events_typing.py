@@ -101,3 +101,10 @@ def test_the_demand_of_a_protest_is_not_a_separate_event(run):
 def test_a_resignation_is_a_retreat(run):
     events = run("The Haitian president, Prosper Avril, resigned on Monday.")
     assert [e.type for e in events] == ["RETREAT"]
+
+
+@pytest.mark.model
+def test_a_hunger_strike_is_a_protest_an_air_strike_campaign_is_not(run):
+    events = run("Algerian landowners began a hunger strike outside the Algerian parliament.")
+    assert [(e.type, e.trigger) for e in events] == [("PROTEST", "began")]
+    assert all(e.type != "PROTEST" for e in run("Russia began air strikes on Aleppo."))

@@ -3,7 +3,8 @@
 Two sources, read once and passed in: ``data/event_verbs.tsv`` (ours, action verbs: attack,
 sign, withdraw, …) and the PLOVER-typed rows of the statement cue lexicon ``data/cues.tsv``
 (verbal acts: accuse, call on, reject, …). Two-word entries ("call on", "leave talk") win over
-the verb alone, and an event-verb row wins over a cue row with the same key.
+the verb alone, three-word ones with the object's modifier ("begin hunger strike": not "began
+air strikes") over both, and an event-verb row wins over a cue row with the same key.
 """
 from __future__ import annotations
 
@@ -51,10 +52,19 @@ class EventLexicon:
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ in _PAIR_DEPS:
-                entry = self.entries.get(f"{lemma} {child.lemma_.lower()}")
-                if entry is not None:
-                    return entry
+                word = child.lemma_.lower()
+                for key in (*(f"{lemma} {m} {word}" for m in _modifiers(child)),
+                            f"{lemma} {word}"):
+                    entry = self.entries.get(key)
+                    if entry is not None:
+                        return entry
         return self.entries.get(lemma)
+
+
+def _modifiers(token) -> list[str]:
+    """Lemmas of the words that modify a noun ("hunger" in "a hunger strike"): three-word
+    entries ("begin hunger strike") are about what kind of thing the object is."""
+    return [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
 
 
 def load_event_lexicon(cues: Cues) -> EventLexicon:

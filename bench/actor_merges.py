@@ -248,7 +248,8 @@ def render(result: dict, resolved: Resolved, n_labels: int) -> str:
     lines += ["", "Strata (candidates in this run / labelled): " + "; ".join(
         f"{k} {result['population'].get(k, 0)}/{n}" for k, n in sorted(result["sampled"].items()))
         + ". Recall is among name-similar pairs only (\"the regime\" / \"Damascus\" is out of "
-        "scope); no threshold was tuned on these pairs."]
+        "scope). The merge rules' evidence checks were developed on the dev pairs only (no threshold "
+        "was changed); quote the test figures."]
     missing = counts["all"]["missing"]
     if missing:
         lines += ["", f"{missing} labelled pairs name an actor id this run no longer produces "

@@ -289,7 +289,8 @@ def evaluate(records, docs, with_textacy: bool = True, errors=None) -> dict:
             base.add(gold, textacy_items(doc, text))
     chars = sum(len(r["text"]) for r in records)
     return {"ours": ours, "textacy": base if with_textacy else None,
-            "stage_seconds": stage_seconds, "chars": chars, "docs": len(records)}
+            "stage_seconds": stage_seconds, "chars": chars, "docs": len(records),
+            "load": os.getloadavg()[0]}
 
 
 def _write_errors(handle, record, gold, pred, statements) -> None:
@@ -369,6 +370,8 @@ def throughput(result: dict, spacy_seconds: float) -> str:
         line += (f"; the spaCy pass over the same texts took {spacy_seconds:.1f} s "
                  f"({chars / spacy_seconds:,.0f} characters/s), so statements add "
                  f"{100 * stage / spacy_seconds:.1f}% on top of it")
+    if result.get("load") is not None:
+        line += f" (load average {result['load']:.1f} on the shared machine)"
     return line + "."
 
 

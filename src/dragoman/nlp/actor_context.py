@@ -47,45 +47,57 @@ def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
                  title_nouns: frozenset = TITLE_NOUNS) -> dict[str, Actor]:
     """``actors`` with a country given to the people whose context names one (see above);
     ``title_nouns`` are the nouns that name one person by their office ("spokeswoman")."""
-    tokens = _token_actors(doc, mentions, actors)
-    titled = _titles_with_country(doc, tokens, title_nouns)
-    people_by_title: dict[str, int] = {}
-    for actor in actors.values():
-        if actor.type == "person" and actor.role:
-            head = actor.role.split()[-1].lower()
-            people_by_title[head] = people_by_title.get(head, 0) + 1
-    sector_states: dict[str, set[str]] = {}
-    for other in actors.values():
-        if other.type in ("organisation", "group") and other.sector in _ORG_SECTORS:
-            sector_states.setdefault(other.sector, set()).add(other.country)
-    sector_states = {k: v for k, v in sector_states.items() if len(v) == 1 and None not in v
-                     and not v & NON_STATE}
+    context = _Context(doc, mentions, actors, title_nouns)
     placed = dict(actors)
     for actor_id, actor in actors.items():
-        if actor.type != "person" or actor.country:
-            continue
-        found = set()
-        for mention in mentions:
-            if mention.actor_id != actor_id:
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            found |= _mention_evidence(span, actor, tokens)
-        head = actor.role.split()[-1].lower() if actor.role else None
-        sectors = set()
-        first = min(m.start for m in mentions if m.actor_id == actor_id)
-        given = [(c, s) for c, s, at in titled.get(head, ()) if at < first]
-        if given and people_by_title.get(head) == 1 and head in _SPOKESPEOPLE \
-                and len(actor.role.split()) == 1:
-            found |= {country for country, _ in given}
-            sectors = {sector for _, sector in given}
-        if not found and actor.sector in _ORG_SECTORS and actor.sector in sector_states:
-            found = set(sector_states[actor.sector])
-        if len(found) == 1:
-            sector = actor.sector or (sectors.pop() if len(sectors) == 1 else None)
-            placed[actor_id] = replace(actor, country=found.pop(), sector=sector)
+        if actor.type == "person" and not actor.country:
+            countries, sectors = context.evidence(actor)
+            if len(countries) == 1:
+                sector = actor.sector or (sectors.pop() if len(sectors) == 1 else None)
+                placed[actor_id] = replace(actor, country=countries.pop(), sector=sector)
     return placed
+
+
+class _Context:
+    """What one article says around its people: the actor of each token, the titles given in
+    unnamed phrases, how many people hold each title, the one state of each body's sector."""
+
+    def __init__(self, doc, mentions: list[Mention], actors: dict[str, Actor],
+                 title_nouns: frozenset) -> None:
+        self.doc, self.mentions = doc, mentions
+        self.tokens = _token_actors(doc, mentions, actors)
+        self.titled = _titles_with_country(doc, self.tokens, title_nouns)
+        self.holders: dict[str, int] = {}
+        for actor in actors.values():
+            if actor.type == "person" and actor.role:
+                head = actor.role.split()[-1].lower()
+                self.holders[head] = self.holders.get(head, 0) + 1
+        states: dict[str, set] = {}
+        for other in actors.values():
+            if other.type in ("organisation", "group") and other.sector in _ORG_SECTORS:
+                states.setdefault(other.sector, set()).add(other.country)
+        self.sector_states = {k: v for k, v in states.items()
+                              if len(v) == 1 and None not in v and not v & NON_STATE}
+
+    def evidence(self, actor: Actor) -> tuple[set[str], set[str | None]]:
+        """(countries, sectors) the article's evidence gives this person."""
+        own = [m for m in self.mentions if m.actor_id == actor.actor_id]
+        countries: set[str] = set()
+        for mention in own:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                countries |= _mention_evidence(span, actor, self.tokens)
+        head = actor.role.split()[-1].lower() if actor.role else None
+        first = min((m.start for m in own), default=0)
+        given = [(c, s) for c, s, at in self.titled.get(head, ()) if at < first]
+        sectors: set[str | None] = set()
+        if given and self.holders.get(head) == 1 and head in _SPOKESPEOPLE \
+                and len(actor.role.split()) == 1:
+            countries |= {country for country, _ in given}
+            sectors = {sector for _, sector in given}
+        if not countries and actor.sector in self.sector_states:
+            countries = set(self.sector_states[actor.sector])
+        return countries, sectors
 
 
 def _token_actors(doc, mentions: list[Mention], actors: dict[str, Actor]) -> dict[int, Actor]:

@@ -19,8 +19,10 @@ phrase is ``speaker_mention`` and the actor found in it (a person preferred) is 
 "he"/"she" resolve to the last person named before them. The hearer of ``tell`` and its kin
 ("told Reuters") is the ``addressee``, never the speaker.
 
-Cue verbs come from the packaged lexicon ``data/cues.tsv``; ``load_cues`` reads it once and the
-result is passed in. The sentence-level helpers here (``clipped_sentence``, ``subject_of``,
+Cue verbs come from the packaged lexicon ``data/cues.tsv`` and the verbs learned from PolNeAR
+train (``data/statement_cues.tsv``); ``data/statement_cue_classes.tsv`` says which cues report a
+thought, a piece of evidence or a stance (each statement's ``cue_class``) and adds adjective,
+noun and poll-phrase cues. ``load_cues`` reads them once and the result is passed in. The sentence-level helpers here (``clipped_sentence``, ``subject_of``,
 ``object_of``, ``noun_phrase``) are shared with :mod:`dragoman.nlp.events`.
 """
 from __future__ import annotations

@@ -392,7 +392,8 @@ NOTES = """### How far to trust these figures
   coded party" rule adopted and indirect recipients added in an earlier round; in this round,
   after reading GSR misses, rules from the PLOVER manual were added — "X said Y must …" is a
   REQUEST to Y, the demand of a protest is not a separate event, resignations and surrender
-  are RETREAT, riots and staged/held demonstrations are PROTEST; with the new classifier,
+  are RETREAT, riots, staged/held demonstrations and hunger/general strikes are PROTEST,
+  future cooperation is AGREE and a future retreat CONCEDE; with the new classifier,
   classifier + lexicon went hit 0.500 → 0.543, first-event 0.494 → 0.537, precision
   0.661 → 0.648, actor country 0.669 → 0.713, recipient country 0.470 → 0.475. GSR is not a
   held-out split: read these figures as development figures.

@@ -108,3 +108,17 @@ def test_a_hunger_strike_is_a_protest_an_air_strike_campaign_is_not(run):
     events = run("Algerian landowners began a hunger strike outside the Algerian parliament.")
     assert [(e.type, e.trigger) for e in events] == [("PROTEST", "began")]
     assert all(e.type != "PROTEST" for e in run("Russia began air strikes on Aleppo."))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Portugal will support Turkey's bid to join the European Union.", "support", "AGREE"),
+    ("Norway is ready to provide aid to Saudi Arabia.", "provide", "AGREE"),
+    ("Syria announced it would withdraw its troops from Lebanon.", "withdraw", "CONCEDE"),
+    ("Syria withdrew its troops from Lebanon.", "withdrew", "RETREAT"),
+    ("Portugal supported Turkey's bid to join the European Union.", "supported", "SUPPORT"),
+])
+def test_an_announced_act_is_coded_as_the_manual_says(run, text, trigger, expected):
+    event = next(e for e in run(text) if e.trigger == trigger)
+    assert event.type == expected
+    assert not event.hypothetical  # the promise was made; what it promises is its type

@@ -164,6 +164,32 @@ _CARRIERS = frozenset({"refuse", "decline", "accuse", "blame", "charge", "allege
                        "criticize", "criticise", "denounce", "suspect"})
 
 
+# PLOVER manual: future cooperation is a promise (AGREE), a future retreat a concession
+# (CONCEDE). A future assault stays ASSAULT, flagged hypothetical ("warned that the army would
+# attack": the warning is the THREATEN event)
+PROMISED = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+            "RETREAT": "CONCEDE"}
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+_WILLING = frozenset({"willing", "ready", "prepared", "plan", "intend", "promise", "pledge",
+                      "offer", "vow", "commit"})
+
+
+def promised_type(kind: str, verb) -> str:
+    """The type of an act that is announced, not done: "will support Turkey's bid" is AGREE,
+    "would withdraw its troops" CONCEDE (see :data:`PROMISED`); negated and conditional
+    ("if …") acts keep their type."""
+    if kind not in PROMISED or is_negated(verb) or _conditional(verb):
+        return kind
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    willing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WILLING
+    return PROMISED[kind] if future or willing else kind
+
+
+def _conditional(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children) for c in verb.children)
+
+
 def _must_demand(token, tools: EventTools) -> _Found | None:
     """A statement that someone else *must* act ("Russia said that Sudan must return the
     helicopter") is a demand: REQUEST from the speaker to the one who must act."""
@@ -263,6 +289,9 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     verb = item.verb
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
+    promised = promised_type(kind, verb)
+    if promised != kind:  # the event is the promise, which was made: not hypothetical
+        kind, hypothetical = promised, False
     sources = _parties(resolver, item.source)
     targets = _parties(resolver, item.target)
     if not any(_named(t) for t in targets):

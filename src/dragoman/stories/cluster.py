@@ -45,7 +45,8 @@ class Params:
     split_threshold: float = 0.0     # split a story whose two halves' centroids score under this
     split_min: int = 8               # stories are checked for a split from this size on
     split_min_part: int = 3          # ... and each half must have at least this many articles
-    size_penalty: float = 0.0        # a story of n articles needs threshold + this × log2(n)
+    size_penalty: float = 0.0        # a story of n articles needs threshold + this × log2(n / f)
+    penalty_from: int = 1            # ... f: stories up to this size pay nothing
     merge_by: str = "min"            # merges: the penalty of the smaller ("min") or bigger story
 
 
@@ -300,7 +301,7 @@ class StoryIndex:
             return p.merge_threshold
         sizes = (self.stories[a].size, self.stories[b].size)
         size = max(sizes) if p.merge_by == "max" else min(sizes)
-        return p.merge_threshold + p.size_penalty * float(np.log2(max(size, 1)))
+        return p.merge_threshold + p.size_penalty * float(np.log2(max(size / p.penalty_from, 1)))
 
     def _close_in_time(self, a: str, b: str) -> bool:
         """Two stories overlap in time, or are apart by at most ``window_days`` (undated
@@ -649,7 +650,7 @@ class _BatchScores:
             if k is not None:
                 score[k] += p.w_shared
         if p.size_penalty:   # a big story's centroid is vague: it must be matched better
-            score = score - p.size_penalty * np.log2(np.maximum(self.sizes, 1.0))
+            score = score - p.size_penalty * np.log2(np.maximum(self.sizes / p.penalty_from, 1.0))
         top = np.argsort(-score)[:rerank]
         if item.actors and p.w_actors:
             top = sorted(top, key=lambda k: -(score[k] + self._actor_bonus(k, item)))

@@ -25,7 +25,7 @@ from dragoman.stories.vectors import TermStats
 # seeds and the demo corpus by hand (no gold for whole articles: docs/stories.md, "Demo
 # corpus"); with MiniLM: the weights chosen on the UCI dev part (bench/stories.py)
 TEXT_PARAMS = Params(threshold=0.18, w_embed=0.0, w_actors=0.0, size_penalty=0.02,
-                     split_threshold=0.3)
+                     penalty_from=4, split_threshold=0.3)
 EMBED_PARAMS = Params(threshold=0.28, w_embed=2.0, w_actors=0.0, merge_threshold=0.35)
 MIN_SHARED, MIN_PASSAGE_WORDS = 0.05, 20   # a shared passage that ties an article to a story
 LEAD_CHARS = 1000       # actors named this early in an article are what it is about

@@ -226,3 +226,10 @@ def test_poll_lead_is_evidence_and_a_place_lead_is_no_speaker(run):
     s = only(run("Poll: Bernie Sanders Leads Hillary Clinton Nationally"))
     assert (s.cue, s.cue_class, s.speaker_mention) == (":", "evidence", "Poll")
     assert run("Syria: the talks resumed in Geneva.") == []
+
+
+@pytest.mark.model
+def test_a_stance_verb_needs_someone_to_take_it(run):
+    statements = run("They protested bombing by Russian warplanes supporting “a massive "
+                     "acceleration” of attacks on Homs.")
+    assert not [s for s in statements if s.cue == "support"]

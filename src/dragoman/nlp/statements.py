@@ -169,7 +169,9 @@ class Cues:
     def needs_agent(self, cue: Cue | None) -> bool:
         """A learned or listed cue that is often not speech ("focus", "see", "back") counts
         only with someone speaking: a name, a personal pronoun, or a noun for people or
-        bodies."""
+        bodies. A stance verb always does: "warplanes supporting an offensive" is an act."""
+        if cue is not None and cue.cue_class == "stance" and cue.reads == "object":
+            return True
         return cue is not None and cue.ratio is not None and cue.ratio < LEARNED_SURE_RATIO
 
     def cue_class(self, lemma: str) -> str:
@@ -736,8 +738,7 @@ def _quote_statement(ctx: _Context, quote: Quote):
         return None  # the quote is part of the speaker's name: a “senior aide” said
     if not _attached_to_cue(ctx, quote, verb):
         return None
-    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and (
-            subject is None or not is_agent(subject, ctx.cues.agents)):
+    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not _can_speak(ctx, verb, subject):
         return None
     if _is_direct(ctx, quote, verb):
         return _record(ctx, "direct", quote.start, quote.end, verb, phrase, subject), verb
@@ -748,6 +749,15 @@ def _quote_statement(ctx: _Context, quote: Quote):
         start = quote.outer_start if start == quote.start else start
         end = quote.outer_end if end == quote.end and quote.closed else end
     return _record(ctx, "mixed", start, end, verb, phrase, subject), verb
+
+
+def _can_speak(ctx: _Context, verb, subject) -> bool:
+    """Whether the subject can be the one who speaks, thinks or takes the stance the verb
+    reports; a stance needs a name, a person or a body ("warplanes supporting an offensive"
+    take none, though the gazetteer counts them as actors)."""
+    cue = ctx.cues.speech(verb)
+    agents = TITLE_NOUNS if cue is not None and cue.cue_class == "stance" else ctx.cues.agents
+    return subject is not None and is_agent(subject, agents)
 
 
 def _lexicon_speech(ctx: _Context, token) -> bool:
@@ -1004,7 +1014,7 @@ def _indirect_statement(ctx: _Context, verb):
     phrase, subject = _speaker_phrase(ctx, verb)
     if subject is None:
         return None
-    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not is_agent(subject, ctx.cues.agents):
+    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not _can_speak(ctx, verb, subject):
         return None  # "Discussions focus on ...": a learned cue needs someone to speak
     if phrase is not None and phrase.start_char < bounds[1] and bounds[0] < phrase.end_char \
             and verb.dep_ != "parataxis":

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dragoman.nlp.actors import Gazetteer
+from dragoman.nlp.statements import is_complement
 from dragoman.nlp.when import Resolved, resolve
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "shall", "must", "can"})
@@ -145,7 +146,7 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT:
+    if is_complement(verb) and verb.head.lemma_.lower() in INTENT:
         return True
     if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in INTENT:
         return True

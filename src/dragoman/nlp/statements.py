@@ -382,7 +382,7 @@ def subject_of(verb, depth: int = 4):
         subject = _own_subject(token, verb)
         if subject is not None:
             return subject
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() in OBJECT_CONTROL:
+        if is_complement(token) and token.head.lemma_.lower() in OBJECT_CONTROL:
             controller = object_of(token.head)
             if controller is not None:
                 return controller
@@ -392,6 +392,13 @@ def subject_of(verb, depth: int = 4):
             return None
         token = token.head
     return None
+
+
+def is_complement(verb) -> bool:
+    """An infinitive complement: ``xcomp``, or the ``advcl`` with "to" the small model often
+    gives instead ("press the regime to return": *return* hangs on *press* as advcl)."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _pcomp_controller(verb, depth: int):

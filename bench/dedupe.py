@@ -338,8 +338,9 @@ def task_scale(args) -> str:
               f"{r['duckdb_mb']:.0f} |" for r in results]
     growth = results[-1]["seconds"] / results[0]["seconds"]
     size = results[-1]["n"] / results[0]["n"]
-    corpus = ("8–30 sentences of the real corpora each with names, numbers and a third of the "
-              "long words swapped (`expand`, `Perturber`)" if args.generator == "perturbed" else
+    corpus = ("8–30 sentences of the real corpora each with names, numbers, 70% of the long "
+              "and 30% of the short words swapped (`expand`, `Perturber`)"
+              if args.generator == "perturbed" else
               "8–30 sentences of the real corpora each, unchanged (`expand(perturb=False)`)")
     return (f"Synthetic articles ({corpus}; 10% of them edited copies of a recent one), exact "
             f"+ near dedupe stages with DuckDB writes (articles, signatures, LSH band keys), "

@@ -1,7 +1,7 @@
 """Scale: a reproducible synthetic corpus of N articles, and ``dragoman ingest`` over it.
 
 The corpus is ``bench.synthetic.expand`` (random sentences of the real corpora with names,
-numbers and a third of the long words swapped, 10% edited copies of recent articles: the
+numbers, 70% of the long and 30% of the short words swapped, 10% edited copies of recent articles: the
 dedupe benchmark's generator), seeded, written as JSONL with a
 title and a date so it goes through the real reader. Nothing of it is kept in the repository.
 
@@ -102,7 +102,7 @@ def render(results: list[dict], args: argparse.Namespace, load: str) -> str:
     growth = results[-1]["peak_mb"] / results[0]["peak_mb"]
     return "\n".join([
         f"Synthetic corpus (`bench/synthetic.py` `expand`: sentences of the real corpora with "
-        f"names, numbers and a third of the long words swapped, 10% edited copies; seed "
+        f"names, numbers, 70% of the long and 30% of the short words swapped, 10% edited copies; seed "
         f"{args.seed}, JSONL through the reader), {what}; local runner, {args.workers} process(es), batches of 200; "
         f"{machine()}; {load} at the start. Peak memory grows ×{growth:.2f} from "
         f"{results[0]['n']:,} to {results[-1]['n']:,} articles.", "", *lines])

@@ -134,7 +134,7 @@ def expand(docs: list[Doc], n: int, seed: int = 0, copy_rate: float = 0.1,
     ``copy_rate`` share of them copies of an earlier one with a random edit up to 30%.
 
     With ``perturb`` (the default) every sentence an original draws is rewritten on the way
-    (``Perturber``): names, numbers and a third of the other long words are swapped for
+    (``Perturber``): names, numbers and most other words are swapped for
     random ones from the corpora's vocabulary, so two originals that drew the same sentence do
     not share it word for word, as distinct news articles mostly do not. Without it (the
     generator before) the originals are collages of one finite sentence pool: at 100k
@@ -160,15 +160,20 @@ _PUNCTUATION = "\"'()[]{}<>.,;:!?-–—…“”‘’«»*/"
 class Perturber:
     """Rewrites a sentence word by word (seeded by the ``rng`` it is given): a capitalised word
     after the first becomes a random capitalised word of the corpora (a name), every digit a
-    random digit, and a word of 4+ letters, with probability ``rate``, a
-    random such word; short words (the, of, said) stay, so sentences keep their shape."""
+    random digit, a lowercase word of 4+ letters, with probability ``rate``, a random such
+    word, and a shorter one (the, of, in), with probability ``short_rate``, a random short
+    word. Two originals that drew the same source sentence then share few 5-word runs (a word
+    survives both rewrites with probability ≈ 0.1 or 0.5), so they are not passage reuse."""
 
-    def __init__(self, pool: list[str], rng: random.Random, rate: float = 0.35) -> None:
-        self.rng, self.rate = rng, rate
+    def __init__(self, pool: list[str], rng: random.Random, rate: float = 0.7,
+                 short_rate: float = 0.3) -> None:
+        self.rng, self.rate, self.short_rate = rng, rate, short_rate
         vocabulary = {core for s in pool for token in s.split()
-                      if (core := token.strip(_PUNCTUATION)).isalpha() and len(core) >= 4}
-        self.names = sorted(w for w in vocabulary if w[0].isupper() and w[1:].islower())
-        self.words = sorted(w for w in vocabulary if w.islower())
+                      if (core := token.strip(_PUNCTUATION)).isalpha()}
+        self.names = sorted(w for w in vocabulary
+                            if len(w) >= 4 and w[0].isupper() and w[1:].islower())
+        self.words = sorted(w for w in vocabulary if len(w) >= 4 and w.islower())
+        self.short = sorted(w for w in vocabulary if len(w) < 4 and w.islower())
 
     def __call__(self, sentence: str) -> str:
         random, choice, rate = self.rng.random, self.rng.choice, self.rate
@@ -177,7 +182,8 @@ class Perturber:
             core = token.strip(_PUNCTUATION)
             if core.isalpha():
                 if len(core) < 4:
-                    new = core
+                    new = (choice(self.short) if core.islower() and random() < self.short_rate
+                           else core)
                 elif core[0].isupper() and position:
                     new = choice(self.names)
                 elif core.islower() and random() < rate:

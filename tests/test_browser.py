@@ -86,8 +86,14 @@ class Watched:
     def api(self, path: str) -> dict:
         return self.page.request.get(self.base + path).json()
 
-    def focused_text(self) -> str:
+    def focused_text(self, start: int | None = None) -> str:
+        """The highlighted text; with ``start``, once the highlight begins there (a click on
+        another record's link moves it in a hashchange handler: wait for it, do not race it)."""
         self.page.wait_for_selector("#text .focus")
+        if start is not None:
+            self.page.wait_for_function(
+                "s => { const f = document.querySelector('#text .focus');"
+                " return f && f.getAttribute('data-s') === String(s); }", arg=start)
         return self.page.eval_on_selector_all("#text .focus", "els => els.map(e => e.textContent).join('')")
 
     def clean(self) -> None:
@@ -147,7 +153,7 @@ def test_story_to_event_to_highlighted_source_span(tab, shots):
     # another record's link on the same page moves the highlight
     statement = tab.api(f"/api/statements?article={event['article_id']}&limit=1")["items"][0]
     page.locator(f"aside a[href='#s-{statement['start']}-{statement['end']}']").first.click()
-    assert tab.focused_text() == statement["text"]
+    assert tab.focused_text(statement["start"]) == statement["text"]
     tab.clean()
 
 

@@ -131,12 +131,16 @@ def adjective_bounds(adj) -> tuple[int, int] | None:
 def fronted_bounds(phrase) -> tuple[int, int] | None:
     """The clause a phrase hangs on, without the phrase: "In a new poll, 40 percent back X"
     and "X leads, according to Y" (the phrase opens or closes the clause)."""
-    head = phrase.head if phrase.head.i != phrase.i else None
-    if head is None:
+    if phrase.head.i == phrase.i:
         return None
-    left, right = phrase.left_edge.i, phrase.right_edge.i
+    return _clause_around(phrase, phrase.head)
+
+
+def _clause_around(part, head) -> tuple[int, int] | None:
+    """The bounds of ``head``'s clause without ``part``, which must open or close it."""
+    left, right = part.left_edge.i, part.right_edge.i
     first, last = head.left_edge.i, head.right_edge.i
-    while last > right and _filler(phrase.doc[last]):
+    while last > right and _filler(part.doc[last]):
         last -= 1
     if left <= first:
         first = right + 1
@@ -144,7 +148,7 @@ def fronted_bounds(phrase) -> tuple[int, int] | None:
         last = left - 1
     else:
         return None
-    return _bounds(phrase, first, last)
+    return _bounds(part, first, last)
 
 
 def about_bounds(verb) -> tuple[int, int] | None:
@@ -313,17 +317,7 @@ def as_clause_bounds(verb) -> tuple[int, int] | None:
         return None
     if any(c.dep_ in _CLAUSE_DEPS or c.dep_ == "dobj" for c in verb.children):
         return None
-    head, left, right = verb.head, verb.left_edge.i, verb.right_edge.i
-    first, last = head.left_edge.i, head.right_edge.i
-    while last > right and _filler(verb.doc[last]):
-        last -= 1
-    if left <= first:
-        first = right + 1
-    elif right >= last:
-        last = left - 1
-    else:
-        return None
-    return _bounds(verb, first, last)
+    return _clause_around(verb, verb.head)
 
 
 def _named_elsewhere(lead) -> bool:

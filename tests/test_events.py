@@ -123,12 +123,12 @@ def test_published_date_precision():
 
 
 def test_act_asked_of_the_object_is_its_and_not_yet_done(run):
-    """"called on Russia to press the regime to return": the small model hangs *return* on
+    """"called on Iran to press the regime to return": the small model hangs *return* on
     *press* as an advcl; the regime is who would return, and it has not (yet)."""
-    events, _ = run("France and the US have called on Russia to press the Assad regime to "
-                    "return to political talks in Geneva.")
+    events, _ = run("Britain and Germany have called on Iran to press the Yemeni regime to "
+                    "return to political talks in Oslo.")
     returns = [e for e in events if "return" in (e.trigger or "")]
     assert returns, events
     for e in returns:
-        assert e.source == "the Assad regime" and e.hypothetical
-    assert {e.target for e in events if e.type == "REQUEST"} == {"Russia"}
+        assert e.source == "the Yemeni regime" and e.hypothetical
+    assert {e.target for e in events if e.type == "REQUEST"} == {"Iran"}

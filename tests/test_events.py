@@ -132,3 +132,12 @@ def test_act_asked_of_the_object_is_its_and_not_yet_done(run):
     for e in returns:
         assert e.source == "the Yemeni regime" and e.hypothetical
     assert {e.target for e in events if e.type == "REQUEST"} == {"Iran"}
+
+
+def test_a_verb_after_before_is_done_by_the_subject(run):
+    """"meets the rebels on Monday, before hosting the government": the envoy hosts, not the
+    rebels (a verb after a time preposition is the subject's; after "for" it is the object's)."""
+    events, _ = run("The envoy meets the rebels on Monday, before hosting the government on "
+                    "Tuesday.")
+    hosting = [e for e in events if e.trigger == "hosting"]
+    assert hosting and all(e.source == "The envoy" for e in hosting), events

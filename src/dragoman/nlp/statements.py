@@ -83,6 +83,8 @@ _MAX_PHRASE_TOKENS = 12
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PERSON_PRONOUNS = frozenset({"he", "she"})
 _TARGET_PREPS = ("on", "upon", "with", "to", "against", "at")
+# a verb after these prepositions is done by the subject, not the object, of the verb above
+_TIME_PREPS = frozenset({"before", "after", "while", "since", "until", "upon", "without"})
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # verbs whose object does what their infinitive says ("urged Oslo to act": Oslo acts)
@@ -409,6 +411,8 @@ def _pcomp_controller(verb, depth: int):
         return None
     if owner.pos_ in ("NOUN", "PROPN"):
         return owner
+    if verb.head.lower_ in _TIME_PREPS:  # "meets the opposition before hosting the government"
+        return subject_of(owner, depth)
     obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
     return obj if obj is not None else subject_of(owner, depth)
 

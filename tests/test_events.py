@@ -141,3 +141,16 @@ def test_a_verb_after_before_is_done_by_the_subject(run):
                     "Tuesday.")
     hosting = [e for e in events if e.trigger == "hosting"]
     assert hosting and all(e.source == "The envoy" for e in hosting), events
+
+
+@pytest.mark.parametrize("text", ["The matter was discussed in Minsk.",
+                                  "We know how to fight against it in Yemen."])
+def test_the_place_of_an_act_on_a_thing_is_not_its_target(run, text):
+    """No one is coded as discussed or fought: the city is where it happened."""
+    events, _ = run(text)
+    assert all(e.target not in ("Minsk", "Yemen") for e in events), events
+
+
+def test_a_thing_acted_on_in_a_country_keeps_the_country_as_recipient(run):
+    events, _ = run("The government lifted a curfew in Montenegro.")
+    assert [e.target for e in events] == ["Montenegro"]

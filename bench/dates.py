@@ -20,7 +20,7 @@ from collections import Counter
 from multiprocessing import Pool
 from pathlib import Path
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "dates" / "htmldate-eval"
 SETS = (("eval_default.json", ("eval", "cache")), ("eval_mediacloud_2020.json", ("test_set",)))
@@ -114,7 +114,5 @@ def main(argv: list[str] | None = None) -> int:
         "Where the clean stage found its dates: " + ", ".join(
             f"{name} {count}" for name, count in sources.most_common()) + ".",
     ])
-    print(markdown)
-    if not args.no_write:
-        write_section("dates", markdown)
+    publish("dates", markdown, write=not args.no_write)
     return 0

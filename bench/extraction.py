@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 ZYTE = SHARED / "extraction" / "zyte"
@@ -240,7 +240,5 @@ def main(argv: list[str] | None = None) -> int:
     files, warc = zyte_from_files(runner), zyte_from_warc(runner)
     traf = None if args.skip_trafilatura_eval else traf_scores(runner)
     markdown = report(scorer, files, warc, traf, runner, text_throughput())
-    print(markdown)
-    if not args.no_write:
-        write_section("extraction", markdown)
+    publish("extraction", markdown, write=not args.no_write)
     return 0

@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 
 WORDS = ("minister talks ceasefire government opposition delegation Geneva envoy said "
          "accused rejected called Russia Syria United Nations meeting agreement aid city "
@@ -81,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if gpu:
         markdown += (f"\n\nGPU / CPU: ×{runs[-1]['per_second'] / runs[0]['per_second']:.0f} "
                      "(batch 256 on the GPU against batch 64 on the CPU).")
-    print(markdown)
-    if not args.no_write:
-        write_section(f"gpu-{'cuda' if gpu else 'cpu'}", markdown)
+    publish(f"gpu-{'cuda' if gpu else 'cpu'}", markdown, write=not args.no_write)
     return 0
 
 

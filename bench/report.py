@@ -22,3 +22,11 @@ def write_section(task: str, markdown: str, doc: Path = DOC) -> None:
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     doc.write_text(text, encoding="utf-8")
+
+
+def publish(task: str, markdown: str, write: bool = True) -> None:
+    """Print a benchmark's results and, unless told not to (``--no-write``), put them in its
+    section of docs/benchmarks.md."""
+    print(markdown)
+    if write:
+        write_section(task, markdown)

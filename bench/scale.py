@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 from bench.dedupe import duckdb_memory_mb
-from bench.report import machine, write_section
+from bench.report import machine, publish
 from bench.synthetic import expand, load_corpora
 from bench.throughput import PeakMemory, _load
 
@@ -136,9 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             results.append(json.loads(out.strip().splitlines()[-1]))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     markdown = render(results, args, load)
-    print(markdown)
-    if not args.no_write:
-        write_section(f"scale-{'nlp' if args.nlp else 'reduced'}", markdown)
+    publish(f"scale-{'nlp' if args.nlp else 'reduced'}", markdown, write=not args.no_write)
     return 0
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 from dragoman.stories.cluster import Item, Params, StoryIndex
 from dragoman.stories.metrics import bcubed, pairwise
 from dragoman.stories.stage import TEXT_PARAMS
@@ -334,7 +334,5 @@ def main(argv: list[str] | None = None) -> int:
     timings = scale(sizes) if args.what in ("all", "scale") else None
     stage = stage_scale() if args.what in ("all", "scale") else None
     text = render(results, timings, stage)
-    print(text)
-    if not args.no_write:
-        write_section("stories", text)
+    publish("stories", text, write=not args.no_write)
     return 0

@@ -18,7 +18,7 @@ import re
 import time
 from pathlib import Path
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 from dragoman.stories.sentences import split_sentences
 from dragoman.stories.summarise import Doc, _norm, summary
 
@@ -170,7 +170,5 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     clusters = load()[:args.limit]
     text = render(evaluate(clusters))
-    print(text)
-    if not args.no_write:
-        write_section("summaries", text)
+    publish("summaries", text, write=not args.no_write)
     return 0

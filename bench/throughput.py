@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 
 
 def _records(full: bool, limit: int | None):
@@ -336,9 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         markdown = render(results, args, load)
         runner = "" if args.runner == "local" else f"-{args.runner}"
         task = f"throughput-{corpus}{runner}-w{args.workers}"
-    print(markdown)
-    if not args.no_write:
-        write_section(task, markdown)
+    publish(task, markdown, write=not args.no_write)
     return 0
 
 

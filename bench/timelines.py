@@ -19,7 +19,7 @@ import json
 import time
 from pathlib import Path
 
-from bench.report import machine, write_section
+from bench.report import machine, publish
 from dragoman.stories.metrics import Rouge, align_rouge, average, date_f1
 from dragoman.stories.summarise import Doc, timeline
 
@@ -138,7 +138,5 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"{T17} is missing: put ../shared beside the project")
     results = evaluate(args.topics.split(","))
     text = render(results)
-    print(text)
-    if not args.no_write:
-        write_section("timelines", text)
+    publish("timelines", text, write=not args.no_write)
     return 0

@@ -350,6 +350,10 @@ def _same_statement(store: Store, statement_id: str) -> list[tuple[str, int, int
                              same[1]).fetchall()
 
 
+# report r is the same event as t: its type, its actors and its date
+_SAME_EVENT = ("r.type = t.type AND r.source_actor_id IS NOT DISTINCT FROM t.source_actor_id "
+               "AND r.target_actor_id IS NOT DISTINCT FROM t.target_actor_id "
+               "AND r.date IS NOT DISTINCT FROM t.date")
 _REPORT_COLUMNS = ("r.article_id, a.origin, a.title AS article_title, a.outlet, "
                    "CAST(a.published AS VARCHAR) AS published, a.duplicate_of, r.start, r.\"end\"")
 
@@ -360,9 +364,7 @@ def event_reports(store: Store, event_id: str, limit: int = 100) -> list[dict]:
     first. ``independent_sources`` counts the same rows."""
     return _dicts(store.con.execute(
         f"SELECT r.event_id, r.text, {_REPORT_COLUMNS} FROM events r JOIN events t "
-        "ON r.type = t.type AND r.source_actor_id IS NOT DISTINCT FROM t.source_actor_id "
-        "AND r.target_actor_id IS NOT DISTINCT FROM t.target_actor_id "
-        "AND r.date IS NOT DISTINCT FROM t.date JOIN articles a ON a.article_id = r.article_id "
+        f"ON {_SAME_EVENT} JOIN articles a ON a.article_id = r.article_id "
         "WHERE t.event_id = ? ORDER BY a.published NULLS LAST, r.event_id LIMIT ?",
         [event_id, limit]))
 
@@ -382,10 +384,8 @@ def statement_reports(store: Store, statement_id: str, limit: int = 100) -> list
 def _same_event(store: Store, event_id: str) -> list[tuple[str, int, int]]:
     """(article_id, start, end) of every event with this one's type, actors and date."""
     return store.con.execute(
-        "SELECT e.article_id, e.start, e.end FROM events e, events t WHERE t.event_id = ? "
-        "AND e.type = t.type AND e.source_actor_id IS NOT DISTINCT FROM t.source_actor_id "
-        "AND e.target_actor_id IS NOT DISTINCT FROM t.target_actor_id "
-        "AND e.date IS NOT DISTINCT FROM t.date", [event_id]).fetchall()
+        f"SELECT r.article_id, r.start, r.end FROM events r JOIN events t ON {_SAME_EVENT} "
+        "WHERE t.event_id = ?", [event_id]).fetchall()
 
 
 def _group_sources(store: Store, spans: list[tuple[str, int, int]]) -> dict:

@@ -59,6 +59,37 @@ def statements_of(nlp, cues):
     return _run
 
 
+@pytest.fixture(scope="session")
+def event_tools(cues):
+    """What event extraction reads (cues, gazetteer, lexicon, type model), made once."""
+    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.nlp.events import make_tools
+
+    return make_tools(cues, load_gazetteer())
+
+
+@pytest.fixture
+def events_of(nlp, cues, event_tools):
+    """``events_of(text, published="2017-12-06")``: ``(events, statements)`` of one hand-written
+    text, as the annotate stage makes them, each event checked to slice its own text."""
+    from dragoman.model import Article
+    from dragoman.nlp.actors import link_document
+    from dragoman.nlp.events import extract_events
+    from dragoman.nlp.statements import extract_statements
+
+    def _run(text: str, published: str | None = "2017-12-06"):
+        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
+                          source_hash="h", published=published)
+        doc = nlp(text)
+        actors = link_document("a1", doc.ents, event_tools.gazetteer)
+        statements = extract_statements(doc, article, actors, cues)
+        events = extract_events(doc, article, actors, statements, event_tools)
+        for e in events:
+            assert article.text[e.start:e.end] == e.text
+        return events, statements
+    return _run
+
+
 @pytest.fixture
 def shared_model(nlp, monkeypatch):
     """Make every ingest in the test reuse the session's model instead of loading it again."""

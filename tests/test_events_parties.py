@@ -112,3 +112,22 @@ def test_an_offered_thing_of_ones_own_goes_to_the_named_party(run):
     events = run("Syria offered its troops to Lebanon.")
     offered = _by_trigger(events, "offered")[0]
     assert (offered.source_country, offered.target_country) == ("SYR", "LBN")
+
+
+@pytest.mark.shared
+def test_event_exports_carry_canonical_names_and_the_actor_filter_uses_them(tmp_path, seeds,
+                                                                            shared_model):
+    import dragoman
+    from dragoman.store import Store, queries
+
+    db = str(tmp_path / "names.duckdb")
+    dragoman.ingest([str(seeds)], db=db)
+    with Store(db, read_only=True) as store:
+        rows = queries.list_events(store, limit=500)
+        named = [r for r in rows if r["source_actor_id"]]
+        assert named and all(r["source_name"] for r in named)
+        pronoun = [r for r in rows if r["source_name"] and r["source"] != r["source_name"]]
+        assert pronoun  # a party written otherwise ("Paris", a title) is found by its name
+        name = pronoun[0]["source_name"]
+        found = queries.list_events(store, actor=name, limit=500)
+        assert pronoun[0]["event_id"] in {r["event_id"] for r in found}

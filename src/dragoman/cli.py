@@ -245,7 +245,7 @@ def _iso(value) -> str | None:
 
 @cli.command()
 @click.option("--type", "type_", metavar="PLOVER", help="Event type, e.g. ACCUSE or REQUEST.")
-@click.option("--actor", help="Source or target contains this.")
+@click.option("--actor", help="Source or target contains this, as written or in its canonical actor name.")
 @click.option("--country", metavar="ISO3", help="Source or target country, e.g. RUS.")
 @click.option("--since", metavar="DATE", help="Events on or after this date (YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Events on or before this date (YYYY-MM-DD).")

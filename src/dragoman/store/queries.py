@@ -23,7 +23,8 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
                "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
                "target_country", "target_sector", "date", "date_precision", "date_text",
                "location", "negated", "hypothetical", "text", "start", "end",
-               "trigger", "date_source", "location_country", "historical", "statement_id"),
+               "trigger", "date_source", "location_country", "historical", "statement_id",
+               "source_name", "target_name"),
     "stories": ("story_id", "title", "article_ids", "start_date", "end_date", "summary",
                 "timeline"),
     "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
@@ -33,6 +34,9 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # tables whose rows carry the article's origin, joined in
 _WITH_ORIGIN = {"statements", "events"}
+# columns computed by a join: the canonical actor names of an event's parties
+_JOINED = {"source_name": ("sn.name AS source_name", "LEFT JOIN actors sn ON sn.actor_id = t.source_actor_id"),
+           "target_name": ("tn.name AS target_name", "LEFT JOIN actors tn ON tn.actor_id = t.target_actor_id")}
 _ORDER = {
     "articles": "t.origin, t.article_id", "rejects": "t.origin",
     "actors": "t.mentions DESC, t.name", "statements": "a.origin, t.start",
@@ -58,8 +62,10 @@ def _select(table: str, columns: tuple[str, ...] | None = None) -> str:
     check_table(table)
     columns = columns or EXPORT_COLUMNS[table]
     if table in _WITH_ORIGIN:
-        cols = ", ".join("a.origin" if c == "origin" else f't."{c}"' for c in columns)
-        return f"SELECT {cols} FROM {table} t JOIN articles a USING (article_id)"
+        cols = ", ".join("a.origin" if c == "origin" else _JOINED[c][0] if c in _JOINED
+                         else f't."{c}"' for c in columns)
+        joins = "".join(f" {_JOINED[c][1]}" for c in columns if c in _JOINED)
+        return f"SELECT {cols} FROM {table} t JOIN articles a USING (article_id){joins}"
     return f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} t"
 
 
@@ -168,8 +174,9 @@ def list_events(store: Store, type: str | None = None, actor: str | None = None,
     filters = Filters()
     if type:
         filters.add("t.type = ?", type.upper())
-    if actor:
-        filters.add("(t.source ILIKE ? OR t.target ILIKE ?)", f"%{actor}%", f"%{actor}%")
+    if actor:  # as written or by the actor's canonical name ("Moscow" events for "Russia")
+        filters.add("(t.source ILIKE ? OR t.target ILIKE ? OR sn.name ILIKE ? OR tn.name ILIKE ?)",
+                    *[f"%{actor}%"] * 4)
     if country:
         filters.add("(t.source_country = ? OR t.target_country = ?)", country.upper(), country.upper())
     if since:

@@ -71,3 +71,12 @@ def test_seed_000_ingested_with_its_publication_date(seeds, tmp_path, shared_mod
     for event in events:
         day = date.fromisoformat(str(event["date"])[:10])
         assert abs((day - date(2017, 12, 6)).days) <= 366, event
+
+
+@pytest.mark.model
+def test_a_number_inside_a_name_is_no_year(events_of):
+    events, _ = events_of("Hertha fans attacked TSV 1860 supporters. The army attacked the "
+                          "town in 2015.", "2017-12-06")
+    dates = {e.text.split()[0]: (e.date, e.date_source) for e in events if e.type == "ASSAULT"}
+    assert dates["Hertha"] == ("2017-12-06", "published")
+    assert dates["The"] == ("2015-01-01", "text")

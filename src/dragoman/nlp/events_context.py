@@ -66,6 +66,8 @@ def event_date(verb, published: date | None, forward: bool) -> When:
     clause = verb
     for _ in range(3):  # own clause first, then the clause it depends on ("…, objecting to")
         for ent in clause_entities(clause, ("DATE",)):
+            if _year_in_name(ent):
+                continue
             found = resolve(ent.text, published, forward)
             if found is not None:
                 return When(found.date, found.precision, ent.text, "text")
@@ -73,6 +75,16 @@ def event_date(verb, published: date | None, forward: bool) -> When:
             break
         clause = clause.head
     return When(published.isoformat(), "day", None, "published")
+
+
+def _year_in_name(ent) -> bool:
+    """A bare number inside a name, not a date: "TSV 1860 Munich", "Charter 77 supporters"
+    (a number that modifies a noun right after a capitalised word)."""
+    root = ent.root
+    if not ent.text.isdigit() or root.dep_ not in ("nummod", "compound", "nmod"):
+        return False
+    before = root.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.ent_type_ != "DATE"
 
 
 def clause_entities(verb, labels) -> list:

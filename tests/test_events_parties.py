@@ -89,6 +89,12 @@ def test_a_meeting_or_call_to_discuss_is_one_consultation_with_the_partner(run):
     assert [e.target_country for e in consult] == ["FRA", "RUS"]  # one each, with the partner
 
 
+def test_a_happening_placed_somewhere_is_no_actor_but_a_named_one_is(run):
+    events = run("The war in Yemen killed 300 people. US drone strikes killed ten militants.")
+    assert [e.source_country for e in _by_trigger(events, "killed")] == ["USA"]
+    assert not any(e.source_country == "YEM" for e in events)  # Yemen is where, not who
+
+
 def test_a_subjectless_passive_clause_is_no_act(run):
     events = run("Hariri told reporters, when asked to comment, that the talks had failed.")
     assert not _by_trigger(events, "asked")

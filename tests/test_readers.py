@@ -57,6 +57,16 @@ def test_malformed_jsonl_line_is_rejected_and_the_rest_read(tmp_path: Path):
     ]
 
 
+def test_csv_columns_named_with_a_prefix_or_suffix_word_are_found(tmp_path: Path):
+    path = tmp_path / "dump.csv"
+    path.write_text("unit_id,article_title,article_content,source,date\n"
+                    "7,Port reopens,The port reopened on Monday.,Example Wire,2016-09-19\n",
+                    encoding="utf-8")
+    (row,) = read(str(path))
+    assert (row.text, row.title, row.outlet, row.published) == (
+        "The port reopened on Monday.", "Port reopens", "Example Wire", "2016-09-19")
+
+
 def test_csv_without_text_column_is_rejected_whole(tmp_path: Path):
     path = tmp_path / "bad.csv"
     path.write_text("headline,date\nx,2020-01-01\n", encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from urllib.parse import urlparse
 
 from dragoman.ingest.decode import sniff_encoding
@@ -42,13 +42,25 @@ def record_to_rawdoc(origin: str, record: Mapping[str, object], source_hash: str
 
 
 def _pick(fields: Mapping[str, object], aliases: tuple[str, ...]) -> str | None:
-    for alias in aliases:
-        value = fields.get(alias)
+    """The first non-empty field named by an alias, else by an alias with a prefix or suffix
+    word ("article_content", "news_title", "date_published")."""
+    for name in (*aliases, *_affixed(fields, aliases)):
+        value = fields.get(name)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
         if value not in (None, ""):
             return str(value)
     return None
+
+
+def _affixed(fields: Iterable[str], aliases: tuple[str, ...]) -> list[str]:
+    found = []
+    for alias in aliases:
+        for name in fields:
+            parts = name.replace("-", "_").split("_")
+            if name not in aliases and len(parts) > 1 and alias in (parts[0], parts[-1]):
+                found.append(name)
+    return found
 
 
 @register(".jsonl", ".ndjson", ".jsonlines")
@@ -101,7 +113,7 @@ def _csv_rows(origin: str, reader: csv.DictReader) -> Iterator[Record]:
         yield Reject(origin, "empty", "the file has no header row and no records")
         return
     lowered = {h.strip().lower() for h in header if h}
-    if not lowered & set(FIELD_ALIASES["text"]):
+    if not lowered & set(FIELD_ALIASES["text"]) and not _affixed(lowered, FIELD_ALIASES["text"]):
         yield Reject(origin, "missing-text-column",
                      f"no text column (columns: {', '.join(header)}); name the article body "
                      f"column one of: {', '.join(FIELD_ALIASES['text'])}")

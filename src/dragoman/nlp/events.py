@@ -352,7 +352,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     promised = promised_type(kind, verb)
     if promised != kind:  # the event is the promise, which was made: not hypothetical
         kind, hypothetical = promised, False
-    sources = _parties(resolver, speaker_antecedent(item.source) or item.source)
+    source = speaker_antecedent(item.source) or item.source
+    sources = [_acting(source, p) for p in _parties(resolver, source)]
     targets = _parties(resolver, item.target)
     if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
         targets = [_recipient(resolver, item.target, t) for t in targets]
@@ -399,10 +400,27 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
 NEEDS_TARGET = frozenset({"SUPPORT", "CONSULT"})
 
 
+# happenings, not actors: as a source their country is where they happened ("the war in Syria
+# killed …"), unless a name or agent on them says whose they are ("US drone strikes")
+EVENT_NOUNS = frozenset({
+    "war", "conflict", "fighting", "violence", "attack", "bombing", "strike", "airstrike",
+    "raid", "explosion", "blast", "shelling", "offensive", "operation", "campaign", "crisis",
+    "clash", "battle", "siege", "unrest", "insurgency", "bombardment", "fire", "crackdown"})
+
+
+def _acting(token, party: Party | None) -> Party | None:
+    """The source as an analyst codes it: a happening placed by a preposition has no actor."""
+    if (party is None or token is None or party.actor_id
+            or token.lemma_.lower() not in EVENT_NOUNS or _whose(token)):
+        return party
+    return Party(party.text, party.start, party.end)
+
+
 def _recipient(resolver: PartyResolver, token, party: Party | None) -> Party | None:
-    """A target is a party: a thing ("supporting a massive acceleration", "discuss the political
-    process in Syria") is no recipient unless a name on it says whose it is ("a separate Russian
-    initiative", "a Syria peace deal"); the caller then looks for one in its prepositions."""
+    """A target that must be a party is one: a thing ("supporting a massive acceleration",
+    "discuss the political process in Syria") is none unless a name or agent on it says whose it
+    is ("a separate Russian initiative", "a Syria peace deal"); the caller then looks in its
+    prepositions."""
     if party is None or token is None or party.actor_id or resolver.is_party_word(token):
         return party
     if resolver.possessed(token):
@@ -414,7 +432,11 @@ def _whose(thing) -> bool:
     """Whether a name on a thing says whose it is: a modifier ("a separate Russian initiative")
     or an "of" complement ("the rights of Palestinians"), not a place ("the process in Syria")."""
     for token in thing.subtree:
-        if token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") or token.i == thing.i:
+        if token.i == thing.i:
+            continue
+        if token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and not (
+                token.head.i == thing.i and token.dep_ in ("compound", "amod")
+                and token.lemma_.lower() in ("regime", "government", "rebel", "army", "militia")):
             continue
         node, ok = token, True
         while node.i != thing.i and ok:

@@ -186,6 +186,9 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
     assert table["EventCode"].dropna().str.fullmatch(r"\d\d").all()
     records = pd.read_json(polecat, lines=True)
     assert len(records) == len(every) and {"event_type", "actor_country"} <= set(records)
+    named = [e for e in every if e["source_name"]]  # canonical names, as GDELT's Actor1Name
+    assert set(table["Actor1Name"].dropna()) >= {e["source_name"] for e in named}
+    assert set(records["actor_text"].dropna()) <= {e["source"] for e in every}
 
 
 @pytest.mark.model

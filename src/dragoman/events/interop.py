@@ -6,8 +6,8 @@ Crosswalk (also in docs/events.md):
 |---|---|---|
 | event_id | GLOBALEVENTID | event_id |
 | date (YYYY-MM-DD) | SQLDATE (YYYYMMDD), MonthYear, Year | event_date |
-| source, source_country, source_sector | Actor1Name, Actor1CountryCode, Actor1Type1Code | actor, actor_country, actor_sector |
-| target, target_country, target_sector | Actor2Name, Actor2CountryCode, Actor2Type1Code | recipient, recipient_country, recipient_sector |
+| source_name (else source), source_country, source_sector | Actor1Name, Actor1CountryCode, Actor1Type1Code | actor (+ actor_text: source as written), actor_country, actor_sector |
+| target_name (else target), target_country, target_sector | Actor2Name, Actor2CountryCode, Actor2Type1Code | recipient (+ recipient_text), recipient_country, recipient_sector |
 | cameo (root) | EventCode, EventBaseCode, EventRootCode | – |
 | type, mode | – | event_type, event_mode |
 | type → quad class | QuadClass (1 verbal coop … 4 material conflict) | quad_code |
@@ -47,8 +47,8 @@ def gdelt_rows(events: Iterable[dict], reports: dict[str, dict] | None = None) -
         cameo = (e.get("cameo") or "")[:2]
         yield dict(zip(GDELT_COLUMNS, (
             e["event_id"], day.replace("-", ""), day[:7].replace("-", ""), day[:4],
-            e.get("source"), e.get("source_country"), e.get("source_sector"),
-            e.get("target"), e.get("target_country"), e.get("target_sector"), 1,
+            _name(e, "source"), e.get("source_country"), e.get("source_sector"),
+            _name(e, "target"), e.get("target_country"), e.get("target_sector"), 1,
             e.get("cameo"), cameo, cameo, QUAD_CLASS.get(e["type"]), None,
             cluster.get("reports", 1), cluster.get("independent", 1), cluster.get("articles", 1),
             None, e.get("location"), e.get("location_country"), e.get("origin"),
@@ -62,9 +62,10 @@ def polecat_records(events: Iterable[dict]) -> Iterator[dict]:
             "event_id": e["event_id"], "event_date": _iso(e.get("date")),
             "event_type": e["type"], "event_mode": e.get("mode"),
             "quad_code": QUAD_CLASS.get(e["type"]),
-            "actor": e.get("source"), "actor_country": e.get("source_country"),
-            "actor_sector": e.get("source_sector"),
-            "recipient": e.get("target"), "recipient_country": e.get("target_country"),
+            "actor": _name(e, "source"), "actor_text": e.get("source"),
+            "actor_country": e.get("source_country"), "actor_sector": e.get("source_sector"),
+            "recipient": _name(e, "target"), "recipient_text": e.get("target"),
+            "recipient_country": e.get("target_country"),
             "recipient_sector": e.get("target_sector"),
             "placename": e.get("location"), "country": e.get("location_country"),
             "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
@@ -73,6 +74,11 @@ def polecat_records(events: Iterable[dict]) -> Iterator[dict]:
             "source": e.get("origin"), "source_text": e.get("text"),
             "article_id": e.get("article_id"), "statement_id": e.get("statement_id"),
         }
+
+
+def _name(event: dict, role: str) -> str | None:
+    """The party's canonical actor name, else the party as written."""
+    return event.get(f"{role}_name") or event.get(role)
 
 
 def _iso(value) -> str | None:

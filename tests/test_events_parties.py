@@ -137,3 +137,27 @@ def test_event_exports_carry_canonical_names_and_the_actor_filter_uses_them(tmp_
         name = pronoun[0]["source_name"]
         found = queries.list_events(store, actor=name, limit=500)
         assert pronoun[0]["event_id"] in {r["event_id"] for r in found}
+
+
+def test_an_announced_hostile_act_is_a_threat_made_when_said(run):
+    events = run("The rebel leaders said they would boycott all talks with the government. "
+                 "Chad will withdraw its troops from Mali unless the attacks stop.")
+    boycott = _by_trigger(events, "boycott")[0]
+    assert (boycott.type, boycott.mode, boycott.hypothetical) == ("THREATEN", "restrict", False)
+    withdraw = _by_trigger(events, "withdraw")[0]
+    assert (withdraw.type, withdraw.source_country) == ("THREATEN", "TCD")
+
+
+def test_a_warned_act_stays_itself_and_a_done_one_is_no_threat(run):
+    events = run("Israel warned that its army would attack Hamas. Protesters boycotted the "
+                 "election in Nigeria.")
+    assert _by_trigger(events, "attack")[0].type == "ASSAULT"
+    assert _by_trigger(events, "boycotted")[0].type != "THREATEN"
+
+
+def test_protesters_blocking_a_road_protest_and_police_blocking_it_coerce(run):
+    events = run("Thousands of students blocked the main road to the capital. Police blocked "
+                 "the bridge into the city.")
+    students, police = _by_trigger(events, "blocked")
+    assert (students.type, students.mode) == ("PROTEST", "obstruct")
+    assert police.type == "COERCE"

@@ -37,6 +37,7 @@ from dragoman.nlp.events_context import (
     is_negated,
 )
 from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
+from dragoman.nlp.events_recode import is_obstruction, threat_mode
 from dragoman.nlp.events_parties import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -349,11 +350,19 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     verb = item.verb
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
+    mode = item.entry.mode if kind == item.entry.plover else None
     promised = promised_type(kind, verb)
     if promised != kind:  # the event is the promise, which was made: not hypothetical
-        kind, hypothetical = promised, False
+        kind, mode, hypothetical = promised, None, False
     source = speaker_antecedent(item.source) or item.source
     sources = [_acting(source, p) for p in _parties(resolver, source)]
+    if is_obstruction(kind, verb, item.target, [p.sector for p in sources if p is not None]):
+        kind, mode = "PROTEST", "obstruct"
+    threat = threat_mode(kind, verb)
+    if threat is None and kind == "AGREE" and item.entry.plover:  # "will withdraw … unless"
+        threat = threat_mode(item.entry.plover, verb)
+    if threat is not None:  # the event is the threat, which was made: not hypothetical
+        kind, mode, hypothetical = "THREATEN", threat, False
     targets = _parties(resolver, item.target)
     if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
         targets = [_recipient(resolver, item.target, t) for t in targets]
@@ -371,7 +380,7 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     common = dict(
         article_id=article.article_id, type=kind, text=_doc_slice(verb.doc, item.start, item.end),
         start=item.start, end=item.end, trigger=verb.text,
-        mode=item.entry.mode if kind == item.entry.plover else None,
+        mode=mode,
         cameo=item.entry.cameo if kind == item.entry.plover and item.entry.cameo
         else CAMEO_ROOT[kind],
         date=when.date, date_precision=when.precision, date_text=when.text,

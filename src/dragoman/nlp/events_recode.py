@@ -1,0 +1,88 @@
+"""Two PLOVER rules that change an act's type from its context, after it has been typed.
+
+- **Threats.** An announced hostile act is a threat: "said they would boycott all contact",
+  "has sworn to fight", "will withdraw its force unless …" are THREATEN events (the manual's
+  THREATEN modes: restrict, arrest, relations, expel, territory, violence), made when they were
+  said, so not hypothetical. Hostile acts are REJECT, COERCE, ASSAULT, PROTEST and MOBILIZE;
+  SANCTION and withdrawals only with a condition ("unless", "if"): "announced it would prohibit
+  aid" is the sanction itself. An act under a condition but not announced ("if the talks fail,
+  the rebels attack") stays as it is, flagged hypothetical. An act inside a warning ("warned that the army would attack")
+  stays as it is, flagged hypothetical: the warning verb is the THREATEN event.
+- **Obstruction.** Civilians, workers or rebels blocking a road, bridge or border are protesting
+  (PROTEST, mode obstruct); the state blocking them is coercion (COERCE).
+"""
+from __future__ import annotations
+
+from dragoman.nlp.events_context import is_negated
+
+HOSTILE = frozenset({"REJECT", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+HOSTILE_IF_CONDITIONAL = frozenset({"SANCTION", "RETREAT", "CONCEDE"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might"})
+_SWORN = frozenset({"vow", "swear", "pledge", "promise", "vowed", "sworn"})
+_WARNINGS = frozenset({"warn", "threaten", "caution"})
+_CONDITIONS = frozenset({"if", "unless"})
+_ARREST = frozenset({"arrest", "detain", "jail", "imprison", "round"})
+_RELATIONS = frozenset({"suspend", "cut", "sever", "break", "halt", "end", "freeze", "recall"})
+
+OBSTRUCTING = frozenset({"block", "blockade", "barricade", "obstruct", "occupy", "close", "shut"})
+ROUTES = frozenset({"road", "street", "highway", "motorway", "bridge", "border", "crossing",
+                    "traffic", "transport", "railway", "rail", "port", "entrance", "access",
+                    "route", "square", "junction", "tunnel", "checkpoint"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def threat_mode(kind: str, verb) -> str | None:
+    """The THREATEN mode when this act of type ``kind`` is announced, not done (see module
+    doc); None when it is no threat."""
+    if kind not in HOSTILE | HOSTILE_IF_CONDITIONAL or is_negated(verb) or _in_warning(verb):
+        return None
+    if not _announced(verb) or (kind in HOSTILE_IF_CONDITIONAL and not _conditional(verb)):
+        return None  # "if the talks fail, the rebels attack": a condition, not a threat
+    return _mode(kind, verb.lemma_.lower())
+
+
+def _announced(verb) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SWORN
+
+
+def _conditional(verb) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
+                                         for m in c.children) for c in verb.children)
+
+
+def _in_warning(verb) -> bool:
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "xcomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _WARNINGS:
+            return True
+    return False
+
+
+def _mode(kind: str, lemma: str) -> str | None:
+    if kind in ("ASSAULT", "MOBILIZE"):
+        return "violence"
+    if lemma in _ARREST:
+        return "arrest"
+    if lemma == "expel":
+        return "expel"
+    if lemma in _RELATIONS or kind in HOSTILE_IF_CONDITIONAL:
+        return "relations"
+    return "restrict"
+
+
+def is_obstruction(kind: str, verb, target, source_sectors: list[str | None]) -> bool:
+    """Non-state actors blocking a route ("demonstrators blocked a road", "rebels blocked
+    transport into the capital"): PROTEST, mode obstruct."""
+    if kind != "COERCE" or verb.lemma_.lower() not in OBSTRUCTING or target is None:
+        return False
+    if target.lemma_.lower() not in ROUTES:
+        return False
+    return not any(sector in STATE_SECTORS for sector in source_sectors)
+
+
+__all__ = ["is_obstruction", "threat_mode"]

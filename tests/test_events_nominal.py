@@ -116,3 +116,19 @@ def test_fighting_between_named_sides(events_of):
     assert {event.source_country, event.target_country} == {"SDN", "ETH"}
     events, _ = events_of("A truce between Sudanese troops and Ethiopian militias broke down.")
     assert [e for e in events if e.type in ("CONCEDE", "RETREAT")] == []
+
+
+@pytest.mark.model
+def test_an_act_inside_a_refusal_or_an_accusation_is_not_an_event(events_of):
+    events, _ = events_of("Rebels blamed Russian warplanes for carrying out the attack.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    events, _ = events_of("Syria refused to hold a summit with Turkey.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+@pytest.mark.model
+def test_placed_under_arrest_targets_the_one_placed(events_of):
+    events, _ = events_of("An American journalist was placed under arrest by Turkish police.")
+    event = _one(events, "COERCE")
+    assert (event.source_country, event.target_country) == ("TUR", "USA")
+    assert event.mode == "arrest"

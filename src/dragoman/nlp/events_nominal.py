@@ -2,31 +2,44 @@
 attack on the convoy", "talks between Iran and Iraq") rather than by an event verb.
 
 The nouns, with their PLOVER type, mode, CAMEO root and what an "of" phrase names, are
-``data/event_nouns.tsv`` (:class:`~dragoman.nlp.events_lexicon.EventNoun`). A noun gives an
-event only where the sentence reports the act, and only with a party:
+``data/event_nouns.tsv`` (:class:`~dragoman.nlp.events_lexicon.EventNoun`), grounded in the
+PLOVER manual and the CAMEO crosswalk. A noun gives an event only where the sentence reports
+the act, and only with a party:
 
 - **where**: the object of a support verb that does the act ("launched an attack",
-  "carried out the bombing", "imposed a curfew", :data:`SUPPORT_VERBS`), the subject of a verb
-  that says it took place ("the withdrawal began", "talks were held", :data:`HAPPEN_VERBS`), or
-  a sentence made of the noun phrase alone (a headline). A noun under an event verb is that
-  verb's event, not a second one ("held talks", "condemned the bombing", "threatened an
-  attack"); so is a noun under any other verb ("survived an attack", "prevented the
-  withdrawal": not a report that the act happened). A noun with "no" or a hedging modifier
-  ("a possible attack", "the planned withdrawal") gives nothing: its flags could not be set.
-- **source**: a possessive ("Russia's withdrawal"), a "by" agent ("the bombing by Russian
-  warplanes"), an "of" phrase for nouns whose "of" is the doer ("the withdrawal of Turkish
-  troops"), a nationality or name modifying the noun ("Russian air strikes", "US sanctions"),
-  else the support verb's subject ("Israel launched an attack") or a passive support verb's
-  agent ("the attack was carried out by …").
+  "carried out the bombing", "imposed a curfew", :data:`SUPPORT_VERBS`; "gave … aid" only for
+  aid, "held" only meetings, protests and exercises, relations only when established or
+  expanded, agreements when concluded), "placed under arrest" (the one placed is the target),
+  the subject of a verb that says it took place ("the withdrawal began", "talks were held",
+  "fighting broke out", :data:`HAPPEN_VERBS`), or a sentence that is the noun phrase alone
+  with both sides named. An amount counts as its noun ("two million dollars of aid"), a
+  container as its modifier ("a mediation effort"). A noun under a lexicon verb is that verb's
+  event, not a second one ("held talks", "condemned the bombing", "threatened an attack"); a
+  noun under any other verb gives nothing ("survived an attack", "prevented the withdrawal":
+  not a report that the act happened), nor does one with "no", a hedge ("a possible attack")
+  or a prevention ("a foiled attack"): its flags could not be set.
+- **source**: a possessive ("Russia's withdrawal"; not "Friday's fighting"), a "by" agent
+  ("the bombing by Russian warplanes"), an "of" phrase for nouns whose "of" is the doer ("the
+  withdrawal of Turkish troops"), a nationality adjective or organisation modifying the noun
+  ("Russian air strikes", "NATO air strikes"; not a place: "the Hama battle"), else the
+  support verb's subject ("Israel launched an attack") or a passive support verb's agent
+  ("the attack was carried out by …").
 - **target**: the ``pobj`` of on/upon/against/with/into/between/to (for aid also "for"), or of
-  "of" for nouns whose "of" is the one acted on ("the bombing of Aleppo"). "Talks between Iran
-  and Iraq" with no other doer is reciprocal: both are sources, one event each (PLOVER).
+  "of" for nouns whose "of" is the one acted on ("the bombing of Aleppo"), or one level down
+  ("a suspension of air links with Serbia"). "Talks between Iran and Iraq" with no other doer
+  is reciprocal: the first side is the source, the second the target; "clashes between
+  opposition groups" (no second side) gives nothing.
+- **a party**: at least one side must be a name, a personal pronoun or an agent noun ("the
+  talks" alone, "their military campaigns" give nothing).
 
 The event is anchored on the governing verb where there is one, as two-word verb entries are
 ("impose sanction"): its trigger is that verb, and date, place and the negated / hypothetical
 / historical flags come from it, as for verbs ("did not launch an attack", "will hold a
-summit" → AGREE, "threatened to launch an attack" → hypothetical). The type goes through the
-same classifier as verbs, with the noun's type as the lexicon type.
+summit" → AGREE, "threatened to launch an attack" → hypothetical); "announced a ceasefire" or
+"announced the withdrawal" is the promise (CONCEDE, AGREE). The type goes through the same
+classifier as verbs, with the noun's type as the lexicon type. An open verb (outside the
+lexicon, typed by the classifier alone) that governs an event noun gives way to the noun's
+event, whose type and mode the lexicon knows.
 """
 from __future__ import annotations
 
@@ -56,6 +69,8 @@ GIVING = frozenset({"give", "provide", "send", "extend", "grant", "offer"})
 # "carried out", "stepped up": the particle that makes the light verb a support verb; other
 # support verbs take none ("held up the request" is a delay)
 SUPPORT_PARTICLES = {"carry": "out", "step": "up"}
+# "placed under arrest", "put under investigation"
+PLACING = frozenset({"put", "place"})
 # "hold" does only meetings, protests and exercises ("held talks"; not "holds a veto")
 HOLDING = frozenset({"CONSULT", "PROTEST", "MOBILIZE", "COOPERATE"})
 # announcing a cooperative act or a retreat is the promise of it (PLOVER: AGREE; CONCEDE)
@@ -90,7 +105,7 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
     codes (see module doc). A lexicon verb is never an anchor again; an open verb (outside
     the lexicon, typed by the classifier alone: "launched an attack on Peru") gives way to
     the event noun it governs, whose type and mode the lexicon knows."""
-    from dragoman.nlp.events import _Found
+    from dragoman.nlp.events import _Found, _refused
 
     taken = {f.verb.i for f in found if f.entry.plover}
     items = []
@@ -99,14 +114,18 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
         if entry is None or _hedged(noun, PREVENTED) or _hedged(token, PREVENTED):
             continue
         anchor, agent = _anchor(noun, entry, tools.lexicon)
-        if anchor is None or anchor.i in taken:
-            continue
+        placed = _placed_under(noun) if anchor is None else None
+        if placed is not None:
+            anchor = placed[0]
+        if anchor is None or anchor.i in taken or _refused(anchor):
+            continue  # "accused X of carrying out the attack": the accusation is the event
         if (anchor.i == noun.i or not _support(anchor, entry)) and _hedged(noun, HEDGES):
             continue
-        source, target = _parties(noun, entry, agent, anchor)
+        source, target = (placed[1:] if placed is not None
+                          else _parties(noun, entry, agent, anchor))
         if not any(_party_like(t, tools.gazetteer) for t in (source, target)):
             continue  # "the talks", "their military campaigns": no one to code
-        if anchor.i == noun.i and (source is None or target is None):
+        if noun.dep_ == "ROOT" and (source is None or target is None):
             continue  # a bare noun phrase ("Tags: Israeli airstrike") needs both sides
         taken.add(anchor.i)
         start, end = clipped_sentence(anchor)
@@ -165,6 +184,20 @@ def _anchor(noun, entry: EventNoun, lexicon) -> tuple:
             entry.lemma not in RELATIONAL | AGREEMENTS):
         return head, None
     return None, None
+
+
+def _placed_under(noun):
+    """``(verb, doer, subject)`` of "X was placed under arrest (by Y)", "Y put X under
+    investigation": the one placed under it is the target; else ``None``."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in PLACING:
+        return None
+    verb = prep.head
+    patient = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if patient is None:
+        return None
+    doer = _passive_agent(verb) if patient.dep_ == "nsubjpass" else subject_of(verb)
+    return verb, doer, patient
 
 
 def _support(verb, entry: EventNoun) -> bool:

@@ -132,3 +132,14 @@ def test_placed_under_arrest_targets_the_one_placed(events_of):
     event = _one(events, "COERCE")
     assert (event.source_country, event.target_country) == ("TUR", "USA")
     assert event.mode == "arrest"
+
+
+@pytest.mark.model
+def test_voiced_verbal_acts(events_of):
+    events, _ = events_of("France expressed support for the Lebanese government on Monday.")
+    event = _one(events, "SUPPORT")
+    assert (event.source_country, event.target_country) == ("FRA", "LBN")
+    events, _ = events_of("The union reiterated its demand that Chile raise wages.")
+    assert _one(events, "REQUEST").target_country == "CHL"
+    events, _ = events_of("His support for the plan was well known.")
+    assert events == []

@@ -9,15 +9,19 @@ the act, and only with a party:
 - **where**: the object of a support verb that does the act ("launched an attack",
   "carried out the bombing", "imposed a curfew", :data:`SUPPORT_VERBS`; "gave … aid" only for
   aid, "held" only meetings, protests and exercises, relations only when established or
-  expanded, agreements when concluded), "placed under arrest" (the one placed is the target),
-  the subject of a verb that says it took place ("the withdrawal began", "talks were held",
-  "fighting broke out", :data:`HAPPEN_VERBS`), or a sentence that is the noun phrase alone
-  with both sides named. An amount counts as its noun ("two million dollars of aid"), a
-  container as its modifier ("a mediation effort"). A noun under a lexicon verb is that verb's
-  event, not a second one ("held talks", "condemned the bombing", "threatened an attack"); a
-  noun under any other verb gives nothing ("survived an attack", "prevented the withdrawal":
-  not a report that the act happened), nor does one with "no", a hedge ("a possible attack")
-  or a prevention ("a foiled attack"): its flags could not be set.
+  expanded, agreements when concluded), a verbal act voiced ("expressed support for",
+  "reiterated its demand that Chile …": Chile is the target), "placed under arrest" (the one
+  placed is the target), the subject of a verb that says it took place ("the withdrawal
+  began", "talks were held", "fighting broke out", :data:`HAPPEN_VERBS`), or a sentence that
+  is the noun phrase alone with both sides named. An amount counts as its noun ("two million
+  dollars of aid"), a container as its modifier ("a mediation effort"). A noun under a
+  lexicon verb is that verb's event, not a second one ("held talks", "condemned the bombing",
+  "threatened an attack"); a noun under any other verb gives nothing ("survived an attack",
+  "prevented the withdrawal": not a report that the act happened), nor does one with "no", a
+  hedge ("a possible attack"; a support verb that does the act overrides it: "mounted its
+  long-threatened invasion") or a prevention ("a foiled attack"): its flags could not be
+  set. An act inside a refusal or an accusation ("accused X of carrying out the attack") is
+  not one either, as for verbs.
 - **source**: a possessive ("Russia's withdrawal"; not "Friday's fighting"), a "by" agent
   ("the bombing by Russian warplanes"), an "of" phrase for nouns whose "of" is the doer ("the
   withdrawal of Turkish troops"), a nationality adjective or organisation modifying the noun
@@ -64,6 +68,12 @@ EXPANDING = frozenset({"establish", "expand", "boost", "strengthen", "deepen", "
 # agreements are concluded ("concluded a deal with"); signing and reaching are lexicon verbs
 CONCLUDING = frozenset({"conclude", "finalize", "finalise", "ink", "make", "seal", "clinch"})
 AGREEMENTS = frozenset({"agreement", "deal", "accord", "pact", "treaty"})
+# verbs that voice a verbal act: only for the verbal types ("expressed support for",
+# "reiterated its demand"; not "voiced an attack")
+EXPRESSING = frozenset({"express", "voice", "reiterate", "reaffirm", "convey"})
+VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# nouns that are events only when voiced ("his support for the plan" is not an act)
+VOICED = frozenset({"support", "solidarity", "gratitude", "criticism"})
 # verbs of giving support only aid ("gave Tanzania a grant"; not "gave them a veto")
 GIVING = frozenset({"give", "provide", "send", "extend", "grant", "offer"})
 # "carried out", "stepped up": the particle that makes the light verb a support verb; other
@@ -73,8 +83,10 @@ SUPPORT_PARTICLES = {"carry": "out", "step": "up"}
 PLACING = frozenset({"put", "place"})
 # "hold" does only meetings, protests and exercises ("held talks"; not "holds a veto")
 HOLDING = frozenset({"CONSULT", "PROTEST", "MOBILIZE", "COOPERATE"})
-# announcing a cooperative act or a retreat is the promise of it (PLOVER: AGREE; CONCEDE)
+# announcing a meeting, cooperation, aid or a retreat is the promise of it (PLOVER: AGREE;
+# CONCEDE); announced support is support
 ANNOUNCING = frozenset({"announce", "declare"})
+ANNOUNCED = {"CONSULT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 # verbs that say the act took place when the event noun is their subject
 HAPPEN_VERBS = frozenset({
     "begin", "start", "continue", "resume", "occur", "happen", "take", "end", "conclude",
@@ -105,35 +117,45 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
     codes (see module doc). A lexicon verb is never an anchor again; an open verb (outside
     the lexicon, typed by the classifier alone: "launched an attack on Peru") gives way to
     the event noun it governs, whose type and mode the lexicon knows."""
-    from dragoman.nlp.events import _Found, _refused
+    from dragoman.nlp.events import _Found
 
     taken = {f.verb.i for f in found if f.entry.plover}
     items = []
     for token in doc:
-        noun, entry = _event_noun(token, tools.lexicon)
-        if entry is None or _hedged(noun, PREVENTED) or _hedged(token, PREVENTED):
-            continue
-        anchor, agent = _anchor(noun, entry, tools.lexicon)
-        placed = _placed_under(noun) if anchor is None else None
-        if placed is not None:
-            anchor = placed[0]
-        if anchor is None or anchor.i in taken or _refused(anchor):
-            continue  # "accused X of carrying out the attack": the accusation is the event
-        if (anchor.i == noun.i or not _support(anchor, entry)) and _hedged(noun, HEDGES):
-            continue
-        source, target = (placed[1:] if placed is not None
-                          else _parties(noun, entry, agent, anchor))
-        if not any(_party_like(t, tools.gazetteer) for t in (source, target)):
-            continue  # "the talks", "their military campaigns": no one to code
-        if noun.dep_ == "ROOT" and (source is None or target is None):
-            continue  # a bare noun phrase ("Tags: Israeli airstrike") needs both sides
-        taken.add(anchor.i)
-        start, end = clipped_sentence(anchor)
-        items.append(_Found(anchor, _as_verb_entry(entry, anchor, noun), start, end, source,
-                            target))
+        item = _noun_event(token, tools, taken)
+        if item is not None:
+            anchor, entry, source, target = item
+            taken.add(anchor.i)
+            start, end = clipped_sentence(anchor)
+            items.append(_Found(anchor, entry, start, end, source, target))
     replaced = {f.verb.i for f in items}
     kept = [f for f in found if f.verb.i not in replaced]
     return sorted(kept + items, key=lambda f: f.verb.i)
+
+
+def _noun_event(token, tools, taken: set):
+    """``(anchor, verb entry, source, target)`` of the event a token reports as an event noun,
+    or None (see module doc)."""
+    from dragoman.nlp.events import _refused
+
+    noun, entry = _event_noun(token, tools.lexicon)
+    if entry is None or _hedged(noun, PREVENTED) or _hedged(token, PREVENTED):
+        return None
+    anchor, agent = _anchor(noun, entry, tools.lexicon)
+    placed = _placed_under(noun) if anchor is None else None
+    if placed is not None:
+        anchor = placed[0]
+    if anchor is None or anchor.i in taken or _refused(anchor):
+        return None  # "accused X of carrying out the attack": the accusation is the event
+    done = anchor.i != noun.i and _support(anchor, entry) and not _verbal(anchor)
+    if not done and _hedged(noun, HEDGES):
+        return None  # "voiced scepticism about the planned truce"
+    source, target = placed[1:] if placed is not None else _parties(noun, entry, agent, anchor)
+    if not any(_party_like(t, tools.gazetteer) for t in (source, target)):
+        return None  # "the talks", "their military campaigns": no one to code
+    if noun.dep_ == "ROOT" and (source is None or target is None):
+        return None  # a bare noun phrase ("Tags: Israeli airstrike") needs both sides
+    return anchor, _as_verb_entry(entry, anchor, noun), source, target
 
 
 def _event_noun(token, lexicon) -> tuple:
@@ -172,7 +194,7 @@ def _anchor(noun, entry: EventNoun, lexicon) -> tuple:
         first = first.head  # "launched attacks and raids": raids hang on launched too
     head, dep = first.head, first.dep_
     if dep == "ROOT":
-        return (None, None) if entry.lemma in RELATIONAL | AGREEMENTS else (noun, None)
+        return (None, None) if entry.lemma in RELATIONAL | AGREEMENTS | VOICED else (noun, None)
     if head.pos_ not in ("VERB", "AUX") or lexicon.lookup(head) is not None:
         return None, None
     lemma = head.lemma_.lower()
@@ -181,7 +203,7 @@ def _anchor(noun, entry: EventNoun, lexicon) -> tuple:
     if dep == "nsubjpass" and _support(head, entry):
         return head, _passive_agent(head)
     if dep in ("nsubj", "nsubjpass") and _happened(head) and (
-            entry.lemma not in RELATIONAL | AGREEMENTS):
+            entry.lemma not in RELATIONAL | AGREEMENTS | VOICED):
         return head, None
     return None, None
 
@@ -200,8 +222,17 @@ def _placed_under(noun):
     return verb, doer, patient
 
 
+def _verbal(verb) -> bool:
+    """A support verb that says or announces rather than does ("expressed", "announced")."""
+    return verb.lemma_.lower() in EXPRESSING | ANNOUNCING
+
+
 def _support(verb, entry: EventNoun) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma in EXPRESSING:
+        return entry.plover in VERBAL
+    if entry.lemma in VOICED:
+        return lemma in ANNOUNCING  # "declared its support for"
     if entry.lemma in RELATIONAL:
         return lemma in EXPANDING
     if entry.lemma in AGREEMENTS:
@@ -263,13 +294,18 @@ def _target(noun, entry: EventNoun, preps=TARGET_PREPS):
             continue
         word = prep.lower_
         if word in preps or (word == "of" and entry.of == "target") or (
-                word == "for" and entry.plover == "AID"):
+                word == "for" and entry.plover in ("AID", "SUPPORT")):
             pobj = _pobj(prep)
             if pobj is None or pobj.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL"):
                 continue
             if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in pobj.children):
                 continue
             return pobj
+    if entry.plover == "REQUEST":  # "its demand that Israel ease restrictions": Israel
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -318,9 +354,7 @@ def _as_verb_entry(entry: EventNoun, anchor, noun) -> EventVerb:
     as "impose sanction" is), or the noun alone when it is its own anchor."""
     plover = entry.plover
     if anchor.i != noun.i and anchor.lemma_.lower() in ANNOUNCING:
-        from dragoman.nlp.events import PROMISED
-
-        plover = PROMISED.get(plover, plover)
+        plover = ANNOUNCED.get(plover, plover)
     lemma = entry.lemma if anchor.i == noun.i else f"{anchor.lemma_.lower()} {entry.lemma}"
     mode = entry.mode if plover == entry.plover else None
     return EventVerb(lemma, plover, entry.cameo if plover == entry.plover else None, mode)

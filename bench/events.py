@@ -176,30 +176,33 @@ def gsr() -> tuple[str, dict]:
     lexicon_only = make_tools(cues, gazetteer, classify=False)
     rows = {"classifier + lexicon": tools, "lexicon only": lexicon_only}
     docs = list(nlp.pipe(r["text"] for r in records))
-    table = ["| events layer | hit (gold type among events) | first-event accuracy | precision "
-             "| events / sentence | actor country | recipient country |", "|---|---|---|---|---|---|---|"]
+    table = ["| events layer | half | hit (gold type among events) | first-event accuracy | "
+             "precision | events / sentence | no event | actor country | recipient country |",
+             "|---|---|---|---|---|---|---|---|---|"]
     figures = {}
     started = time.perf_counter()
     for name, kit in rows.items():
-        scores = Counter()
-        for record, doc in zip(records, docs):
+        halves = {half: Counter() for half in GSR_HALVES}
+        for k, (record, doc) in enumerate(zip(records, docs)):
             article = Article(article_id="g", origin="gsr", text=record["text"], content_hash="h",
                               source_hash="h", published="2000-01-01")
             actors = link_document("g", doc.ents, gazetteer)
             statements = extract_statements(doc, article, actors, cues)
-            _score_record(record, extract_events(doc, article, actors, statements, kit), scores)
-        n = len(records)
-        figures[name] = scores
-        table.append(
-            f"| {name} | {scores['hit'] / n:.3f} | {scores['first'] / n:.3f} | "
-            f"{scores['correct'] / max(scores['emitted'], 1):.3f} | {scores['emitted'] / n:.2f} | "
-            f"{_ratio(scores, 'actor')} | {_ratio(scores, 'recipient')} |")
+            events = extract_events(doc, article, actors, statements, kit)
+            for half in ("dev" if k % 2 == 0 else "held-out", "all"):
+                halves[half]["n"] += 1
+                _score_record(record, events, halves[half])
+        figures[name] = halves
+        table += [_gsr_row(name, half, scores) for half, scores in halves.items()]
     extract_s = time.perf_counter() - started
     plain = typer.predict([Marked(r["text"]) for r in records])
     gold = [_yield(r["event"]) for r in records]
     sentence_acc = sum(p == g for p, g in zip(plain, gold)) / len(gold)
     lines = [f"PLOVER_GSR_normalized.jsonl: {len(records)} sentences (gold 16 types; events we "
-             "emit as CONCEDE/RETREAT are compared as such).", "", *table, "",
+             "emit as CONCEDE/RETREAT are compared as such). Halves: *dev* = the even-indexed "
+             "records (0, 2, 4, … in file order), the only ones looked at while writing rules "
+             "and lexicon entries; *held-out* = the odd-indexed ones, not looked at; *all* = both.",
+             "", *table, "",
              f"Classifier alone on the plain sentences (no parse, no marks; YIELD = CONCEDE or "
              f"RETREAT): accuracy {sentence_acc:.3f}.",
              "Country: share of records (gold side non-empty, an event of the gold type emitted) "
@@ -209,10 +212,21 @@ def gsr() -> tuple[str, dict]:
     return "\n".join(lines), figures
 
 
+GSR_HALVES = ("dev", "held-out", "all")
+
+
+def _gsr_row(name: str, half: str, scores: Counter) -> str:
+    n = scores["n"]
+    return (f"| {name} | {half} (n={n}) | {scores['hit'] / n:.3f} | {scores['first'] / n:.3f} | "
+            f"{scores['correct'] / max(scores['emitted'], 1):.3f} | {scores['emitted'] / n:.2f} | "
+            f"{scores['none']} | {_ratio(scores, 'actor')} | {_ratio(scores, 'recipient')} |")
+
+
 def _score_record(record: dict, events: list, scores: Counter) -> None:
     gold = record["event"]
     types = [e.type for e in events]
     scores["emitted"] += len(events)
+    scores["none"] += not events
     scores["correct"] += sum(t == gold for t in types)
     scores["hit"] += gold in types
     trigger_first = [e for e in events if e.trigger.lower() in record["event_text"].lower()]
@@ -397,7 +411,12 @@ NOTES = """### How far to trust these figures
   classifier + lexicon went hit 0.500 → 0.568, first-event 0.494 → 0.562, precision
   0.661 → 0.675, actor country 0.669 → 0.703, recipient country 0.470 → 0.476 (the new
   classifier alone, before these rules: hit 0.494). GSR is not a held-out split: read these
-  figures as development figures, not as a blind estimate.
+  figures as development figures, not as a blind estimate. Since the noun-trigger round the
+  table splits GSR in two: rules and lexicon rows were written reading only the *dev* half
+  (even records); the *held-out* half (odd records) was only scored this round, so it is the
+  fairer figure (earlier rounds read all of GSR: it is not blind either). That round: dev
+  hit 0.571 → 0.720, precision 0.663 → 0.687; held-out hit 0.565 → 0.602, precision
+  0.689 → 0.676 (the recall gain cost held-out precision); sentences with no event 87 → 57.
 - Dates: the resolver was written before the set was labelled; one rule order (a full date
   wins over its weekday) was fixed after the first run on it (59/60 → 60/60). The 8 demo-corpus
   rows were added with the fix for phone numbers (regression rows). A small set: read it as

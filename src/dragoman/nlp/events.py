@@ -117,6 +117,8 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
         tools = make_tools(tools, load_gazetteer())
     resolver = PartyResolver(doc, actors, tools.gazetteer)
     found = [f for f in (_detect(token, tools, resolver) for token in doc) if f is not None]
+    from dragoman.nlp.events_nominal import nominal_found  # noun triggers ("the withdrawal of")
+    found = nominal_found(doc, tools, resolver, found)
     if not found:
         return []
     types = _types(found, tools.typer)

@@ -5,11 +5,15 @@ sign, withdraw, …) and the PLOVER-typed rows of the statement cue lexicon ``da
 (verbal acts: accuse, call on, reject, …). Two-word entries ("call on", "leave talk") win over
 the verb alone, three-word ones with the object's modifier ("begin hunger strike": not "began
 air strikes") over both, and an event-verb row wins over a cue row with the same key.
+
+Event nouns ("the withdrawal of troops", "an attack on the convoy") come from
+``data/event_nouns.tsv`` (:class:`EventNoun`, used by :mod:`dragoman.nlp.events_nominal`);
+"modifier noun" keys ("air strike", "hunger strike") win over the noun alone.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 from dragoman.nlp.statements import Cues
@@ -38,9 +42,34 @@ class EventVerb:
     speech: bool = False  # a verbal act that can also introduce a statement
 
 
+@dataclass(frozen=True, slots=True)
+class EventNoun:
+    """One noun row: an event noun of ``plover`` type; ``of`` says whom an "of" phrase names:
+    ``source`` ("the withdrawal of Turkish troops"), ``target`` ("the bombing of Aleppo") or
+    neither (empty)."""
+
+    lemma: str
+    plover: str
+    cameo: str | None = None
+    mode: str | None = None
+    of: str = ""
+
+
 @dataclass(frozen=True)
 class EventLexicon:
     entries: dict[str, EventVerb]
+    nouns: dict[str, EventNoun] = field(default_factory=dict)
+
+    def lookup_noun(self, token) -> EventNoun | None:
+        """The entry for a common noun: "modifier noun" first ("air strike"), then the lemma."""
+        if token.pos_ != "NOUN":
+            return None
+        lemma = token.lemma_.lower()
+        for modifier in _modifiers(token):
+            entry = self.nouns.get(f"{modifier} {lemma}")
+            if entry is not None:
+                return entry
+        return self.nouns.get(lemma)
 
     def lookup(self, token) -> EventVerb | None:
         """The entry for a verb token: "verb word" with one of its particles, prepositions or
@@ -73,7 +102,8 @@ def load_event_lexicon(cues: Cues) -> EventLexicon:
                for lemma, cue in cues.entries.items() if cue.plover}
     text = (files("dragoman.data") / "event_verbs.tsv").read_text(encoding="utf-8")
     entries.update(parse_event_verbs(text))
-    return EventLexicon(entries)
+    nouns = (files("dragoman.data") / "event_nouns.tsv").read_text(encoding="utf-8")
+    return EventLexicon(entries, parse_event_nouns(nouns))
 
 
 def parse_event_verbs(text: str) -> dict[str, EventVerb]:
@@ -86,6 +116,20 @@ def parse_event_verbs(text: str) -> dict[str, EventVerb]:
         if plover not in CAMEO_ROOT:
             raise ValueError(f"event_verbs.tsv: {plover!r} is not a PLOVER type ({line!r})")
         entries[lemma.strip()] = EventVerb(lemma.strip(), plover, cameo or None, mode or None)
+    return entries
+
+
+def parse_event_nouns(text: str) -> dict[str, EventNoun]:
+    """Rows ``lemma plover cameo mode of`` (tab-separated, ``#`` comments, a header row)."""
+    entries = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, plover, cameo, mode, of = (line.split("\t") + ["", "", "", ""])[:5]
+        if plover not in CAMEO_ROOT or of.strip() not in ("", "source", "target"):
+            raise ValueError(f"event_nouns.tsv: bad type or 'of' column in {line!r}")
+        entries[lemma.strip()] = EventNoun(lemma.strip(), plover, cameo or None, mode or None,
+                                           of.strip())
     return entries
 
 

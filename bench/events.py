@@ -362,7 +362,10 @@ def dates() -> tuple[str, dict]:
              "labelled by hand with the date (and precision) an analyst would code; "
              f"{sum(not r['gold'] for r in rows)} of them are durations or phone numbers that "
              "must give no date.", "",
-             f"Resolution accuracy (date and precision both right): **{right}/{n} = {right / n:.3f}**."]
+             f"Resolution accuracy (date and precision both right): **{right}/{n} = {right / n:.3f}**.",
+             "The 42 'FA-KES blind' rows were labelled before the resolver ever ran on them: "
+             "39/42 = 0.929 then (three numeric dates missed, fixed since; the other rows were "
+             "labelled while the resolver was written)."]
     if wrong:
         lines.append("Misses: " + "; ".join(wrong))
     return "\n".join(lines), {"accuracy": right / n, "n": n}

@@ -80,3 +80,12 @@ def test_a_number_inside_a_name_is_no_year(events_of):
     dates = {e.text.split()[0]: (e.date, e.date_source) for e in events if e.type == "ASSAULT"}
     assert dates["Hertha"] == ("2017-12-06", "published")
     assert dates["The"] == ("2015-01-01", "text")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("18-07-2015", "2015-07-18"), ("19.04.2017(updated", "2017-04-19"),
+    ("4/16/2017", "2017-04-16"), ("03.05.2017", "2017-05-03"), ("31-08-2014 0742 PM", "2014-08-31"),
+])
+def test_numeric_dates_day_first_unless_the_month_must_come_first(phrase, expected):
+    found = resolve(phrase, PUBLISHED)
+    assert (found.date, found.precision) == (expected, "day")

@@ -51,6 +51,7 @@ _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # ("N years ago" counts as written out)
 MAX_IMPLICIT_DAYS = 2 * 366
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([-./])(\d{1,2})\2(\d{4})(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,8 @@ def resolve(phrase: str, published: date, future: bool = False) -> Resolved | No
     text = phrase.lower().replace("’", "'")
     if _DURATION.search(text) and not _AGO.search(text):
         return None
-    for rule in (_iso, _deictic, _ago, _day_month, _weekday, _relative_unit, _month, _year):
+    for rule in (_iso, _numeric, _deictic, _ago, _day_month, _weekday, _relative_unit, _month,
+                 _year):
         found = rule(text, published, future)
         if found is not None:
             return found if _plausible(found, text, published) else None
@@ -102,6 +104,26 @@ def _iso(text: str, published: date, future: bool) -> Resolved | None:
         return _day(date(*map(int, match.groups())))
     except ValueError:
         return None
+
+
+def _numeric(text: str, published: date, future: bool) -> Resolved | None:
+    """Numeric dates: "18-07-2015", "19.04.2017" (day first), "4/16/2017" (month first when
+    the day comes second); an order both ways valid takes the reading nearer publication."""
+    match = _NUMERIC.search(text)
+    if match is None:
+        return None
+    first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        return None
+    if match.group(2) != "/" and first <= 31 and second <= 12 and len(readings) == 2:
+        return _day(readings[0])  # "-" and "." dates are day first
+    return _day(min(readings, key=lambda d: abs((d - published).days)))
 
 
 def _deictic(text: str, published: date, future: bool) -> Resolved | None:

@@ -161,3 +161,18 @@ def test_protesters_blocking_a_road_protest_and_police_blocking_it_coerce(run):
     students, police = _by_trigger(events, "blocked")
     assert (students.type, students.mode) == ("PROTEST", "obstruct")
     assert police.type == "COERCE"
+
+
+def test_a_participle_by_phrase_is_the_agent_and_a_released_statement_no_release(run):
+    events = run("The ceasefire brokered by the United States and Russia collapsed. The Red "
+                 "Cross released a joint statement. The rebels released 20 prisoners.")
+    brokered = _by_trigger(events, "brokered")
+    assert sorted(e.source_country for e in brokered) == ["RUS", "USA"]
+    released = _by_trigger(events, "released")
+    assert [(e.type, e.target) for e in released] == [("RETREAT", "20 prisoners")]
+
+
+def test_a_date_is_never_a_party(run):
+    events = run("Date of publication 21 September 2016 The United Nations suspended aid "
+                 "convoys to Syria.")
+    assert not any(e.source and e.source.startswith("Date") for e in events)

@@ -147,10 +147,18 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     source, target = participants(token, pair_word)
     if entry.lemma in PARTY_OBJECT and target is not None and not _party_like(target, tools):
         return None  # "met its targets", "meet the rules": no one was met
+    if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
+        return None  # "released a joint statement": a publication, no captive set free
     return _Found(token, entry, start, end, source, target)
 
 
 PARTY_OBJECT = frozenset({"meet"})
+RELEASING = frozenset({"release", "free"})
+RELEASED_THINGS = frozenset({
+    "statement", "report", "video", "footage", "figure", "data", "detail", "name", "result",
+    "document", "image", "photo", "photograph", "picture", "album", "film", "book", "record",
+    "list", "plan", "budget", "version", "update", "information", "communique", "study",
+    "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence"})
 
 
 def _patient_clause(token) -> bool:
@@ -419,10 +427,20 @@ EVENT_NOUNS = frozenset({
     "clash", "battle", "siege", "unrest", "insurgency", "bombardment", "fire", "crackdown"})
 
 
+# a time is never an actor ("Date of publication 21 September 2016 The UN has suspended …")
+TIME_NOUNS = frozenset({"date", "day", "time", "year", "month", "week", "hour", "night",
+                        "morning", "evening", "afternoon"})
+
+
 def _acting(token, party: Party | None) -> Party | None:
-    """The source as an analyst codes it: a happening placed by a preposition has no actor."""
-    if (party is None or token is None or party.actor_id
-            or token.lemma_.lower() not in EVENT_NOUNS or _whose(token)):
+    """The source as an analyst codes it: a happening placed by a preposition has no actor,
+    and a time none at all."""
+    if party is None or token is None or party.actor_id:
+        return party
+    lemma = token.lemma_.lower()
+    if lemma in TIME_NOUNS and token.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+        return None
+    if lemma not in EVENT_NOUNS or _whose(token):
         return party
     return Party(party.text, party.start, party.end)
 

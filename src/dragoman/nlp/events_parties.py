@@ -53,7 +53,9 @@ def participants(verb, pair_word: str = ""):
     (or the noun a passive participle modifies) the target."""
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if passive is None and agent is None:
+    if passive is None and agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
+        agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if passive is None and agent is None:  # ("a truce brokered by Russia": by is the agent)
         target = object_of(verb, pair_word)
         if target is None and pair_word in _MEETING_NOUNS:
             target = object_of(verb)  # "left the talks": the talks are what was left

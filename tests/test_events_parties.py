@@ -176,3 +176,10 @@ def test_a_date_is_never_a_party(run):
     events = run("Date of publication 21 September 2016 The United Nations suspended aid "
                  "convoys to Syria.")
     assert not any(e.source and e.source.startswith("Date") for e in events)
+
+
+def test_an_act_wanted_of_others_through_a_purpose_clause_is_hypothetical(run):
+    events = run('The spokeswoman said the United States wanted the government\'s allies "to '
+                 'use their leverage to urge the government to negotiate."')
+    urge = _by_trigger(events, "urge")[0]
+    assert urge.hypothetical and urge.target_country is None

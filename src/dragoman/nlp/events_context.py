@@ -178,12 +178,19 @@ def _intended(verb) -> bool:
     supporters to use their leverage to urge the regime": the urging is wanted)."""
     token = verb
     for _ in range(3):
-        if not is_complement(token) or token.head.i == token.i:
+        if not _infinitive(token) or token.head.i == token.i:
             return False
         if token.head.lemma_.lower() in INTENT:
             return True
         token = token.head
     return False
+
+
+def _infinitive(verb) -> bool:
+    """An infinitive complement, also one the parser made a ``ccomp`` because it has its own
+    subject ("wanted the supporters to use their leverage")."""
+    return is_complement(verb) or (verb.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def is_future(verb) -> bool:

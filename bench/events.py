@@ -459,10 +459,21 @@ NOTES = """### How far to trust these figures
   fairer figure (earlier rounds read all of GSR: it is not blind either). That round: dev
   hit 0.571 → 0.720, precision 0.663 → 0.687; held-out hit 0.565 → 0.602, precision
   0.689 → 0.676 (the recall gain cost held-out precision); sentences with no event 87 → 57.
-- Dates: the resolver was written before the set was labelled; one rule order (a full date
-  wins over its weekday) was fixed after the first run on it (59/60 → 60/60). The 8 demo-corpus
-  rows were added with the fix for phone numbers (regression rows). A small set: read it as
-  "no known failure", not as a rate.
+  Then, in the same session, the party and recoding rules (`events_parties.py`,
+  `events_recode.py`: pronoun subjects of reported clauses, split coordinations, possessors,
+  patrons, things that are no recipient, announced hostile acts as THREATEN, road blocking as
+  PROTEST) were written reading the seeds, FA-KES articles and GSR misses of **both** halves,
+  so neither half is blind for them: all 322 went hit 0.568 → 0.686, precision 0.675 → 0.714,
+  actor country 0.703 → 0.718, recipient 0.476 → 0.517 over the whole session.
+- CASE end to end is the session's only **held-out** events check: no CASE snippet was read
+  while writing any rule; it went 0.393 → 0.473 (type among events), no event 0.453 → 0.382,
+  precision 0.682 → 0.704.
+- Dates: the resolver was written before the first 60 rows were labelled; one rule order (a
+  full date wins over its weekday) was fixed after the first run on it (59/60 → 60/60). The 8
+  demo-corpus rows were added with the fix for phone numbers (regression rows). The 42
+  "FA-KES blind" rows were labelled before the resolver ran on them: 39/42 = 0.929 blind, the
+  three misses (numeric dates) fixed since. Read the total as "no known failure"; the blind
+  0.929 is the fairer rate.
 - CASE: only the mapping's coverage is a property of the data; the classifier figure shows how
   far PLV's sentence style is from ACLED snippets (whole snippets, no marks).
 - The classifier run on bare text (GSR "classifier alone", CASE) lost ground with this round's

@@ -183,3 +183,16 @@ def test_an_act_wanted_of_others_through_a_purpose_clause_is_hypothetical(run):
                  'use their leverage to urge the government to negotiate."')
     urge = _by_trigger(events, "urge")[0]
     assert urge.hypothetical and urge.target_country is None
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target_and_its_act_only_asked(run):
+    events = run("China demanded that Japan cancel the sale of weapons to Taiwan.")
+    demanded = _by_trigger(events, "demanded")[0]
+    assert (demanded.type, demanded.target_country) == ("REQUEST", "JPN")
+    assert all(e.hypothetical for e in _by_trigger(events, "cancel"))
+
+
+def test_a_promise_to_act_takes_the_recipient_of_the_act(run):
+    events = run("Britain has promised to continue military aid to Mozambique.")
+    promised = _by_trigger(events, "promised")[0]
+    assert (promised.type, promised.target_country) == ("AGREE", "MOZ")

@@ -380,6 +380,10 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
             met = object_of(verb.head)  # "telephoned the minister to discuss …": the minister
             if met is not None and resolver.is_party_word(met):
                 targets = _parties(resolver, met)
+    if item.target is None and kind in ("REQUEST", "AGREE", "REJECT", "SUPPORT"):
+        addressee = _clause_target(verb)  # "demanded that the US cancel …": the US
+        if addressee is not None:
+            targets = _parties(resolver, addressee)
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
             if _named(resolver.party(indirect)):
@@ -474,6 +478,27 @@ def _whose(thing) -> bool:
         if ok:
             return True
     return False
+
+
+def _clause_target(verb):
+    """Whom a demand or promise is about when the verb has no object: the subject of its
+    "that" clause ("demanded that the US cancel the sale", "urged that Israel ease …"), else the
+    recipient of its infinitive ("promised to continue military aid to Mozambique",
+    "offered to hand over the suspects to Britain")."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                          for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    for clause in verb.children:
+        if clause.dep_ == "xcomp":
+            direct = object_of(clause)
+            for candidate in indirect_targets(clause, direct):
+                if candidate.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    return candidate
+    return None
 
 
 def _own_thing(token) -> bool:

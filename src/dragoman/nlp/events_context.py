@@ -159,7 +159,7 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
         return True
-    if _intended(verb):
+    if _intended(verb) or _demanded(verb):
         return True
     if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in INTENT:
         return True
@@ -184,6 +184,13 @@ def _intended(verb) -> bool:
             return True
         token = token.head
     return False
+
+
+def _demanded(verb) -> bool:
+    """The subjunctive clause of a demand: "demanded that the US cancel the sale" (a bare verb
+    in a clause under demand/urge/ask/insist …) is asked for, not done."""
+    return (verb.dep_ == "ccomp" and verb.tag_ == "VB" and verb.head.i != verb.i
+            and verb.head.lemma_.lower() in INTENT | {"insist", "recommend", "propose"})
 
 
 def _infinitive(verb) -> bool:

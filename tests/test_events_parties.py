@@ -196,3 +196,9 @@ def test_a_promise_to_act_takes_the_recipient_of_the_act(run):
     events = run("Britain has promised to continue military aid to Mozambique.")
     promised = _by_trigger(events, "promised")[0]
     assert (promised.type, promised.target_country) == ("AGREE", "MOZ")
+
+
+def test_a_person_without_a_country_takes_the_one_named_in_the_phrase(run):
+    events = run("King Abdullah of Jordan criticized Israel.")
+    criticized = _by_trigger(events, "criticized")[0]
+    assert (criticized.source_country, criticized.target_country) == ("JOR", "ISR")

@@ -191,7 +191,10 @@ class PartyResolver:
             return Party(text, start, end, sector=self.gazetteer.agent_sector([token.lower_]))
         actor = self._named(span, token)
         if actor is not None:
-            return self._from_actor(text, start, end, actor)
+            party = self._from_actor(text, start, end, actor)
+            if party.country is None:  # "King Hassan of Morocco", "Iranian envoy X"
+                party = replace(party, country=self._modifier_country(span))
+            return party
         country, sector = self._agent(span, token)
         return Party(text, start, end, None, country, sector)
 

@@ -202,3 +202,17 @@ def test_a_person_without_a_country_takes_the_one_named_in_the_phrase(run):
     events = run("King Abdullah of Jordan criticized Israel.")
     criticized = _by_trigger(events, "criticized")[0]
     assert (criticized.source_country, criticized.target_country) == ("JOR", "ISR")
+
+
+def test_an_attack_on_words_is_an_accusation_and_on_a_base_an_assault(run):
+    events = run("The opposition leader attacked the government's new pledges as empty. "
+                 "Rebels attacked the army base.")
+    kinds = [e.type for e in _by_trigger(events, "attacked")]
+    assert kinds == ["ACCUSE", "ASSAULT"]
+
+
+def test_a_campaign_visit_and_a_journalists_question_are_no_events(run):
+    events = run("Mr Kennedy visits Liverpool and Manchester this week. The party leader was "
+                 "asked about the claims. The British minister visited Kenya.")
+    assert [e.target_country for e in events if e.type in ("CONSULT", "AGREE")] == ["KEN"]
+    assert not _by_trigger(events, "asked")

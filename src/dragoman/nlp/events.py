@@ -37,7 +37,12 @@ from dragoman.nlp.events_context import (
     is_negated,
 )
 from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.nlp.events_recode import is_obstruction, threat_mode
+from dragoman.nlp.events_recode import (
+    is_campaign_visit,
+    is_obstruction,
+    is_verbal_attack,
+    threat_mode,
+)
 from dragoman.nlp.events_parties import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -149,6 +154,8 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
         return None  # "released a joint statement": a publication, no captive set free
+    if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
+        return None  # "the leader was asked about the claims": a journalist's question
     return _Found(token, entry, start, end, source, target)
 
 
@@ -368,6 +375,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
     sources = [_acting(source, p) for p in _parties(resolver, source)]
     if is_obstruction(kind, verb, item.target, [p.sector for p in sources if p is not None]):
         kind, mode = "PROTEST", "obstruct"
+    if is_verbal_attack(kind, verb, item.target):
+        kind, mode = "ACCUSE", None
     threat = threat_mode(kind, verb)
     if threat is None and kind == "AGREE" and item.entry.plover:  # "will withdraw … unless"
         threat = threat_mode(item.entry.plover, verb)
@@ -389,6 +398,8 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
             if _named(resolver.party(indirect)):
                 targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
                 break
+    if is_campaign_visit(verb, [p.country if p else None for p in sources], targets, gazetteer):
+        return []
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     common = dict(

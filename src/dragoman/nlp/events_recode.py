@@ -10,6 +10,11 @@
   stays as it is, flagged hypothetical: the warning verb is the THREATEN event.
 - **Obstruction.** Civilians, workers or rebels blocking a road, bridge or border are protesting
   (PROTEST, mode obstruct); the state blocking them is coercion (COERCE).
+- **Verbal attacks.** "attacked Labour's pledges as vacuous", "hit out at the plans": an attack
+  on words, plans or policies, or one that says "as …", is an accusation (ACCUSE), not an
+  assault.
+- **Campaign visits.** A visit to a town of one's own country (or of no known country) is no
+  diplomatic CONSULT/visit: "Mr Kennedy visits Liverpool this week".
 """
 from __future__ import annotations
 
@@ -29,6 +34,13 @@ ROUTES = frozenset({"road", "street", "highway", "motorway", "bridge", "border",
                     "traffic", "transport", "railway", "rail", "port", "entrance", "access",
                     "route", "square", "junction", "tunnel", "checkpoint"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+VERBAL_ATTACKERS = frozenset({"attack", "hit", "slam", "blast", "lash", "savage", "assail"})
+SPOKEN_THINGS = frozenset({
+    "plan", "pledge", "policy", "proposal", "lie", "comment", "remark", "speech", "claim",
+    "record", "decision", "statement", "budget", "report", "idea", "approach", "agenda",
+    "stance", "strategy", "bill", "law", "reform", "scheme", "promise", "manifesto",
+    "handling", "response", "remarks", "words", "rhetoric"})
+PLACE_KINDS = frozenset({"city", "region", "location"})
 
 
 def threat_mode(kind: str, verb) -> str | None:
@@ -85,4 +97,33 @@ def is_obstruction(kind: str, verb, target, source_sectors: list[str | None]) ->
     return not any(sector in STATE_SECTORS for sector in source_sectors)
 
 
-__all__ = ["is_obstruction", "threat_mode"]
+def is_verbal_attack(kind: str, verb, target) -> bool:
+    """An ASSAULT verb used of words (see module doc)."""
+    if kind != "ASSAULT" or verb.lemma_.lower() not in VERBAL_ATTACKERS:
+        return False
+    if any(_as_judgement(c) for c in verb.children):
+        return True
+    return target is not None and target.lemma_.lower() in SPOKEN_THINGS
+
+
+def _as_judgement(child) -> bool:
+    """ "… as vacuous", "… as a betrayal": a judgement, not a clause ("as it passed")."""
+    return child.dep_ == "prep" and child.lower_ == "as" and not any(
+        t.pos_ in ("VERB", "AUX") for t in child.subtree)
+
+
+def is_campaign_visit(verb, source_countries: list[str | None], targets: list, gazetteer) -> bool:
+    """A visit whose every destination is a town (not a country or capital) of the visitor's
+    own country or of a visitor with no known country."""
+    if verb.lemma_.lower() != "visit" or not targets:
+        return False
+    for party in targets:
+        entry = gazetteer.lookup(party.text) if party is not None else None
+        if entry is None or entry.kind not in PLACE_KINDS:
+            return False
+        if any(country is not None and country != entry.country for country in source_countries):
+            return False
+    return True
+
+
+__all__ = ["is_campaign_visit", "is_obstruction", "is_verbal_attack", "threat_mode"]

@@ -7,7 +7,13 @@ Sources (licences and attribution in docs/actors.md):
 - pycountry (ISO 3166-1: alpha-3 codes, names, common names);
 - ``benchmarks/events/ngec-plover/countries.csv`` (NGEC, MIT): names and nationality words;
 - ``benchmarks/actors/countryinfo/CountryInfo.120116.txt`` (Schrodt, CC BY-SA 3.0): adjectives,
-  capitals and major cities (leaders are not used: they are dated);
+  capitals and major cities;
+- ``benchmarks/events/petrarch-dictionaries/Phoenix.Countries.actors.txt`` and
+  ``Phoenix.International.actors.txt`` (OEDA, MIT, generated from CountryInfo's leaders and
+  government lists): people, with the country of their dated roles (``actors_people.tsv``;
+  roles are dated, a person's country rarely changes; see "People" in docs/actors.md);
+- the US Census 1990 name lists (public domain, from the ``names`` package): surnames and first
+  names too common to stand alone for one person;
 - ``benchmarks/events/ngec-plover/PLOVER_agents.txt`` (OEDA, MIT): agent nouns → sector;
 - ``benchmarks/events/plover/plover_ontology.json`` (OEDA PLOVER, CC BY-SA 4.0): sector codes;
 - the intergovernmental organisations, armed and political groups and news outlets written
@@ -21,16 +27,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import re
 import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "dragoman" / "data"
-VERSION = "2024.2"
+VERSION = "2024.3"
 RANK = {"name": 0, "acronym": 0, "demonym": 1, "capital": 2, "city": 3}
 
 # Short forms news uses that ISO does not list; ISO's long forms stay aliases.
@@ -302,6 +312,333 @@ def sector_rows(shared: Path) -> list[tuple[str, str]]:
     return sorted(dict(rows).items())
 
 
+# --- people (2024.3): Phoenix/CountryInfo leaders and officials ---------------------------------
+
+PHOENIX = "benchmarks/events/petrarch-dictionaries"
+# which entries of each Phoenix file are people: the marker the dictionary's own generator left
+# on them ("# CountryInfo.txt" on the name line; "IGOrulers" on the international rulers)
+PEOPLE_FILES = (("Phoenix.Countries.actors.txt", "CountryInfo.txt"),
+                ("Phoenix.International.actors.txt", "IGOrulers"))
+_ROLE = re.compile(r"\[([A-Z]{3,})(?:\s+([^\]]*))?\]")
+_OPEN_END = 99991231
+# name particles: Arabic ones are written "al-Assad", the others in lower case
+_HYPHENATED = {"al", "el"}
+_LOWER = {"de", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "ben", "la", "le"}
+PERSON_PARTICLES = _HYPHENATED | _LOWER | {"ad", "as", "ash", "at", "ar", "an", "az"}
+# words that make a Phoenix synonym a title phrase rather than a name ("PRESIDENT_PUTIN_")
+NAME_TITLES = {"president", "minister", "prime", "secretary", "general", "king", "queen",
+               "prince", "princess", "sheikh", "emir", "sultan", "mr", "mrs", "ms", "dr", "sir",
+               "chairman", "leader", "premier", "chancellor", "ambassador", "envoy", "governor",
+               "senator", "colonel", "marshal", "ayatollah", "imam", "pope", "former", "late",
+               "deputy", "vice", "foreign", "defense", "defence", "head", "chief", "the", "of"}
+MIN_SURNAME = 4
+
+
+@dataclass(frozen=True)
+class Person:
+    """One Phoenix person entry: its names and the country/sector of its latest dated role."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    country: str
+    sector: str
+    latest: int
+
+
+def person_entries(shared: Path, sectors: set[str]) -> tuple[list[Person], Counter]:
+    """The people of the Phoenix actor dictionaries with one country, and a count of why the
+    others were skipped."""
+    iso = {c.alpha_3 for c in pycountry.countries} | {"IGO"}
+    people, skipped = [], Counter()
+    for filename, marker in PEOPLE_FILES:
+        for name, synonyms, roles, marked in _dictionary_entries(shared / PHOENIX / filename,
+                                                                  marker):
+            if not (marked or _looks_like_person(name, synonyms, roles)):
+                continue
+            person, why = _person(name, synonyms, roles, iso, sectors)
+            if person is None:
+                skipped[why] += 1
+            else:
+                people.append(person)
+    return people, skipped
+
+
+def _dictionary_entries(path: Path, marker: str):
+    """(name token, synonym tokens, role codes with dates, marked) of each dictionary entry."""
+    entry = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line, _, comment = raw.partition("#")
+        if not line.strip():
+            continue  # a comment line ("#CECILIA_MALMSTROM_ … # IGOrulers.txt  Moved …")
+        if raw[:1] in " \t" and entry is not None:
+            entry[2] += _ROLE.findall(line)
+            entry[3] = entry[3] or marker in comment
+        elif line.startswith("+") and entry is not None:
+            entry[1].append(line[1:].split("[")[0].strip())
+        elif raw[:1] not in " \t+":
+            if entry is not None:
+                yield tuple(entry)
+            token = line.split("[")[0].strip()
+            entry = [token, [], _ROLE.findall(line), marker in comment]
+    if entry is not None:
+        yield tuple(entry)
+
+
+def _looks_like_person(name: str, synonyms: list[str], roles: list) -> bool:
+    """An entry added by hand without the generator's marker (BARACK_OBAMA, FETHULLAH_GULEN):
+    every role has a sector, and a synonym is its last name alone or after a title."""
+    tokens = words(name).lower().split()
+    if len(tokens) < 2 or not roles or any(len(code) < 6 for code, _ in roles) \
+            or NAME_TITLES & set(tokens):
+        return False
+    said = [words(s).lower().split() for s in synonyms]
+    return any(s == tokens[-1:] or (len(s) > 1 and s[0] in NAME_TITLES and s[-1] == tokens[-1])
+               for s in said)
+
+
+def _person(name: str, synonyms: list[str], roles: list[tuple[str, str]], iso: set[str],
+            sectors: set[str]) -> tuple[Person | None, str]:
+    dated, countries = [], set()
+    for code, dates in roles:
+        country = code[:3]
+        if country in sectors and country not in iso:
+            continue  # "[ELI]": a sector with no country
+        if country not in iso:
+            return None, "a role in a former or non-ISO state (USR, YUG, DDR …)"
+        countries.add(country)
+        dated.append((_role_end(dates), code))
+    if not countries:
+        return None, "no role with a country"
+    if len(countries) > 1:
+        return None, "roles in several countries"
+    end, code = max(dated)
+    sector = "IGO" if code[:3] == "IGO" else code[3:6] if code[3:6] in sectors else ""
+    return Person(display_name(name), tuple(display_name(s) for s in synonyms),
+                  code[:3], sector, end), ""
+
+
+def _role_end(dates: str) -> int:
+    """The end of a role as YYYYMMDD: open (">000717") is the latest; undated is the earliest."""
+    dates = dates.strip()
+    if dates.startswith(">"):
+        return _OPEN_END
+    parts = re.findall(r"\d+", dates)
+    return _yyyymmdd(parts[-1]) if parts else -1
+
+
+def _yyyymmdd(digits: str) -> int:
+    if len(digits) == 8:
+        return int(digits)
+    if len(digits) == 6:
+        year = int(digits[:2])
+        return (1900 + year if year > 15 else 2000 + year) * 10000 + int(digits[2:])
+    return 0
+
+
+def display_name(token: str) -> str:
+    """A dictionary name ("BASHAR_AL_ASSAD_") as written in news ("Bashar al-Assad")."""
+    tokens = [t for t in words(token).split(" ") if t]
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        head, dash, rest = low.partition("-")
+        if i > 0 and dash and head in _HYPHENATED and rest:
+            out.append(f"{head}-{rest.title()} ")  # "AL-ASSAD"
+        elif 0 < i < len(tokens) - 1 and low in _HYPHENATED:
+            out.append(low + "-")
+        elif 0 < i < len(tokens) - 1 and low in _LOWER:
+            out.append(low + " ")
+        elif low.startswith("mc") and len(low) > 3 and low.isalpha():
+            out.append("Mc" + low[2:].title() + " ")  # "MCCAIN" → "McCain"
+        else:
+            out.append(tok.title() + " ")
+    return "".join(out).strip()
+
+
+def name_tokens(name: str) -> list[str]:
+    """The name's words in lower case, without accents, apostrophes or particles."""
+    return [t for t in alias_key(name).split() if t not in PERSON_PARTICLES]
+
+
+def alias_key(alias: str) -> str:
+    """The key ``dragoman.nlp.actors.name_key`` gives a name (accents, apostrophes, hyphens and
+    case do not count)."""
+    decomposed = unicodedata.normalize("NFKD", alias)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = "".join(c for c in letters if c not in "'’‘`´ʼ")
+    return re.sub(r"[\s\-]+", " ", letters).strip(" .").casefold()
+
+
+def spelling_key(word: str) -> str:
+    """A transliteration-insensitive key for surnames ("Jaafari" = "Jafari", "Qaddafi" =
+    "Kadafi"): double letters and common digraphs collapsed."""
+    word = re.sub(r"[^a-z]", "", word)
+    for old, new in (("kh", "k"), ("q", "k"), ("ph", "f"), ("dh", "d"), ("th", "t"),
+                     ("ou", "u"), ("ee", "i"), ("y", "i"), ("w", "u"), ("j", "g")):
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: set[str],
+                census: tuple[set[str], set[str]]) -> tuple[list[tuple], Counter]:
+    """(alias, name, "person", country, sector, kind) rows: full names and ``+`` synonyms of two
+    words or more (kind ``person``), and a surname alone (kind ``surname``) only where nothing
+    else in the gazetteer shares it; ``taken`` holds the other entries' alias keys."""
+    stats = Counter()
+    first_names = _first_names(people)
+    frequent = {w for w, n in first_names.items() if n >= 2}
+    claims: dict[str, list[tuple[Person, str, str]]] = {}
+    named = []
+    for person in people:
+        aliases = _full_aliases(person, frequent, nouns, census, stats)
+        if person.name not in aliases:
+            stats["entries whose own name is not a usable name (skipped)"] += 1
+            continue  # "United States Military", "Secretary-General …", "Abdul Qadir"
+        named.append(person)
+        for alias in aliases:
+            claims.setdefault(alias_key(alias), []).append((person, alias, "person"))
+    people = named
+    others = _surname_owners(people, claims)
+    for person in people:
+        for surname in _surname(person, others, first_names, common, taken):
+            claims.setdefault(alias_key(surname), []).append((person, surname, "surname"))
+    rows = []
+    for key, found in sorted(claims.items()):
+        owners = {(p.name, p.country) for p, _, _ in found}
+        if key in taken:
+            stats["alias an existing entry's (dropped)"] += 1
+            continue
+        if len({country for _, country in owners}) > 1:
+            stats["alias of people in two countries (dropped)"] += 1
+            continue
+        person, alias, kind = max(found, key=lambda f: (f[0].latest, f[0].name, f[1]))
+        rows.append((alias, person.name, "person", person.country, person.sector, kind))
+        stats[f"{kind} aliases"] += 1
+    stats["people"] = len({row[1] for row in rows})
+    return rows, stats
+
+
+def _first_names(people: list[Person]) -> Counter:
+    """Words used as a first name in the dictionary ("Hussein", "Abbas", "Ali") → how many
+    people use them so."""
+    return Counter(w for p in people
+                   for w in {name_tokens(n)[0] for n in (p.name, *p.synonyms)
+                             if len(name_tokens(n)) > 1})
+
+
+def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
+                  census: tuple[set[str], set[str]], stats: Counter) -> list[str]:
+    """The names of two words or more that are only a name (no title, no "regime"), less those
+    of two words that are two common first names, or a common first name and a common surname
+    (``census``: the census's common first names and surnames)."""
+    found = []
+    for alias in (person.name, *person.synonyms):
+        tokens = name_tokens(alias)
+        real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
+        if len(real) < 2 or len(real) != len(tokens) or (NAME_TITLES | nouns) & set(tokens):
+            continue
+        if len(tokens) == 2 and tokens[0] in census[0] and tokens[1] in census[1]:
+            stats["common first name + common surname, too many people (dropped)"] += 1
+            continue  # "Andrew Mitchell" (a Canadian minister; a British MP in the news)
+        if len(tokens) == 2 and tokens[1] in first_names and tokens[0] in first_names:
+            stats["two first names, too common (dropped)"] += 1
+            continue  # "Ahmed Hassan", "Ali Abdullah": many people
+        found.append(alias)
+        bare = " ".join(w for w in alias.replace("-", "- ").split()
+                        if w.rstrip("-").lower() not in PERSON_PARTICLES).replace("- ", "-")
+        if bare != alias:
+            found.append(bare)  # "Bashar Assad"
+    return found
+
+
+def _surname_owners(people: list[Person], claims: dict[str, list]) -> Counter:
+    """Spelling key → how many people have a name with that word; two entries that share a
+    full name in one country are one person (BASHAR_AL_ASSAD_ and BASHAR_AL-ASSAD)."""
+    group = {person.name: person.name for person in people}
+    for found in claims.values():
+        names = sorted({p.name for p, _, _ in found if len({q.country for q, _, _ in found}) == 1})
+        for name in names[1:]:
+            group[_root(group, name)] = _root(group, names[0])
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        for n in (person.name, *person.synonyms):
+            for t in name_tokens(n):
+                owners.setdefault(spelling_key(t), set()).add(_root(group, person.name))
+    return Counter({key: len(names) for key, names in owners.items()})
+
+
+def _root(group: dict[str, str], name: str) -> str:
+    while group[name] != name:
+        name = group[name]
+    return name
+
+
+def _surname(person: Person, owners: Counter, first_names: set[str], common: set[str],
+             taken: set[str]) -> list[str]:
+    """The person's surname as an alias of its own, when it is safe: a one-word synonym the
+    dictionary itself gives ("+PUTIN_"), that no other person of the dictionary has in any
+    spelling, that is no other entry's word, no first name and no common word or name."""
+    candidates = {name_tokens(s)[0] for s in person.synonyms if len(name_tokens(s)) == 1
+                   and alias_key(s).split()[0] not in PERSON_PARTICLES}
+    safe = sorted(c for c in candidates if len(c) >= MIN_SURNAME and c.isalpha()
+                  and owners[spelling_key(c)] == 1 and c not in first_names
+                  and c not in common and c not in taken and c not in NAME_TITLES)
+    return [c.title() for c in safe]
+
+
+def common_words(shared: Path, agents: list[tuple[str, str]]) -> set[str]:
+    """English words a surname alone must not be: the CAMEO verb dictionary's words, the agent
+    nouns, the issue keywords and spaCy's stop words (lower case)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    found = set(STOP_WORDS) | {w for noun, _ in agents for w in noun.split()}
+    for name in ("CAMEO.2.0.txt", "Phoenix.agents.txt", "Phoenix.IssueCoding.txt",
+                 "Phoenix.discards.txt"):
+        text = (shared / PHOENIX / name).read_text(encoding="utf-8", errors="replace")
+        found |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)}
+    return found
+
+
+# US Census 1990 name lists (public domain; packaged by `names` 0.3.0, MIT): a surname held by
+# at least 3 in 100,000 people, or a first name by 5 in 100,000, names too many people to
+# stand for one politician ("Edwards", "Ford", "Harper", "Powell")
+CENSUS_SURNAME_SHARE, CENSUS_FIRST_SHARE = 0.003, 0.005
+
+
+def census_names(folder: Path) -> tuple[set[str], set[str]]:
+    """Common US (surnames, first names), lower case, from the census lists in ``folder``."""
+    found: tuple[set[str], set[str]] = (set(), set())
+    for name, share, kept in (("dist.all.last", CENSUS_SURNAME_SHARE, found[0]),
+                              ("dist.male.first", CENSUS_FIRST_SHARE, found[1]),
+                              ("dist.female.first", CENSUS_FIRST_SHARE, found[1])):
+        for line in (folder / name).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and float(fields[1]) >= share:
+                kept.add(fields[0].lower())
+    return found
+
+
+def census_folder() -> Path | None:
+    """The census lists of the `names` package (``pip install names==0.3.0``), if installed."""
+    spec = importlib.util.find_spec("names")
+    return Path(spec.origin).parent if spec and spec.origin else None
+
+
+def people_table(shared: Path, entries: list[tuple], agents: list[tuple[str, str]],
+                 sectors: list[tuple[str, str]], census: Path) -> tuple[list[tuple], Counter]:
+    """The person rows (``actors_people.tsv``) and the build report's counts."""
+    people, stats = person_entries(shared, {code for code, _ in sectors})
+    taken = {alias_key(row[0]) for row in entries}
+    taken |= {w for key in list(taken) for w in key.split()}
+    nouns = {noun for noun, _ in agents if " " not in noun}
+    surnames, firsts = census_names(census)
+    common = common_words(shared, agents) | surnames | firsts
+    rows, counts = person_rows(people, taken, common, nouns, (firsts, surnames))
+    counts.update({f"entries skipped: {why}": n for why, n in stats.items()})
+    counts["entries with one country"] = len(people)
+    return sorted(rows, key=lambda r: (r[1], r[5], r[0])), counts
+
+
 def write_tsv(path: Path, header: str, columns: list[str], rows) -> None:
     lines = [f"# {header}", "\t".join(columns)]
     lines += ["\t".join(str(v) for v in row) for row in rows]
@@ -311,20 +648,33 @@ def write_tsv(path: Path, header: str, columns: list[str], rows) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--census", type=Path, default=census_folder(),
+                        help="folder of the US Census name lists (dist.all.last …); default: "
+                             "the `names` package's (pip install names==0.3.0)")
     args = parser.parse_args(argv)
+    if args.census is None or not (args.census / "dist.all.last").is_file():
+        print("no US Census name lists: pip install names==0.3.0, or pass --census DIR",
+              file=sys.stderr)
+        return 2
     if not (args.shared / "benchmarks").is_dir():
         print(f"no benchmarks folder under {args.shared}: pass --shared PATH", file=sys.stderr)
         return 2
     entries, dropped = resolve_conflicts(country_rows(args.shared) + organisation_rows())
+    agents, sectors = agent_rows(args.shared), sector_rows(args.shared)
+    people, person_stats = people_table(args.shared, entries, agents, sectors, args.census)
     header = f"dragoman actor gazetteer version {VERSION}; built by scripts/build_gazetteer.py"
     write_tsv(DATA / "actors_gazetteer.tsv", header + " (CC BY-SA 3.0, see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], entries)
+    write_tsv(DATA / "actors_people.tsv", header + " (OEDA Phoenix MIT, from CountryInfo "
+              "CC BY-SA 3.0, see docs/actors.md)",
+              ["alias", "name", "type", "country", "sector", "kind"], people)
     write_tsv(DATA / "actors_agents.tsv", header + " (MIT, OEDA PLOVER agents + ours)",
-              ["noun", "sector"], agent_rows(args.shared))
+              ["noun", "sector"], agents)
     write_tsv(DATA / "actors_sectors.tsv", header + " (PLOVER codebook, CC BY-SA 4.0)",
-              ["code", "definition"], sector_rows(args.shared))
+              ["code", "definition"], sectors)
     print(f"gazetteer {VERSION}: {len(entries)} aliases, {len(dropped)} ambiguous dropped "
           f"({'; '.join(dropped[:8])}{' …' if len(dropped) > 8 else ''})")
+    print("people: " + ", ".join(f"{n} {why}" for why, n in sorted(person_stats.items())))
     return 0
 
 

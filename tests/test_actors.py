@@ -111,3 +111,42 @@ def test_merge_benchmark_scores_labelled_pairs_and_skips_na():
     labels = read_labels(PAIRS)
     assert len(labels) >= 100 and {r["label"] for r in labels} <= {"same", "different", "n/a"}
     assert all(r["split"] == split_of(r["id_a"], r["id_b"]) for r in labels)
+
+
+def test_people_rows_full_names_and_only_safe_surnames(gazetteer):
+    assert gazetteer.version == "2024.3"
+    putin = gazetteer.lookup_person("Vladimir Putin", "PERSON")
+    assert (putin.type, putin.country, putin.sector) == ("person", "RUS", "GOV")
+    assert gazetteer.lookup_person("Putin", "PERSON").name == "Vladimir Putin"
+    assert gazetteer.lookup_person("Putin", "ORG") is None  # a surname alone: PERSON only
+    assert gazetteer.lookup_person("Vladimir Putin", "GPE") is None  # places named after people
+    for surname in ("Hariri", "Jafari", "Jaafari", "Assad", "Smith", "Edwards"):
+        assert gazetteer.lookup_person(surname, "PERSON") is None, surname
+    # Ibrahim al-Jaafari (IRQ) and Bashar al-Ja'afari (SYR) keep their own countries
+    assert gazetteer.lookup_person("Ibrahim al-Jafari", "PERSON").country == "IRQ"
+    assert gazetteer.lookup_person("Bashar al-Jafari", "PERSON").country == "SYR"
+    assert gazetteer.lookup("Vladimir Putin") is None  # people are not country/org aliases
+
+
+def test_build_reads_phoenix_names_and_dated_roles():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    build = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = build  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(build)
+    finally:
+        sys.modules.pop("build_gazetteer", None)
+    assert build.display_name("BASHAR_AL_ASSAD_") == "Bashar al-Assad"
+    assert build.display_name("BASHAR_AL-ASSAD") == "Bashar al-Assad"
+    assert build.spelling_key("jaafari") == build.spelling_key("jafari")
+    roles = [("SYRELI", "830101-000101"), ("SYRGOV", ">000717"), ("SYRELI", "")]
+    person, _ = build._person("BASHAR_AL_ASSAD_", [], roles, {"SYR", "RUS"}, {"GOV", "ELI"})
+    assert (person.country, person.sector) == ("SYR", "GOV")
+    two, why = build._person("X_Y_", [], [("SYRGOV", ">000717"), ("RUSGOV", "")],
+                             {"SYR", "RUS"}, {"GOV"})
+    assert two is None and "several" in why

@@ -2,6 +2,8 @@
 hand-made sentences; and the places it must not guess."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dragoman.nlp.actors import link_document, load_gazetteer
@@ -10,8 +12,15 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def gazetteer():
+def full_gazetteer():
     return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(full_gazetteer):
+    """Without the gazetteer's people, so that the names below are placed (or not) by their
+    context alone: the rules are what these tests check."""
+    return replace(full_gazetteer, people={})
 
 
 def _people(nlp, gazetteer, text):
@@ -69,3 +78,13 @@ def test_a_possessive_without_its_apostrophe_before_a_title(nlp, gazetteer):
     people = _people(nlp, gazetteer, "\"They do not look for a compromise,\" Frances Ambassador "
                                      "to the US Gerard Araud said on Twitter.")
     assert people["Gerard Araud"].country == "FRA"
+
+
+def test_a_gazetteer_person_is_not_placed_by_context(nlp, full_gazetteer):
+    """A person the gazetteer knows keeps its country; the context rules only fill the others."""
+    people = _people(nlp, full_gazetteer, "Russia criticised the plan after talks with President "
+                                          "Recep Erdogan.")
+    assert people["Recep Tayyip Erdogan"].country == "TUR"
+    people = _people(nlp, full_gazetteer, "The Russian president spoke on Monday. President "
+                                          "Bashar al-Assad said nothing.")
+    assert people["Bashar al-Assad"].country == "SYR"

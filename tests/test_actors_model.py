@@ -1,6 +1,8 @@
 """In-article actor resolution with the real spaCy model, on hand-made sentences."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dragoman.nlp.actors import link_document, load_gazetteer
@@ -30,7 +32,8 @@ def test_titles_give_country_sector_and_role(nlp, gazetteer):
 def test_a_title_the_parse_did_not_attach_still_counts(nlp, gazetteer):
     """The small model makes "head" govern the name here; the words written right before it
     are still its title."""
-    actors, _ = _actors(nlp, gazetteer, "They said that the departure of Syrian regime head "
+    no_people = replace(gazetteer, people={})  # the title alone, not the gazetteer's person
+    actors, _ = _actors(nlp, no_people, "They said that the departure of Syrian regime head "
                                         "Bashar Assad was no longer a precondition.")
     assad = actors["Bashar Assad"]
     assert (assad.country, assad.sector) == ("SYR", "GOV")
@@ -79,3 +82,33 @@ def test_title_only_mentions_point_back_to_the_name_they_were_given_with(nlp, ga
     doc = nlp("The spokeswoman said the border would stay closed.")
     assert not [m for m in with_title_mentions(doc, "t2", link_document("t2", doc.ents, gazetteer)
                                                ).mentions if m.label == LABEL]
+
+
+def test_gazetteer_people_get_their_country_without_a_cue(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "Vladimir Putin met Recep Tayyip Erdogan.")
+    assert (actors["Vladimir Putin"].country, actors["Vladimir Putin"].type) == ("RUS", "person")
+    assert actors["Recep Tayyip Erdogan"].country == "TUR"
+    # the name without its particle and a surname the dictionary gives alone
+    actors, _ = _actors(nlp, gazetteer, "Bashar Assad said the talks would go on.")
+    assert actors["Bashar al-Assad"].country == "SYR"
+
+
+def test_a_gazetteer_person_keeps_the_gazetteer_country_over_a_misleading_title(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "Russian rebels Bashar al-Assad attacked the town.")
+    assert actors["Bashar al-Assad"].country == "SYR"
+
+
+def test_an_ambiguous_surname_alone_gets_no_country(nlp, gazetteer):
+    # two Hariris (LBN) and an Iraqi one, many Assads, and a common surname: nothing is guessed
+    actors, _ = _actors(nlp, gazetteer, "Hariri met Smith and Assad at the hotel on Monday.")
+    for name in ("Hariri", "Smith", "Assad"):
+        if name in actors:
+            assert actors[name].country is None, name
+
+
+def test_an_international_post_in_the_title_wins_over_the_gazetteer_nationality(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "UN Secretary-General Antonio Guterres called for calm.")
+    guterres = actors["Antonio Guterres"]
+    assert (guterres.country, guterres.sector) == ("IGO", "IGO")
+    actors, _ = _actors(nlp, gazetteer, "Antonio Guterres called for calm.")
+    assert actors["Antonio Guterres"].country == "PRT"  # no title: the gazetteer's country

@@ -43,7 +43,7 @@ def test_names_the_parser_left_out_of_a_coordinated_subject_are_sources(run):
 def test_a_person_pronoun_is_shown_as_the_person(run):
     events = run("Sergei Lavrov arrived in Geneva on Monday. He criticized Ukraine.")
     criticized = _by_trigger(events, "criticized")[0]
-    assert criticized.source == "Sergei Lavrov"
+    assert criticized.source == "Sergey Lavrov"  # the actor gazetteer's spelling (2024.3)
     assert criticized.target_country == "UKR"
 
 

@@ -6,7 +6,8 @@ non-state code such as ``IGO``), a PLOVER sector and, for people, a role:
 - the packaged gazetteer (:class:`Gazetteer`, made once by :func:`load_gazetteer` and passed in)
   maps names, demonyms and capitals to countries ("Russians", "Moscow" → Russia, RUS GOV; a
   capital after "in"/"near" stays a place), and names and acronyms to organisations ("UN" →
-  United Nations, IGO; "HNC" → High Negotiations Committee, SYR OPP);
+  United Nations, IGO; "HNC" → High Negotiations Committee, SYR OPP), and people's names to
+  people ("Vladimir Putin" → RUS GOV; a surname alone only where it is safe, "Erdogan");
 - a person's title and apposition give the role and the affiliation ("Russian Foreign Minister
   Sergey Lavrov" → RUS GOV, "Foreign Minister"; "Salem al-Muslet, the HNC spokesman" → SYR OPP),
   the sector coming from the agent nouns (minister → GOV, rebels → REB);
@@ -66,6 +67,7 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", 
                              "within", "to", "toward", "towards", "through"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
 
 
@@ -78,8 +80,12 @@ def clean_name(text: str) -> str:
 
 def name_key(text: str) -> str:
     """A spelling-insensitive key: no accents, apostrophes, case or hyphen differences."""
-    decomposed = unicodedata.normalize("NFKD", clean_name(text))
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    name = clean_name(text)
+    if name.isascii():  # nothing to decompose (the common case, and 10x faster)
+        letters = name
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     letters = "".join(c for c in letters if c not in _APOSTROPHES)
     return re.sub(r"[\s\-]+", " ", letters).strip().casefold()
 
@@ -116,10 +122,22 @@ class Gazetteer:
     agents: dict[str, str | None]
     sectors: dict[str, str]
     version: str = "unversioned"
+    people: dict[str, Entry] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
         return self.entries.get(name_key(text))
+
+    def lookup_person(self, text: str, label: str) -> Entry | None:
+        """The person a name names (``actors_people.tsv``): the full name, then the name
+        without its particles ("Bashar Assad"), then a surname alone — the last only for a
+        mention the model calls a person, the others not for places named after people."""
+        if label in ("GPE", "LOC", "FAC"):
+            return None
+        entry = self.people.get(name_key(text)) or self.people.get(loose_key(text))
+        if entry is None or (entry.kind == "surname" and label != "PERSON"):
+            return None
+        return entry
 
     def is_agent(self, word: str) -> bool:
         """Whether a lower-case word or phrase is a known agent noun ("minister", "rebels")."""
@@ -145,8 +163,25 @@ def load_gazetteer() -> Gazetteer:
                for alias, name, type_, country, sector, kind in rows}
     _, agent_rows = _read_table(data / "actors_agents.tsv", 2)
     _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
+    _, people_rows = _read_table(data / "actors_people.tsv", 6)
     return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
-                     dict(sector_rows), version)
+                     dict(sector_rows), version, _people(people_rows))
+
+
+def _people(rows: list[list[str]]) -> dict[str, Entry]:
+    """Name key → person entry; a name's particle-free form ("bashar assad") is a key too
+    unless another row has it."""
+    people: dict[str, Entry] = {}
+    bare: dict[str, Entry] = {}
+    for alias, name, type_, country, sector, kind in rows:
+        key = name_key(alias)
+        people[key] = Entry(name, type_, country or None, sector or None, kind)
+        tokens = [t for t in key.split() if t not in PARTICLES]  # loose_key, from the key
+        if kind == "person" and len(tokens) > 1:
+            bare.setdefault(" ".join(tokens), people[key])
+    for key, entry in bare.items():
+        people.setdefault(key, entry)
+    return people
 
 
 def kind_type(type_: str, kind: str) -> str:
@@ -183,6 +218,8 @@ def make_actor(text: str, label: str, gazetteer: Gazetteer | None = None,
     if kind is None or len(key) < 2 or "\n" in text:
         return None
     entry = gazetteer.lookup(text) if gazetteer is not None else None
+    if entry is None and gazetteer is not None and kind in ("person", "organisation", "group"):
+        entry = gazetteer.lookup_person(text, label)
     if entry is not None:
         return _entry_actor(text, entry, locative)
     if kind == "person" and ORGANISATION_WORDS & set(key.split()):
@@ -512,6 +549,8 @@ class _Linker:
         local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")
                  for a in self.actors.values() if a.type == "organisation" for alias in a.aliases}
         found = person_affiliation(ent, self.gazetteer, local)
+        if self._serves_elsewhere(actor, found):
+            actor = replace(actor, country=found.country, sector=found.sector)
         actor = replace(actor, country=actor.country or found.country,
                         sector=actor.sector or found.sector, role=actor.role or found.role)
         tokens = loose_key(actor.name).split()
@@ -519,6 +558,15 @@ class _Linker:
             self.people.setdefault(" ".join(tokens), actor)
             self.people.setdefault(tokens[-1], actor)
         return actor
+
+    def _serves_elsewhere(self, actor: Actor, found: Affiliation) -> bool:
+        """Whether a gazetteer person's own title names an international body ("UN
+        Secretary-General Antonio Guterres", "ICRC president Peter Maurer"): the dictionary
+        knows the nationality, the title the post held now, which wins."""
+        entry = self.gazetteer.people.get(name_key(actor.name))
+        return (found.country in _INTERNATIONAL and actor.country not in _INTERNATIONAL
+                and entry is not None and entry.name == actor.name
+                and entry.country == actor.country)
 
     def _add(self, actor: Actor) -> Actor:
         known = self.actors.get(actor.actor_id)

@@ -216,3 +216,10 @@ def test_a_campaign_visit_and_a_journalists_question_are_no_events(run):
                  "asked about the claims. The British minister visited Kenya.")
     assert [e.target_country for e in events if e.type in ("CONSULT", "AGREE")] == ["KEN"]
     assert not _by_trigger(events, "asked")
+
+
+def test_things_given_to_a_named_party_are_aid_and_a_warning_is_not(run):
+    events = run("The United States is providing military intelligence to Macedonia. Russia "
+                 "gave Ukraine a warning.")
+    aid = [e for e in events if e.type == "AID"]
+    assert [(e.source_country, e.target_country) for e in aid] == [("USA", "MKD")]

@@ -140,9 +140,9 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
 def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
-        demand = _must_demand(token, tools)
-        if demand is not None:
-            return demand
+        found = _must_demand(token, tools) or _transfer(token, resolver)
+        if found is not None:
+            return found
         return _open(token, tools, resolver) if tools.open_verbs else None
     if (_refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
             or _noun_misread(token)):
@@ -277,6 +277,37 @@ def _must_demand(token, tools: EventTools) -> _Found | None:
 
 
 MUST_DEMAND = EventVerb("say must", "REQUEST", "10")
+TRANSFER = EventVerb("provide to", "AID", "07")
+# giving things to a named party is aid (PLOVER AID: material help); "send" is left out (troops
+# are sent to fight, envoys to talk)
+NOT_GIVEN = frozenset({
+    "warning", "ultimatum", "speech", "interview", "statement", "assurance", "briefing", "detail",
+    "account", "answer", "reply", "response", "order", "deadline", "chance", "opportunity",
+    "welcome", "signal", "message", "notice", "testimony", "evidence", "impression", "sign",
+    "indication", "explanation", "reason", "way", "time", "update", "view", "opinion", "lecture",
+    "address", "press", "talk", "advice", "blessing", "go-ahead", "nod", "approval", "credit",
+    # people handed over are released or extradited, not aid
+    "prisoner", "hostage", "detainee", "suspect", "captive", "body", "remains", "soldier"})
+TRANSFER_VERBS = frozenset({"provide", "give", "hand", "donate", "deliver", "supply", "ship",
+                            "airlift", "transfer"})
+
+
+def _transfer(token, resolver: PartyResolver) -> _Found | None:
+    """ "The United States is providing military intelligence to Macedonia", "doctors handed
+    over medicine to the Red Crescent": AID from the giver to the named receiver."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in TRANSFER_VERBS or _refused(token):
+        return None
+    thing = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if (thing is None or thing.pos_ in ("PRON", "PROPN") or thing.ent_type_ in (
+            "GPE", "NORP", "ORG", "PERSON") or thing.lemma_.lower() in NOT_GIVEN):
+        return None  # "handed him over", "gave Russia a warning": no thing given
+    receiver = next((t for t in indirect_targets(token, thing) if t.ent_type_ in (
+        "GPE", "NORP", "ORG", "PERSON")), None)
+    source = subject_of(token)
+    if receiver is None or source is None:
+        return None
+    start, end = clipped_sentence(token)
+    return _Found(token, TRANSFER, start, end, source, receiver)
 
 
 def _protest_topic(token, entry: EventVerb, tools: EventTools) -> bool:

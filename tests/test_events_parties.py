@@ -223,3 +223,10 @@ def test_things_given_to_a_named_party_are_aid_and_a_warning_is_not(run):
                  "gave Ukraine a warning.")
     aid = [e for e in events if e.type == "AID"]
     assert [(e.source_country, e.target_country) for e in aid] == [("USA", "MKD")]
+
+
+def test_a_participle_on_the_object_is_the_subjects_act(run):
+    events = run("Syrian warplanes targeted rebel strongholds in Idlib province killing 31 "
+                 "fighters.")
+    killing = _by_trigger(events, "killing")[0]
+    assert killing.source_country == "SYR" and "strongholds" not in (killing.source or "")

@@ -71,7 +71,7 @@ def participants(verb, pair_word: str = ""):
 def _subject(verb):
     """:func:`subject_of`, also through an adjective ("they were ready to help broker a deal":
     *broker* ← *help* ← *ready* ← *were*, whose subject is *they*)."""
-    subject = _with_absolute(verb) or subject_of(verb)
+    subject = _with_absolute(verb) or _consequence_subject(verb) or subject_of(verb)
     token = verb
     for _ in range(4):
         if subject is not None or token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
@@ -79,6 +79,21 @@ def _subject(verb):
         token = token.head
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject
+
+
+def _consequence_subject(verb):
+    """Who did what a participle on an object reports: "warplanes targeted rebel strongholds,
+    killing 31" — the parser hangs *killing* on *strongholds*, but the warplanes killed."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.dep_ not in ("dobj", "pobj"):
+        return None
+    if head.ent_type_ in _NAMED or head.pos_ == "PROPN":
+        return None
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+        if governor.dep_ != "acl" else None
 
 
 def _with_absolute(verb):

@@ -230,3 +230,11 @@ def test_a_participle_on_the_object_is_the_subjects_act(run):
                  "fighters.")
     killing = _by_trigger(events, "killing")[0]
     assert killing.source_country == "SYR" and "strongholds" not in (killing.source or "")
+
+
+def test_a_place_named_by_a_common_noun_does_not_act_but_a_capital_does(run):
+    events = run("The besieged district fired on the army, killing three soldiers. Damascus "
+                 "accused Turkey of shelling the border.")
+    assert not any((e.source or "").startswith("The besieged district") for e in events)
+    accused = _by_trigger(events, "accused")[0]
+    assert (accused.source_country, accused.target_country) == ("SYR", "TUR")

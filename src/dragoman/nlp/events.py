@@ -478,13 +478,22 @@ TIME_NOUNS = frozenset({"date", "day", "time", "year", "month", "week", "hour", 
                         "morning", "evening", "afternoon"})
 
 
+# places named by a common noun do not act ("the besieged district … killing"); a capital or
+# country named does (metonymy: "Damascus said")
+PLACE_NOUNS = frozenset({
+    "district", "town", "village", "city", "area", "province", "neighbourhood", "neighborhood",
+    "camp", "region", "field", "stronghold", "road", "street", "site", "zone", "outskirts",
+    "suburb", "countryside", "territory", "enclave", "hospital", "school", "market"})
+
+
 def _acting(token, party: Party | None) -> Party | None:
     """The source as an analyst codes it: a happening placed by a preposition has no actor,
-    and a time none at all."""
+    and a time or a place named by a common noun none at all."""
     if party is None or token is None or party.actor_id:
         return party
     lemma = token.lemma_.lower()
-    if lemma in TIME_NOUNS and token.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON"):
+    if (lemma in TIME_NOUNS or lemma in PLACE_NOUNS) and token.ent_type_ not in (
+            "ORG", "GPE", "NORP", "PERSON"):
         return None
     if lemma not in EVENT_NOUNS or _whose(token):
         return party

@@ -448,7 +448,8 @@ the nested rows showed that the synthetic data, as selected, lowers macro-F1, so
 exploration, not as an estimate of a chosen model; a recipe taken from them needs its own
 nested check (the label-agreement filter has one: its "nested" row). The GSR was never
 trained on, but it has been read while the event layer was developed (see the events
-section). Synthetic labels are the prompt's, so many leads do not state the labelled event; the synthetic-only model's score on PLV shows how far they are from PLV's."""
+section). Synthetic labels are the prompt's, so many leads do not state the labelled event;
+the synthetic-only model's score on PLV shows how far they are from PLV's."""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -238,3 +238,12 @@ def test_a_place_named_by_a_common_noun_does_not_act_but_a_capital_does(run):
     assert not any((e.source or "").startswith("The besieged district") for e in events)
     accused = _by_trigger(events, "accused")[0]
     assert (accused.source_country, accused.target_country) == ("SYR", "TUR")
+
+
+def test_an_act_inside_a_quote_is_the_speakers_claim(events_of):
+    events, statements = events_of('"The army has blocked all aid to the town," the mayor '
+                                   'said. Rebels attacked the army base on Monday.')
+    blocked = _by_trigger(events, "blocked")[0]
+    quote = next(s for s in statements if s.statement_id == blocked.quoted_in)
+    assert "blocked all aid" in quote.text
+    assert _by_trigger(events, "attacked")[0].quoted_in is None

@@ -161,3 +161,11 @@ def test_a_statement_page_lists_every_report_and_their_source_groups(client):
     assert "Reports of this statement (2)" in page
     for report in data["reports"]:
         assert f"/articles/{report['article_id']}#" in page
+
+
+def test_an_event_from_a_quote_links_the_statement_that_claims_it(client):
+    claimed = [e for e in items(client, "/api/events") if e.get("quoted_in")]
+    assert claimed
+    page = client.get(f"/events/{claimed[0]['event_id']}").text
+    assert f'href="/statements/{claimed[0]["quoted_in"]}"' in page
+    assert client.get(f"/statements/{claimed[0]['quoted_in']}").status_code == 200

@@ -140,6 +140,7 @@ class Event:
     statement_id: str | None = None
     location_country: str | None = None  # ISO-3166 alpha-3 of ``location``
     historical: bool = False  # background: dated well before publication
+    quoted_in: str | None = None  # the statement whose words report this act (a claim, not a fact)
 
 
 @dataclass(frozen=True, slots=True)

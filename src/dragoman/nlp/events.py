@@ -445,6 +445,7 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
         historical=is_historical(when, published, verb),
         statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
+    common["quoted_in"] = _quoting_statement(verb, statements, common["statement_id"])
     if kind in NEEDS_TARGET and not any(_coded(t) or t is not None for t in targets):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
@@ -632,6 +633,14 @@ def _linked_statement(verb, item: _Found, statements) -> str | None:
     if not linked:
         return None
     return min(linked, key=lambda s: abs(s.start - verb.idx)).statement_id
+
+
+def _quoting_statement(verb, statements, own: str | None) -> str | None:
+    """The statement whose words contain this act ("By denying humanitarian access, the regime
+    is responsible …," Giorgini said): the act is the speaker's claim. Not the statement the
+    event's own verb introduces."""
+    inside = [s for s in statements if s.start <= verb.idx < s.end and s.statement_id != own]
+    return min(inside, key=lambda s: s.end - s.start).statement_id if inside else None
 
 
 def published_date(published: str | None) -> tuple[str | None, str | None]:

@@ -24,7 +24,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
                "target_country", "target_sector", "date", "date_precision", "date_text",
                "location", "negated", "hypothetical", "text", "start", "end",
                "trigger", "date_source", "location_country", "historical", "statement_id",
-               "source_name", "target_name"),
+               "source_name", "target_name", "quoted_in"),
     "stories": ("story_id", "title", "article_ids", "start_date", "end_date", "summary",
                 "timeline"),
     "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),

@@ -124,6 +124,8 @@ CREATE TABLE IF NOT EXISTS events (
 -- events issue: where the place is, and background (historical) events
 ALTER TABLE events ADD COLUMN IF NOT EXISTS location_country VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS historical BOOLEAN;
+-- events issue: the statement whose quoted or reported words an event comes from
+ALTER TABLE events ADD COLUMN IF NOT EXISTS quoted_in VARCHAR;
 
 CREATE TABLE IF NOT EXISTS stories (
     story_id VARCHAR PRIMARY KEY,

@@ -247,3 +247,16 @@ def test_an_act_inside_a_quote_is_the_speakers_claim(events_of):
     quote = next(s for s in statements if s.statement_id == blocked.quoted_in)
     assert "blocked all aid" in quote.text
     assert _by_trigger(events, "attacked")[0].quoted_in is None
+
+
+def test_claims_can_be_left_out_of_the_event_list(tmp_path, seeds, shared_model):
+    import dragoman
+    from dragoman.store import Store, queries
+
+    db = str(tmp_path / "claims.duckdb")
+    dragoman.ingest([str(seeds)], db=db)
+    with Store(db, read_only=True) as store:
+        every = queries.list_events(store, limit=500)
+        narrated = queries.list_events(store, limit=500, include_claims=False)
+    assert narrated and len(narrated) < len(every)
+    assert all(e["quoted_in"] is None for e in narrated)

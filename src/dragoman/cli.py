@@ -253,11 +253,13 @@ def _iso(value) -> str | None:
 @click.option("--no-hypothetical", is_flag=True,
               help="Leave out hypothetical, conditional and future events.")
 @click.option("--no-historical", is_flag=True, help="Leave out background (historical) events.")
+@click.option("--no-claims", is_flag=True,
+              help="Leave out events reported inside someone's quoted or reported words.")
 @click.option("--only", type=click.Choice(["negated", "hypothetical", "historical"]),
               help="Only events with this flag.")
 @list_options
 def events(type_, actor, country, since, until, no_negated, no_hypothetical, no_historical,
-           only, limit, offset, fmt, db) -> None:
+           no_claims, only, limit, offset, fmt, db) -> None:
     """Who did what to whom: PLOVER-coded events with their source sentence.
 
     Example: dragoman events --type REJECT --country SYR --since 2017-12-01 --no-hypothetical
@@ -266,7 +268,8 @@ def events(type_, actor, country, since, until, no_negated, no_hypothetical, no_
         rows = queries.list_events(store, type=type_, actor=actor, country=country, since=since,
                                    until=until, include_negated=not no_negated, limit=limit,
                                    offset=offset, include_hypothetical=not no_hypothetical,
-                                   include_historical=not no_historical, only=only)
+                                   include_historical=not no_historical, only=only,
+                                   include_claims=not no_claims)
     _show(rows, [("date", "date", 10), ("type", "type", 9), ("source", "source", 24),
                  ("target", "target", 24), ("negated", "neg", 5), ("text", "sentence", 60)],
           fmt, "events")

@@ -167,10 +167,11 @@ def list_events(store: Store, type: str | None = None, actor: str | None = None,
                 country: str | None = None, since: str | None = None, until: str | None = None,
                 include_negated: bool = True, limit: int = 20, offset: int = 0,
                 include_hypothetical: bool = True, include_historical: bool = True,
-                only: str | None = None) -> list[dict]:
+                only: str | None = None, include_claims: bool = True) -> list[dict]:
     """Events, filtered by PLOVER type, an actor (source or target), a country, dates, and
-    flags: ``include_*=False`` leaves flagged events out, ``only`` ("negated", "hypothetical"
-    or "historical") keeps just those."""
+    flags: ``include_*=False`` leaves flagged events out (``include_claims=False``: the events
+    reported inside a statement's words), ``only`` ("negated", "hypothetical" or "historical")
+    keeps just those."""
     filters = Filters()
     if type:
         filters.add("t.type = ?", type.upper())
@@ -189,6 +190,8 @@ def list_events(store: Store, type: str | None = None, actor: str | None = None,
         filters.add("NOT t.hypothetical")
     if not include_historical:
         filters.add("NOT coalesce(t.historical, false)")
+    if not include_claims:
+        filters.add("t.quoted_in IS NULL")
     if only in ("negated", "hypothetical", "historical"):
         filters.add(f"coalesce(t.{only}, false)")
     filters.order = "t.date NULLS LAST, a.origin, t.start"

@@ -195,7 +195,7 @@ def _plv_tuned(items, y, labels, split, threads: int = 1) -> tuple[np.ndarray, f
     states = lower_states(tokenizer, bert, [marked_input(i) for i in items], recipe.layers)
     held_out = np.zeros((len(y), len(labels)))
     for train, test in split:
-        top, _ = fit(bert, [states[k] for k in train], ids[train], len(labels), recipe, EPOCHS)
+        top = fit(bert, [states[k] for k in train], ids[train], len(labels), recipe, EPOCHS)
         held_out[test] = probabilities(predict_logits(top, [states[k] for k in test]))
     return held_out, time.perf_counter() - started
 

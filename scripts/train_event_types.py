@@ -133,7 +133,7 @@ def fit_tuned(items: list, roots: list, threads: int = 1) -> bytes:
     recipe = Recipe()
     tokenizer, bert = load_base()
     states = lower_states(tokenizer, bert, [marked_input(i) for i in items], recipe.layers)
-    top, _ = fit(bert, states, y, len(labels), recipe, EPOCHS)
+    top = fit(bert, states, y, len(labels), recipe, EPOCHS)
     return save_delta(top, labels, recipe, EPOCHS, {"rows": len(y)})
 
 

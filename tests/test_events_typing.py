@@ -101,3 +101,49 @@ def test_an_announced_act_is_coded_as_the_manual_says(run, text, trigger, expect
     event = next(e for e in run(text) if e.trigger == trigger)
     assert event.type == expected
     assert not event.hypothetical  # the promise was made; what it promises is its type
+
+
+def test_the_fine_tuned_model_reads_the_sentence_with_its_parties_marked():
+    from dragoman.nlp.events_types_tuned import marked_input
+
+    item = Marked("Iran condemned the ruling.", (0, 4), (15, 25))
+    assert marked_input(item) == "<s> Iran </s> condemned <t> the ruling </t>."
+    # a target inside the source is not marked twice
+    assert marked_input(Marked("The Iranian army attacked.", (0, 16), (4, 11))) == \
+        "<s> The Iranian army </s> attacked."
+
+
+def test_the_ensemble_keeps_the_margin_scale_and_the_svm_label_order():
+    import numpy as np
+
+    from dragoman.nlp.events_types import ensemble
+
+    margins = np.array([[1.0, -1.0]])
+    probabilities = np.array([[0.0, 1.0]])  # the fine-tuned model's labels in reverse order
+    assert ensemble(margins, probabilities, ["A", "B"], ["B", "A"]).tolist() == [[1.0, -1.0]]
+
+
+@pytest.fixture(scope="module")
+def shipped_typer():
+    from dragoman.nlp.events_types import EventTyper
+
+    return EventTyper(tuned=True)
+
+
+@pytest.mark.parametrize("text, source, target, expected", [
+    ("The army shelled the village.", "The army", "the village", "ASSAULT"),
+    ("France accused Russia of blocking the resolution.", "France", "Russia", "ACCUSE"),
+    ("Japan sent food and medicine to the flood victims.", "Japan", "the flood victims", "AID"),
+])
+def test_the_shipped_fine_tuned_typer_loads_and_types_hand_made_sentences(
+        shipped_typer, text, source, target, expected):
+    from dragoman.nlp.events_types import EventTyper
+
+    typer = shipped_typer
+    assert typer.tuned is not None, "event_types_tuned.pt should ship with the package"
+    start = text.index(target)
+    item = Marked(text, (0, len(source)), (start, start + len(target)))
+    assert typer.predict([item]) == [expected]
+    assert typer.tuned.probabilities([item]).sum() == pytest.approx(1.0, abs=1e-4)
+    assert EventTyper().tuned is None  # the pipeline's default: the SVM alone
+

@@ -147,3 +147,13 @@ def test_the_shipped_fine_tuned_typer_loads_and_types_hand_made_sentences(
     assert typer.tuned.probabilities([item]).sum() == pytest.approx(1.0, abs=1e-4)
     assert EventTyper().tuned is None  # the pipeline's default: the SVM alone
 
+
+
+def test_the_event_model_setting_picks_the_typer():
+    from dragoman.errors import DragomanError
+    from dragoman.runners.local import event_tools
+    from dragoman.settings import Settings
+
+    assert event_tools(Settings()) is None  # the stage's default: the sparse SVM
+    with pytest.raises(DragomanError, match="DRAGOMAN_EVENT_MODEL"):
+        event_tools(Settings(event_model="huge"))

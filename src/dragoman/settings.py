@@ -37,6 +37,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("published", "", "Publication date (YYYY-MM-DD) of records whose own date is not "
            "found (metadata, page, text or URL), e.g. plain-text files; recorded as given by "
            "the user. Relative dates ('last Friday') are resolved against it."),
+    Option("event_model", "sparse", "Event-type classifier: 'sparse' (linear SVM, fast) or "
+           "'tuned' (plus a fine-tuned MiniLM: better on PLV, ~18x slower events layer; "
+           "docs/events.md)."),
 )
 
 
@@ -55,6 +58,7 @@ class Settings:
     fetch_timeout: float = 30.0
     story_embed: str = "off"
     published: str = ""
+    event_model: str = "sparse"
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

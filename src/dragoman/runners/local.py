@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from dragoman.clean import CleanStage
+from dragoman.errors import DragomanError
 from dragoman.dedupe import (ExactDedupeStage, NearDedupeStage, NearDuplicateIndex,
                              PassageReuseStage)
 from dragoman.model import RawDoc, Reject
@@ -20,6 +21,23 @@ from dragoman.store import Store
 Record = RawDoc | Reject
 
 
+def event_tools(settings: Settings):
+    """The event tools ``settings.event_model`` asks for; None (the stage's default, the sparse
+    SVM) unless it is 'tuned'."""
+    model = getattr(settings, "event_model", "sparse")
+    if model == "sparse":
+        return None
+    if model != "tuned":
+        raise DragomanError(f"unknown event model {model!r}",
+                            "set DRAGOMAN_EVENT_MODEL to 'sparse' (the default) or 'tuned'")
+    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.nlp.events import make_tools
+    from dragoman.nlp.events_types import EventTyper
+    from dragoman.nlp.statements import load_cues
+
+    return make_tools(load_cues(), load_gazetteer(), EventTyper(tuned=True))
+
+
 def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
     """clean → dedupe (exact, near, passage reuse) → annotate → resolve → stories, as DESIGN.md
     draws it. The near-duplicate index reads the LSH band keys stored with earlier batches."""
@@ -28,7 +46,7 @@ def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
         ExactDedupeStage(store.originals_for),
         NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for),
         PassageReuseStage(store.reuse_candidates, store.texts_for),
-        AnnotateStage(nlp, n_process=settings.n_process),
+        AnnotateStage(nlp, n_process=settings.n_process, event_tools=event_tools(settings)),
         ResolveActorsStage(store),
         stories_stage(store, settings),
     ])

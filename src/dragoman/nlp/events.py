@@ -150,7 +150,7 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
-    if entry.lemma in PARTY_OBJECT and target is not None and not _party_like(target, tools):
+    if entry.lemma in PARTY_OBJECT and target is not None and not resolver.is_party_word(target):
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
         return None  # "released a joint statement": a publication, no captive set free
@@ -190,12 +190,6 @@ def _noun_misread(token) -> bool:
     if not any(c.dep_ in ("poss", "amod", "compound") for c in before.children):
         return False
     return not any(c.dep_ not in ("nsubj", "punct", "cc", "conj") for c in token.children)
-
-
-def _party_like(token, tools: EventTools) -> bool:
-    """A noun that can be a party: a name, a pronoun, or an agent noun ("the envoy")."""
-    return (token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or token.pos_ in ("PRON", "PROPN")
-            or tools.gazetteer.is_agent(token.lower_) or tools.gazetteer.is_agent(token.lemma_))
 
 
 def _open(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:

@@ -1,4 +1,4 @@
-"""Two PLOVER rules that change an act's type from its context, after it has been typed.
+"""PLOVER rules that change an act's type from its context, after it has been typed.
 
 - **Threats.** An announced hostile act is a threat: "said they would boycott all contact",
   "has sworn to fight", "will withdraw its force unless …" are THREATEN events (the manual's
@@ -6,8 +6,8 @@
   said, so not hypothetical. Hostile acts are REJECT, COERCE, ASSAULT, PROTEST and MOBILIZE;
   SANCTION and withdrawals only with a condition ("unless", "if"): "announced it would prohibit
   aid" is the sanction itself. An act under a condition but not announced ("if the talks fail,
-  the rebels attack") stays as it is, flagged hypothetical. An act inside a warning ("warned that the army would attack")
-  stays as it is, flagged hypothetical: the warning verb is the THREATEN event.
+  the rebels attack") stays as it is, flagged hypothetical, and so does an act inside a
+  warning ("warned that the army would attack"): the warning verb is the THREATEN event.
 - **Obstruction.** Civilians, workers or rebels blocking a road, bridge or border are protesting
   (PROTEST, mode obstruct); the state blocking them is coercion (COERCE).
 - **Verbal attacks.** "attacked Labour's pledges as vacuous", "hit out at the plans": an attack

@@ -35,8 +35,12 @@ EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
 # tables whose rows carry the article's origin, joined in
 _WITH_ORIGIN = {"statements", "events"}
 # columns computed by a join: the canonical actor names of an event's parties
-_JOINED = {"source_name": ("sn.name AS source_name", "LEFT JOIN actors sn ON sn.actor_id = t.source_actor_id"),
-           "target_name": ("tn.name AS target_name", "LEFT JOIN actors tn ON tn.actor_id = t.target_actor_id")}
+_JOINED = {
+    "source_name": ("sn.name AS source_name",
+                    "LEFT JOIN actors sn ON sn.actor_id = t.source_actor_id"),
+    "target_name": ("tn.name AS target_name",
+                    "LEFT JOIN actors tn ON tn.actor_id = t.target_actor_id"),
+}
 _ORDER = {
     "articles": "t.origin, t.article_id", "rejects": "t.origin",
     "actors": "t.mentions DESC, t.name", "statements": "a.origin, t.start",

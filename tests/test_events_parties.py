@@ -260,3 +260,9 @@ def test_claims_can_be_left_out_of_the_event_list(tmp_path, seeds, shared_model)
         narrated = queries.list_events(store, limit=500, include_claims=False)
     assert narrated and len(narrated) < len(every)
     assert all(e["quoted_in"] is None for e in narrated)
+
+
+def test_an_object_pronoun_stands_for_the_object_before_it(run):
+    events = run("The Egyptian minister met the Libyan rebels and urged them to disarm.")
+    urged = _by_trigger(events, "urged")[0]
+    assert urged.target.startswith("the Libyan rebels") and urged.target_country == "LBY"

@@ -48,6 +48,7 @@ from dragoman.nlp.events_parties import (
     Party,
     PartyResolver,
     conjuncts,
+    object_antecedent,
     participants,
     speaker_antecedent,
 )
@@ -407,7 +408,7 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
         threat = threat_mode(item.entry.plover, verb)
     if threat is not None:  # the event is the threat, which was made: not hypothetical
         kind, mode, hypothetical = "THREATEN", threat, False
-    targets = _parties(resolver, item.target)
+    targets = _parties(resolver, object_antecedent(item.target) or item.target)
     if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
         targets = [_recipient(resolver, item.target, t) for t in targets]
         if not any(targets) and is_complement(verb):

@@ -152,6 +152,23 @@ def _listed_before(token) -> list:
     return found
 
 
+def object_antecedent(pronoun):
+    """Whom an object pronoun stands for: the object of the verb this clause hangs on ("met
+    the rebels and urged them to disarm", "addressed both delegations, asking them to work
+    together"), when that is a noun; else None."""
+    if (pronoun is None or pronoun.lower_ not in ("them", "him", "her", "it")
+            or pronoun.dep_ != "dobj"):
+        return None
+    verb = pronoun.head
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i == verb.i:
+        return None
+    earlier = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
+    if earlier is None or earlier.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = earlier.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in earlier.children)
+    return earlier if (pronoun.lower_ == "them") == plural else None
+
+
 def speaker_antecedent(pronoun):
     """Who a pronoun subject of a reported clause stands for: "Russia, Iran and Turkey said
     they were ready …", "the delegation said it wants …" — the subject of the verb that

@@ -31,6 +31,7 @@ from dragoman.nlp.events_context import (
     When,
     event_date,
     event_place,
+    has_condition,
     is_future,
     is_historical,
     is_hypothetical,
@@ -230,7 +231,7 @@ def promised_type(kind: str, verb) -> str:
     """The type of an act that is announced, not done: "will support Turkey's bid" is AGREE,
     "would withdraw its troops" CONCEDE (see :data:`PROMISED`); negated and conditional
     ("if …") acts keep their type."""
-    if kind not in PROMISED or is_negated(verb) or _conditional(verb):
+    if kind not in PROMISED or is_negated(verb) or has_condition(verb):
         return kind
     future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
     return PROMISED[kind] if future or _willing(verb) else kind
@@ -246,11 +247,6 @@ def _willing(verb) -> bool:
         if token.lemma_.lower() in _WILLING:
             return True
     return False
-
-
-def _conditional(verb) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                         for m in c.children) for c in verb.children)
 
 
 def _must_demand(token, tools: EventTools) -> _Found | None:
@@ -441,7 +437,7 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
         statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
     common["quoted_in"] = _quoting_statement(verb, statements, common["statement_id"])
-    if kind in NEEDS_TARGET and not any(_coded(t) or t is not None for t in targets):
+    if kind in NEEDS_TARGET and all(t is None for t in targets):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
     for n, (source, target) in enumerate((s, t) for s in sources for t in targets):

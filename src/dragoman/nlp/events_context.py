@@ -157,7 +157,7 @@ def is_hypothetical(verb) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ == "going" for c in verb.children):
         return True
-    if any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children):
+    if has_condition(verb):
         return True
     if _intended(verb) or _demanded(verb):
         return True
@@ -210,6 +210,12 @@ def is_future(verb) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "before":
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT
+
+
+def has_condition(verb) -> bool:
+    """Whether an if/unless clause hangs on the verb ("will withdraw … unless the attacks
+    stop")."""
+    return any(c.dep_ == "advcl" and _is_conditional(c) for c in verb.children)
 
 
 def _is_conditional(clause) -> bool:

@@ -90,10 +90,9 @@ def _consequence_subject(verb):
     if head.ent_type_ in _NAMED or head.pos_ == "PROPN":
         return None
     governor = head.head.head if head.dep_ == "pobj" else head.head
-    if governor.pos_ not in ("VERB", "AUX"):
+    if governor.pos_ not in ("VERB", "AUX") or governor.dep_ == "acl":
         return None
-    return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-        if governor.dep_ != "acl" else None
+    return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _with_absolute(verb):
@@ -136,17 +135,20 @@ def _listed_before(token) -> list:
     i = token.left_edge.i - 1
     if token.ent_type_ not in _NAMED or i < 1 or doc[i].lower_ not in ("and", "or"):
         return []
+    own = {t.i for t in token.subtree}
     found = []
     i -= 1
     while i >= 0:
         if doc[i].text == ",":
             i -= 1
             continue
-        ent = next((e for e in doc.ents if e.start <= i < e.end), None)
-        if ent is None or ent.label_ not in _NAMED or ent.root.i in {t.i for t in token.subtree}:
+        if doc[i].ent_type_ not in _NAMED or i in own:
             break
-        found.insert(0, ent.root)
-        i = ent.start - 1
+        start = i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1  # the name's first word: "Saudi Arabia, Turkey and Iran"
+        found.insert(0, doc[start:i + 1].root)
+        i = start - 1
         if i < 0 or doc[i].text != ",":
             break
     return found

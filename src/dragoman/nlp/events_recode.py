@@ -18,14 +18,13 @@
 """
 from __future__ import annotations
 
-from dragoman.nlp.events_context import is_negated
+from dragoman.nlp.events_context import has_condition, is_negated
 
 HOSTILE = frozenset({"REJECT", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 HOSTILE_IF_CONDITIONAL = frozenset({"SANCTION", "RETREAT", "CONCEDE"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "may", "might"})
 _SWORN = frozenset({"vow", "swear", "pledge", "promise", "vowed", "sworn"})
 _WARNINGS = frozenset({"warn", "threaten", "caution"})
-_CONDITIONS = frozenset({"if", "unless"})
 _ARREST = frozenset({"arrest", "detain", "jail", "imprison", "round"})
 _RELATIONS = frozenset({"suspend", "cut", "sever", "break", "halt", "end", "freeze", "recall"})
 
@@ -48,7 +47,7 @@ def threat_mode(kind: str, verb) -> str | None:
     doc); None when it is no threat."""
     if kind not in HOSTILE | HOSTILE_IF_CONDITIONAL or is_negated(verb) or _in_warning(verb):
         return None
-    if not _announced(verb) or (kind in HOSTILE_IF_CONDITIONAL and not _conditional(verb)):
+    if not _announced(verb) or (kind in HOSTILE_IF_CONDITIONAL and not has_condition(verb)):
         return None  # "if the talks fail, the rebels attack": a condition, not a threat
     return _mode(kind, verb.lemma_.lower())
 
@@ -57,11 +56,6 @@ def _announced(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _SWORN
-
-
-def _conditional(verb) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
-                                         for m in c.children) for c in verb.children)
 
 
 def _in_warning(verb) -> bool:

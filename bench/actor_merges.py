@@ -91,8 +91,8 @@ class Resolved:
 
 
 def resolve(nlp, gazetteer) -> Resolved:
-    from dragoman.nlp.actors import link_document
-    from dragoman.resolve import find_merges, merge_actors
+    from dragoman.actors.mentions import link_document
+    from dragoman.actors import find_merges, merge_actors
 
     texts = corpus_texts()
     docs = parsed_docs(nlp, [t for _, t in texts])
@@ -126,7 +126,7 @@ def _edit_distance(a: str, b: str, limit: int = 2) -> int:
 def candidate_pairs(resolved: Resolved) -> dict[tuple[str, str], str]:
     """(id_a, id_b) sorted → why the pair is a candidate: every system merge among the pooled
     actors, and person/organisation names that look alike."""
-    from dragoman.nlp.actors import loose_key
+    from dragoman.actors.mentions import loose_key
 
     pairs: dict[tuple[str, str], str] = {}
     for alias_id, target in resolved.canonical.items():
@@ -302,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--candidates", help="write unlabelled candidate pairs to this file")
     args = parser.parse_args(argv)
-    from dragoman.nlp import load_nlp
-    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.text import load_nlp
+    from dragoman.actors.mentions import load_gazetteer
 
     run(load_nlp(), load_gazetteer(), not args.no_write, args.candidates)
     return 0

@@ -49,9 +49,9 @@ def half(record_id: str) -> str:
 
 def predict(doc, doc_actors, gazetteer, start: int, end: int, places: dict | None = None):
     """(country, sector) we give to the characters ``[start, end)`` of a sentence; ``places``
-    (actor id → (country, sector), :func:`dragoman.resolve.actors.record_places`) places an
+    (actor id → (country, sector), :func:`dragoman.actors.stage.record_places`) places an
     actor the sentence leaves unplaced from the other records."""
-    from dragoman.nlp.actors import clean_name
+    from dragoman.actors.mentions import clean_name
 
     if start < 0:
         return None, None
@@ -79,8 +79,8 @@ def predict(doc, doc_actors, gazetteer, start: int, end: int, places: dict | Non
 def score(nlp, gazetteer) -> dict:
     """Counts per (mode, part): mode ``sentence`` (each record alone) or ``record`` (actors
     also placed from the other records, as the store holds them); part ``all``/``dev``/``test``."""
-    from dragoman.nlp.actors import link_document
-    from dragoman.resolve.actors import record_places
+    from dragoman.actors.mentions import link_document
+    from dragoman.actors.stage import record_places
 
     records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines()]
     docs = list(nlp.pipe(r["text"] for r in records))
@@ -106,7 +106,7 @@ def score(nlp, gazetteer) -> dict:
 
 
 def speed(nlp, gazetteer) -> dict:
-    from dragoman.nlp.actors import link_document
+    from dragoman.actors.mentions import link_document
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
     texts += [json.loads(line)["text"] for line in GSR.read_text(encoding="utf-8").splitlines()]
@@ -119,7 +119,7 @@ def speed(nlp, gazetteer) -> dict:
             link_document("x", doc.ents, gazetteer)
     link_s = (time.perf_counter() - started) / 5
     started = time.perf_counter()
-    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.actors.mentions import load_gazetteer
 
     load_gazetteer()
     return {"texts": len(texts), "chars": sum(map(len, texts)), "spacy_s": spacy_s,
@@ -169,8 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     from bench import actor_merges
-    from dragoman.nlp import load_nlp
-    from dragoman.nlp.actors import load_gazetteer
+    from dragoman.text import load_nlp
+    from dragoman.actors.mentions import load_gazetteer
 
     nlp, gazetteer = load_nlp(), load_gazetteer()
     if args.part in (None, "gsr"):

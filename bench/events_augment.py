@@ -86,7 +86,7 @@ class Data:
     """PLV, the synthetic items and the GSR sentences, parsed and (optionally) embedded."""
 
     def __init__(self, embedding: bool) -> None:
-        from dragoman.nlp import load_nlp
+        from dragoman.text import load_nlp
         from scripts import plover_synthetic
         from scripts.train_event_types import parse_plv, read_plv
 
@@ -111,8 +111,8 @@ class Data:
             + ("-vectors" if embedding else "")
 
     def _embed(self) -> dict:
-        from dragoman.nlp.embed import Embedder
-        from dragoman.nlp.events_types import embed_vectors
+        from dragoman.text.embed import Embedder
+        from dragoman.events.types import embed_vectors
 
         started = time.perf_counter()
         embedder = []  # made only when a cache misses
@@ -137,7 +137,7 @@ class Data:
 
     def frame(self, name: str):
         """The feature frame of ``plv``, a synthetic form or a GSR variant."""
-        from dragoman.nlp.events_types import frame
+        from dragoman.events.types import frame
 
         items = (self.plv if name == "plv" else self.synthetic[name] if name in self.synthetic
                  else self.gsr[name])
@@ -145,15 +145,15 @@ class Data:
 
 
 def _plain(text: str):
-    from dragoman.nlp.events_types import Marked
+    from dragoman.events.types import Marked
 
     return Marked(text)
 
 
 def _parsed_unmarked(doc):
     """A whole GSR text, no parties; the trigger is the root of its lead sentence."""
-    from dragoman.nlp.events_trigger import parsed_fields
-    from dragoman.nlp.events_types import Marked
+    from dragoman.events.trigger import parsed_fields
+    from dragoman.events.types import Marked
     from scripts.plover_synthetic import lead_sentence
 
     sentence = lead_sentence(doc)
@@ -182,7 +182,7 @@ def cross_validate(data: Data, folds: int, kinds: dict, shard: tuple[int, int] |
     a shard to units of those kinds (plv, recipe, aug, inner, sweep, agree, nagree)."""
     from sklearn.model_selection import StratifiedKFold
 
-    from dragoman.nlp.events_types import select_config
+    from dragoman.events.types import select_config
 
     plv = data.frame("plv")
     synthetic = {form: data.frame(form) for form in ("marked", "plain")}
@@ -312,7 +312,7 @@ def cross_validate(data: Data, folds: int, kinds: dict, shard: tuple[int, int] |
 
 def gsr_check(data: Data, kinds: dict) -> dict:
     """Accuracy on the GSR sentences of each kind trained on all PLV (± synthetic)."""
-    from dragoman.nlp.events_types import select_config
+    from dragoman.events.types import select_config
 
     plv, y = data.frame("plv"), data.y
     synthetic = {form: data.frame(form) for form in ("marked", "plain")}
@@ -340,7 +340,7 @@ def transfer(data: Data) -> dict:
     trained on the synthetic items alone: how far their labels and style are from PLV's."""
     from sklearn.metrics import accuracy_score, f1_score
 
-    from dragoman.nlp.events_types import Config
+    from dragoman.events.types import Config
 
     plv, out = data.frame("plv"), {}
     for form in ("marked", "plain"):
@@ -465,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     if not PLV.exists():
         print(f"{PLV} is missing: put ../shared beside the project")
         return 2
-    from dragoman.nlp.events_types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES
+    from dragoman.events.types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES
 
     kinds = {"sparse": SPARSE_CANDIDATES}
     if not args.no_embedding:

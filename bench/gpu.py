@@ -1,4 +1,4 @@
-"""Sentence embeddings (MiniLM, ``dragoman.nlp.embed.Embedder``): encode throughput on the CPU
+"""Sentence embeddings (MiniLM, ``dragoman.text.embed.Embedder``): encode throughput on the CPU
 and, when torch sees one, on the GPU, over the same texts (article leads of the demo corpus).
 
     python -m bench gpu [--n 2000] [--no-write]
@@ -36,7 +36,7 @@ def leads(n: int, synthetic: bool) -> list[str]:
 
 
 def measure(device: str, texts: list[str], batch_size: int) -> dict:
-    from dragoman.nlp.embed import Embedder
+    from dragoman.text.embed import Embedder
 
     embedder = Embedder(device=device, batch_size=batch_size)
     embedder.encode(texts[:batch_size])  # warm-up: kernels, allocator

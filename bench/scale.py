@@ -67,7 +67,7 @@ def prefix(corpus: Path, n: int, path: Path) -> Path:
 
 def measure(corpus: Path, nlp: bool, workers: int) -> dict:
     from dragoman.ingest import read_inputs
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
     from dragoman.runners import LocalRunner, default_pipeline
     from dragoman.settings import Settings
     from dragoman.store import Store

@@ -1,6 +1,6 @@
 """Statements on PolNeAR: content detection P/R/F1, speaker correctness, textacy baseline.
 
-``python -m bench statements`` scores :func:`dragoman.nlp.statements.extract_statements` on the
+``python -m bench statements`` scores :func:`dragoman.statements.extract.extract_statements` on the
 PolNeAR **dev** split (held out: nothing is tuned on it) and writes the table into the
 ``statements`` section of docs/benchmarks.md. ``--split train --limit N`` scores a part of
 train instead (what development and tuning use; nothing is written then).
@@ -266,8 +266,8 @@ def parse(nlp, records: list[dict], cache: Path | None):
 
 def evaluate(records, docs, with_textacy: bool = True, errors=None) -> dict:
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document, load_gazetteer
-    from dragoman.nlp.statements import extract_statements, load_cues
+    from dragoman.actors.mentions import link_document, load_gazetteer
+    from dragoman.statements.extract import extract_statements, load_cues
 
     cues, gazetteer = load_cues(), load_gazetteer()
     ours, base = Tally(), Tally()
@@ -387,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
     args = parser.parse_args(argv)
 
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
 
     records = load_split(args.split, args.limit)
     nlp = load_nlp()

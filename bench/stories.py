@@ -154,7 +154,7 @@ def embed_parts(parts: dict, log=print) -> dict:
         stored = np.load(cache)
         if all(list(stored[f"{name}_ids"]) == ids[name] for name in parts):
             return {name: stored[name] for name in parts}
-    from dragoman.nlp.embed import Embedder
+    from dragoman.text.embed import Embedder
 
     embedder = Embedder()
     started = time.perf_counter()

@@ -123,7 +123,7 @@ class PeakMemory:
 def _spacy_workers_annotate(stage, articles):
     """The design before issue 10, kept to compare: spaCy's own ``n_process`` (new processes
     per call, Docs sent back as bytes) and the extraction in the main process."""
-    from dragoman.nlp.annotate import annotate_doc
+    from dragoman.annotate import annotate_doc
 
     docs = stage.nlp.pipe((a.text for a in articles), batch_size=stage.pipe_batch_size,
                           n_process=stage.n_process)
@@ -134,8 +134,8 @@ def _spacy_workers_annotate(stage, articles):
 def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "local",
                    spacy_workers: bool = False) -> dict:
     from dragoman.api import ingest_records
-    from dragoman.nlp import load_nlp
-    from dragoman.nlp.annotate import AnnotateStage
+    from dragoman.text import load_nlp
+    from dragoman.annotate import AnnotateStage
     from dragoman.settings import Settings
 
     records = _records(full, limit)
@@ -189,7 +189,7 @@ def records_digest(db: str) -> str:
 
 def measure_bare(full: bool, limit: int | None, workers: int) -> dict:
     from dragoman.clean import normalise_text
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
 
     texts = [normalise_text(r.text) for r in _records(full, limit) if hasattr(r, "text")]
     nlp = load_nlp()

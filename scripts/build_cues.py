@@ -5,7 +5,7 @@ For every attribution in train, the cue span's head verb gives one count to its 
 at all, so ``ratio = cue_count / verb_count`` says how likely the verb is to report speech or
 thought ("say" ≈ 0.9, "make" ≈ 0.01). The statement extractor uses lemmas whose ratio and
 count pass its thresholds (``LEARNED_MIN_RATIO``, ``LEARNED_MIN_COUNT`` in
-``dragoman.nlp.statements``) on top of the hand-written ``cues.tsv``.
+``dragoman.statements.extract``) on top of the hand-written ``cues.tsv``.
 
 Only lemmas and counts are written — no text from the corpus.
 
@@ -50,7 +50,7 @@ def load_train(polnear: Path) -> list[dict]:
 def parsed(records: list[dict], docbin: Path | None):
     from spacy.tokens import DocBin
 
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
 
     nlp = load_nlp()
     if docbin is not None and docbin.exists():

@@ -461,7 +461,7 @@ def name_tokens(name: str) -> list[str]:
 
 
 def alias_key(alias: str) -> str:
-    """The key ``dragoman.nlp.actors.name_key`` gives a name (accents, apostrophes, hyphens and
+    """The key ``dragoman.actors.mentions.name_key`` gives a name (accents, apostrophes, hyphens and
     case do not count)."""
     decomposed = unicodedata.normalize("NFKD", alias)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))

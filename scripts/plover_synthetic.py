@@ -9,7 +9,7 @@ training data only (the facts are invented), never test data. Each story gives o
 :data:`MIN_WORDS` words: the lead usually states the event), in one of two forms:
 
 - ``marked``: the parties found by our own pipeline's event detection
-  (:mod:`dragoman.nlp.events`, lexicon verbs only) in that sentence, exactly as the pipeline
+  (:mod:`dragoman.events.extract`, lexicon verbs only) in that sentence, exactly as the pipeline
   hands them to the classifier (``_marked``: the lexicon verb is the trigger). Among the
   detected verbs the first whose lexicon type is the story's label wins, else the highest in
   the parse (nearest the root), else the sentence is left unmarked;
@@ -82,8 +82,8 @@ def lead_sentence(doc):
 
 def plain_item(sentence):
     """The lead with no parties; the trigger is the root of its parse."""
-    from dragoman.nlp.events_trigger import parsed_fields
-    from dragoman.nlp.events_types import Marked
+    from dragoman.events.trigger import parsed_fields
+    from dragoman.events.types import Marked
 
     doc = sentence.doc
     start, end = sentence.start_char, sentence.end_char
@@ -95,9 +95,9 @@ def plain_item(sentence):
 def marked_item(sentence, root: str, tools, gazetteer):
     """The lead with the parties of its best-fitting detected event verb (see module doc);
     the plain item when no verb of the sentence is detected."""
-    from dragoman.nlp import events
-    from dragoman.nlp.actors import link_document
-    from dragoman.nlp.events_parties import PartyResolver
+    from dragoman.events import extract as events
+    from dragoman.actors.mentions import link_document
+    from dragoman.events.parties import PartyResolver
 
     doc = sentence.doc
     resolver = PartyResolver(doc, link_document("synthetic", doc.ents, gazetteer), gazetteer)
@@ -119,9 +119,9 @@ def _depth(token) -> int:
 def make_items(stories: list[Story], nlp) -> dict[str, list]:
     """``{"marked": [...], "plain": [...], "roots": [...]}``, one item per story that parses to
     a sentence (file order)."""
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.nlp.events import make_tools
-    from dragoman.nlp.statements import load_cues
+    from dragoman.actors.mentions import load_gazetteer
+    from dragoman.events.extract import make_tools
+    from dragoman.statements.extract import load_cues
 
     gazetteer = load_gazetteer()
     tools = make_tools(load_cues(), gazetteer, classify=False)
@@ -147,7 +147,7 @@ def load_items(path: Path = CSV, nlp=None, cache: Path | None = CACHE) -> dict[s
         if stored.get("sha256") == digest:
             return stored["items"]
     if nlp is None:
-        from dragoman.nlp import load_nlp
+        from dragoman.text import load_nlp
 
         nlp = load_nlp()
     items = make_items(read_stories(path), nlp)
@@ -161,7 +161,7 @@ def fit(config, plv_data, plv_y, syn=None, syn_y=None, weight: float = 0.0):
     """The model of ``config`` fitted on PLV rows plus (``weight`` > 0) synthetic rows."""
     import pandas as pd
 
-    from dragoman.nlp.events_types import build_model
+    from dragoman.events.types import build_model
 
     model = build_model(config)
     if syn is None or weight <= 0:

@@ -5,13 +5,13 @@ event-type classifiers.
 
 Parses the 1,050 rows of PLV_train with the pipeline's spaCy model (CONCEDE and RETREAT are
 one root, YIELD, there), picks each model's configuration by 3-fold CV on PLV among the fixed
-candidates of :mod:`dragoman.nlp.events_types` (``SPARSE_CANDIDATES``: TF-IDF with or without
+candidates of :mod:`dragoman.events.types` (``SPARSE_CANDIDATES``: TF-IDF with or without
 the parse features; ``EMBEDDING_CANDIDATES``: plus MiniLM vectors of the sentence and/or the
 trigger's clause; C in 0.5/1/2), fits it on all rows and writes ``sparse`` (the pipeline's
 default) and ``embedding`` with their configurations. Nested cross-validated figures (the same
 selection inside every training fold): ``python -m bench events plv``.
 Then fine-tunes the top layers of MiniLM on the marked sentences
-(:mod:`dragoman.nlp.events_types_tuned`, fixed recipe and epoch count, seed 0, one CPU thread:
+(:mod:`dragoman.events.types_tuned`, fixed recipe and epoch count, seed 0, one CPU thread:
 a few minutes) and writes them, float16, as ``event_types_tuned.pt``; the pipeline averages its
 probabilities with the sparse SVM's margins.
 Licence of the training data: see ``src/dragoman/data/event_types.LICENSE.txt``.
@@ -33,7 +33,7 @@ _PARTY = re.compile(r"<(s|t)>(.*?)</\1>", re.DOTALL)
 
 def read_plv(path: Path):
     """``(Marked items, roots)`` from PLV_train.tsv (its ``<s>``/``<t>`` marks → spans)."""
-    from dragoman.nlp.events_types import Marked
+    from dragoman.events.types import Marked
 
     items, roots = [], []
     with path.open(encoding="utf-8", newline="") as handle:
@@ -59,10 +59,10 @@ def marked(text: str, cls):
 def parse_plv(items: list, nlp) -> list:
     """The items with their parse fields filled in (trigger symbols, lemmas, clause), the
     trigger being the word that governs both marked parties
-    (:func:`dragoman.nlp.events_trigger.plv_trigger`)."""
+    (:func:`dragoman.events.trigger.plv_trigger`)."""
     from dataclasses import replace
 
-    from dragoman.nlp.events_trigger import parsed_fields, plv_trigger
+    from dragoman.events.trigger import parsed_fields, plv_trigger
 
     parsed = []
     for item, doc in zip(items, nlp.pipe(i.sentence for i in items)):
@@ -84,16 +84,16 @@ def _tokens(doc, span) -> list:
 
 def plv_vectors(items: list) -> dict:
     """MiniLM rows of every PLV sentence and clause."""
-    from dragoman.nlp.embed import Embedder
-    from dragoman.nlp.events_types import embed_vectors
+    from dragoman.text.embed import Embedder
+    from dragoman.events.types import embed_vectors
 
     return embed_vectors(Embedder(), items, ("sentence", "clause"))
 
 
 def fit_models(items: list, roots: list, vectors: dict) -> dict:
     """``{"sparse", "embedding", "configs", "selection"}``: each kind's configuration chosen by
-    :func:`dragoman.nlp.events_types.select_config` on these rows, then fitted on all of them."""
-    from dragoman.nlp.events_types import (
+    :func:`dragoman.events.types.select_config` on these rows, then fitted on all of them."""
+    from dragoman.events.types import (
         EMBEDDING_CANDIDATES,
         SPARSE_CANDIDATES,
         build_model,
@@ -113,11 +113,11 @@ def fit_models(items: list, roots: list, vectors: dict) -> dict:
 
 def fit_tuned(items: list, roots: list, threads: int = 1) -> bytes:
     """The fine-tuned MiniLM layers and head, trained on all rows with the fixed recipe
-    (:data:`dragoman.nlp.events_types_tuned.EPOCHS` epochs), as the bytes of the shipped file."""
+    (:data:`dragoman.events.types_tuned.EPOCHS` epochs), as the bytes of the shipped file."""
     import numpy as np
     import torch
 
-    from dragoman.nlp.events_types_tuned import (
+    from dragoman.events.types_tuned import (
         EPOCHS,
         Recipe,
         fit,
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     import joblib
 
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
 
     items, roots = read_plv(args.plv)
     items = parse_plv(items, load_nlp())

@@ -24,7 +24,7 @@ def seeds(shared: Path) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The real spaCy model, loaded once for the whole session."""
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
 
     return load_nlp()
 
@@ -32,7 +32,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def cues():
     """The packaged statement cue lexicon, loaded once."""
-    from dragoman.nlp.statements import load_cues
+    from dragoman.statements.extract import load_cues
 
     return load_cues()
 
@@ -42,8 +42,8 @@ def statements_of(nlp, cues):
     """``statements_of(text)``: the statements of one hand-written text (published
     2017-12-06), each checked to slice its own text, speaker mention and cue class."""
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document
-    from dragoman.nlp.statements import CUE_CLASSES, extract_statements
+    from dragoman.actors.mentions import link_document
+    from dragoman.statements.extract import CUE_CLASSES, extract_statements
 
     def _run(text: str):
         article = Article(article_id="a1", origin="t", text=text, content_hash="h",
@@ -62,8 +62,8 @@ def statements_of(nlp, cues):
 @pytest.fixture(scope="session")
 def event_tools(cues):
     """What event extraction reads (cues, gazetteer, lexicon, type model), made once."""
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.nlp.events import make_tools
+    from dragoman.actors.mentions import load_gazetteer
+    from dragoman.events.extract import make_tools
 
     return make_tools(cues, load_gazetteer())
 
@@ -73,9 +73,9 @@ def events_of(nlp, cues, event_tools):
     """``events_of(text, published="2017-12-06")``: ``(events, statements)`` of one hand-written
     text, as the annotate stage makes them, each event checked to slice its own text."""
     from dragoman.model import Article
-    from dragoman.nlp.actors import link_document
-    from dragoman.nlp.events import extract_events
-    from dragoman.nlp.statements import extract_statements
+    from dragoman.actors.mentions import link_document
+    from dragoman.events.extract import extract_events
+    from dragoman.statements.extract import extract_statements
 
     def _run(text: str, published: str | None = "2017-12-06"):
         article = Article(article_id="a1", origin="t", text=text, content_hash="h",
@@ -93,9 +93,9 @@ def events_of(nlp, cues, event_tools):
 @pytest.fixture
 def shared_model(nlp, monkeypatch):
     """Make every ingest in the test reuse the session's model instead of loading it again."""
-    import dragoman.nlp
+    import dragoman.text
 
-    monkeypatch.setattr(dragoman.nlp, "load_nlp", lambda model=None: nlp)
+    monkeypatch.setattr(dragoman.text, "load_nlp", lambda model=None: nlp)
     return nlp
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 
 from dragoman.model import Actor, Mention, Statement
-from dragoman.nlp.actors import load_gazetteer, loose_key, name_key
+from dragoman.actors.mentions import load_gazetteer, loose_key, name_key
 from dragoman.pipeline import Batch
-from dragoman.resolve import ResolveActorsStage, apply_merges, find_merges
-from dragoman.resolve.identity import variant_evidence
+from dragoman.actors import ResolveActorsStage, apply_merges, find_merges
+from dragoman.actors.identity import variant_evidence
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_keys_ignore_apostrophes_and_particles():
 
 
 def _person(name, country=None, role=None, mentions=1, sector=None):
-    from dragoman.nlp.actors import actor_id
+    from dragoman.actors.mentions import actor_id
 
     return Actor(actor_id("person", name), name, "person", country, sector, (name,), mentions,
                  role)
@@ -68,7 +68,7 @@ def test_surname_only_joins_the_one_full_name_but_not_two():
 
 
 def test_same_name_with_two_types_is_one_actor():
-    from dragoman.nlp.actors import actor_id
+    from dragoman.actors.mentions import actor_id
 
     org = Actor(actor_id("organisation", "Lena Vos"), "Lena Vos", "organisation", mentions=1)
     person = _person("Lena Vos", mentions=4)

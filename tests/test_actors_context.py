@@ -1,4 +1,4 @@
-"""People placed by their context (nlp/actor_context.py) with the real spaCy model, on
+"""People placed by their context (actors/context.py) with the real spaCy model, on
 hand-made sentences; and the places it must not guess."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from dragoman.nlp.actors import link_document, load_gazetteer
+from dragoman.actors.mentions import link_document, load_gazetteer
 
 pytestmark = pytest.mark.model
 

@@ -1,10 +1,10 @@
-"""Cross-document merge evidence (resolve/identity.py) on hand-made actors: what a surname
+"""Cross-document merge evidence (actors/identity.py) on hand-made actors: what a surname
 alone may join, and possessives whose apostrophe was dropped."""
 from __future__ import annotations
 
 from dragoman.model import Actor
-from dragoman.nlp.actors import actor_id
-from dragoman.resolve import find_merges
+from dragoman.actors.mentions import actor_id
+from dragoman.actors import find_merges
 
 
 def _actor(name, kind="person", country=None, role=None, mentions=1):

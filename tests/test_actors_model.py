@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from dragoman.nlp.actors import link_document, load_gazetteer
+from dragoman.actors.mentions import link_document, load_gazetteer
 
 pytestmark = pytest.mark.model
 
@@ -67,7 +67,7 @@ def test_known_organisations_are_not_people(nlp, gazetteer):
 
 
 def test_title_only_mentions_point_back_to_the_name_they_were_given_with(nlp, gazetteer):
-    from dragoman.nlp.titles import LABEL, with_title_mentions
+    from dragoman.actors.titles import LABEL, with_title_mentions
 
     text = ("UN envoy Staffan de Mistura met both delegations in Geneva on Monday. "
             "Speaking to reporters afterwards, the UN envoy said the talks would resume. "

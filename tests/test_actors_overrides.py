@@ -5,10 +5,10 @@ import pytest
 
 from dragoman.errors import StoreError
 from dragoman.model import Actor, Mention, Statement
-from dragoman.nlp.actors import actor_id
+from dragoman.actors.mentions import actor_id
 from dragoman.pipeline import Batch
-from dragoman.resolve import ResolveActorsStage
-from dragoman.resolve.overrides import merge_in_store, split_in_store
+from dragoman.actors import ResolveActorsStage
+from dragoman.actors.overrides import merge_in_store, split_in_store
 from dragoman.store import Store, queries
 
 

@@ -6,11 +6,11 @@ from click.testing import CliRunner
 
 from dragoman.cli import cli
 from dragoman.model import Actor, Event, Mention, Statement
-from dragoman.nlp.actors import Entry, Gazetteer, actor_id, name_key
+from dragoman.actors.mentions import Entry, Gazetteer, actor_id, name_key
 from dragoman.pipeline import Batch
-from dragoman.resolve import ResolveActorsStage
-from dragoman.resolve.overrides import split_in_store
-from dragoman.resolve.reresolve import reresolve
+from dragoman.actors import ResolveActorsStage
+from dragoman.actors.overrides import split_in_store
+from dragoman.actors.reresolve import reresolve
 from dragoman.store import Store, queries
 
 EMPTY = Gazetteer({}, {}, {}, "test")

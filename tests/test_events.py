@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.nlp.events import published_date
+from dragoman.events.extract import published_date
 
 pytestmark = pytest.mark.model
 

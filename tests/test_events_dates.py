@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.nlp.when import resolve
+from dragoman.events.dates import resolve
 
 PUBLISHED = date(2017, 3, 8)
 SEED_000 = "000_80665950020ea3d2.txt"

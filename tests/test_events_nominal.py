@@ -1,11 +1,11 @@
-"""Noun triggers (nlp/events_nominal.py): events reported by an event noun — "the withdrawal of
+"""Noun triggers (events/nominal.py): events reported by an event noun — "the withdrawal of
 troops", "an attack on the convoy", "talks between X and Y" — with the real model. Every
 sentence is written by hand for these tests."""
 from __future__ import annotations
 
 import pytest
 
-from dragoman.nlp.events_lexicon import parse_event_nouns
+from dragoman.events.lexicon import parse_event_nouns
 
 
 def _one(events, kind):

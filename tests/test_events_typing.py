@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.nlp.events_types import Config, Marked, build_model, frame
+from dragoman.events.types import Config, Marked, build_model, frame
 
 
 @pytest.fixture
@@ -14,7 +14,7 @@ def run(events_of):
 
 @pytest.mark.model
 def test_trigger_features_name_the_parties_by_role_not_by_words(nlp):
-    from dragoman.nlp.events_trigger import trigger_features
+    from dragoman.events.trigger import trigger_features
 
     doc = nlp("France did not walk out of the talks with Russia.")
     walk = next(t for t in doc if t.lemma_ == "walk")
@@ -26,7 +26,7 @@ def test_trigger_features_name_the_parties_by_role_not_by_words(nlp):
 
 @pytest.mark.model
 def test_plv_trigger_is_the_word_governing_both_parties(nlp):
-    from dragoman.nlp.events_trigger import plv_trigger
+    from dragoman.events.trigger import plv_trigger
 
     doc = nlp("Iran has condemned the decision of the court.")
     assert plv_trigger([doc[0]], list(doc[3:8])).lemma_ == "condemn"
@@ -53,7 +53,7 @@ def test_the_parse_features_are_used_only_when_the_configuration_says_so():
 
 
 def test_the_shipped_models_carry_their_chosen_configuration():
-    from dragoman.nlp.events_types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, load_models
+    from dragoman.events.types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, load_models
 
     models = load_models()
     for kind, candidates in (("sparse", SPARSE_CANDIDATES), ("embedding", EMBEDDING_CANDIDATES)):
@@ -104,7 +104,7 @@ def test_an_announced_act_is_coded_as_the_manual_says(run, text, trigger, expect
 
 
 def test_the_fine_tuned_model_reads_the_sentence_with_its_parties_marked():
-    from dragoman.nlp.events_types_tuned import marked_input
+    from dragoman.events.types_tuned import marked_input
 
     item = Marked("Iran condemned the ruling.", (0, 4), (15, 25))
     assert marked_input(item) == "<s> Iran </s> condemned <t> the ruling </t>."
@@ -116,7 +116,7 @@ def test_the_fine_tuned_model_reads_the_sentence_with_its_parties_marked():
 def test_the_ensemble_keeps_the_margin_scale_and_the_svm_label_order():
     import numpy as np
 
-    from dragoman.nlp.events_types import ensemble
+    from dragoman.events.types import ensemble
 
     margins = np.array([[1.0, -1.0]])
     probabilities = np.array([[0.0, 1.0]])  # the fine-tuned model's labels in reverse order
@@ -125,7 +125,7 @@ def test_the_ensemble_keeps_the_margin_scale_and_the_svm_label_order():
 
 @pytest.fixture(scope="module")
 def shipped_typer():
-    from dragoman.nlp.events_types import EventTyper
+    from dragoman.events.types import EventTyper
 
     return EventTyper(tuned=True)
 
@@ -137,7 +137,7 @@ def shipped_typer():
 ])
 def test_the_shipped_fine_tuned_typer_loads_and_types_hand_made_sentences(
         shipped_typer, text, source, target, expected):
-    from dragoman.nlp.events_types import EventTyper
+    from dragoman.events.types import EventTyper
 
     typer = shipped_typer
     assert typer.tuned is not None, "event_types_tuned.pt should ship with the package"

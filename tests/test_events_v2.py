@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from dragoman.nlp.when import resolve
+from dragoman.events.dates import resolve
 
 PUBLISHED = date(2017, 12, 6)  # a Wednesday
 
@@ -36,7 +36,7 @@ def test_durations_and_non_dates_give_none(phrase):
 
 
 def test_classifier_types_marked_sentences():
-    from dragoman.nlp.events_types import EventTyper, Marked
+    from dragoman.events.types import EventTyper, Marked
 
     typer = EventTyper()
     sentence = "Iran condemned the decision of the court."

@@ -104,7 +104,7 @@ def test_an_article_not_in_english_is_kept_and_marked_for_the_nlp_stages():
 
 
 def test_the_annotate_stage_skips_articles_marked_nlp_skipped():
-    from dragoman.nlp.annotate import AnnotateStage
+    from dragoman.annotate import AnnotateStage
     from dragoman.pipeline import Batch
 
     class RecordingNlp:

@@ -7,7 +7,7 @@ import csv
 import numpy as np
 import pytest
 
-from dragoman.nlp.events_types import masked_text
+from dragoman.events.types import masked_text
 from scripts import plover_synthetic as syn
 
 COLUMNS = ("disclaimer", "text", "title", "source", "prompt", "label", "mode")
@@ -73,7 +73,7 @@ def test_items_are_cached_and_deterministic(mini_csv, nlp, tmp_path):
 
 def test_synthetic_rows_join_training_with_their_weight():
     from scripts.plover_synthetic import fit
-    from dragoman.nlp.events_types import Config, Marked, frame
+    from dragoman.events.types import Config, Marked, frame
 
     plv = frame([Marked("SOURCE attacked TARGET"), Marked("SOURCE met TARGET"),
                  Marked("SOURCE shelled TARGET"), Marked("SOURCE visited TARGET")])

@@ -7,9 +7,9 @@ import pytest
 
 from dragoman.errors import DragomanError
 from dragoman.model import Article
-from dragoman.nlp.actors import link_document
-from dragoman.nlp.events import extract_events
-from dragoman.nlp.statements import extract_statements, find_quotes, parse_cues
+from dragoman.actors.mentions import link_document
+from dragoman.events.extract import extract_events
+from dragoman.statements.extract import extract_statements, find_quotes, parse_cues
 
 pytestmark = pytest.mark.model
 

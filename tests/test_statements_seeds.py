@@ -12,8 +12,8 @@ import re
 import pytest
 
 from dragoman.model import Article
-from dragoman.nlp.actors import link_document, load_gazetteer
-from dragoman.nlp.statements import extract_statements, find_quotes, load_cues
+from dragoman.actors.mentions import link_document, load_gazetteer
+from dragoman.statements.extract import extract_statements, find_quotes, load_cues
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 

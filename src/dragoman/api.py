@@ -36,7 +36,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
 def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=None,
                    on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
     """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
-    from dragoman.nlp import load_nlp
+    from dragoman.text import load_nlp
     from dragoman.runners import default_pipeline, make_runner
 
     nlp = nlp if nlp is not None else load_nlp(settings.model)

@@ -11,9 +11,9 @@ from dragoman.errors import DragomanError
 from dragoman.dedupe import (ExactDedupeStage, NearDedupeStage, NearDuplicateIndex,
                              PassageReuseStage)
 from dragoman.model import RawDoc, Reject
-from dragoman.nlp.annotate import AnnotateStage
+from dragoman.annotate import AnnotateStage
 from dragoman.pipeline import Batch, Pipeline
-from dragoman.resolve import ResolveActorsStage
+from dragoman.actors import ResolveActorsStage
 from dragoman.settings import Settings
 from dragoman.stories import stories_stage
 from dragoman.store import Store
@@ -30,10 +30,10 @@ def event_tools(settings: Settings):
     if model != "tuned":
         raise DragomanError(f"unknown event model {model!r}",
                             "set DRAGOMAN_EVENT_MODEL to 'sparse' (the default) or 'tuned'")
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.nlp.events import make_tools
-    from dragoman.nlp.events_types import EventTyper
-    from dragoman.nlp.statements import load_cues
+    from dragoman.actors.mentions import load_gazetteer
+    from dragoman.events.extract import make_tools
+    from dragoman.events.types import EventTyper
+    from dragoman.statements.extract import load_cues
 
     return make_tools(load_cues(), load_gazetteer(), EventTyper(tuned=True))
 

@@ -28,7 +28,7 @@ from dataclasses import replace
 from dragoman.clean import CleanStage
 from dragoman.errors import DragomanError
 from dragoman.model import Article, RawDoc, Reject
-from dragoman.nlp.annotate import AnnotateStage, annotatable, with_annotations
+from dragoman.annotate import AnnotateStage, annotatable, with_annotations
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.runners.local import IngestReport, LocalRunner, Record, batched
 from dragoman.settings import Settings
@@ -52,7 +52,7 @@ class DocumentWorker:
     """A Ray Data actor: the pipeline's document stages, the model loaded once per actor."""
 
     def __init__(self, clean: CleanStage, annotate: AnnotateStage | None, model: str) -> None:
-        from dragoman.nlp import load_nlp
+        from dragoman.text import load_nlp
 
         self.clean, self.annotate = clean, annotate
         if annotate is not None:

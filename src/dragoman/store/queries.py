@@ -502,7 +502,7 @@ def resolution_candidates(store: Store, actors: list) -> list:
     """Stored people and unplaced names whose last word is the last word of a batch actor's
     name: the ones a new variant may be merged into."""
     from dragoman.model import Actor
-    from dragoman.nlp.actors import loose_key
+    from dragoman.actors.mentions import loose_key
 
     lasts = sorted({loose_key(a.name).split()[-1] for a in actors if loose_key(a.name)})
     if not lasts:
@@ -518,7 +518,7 @@ def resolution_candidates(store: Store, actors: list) -> list:
 
 def user_merges(store: Store) -> list:
     """The merges a user made (``dragoman actor merge``): they win over automatic ones."""
-    from dragoman.resolve.identity import Merge
+    from dragoman.actors.identity import Merge
 
     rows = store.con.execute("SELECT alias_id, actor_id, alias, evidence FROM actor_merges "
                              "WHERE origin = 'user'").fetchall()
@@ -1199,7 +1199,7 @@ def story_texts(store: Store, story_ids: list[str]) -> list[dict]:
         [list(story_ids)]))
 
 
-# --- actors: re-resolution of the stored record (resolve/reresolve.py) ---------------------
+# --- actors: re-resolution of the stored record (actors/reresolve.py) ---------------------
 
 def stored_actors(store: Store) -> list:
     """Every stored actor as an ``Actor`` (no aliases), for re-running automatic resolution."""

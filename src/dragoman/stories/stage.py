@@ -265,7 +265,7 @@ def _state_from_row(row: dict) -> StoryState:
 
 
 class LazyEmbedder:
-    """Loads MiniLM (``dragoman.nlp.embed.Embedder``) on the first ``encode``: an ingest that
+    """Loads MiniLM (``dragoman.text.embed.Embedder``) on the first ``encode``: an ingest that
     finds nothing new does not pay for loading it."""
 
     def __init__(self, device: str | None = None) -> None:
@@ -273,7 +273,7 @@ class LazyEmbedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if self._embedder is None:
-            from dragoman.nlp.embed import Embedder
+            from dragoman.text.embed import Embedder
 
             self._embedder = Embedder(device=self.device)
         return self._embedder.encode(texts)

@@ -57,7 +57,7 @@ class Writer:
 
     def ingest(self, request: IngestRequest) -> IngestResult:
         from dragoman.api import ingest_records
-        from dragoman.nlp import load_nlp
+        from dragoman.text import load_nlp
 
         records = []
         for item in request.articles:

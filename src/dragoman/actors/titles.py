@@ -2,7 +2,7 @@
 person an earlier sentence of the article introduced with that title.
 
 A definite noun phrase whose head is an office (``speakers.TITLE_NOUNS``) becomes a mention of
-label ``TITLE`` of that person, only when :func:`dragoman.nlp.speakers.resolve_nominal` finds
+label ``TITLE`` of that person, only when :func:`dragoman.actors.nominal.resolve_nominal` finds
 the introduction ("UN envoy Staffan de Mistura", "Maria Lund, the spokeswoman,") with every
 name-like word of the phrase in it; otherwise nothing is linked (a wrong actor is worse than
 none). Phrases that contain or touch a named mention ("the UN envoy Staffan de Mistura",
@@ -13,8 +13,8 @@ holds that office rather than point back.
 from __future__ import annotations
 
 from dragoman.model import Mention
-from dragoman.nlp.actors import DocActors
-from dragoman.nlp.speakers import TITLE_NOUNS, resolve_nominal
+from dragoman.actors.mentions import DocActors
+from dragoman.actors.nominal import TITLE_NOUNS, resolve_nominal
 
 LABEL = "TITLE"
 

@@ -13,7 +13,7 @@ punctuation at their edges, and need at least two words.
 """
 from __future__ import annotations
 
-from dragoman.nlp.doctext import doc_text
+from dragoman.text.doctext import doc_text
 
 _CLAUSE_DEPS = ("ccomp",)
 _RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "pcomp"})

@@ -9,7 +9,7 @@ Ingest resolves each batch against the store, but stored rows only change by a u
 2. applies the gazetteer as it is now: a stored name that is now a gazetteer alias ("Emirates"
    once stored as an organisation, now United Arab Emirates) joins the gazetteer's actor, and an
    actor that is a gazetteer entry takes its country and sector;
-3. runs automatic identity resolution (:func:`dragoman.resolve.identity.find_merges`) over all
+3. runs automatic identity resolution (:func:`dragoman.actors.identity.find_merges`) over all
    stored actors, never re-merging a pair the user split;
 4. fills an event's missing source/target country and sector from its actor's record (the
    cross-document evidence: an actor placed in one article places it in all).
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dragoman.nlp.actors import Gazetteer, actor_id
-from dragoman.resolve.identity import find_merges, preferred
-from dragoman.resolve.overrides import move_actor
+from dragoman.actors.mentions import Gazetteer, actor_id
+from dragoman.actors.identity import find_merges, preferred
+from dragoman.actors.overrides import move_actor
 from dragoman.store import Store, queries
 
 _GAZETTEER_KINDS = frozenset({"name", "acronym", "demonym"})

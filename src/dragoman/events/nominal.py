@@ -2,7 +2,7 @@
 attack on the convoy", "talks between Iran and Iraq") rather than by an event verb.
 
 The nouns, with their PLOVER type, mode, CAMEO root and what an "of" phrase names, are
-``data/event_nouns.tsv`` (:class:`~dragoman.nlp.events_lexicon.EventNoun`), grounded in the
+``data/event_nouns.tsv`` (:class:`~dragoman.events.lexicon.EventNoun`), grounded in the
 PLOVER manual and the CAMEO crosswalk. A noun gives an event only where the sentence reports
 the act, and only with a party:
 
@@ -47,8 +47,8 @@ event, whose type and mode the lexicon knows.
 """
 from __future__ import annotations
 
-from dragoman.nlp.events_lexicon import EventNoun, EventVerb
-from dragoman.nlp.statements import clipped_sentence, subject_of
+from dragoman.events.lexicon import EventNoun, EventVerb
+from dragoman.statements.extract import clipped_sentence, subject_of
 
 # verbs whose object noun is the act their subject does (PLOVER: "holding talks"; CAMEO:
 # "conduct hunger strike", "carry out suicide bombing", "impose curfew", "grant asylum")
@@ -112,12 +112,12 @@ NAMED = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
 def nominal_found(doc, tools, resolver, found: list) -> list:
-    """``found`` (the verbs :func:`dragoman.nlp.events.extract_events` detected) with the noun
+    """``found`` (the verbs :func:`dragoman.events.extract.extract_events` detected) with the noun
     events of the article merged in, in text order, as the ``_Found`` records it types and
     codes (see module doc). A lexicon verb is never an anchor again; an open verb (outside
     the lexicon, typed by the classifier alone: "launched an attack on Peru") gives way to
     the event noun it governs, whose type and mode the lexicon knows."""
-    from dragoman.nlp.events import _Found
+    from dragoman.events.extract import _Found
 
     taken = {f.verb.i for f in found if f.entry.plover}
     items = []
@@ -136,7 +136,7 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
 def _noun_event(token, tools, taken: set):
     """``(anchor, verb entry, source, target)`` of the event a token reports as an event noun,
     or None (see module doc)."""
-    from dragoman.nlp.events import _refused
+    from dragoman.events.extract import _refused
 
     noun, entry = _event_noun(token, tools.lexicon)
     if entry is None or _hedged(noun, PREVENTED) or _hedged(token, PREVENTED):

@@ -1,7 +1,7 @@
 """When, where and how sure: an event verb's date, place and flags, from its parse.
 
 - **date**: the first DATE entity that belongs to the verb's own clause (its path up the parse
-  reaches the verb without crossing another verb) and that :func:`dragoman.nlp.when.resolve`
+  reaches the verb without crossing another verb) and that :func:`dragoman.events.dates.resolve`
   can read, resolved against the publication date; future, hypothetical and scheduled verbs
   look forward ("will meet on Tuesday"). A clause with no date takes the date of the clause it
   depends on (advcl/conj/xcomp: "left last Friday, objecting to …"). Otherwise the publication
@@ -23,9 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dragoman.nlp.actors import Gazetteer
-from dragoman.nlp.statements import is_complement
-from dragoman.nlp.when import Resolved, resolve
+from dragoman.actors.mentions import Gazetteer
+from dragoman.statements.extract import is_complement
+from dragoman.events.dates import Resolved, resolve
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "shall", "must", "can"})
 CONDITIONALS = frozenset({"if", "unless"})

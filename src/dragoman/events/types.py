@@ -7,10 +7,10 @@ weights ship as ``dragoman/data/event_types.joblib``. Features (see :func:`frame
   ``TARGET`` (names do not decide the type, the predicate does);
 - word and character TF-IDF of the *window*: three words before the first party to eight after
   the last, which holds the predicate ("SOURCE has condemned TARGET to …");
-- from the parse (:mod:`dragoman.nlp.events_trigger`): the trigger's symbols (lemma,
+- from the parse (:mod:`dragoman.events.trigger`): the trigger's symbols (lemma,
   particles, prepositions, object, governing and governed verbs, negation, how each party
   hangs on it) and the masked sentence's lemmas;
-- in the embedding model, MiniLM vectors (:class:`dragoman.nlp.embed.Embedder`) of the plain
+- in the embedding model, MiniLM vectors (:class:`dragoman.text.embed.Embedder`) of the plain
   sentence and/or of the trigger's clause.
 
 A linear SVM over those features gives one score per root. Which parse features, vectors and
@@ -18,7 +18,7 @@ C each shipped model uses was chosen by cross-validation on PLV among :data:`SPA
 and :data:`EMBEDDING_CANDIDATES` (:func:`select_config`); the choice is stored with the model.
 ``EventTyper(tuned=True)`` averages the sparse SVM's margins with the probabilities of a
 fine-tuned MiniLM that reads the sentence with its parties marked
-(:mod:`dragoman.nlp.events_types_tuned`, weights ``dragoman/data/event_types_tuned.pt``):
+(:mod:`dragoman.events.types_tuned`, weights ``dragoman/data/event_types_tuned.pt``):
 0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``).
 ``YIELD`` stands for PLOVER's CONCEDE and RETREAT (PLV does not separate them);
 :func:`split_yield` picks one from the cue.
@@ -193,10 +193,10 @@ class EventTyper:
     ``embedder``, the one over MiniLM vectors too).
 
     ``tuned=True`` averages the SVM with the fine-tuned MiniLM
-    (:class:`~dragoman.nlp.events_types_tuned.TunedTyper`, or pass one): score =
+    (:class:`~dragoman.events.types_tuned.TunedTyper`, or pass one): score =
     (SVM margin + (2p − 1)) / 2, p the fine-tuned probability, so scores keep the margin scale
     (+1 sure yes, −1 sure no). It is the most accurate typer (PLV macro-F1 0.847 against 0.784)
-    but not the pipeline's default yet: the lexicon bonus of ``nlp/events.py`` was calibrated on
+    but not the pipeline's default yet: the lexicon bonus of ``events/extract.py`` was calibrated on
     the SVM's margins and some manual rules (a withdrawal is RETREAT) lose to it. Without its
     weights, torch or the base model package, ``tuned=True`` gives the SVM alone."""
 
@@ -240,7 +240,7 @@ def ensemble(margins: np.ndarray, probabilities: np.ndarray, labels: Sequence[st
 
 def load_tuned():
     """The shipped fine-tuned MiniLM typer, or None without its weights or torch."""
-    from dragoman.nlp.events_types_tuned import TunedTyper, load_delta
+    from dragoman.events.types_tuned import TunedTyper, load_delta
 
     delta = load_delta()
     return TunedTyper(delta) if delta is not None else None

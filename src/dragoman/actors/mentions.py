@@ -19,7 +19,7 @@ non-state code such as ``IGO``), a PLOVER sector and, for people, a role:
   organisation ("… Front", "Jaish …").
 
 An actor's id is a hash of its type and normalised canonical name, so the same actor in two
-articles gets the same id without any global state; ``dragoman.resolve`` merges the variants.
+articles gets the same id without any global state; ``dragoman.actors`` merges the variants.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from spacy.tokens import Span
 
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Mention, short_hash
-from dragoman.nlp.doctext import doc_text
+from dragoman.text.doctext import doc_text
 
 # spaCy labels we keep as mentions, and the actor type each gives
 ACTOR_LABELS = {
@@ -487,7 +487,7 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
                                     ent.label_, actor.actor_id))
     actors = linker.actors
     if ents and any(a.type == "person" and not a.country for a in actors.values()):
-        from dragoman.nlp.actor_context import place_people
+        from dragoman.actors.context import place_people
 
         actors = place_people(ents[0].doc, mentions, actors)
     return DocActors(mentions, actors)

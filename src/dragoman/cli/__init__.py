@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dragoman import api, exports
-from dragoman.commands_web import run_explorer, serve as serve_command
+from dragoman.cli.web import run_explorer, serve as serve_command
 from dragoman.ingest import read_inputs
 from dragoman.errors import DragomanError
 from dragoman.settings import Settings, help_for
@@ -324,7 +324,7 @@ def actor_show(name_or_id: str, db: str) -> None:
 @db_option
 def actor_merge(alias: str, into: str, note: str, db: str) -> None:
     """Merge actor ALIAS into actor INTO (names, aliases or ids) in the stored record."""
-    from dragoman.resolve.overrides import merge_in_store
+    from dragoman.actors.overrides import merge_in_store
 
     with api.open_store(db, read_only=False) as store:
         source, target = merge_in_store(store, alias, into, note)
@@ -339,7 +339,7 @@ def actor_merge(alias: str, into: str, note: str, db: str) -> None:
 def actor_split(alias: str, note: str, db: str) -> None:
     """Undo a merge: ALIAS (a merged name or its old id) becomes its own actor again, and later
     ingests keep the two apart."""
-    from dragoman.resolve.overrides import split_in_store
+    from dragoman.actors.overrides import split_in_store
 
     with api.open_store(db, read_only=False) as store:
         new, old = split_in_store(store, alias, note)
@@ -352,7 +352,7 @@ def actor_split(alias: str, note: str, db: str) -> None:
 @db_option
 def actor_load(path: str, db: str) -> None:
     """Apply a CSV of merges (header `alias,actor,note`) to the stored record."""
-    from dragoman.resolve.overrides import load_merges_file
+    from dragoman.actors.overrides import load_merges_file
 
     with api.open_store(db, read_only=False) as store:
         done = load_merges_file(store, path)
@@ -365,8 +365,8 @@ def actor_load(path: str, db: str) -> None:
 def actor_reresolve(db: str) -> None:
     """Re-run actor resolution over the whole stored record (after merges, splits, later
     batches or a new gazetteer): merges, gazetteer countries, event countries."""
-    from dragoman.nlp.actors import load_gazetteer
-    from dragoman.resolve.reresolve import reresolve
+    from dragoman.actors.mentions import load_gazetteer
+    from dragoman.actors.reresolve import reresolve
 
     with api.open_store(db, read_only=False) as store:
         done = reresolve(store, load_gazetteer())
@@ -488,14 +488,16 @@ def _print_summary(store: Store) -> None:
                    f"{row['title']}")
 
 
-cli.add_command(serve_command)  # dragoman serve: the explorer (commands_web.py)
-from dragoman.commands_events import event_clusters as _event_clusters  # noqa: E402
-from dragoman.commands_events import events_export as _events_export  # noqa: E402
+cli.add_command(serve_command)  # dragoman serve: the explorer (cli/web.py)
+from dragoman.cli.events import event_clusters as _event_clusters  # noqa: E402
+from dragoman.cli.events import events_export as _events_export  # noqa: E402
 
-cli.add_command(_event_clusters)  # dragoman event-clusters (commands_events.py)
+cli.add_command(_event_clusters)  # dragoman event-clusters (cli/events.py)
 cli.add_command(_events_export)  # dragoman events-export --layout gdelt|polecat
 
-__import__("dragoman.commands_stories").commands_stories.register(cli)  # stories, timeline, summary
+from dragoman.cli.stories import register as _register_stories  # noqa: E402
+
+_register_stories(cli)  # stories, timeline, summary
 
 
 def main() -> None:

@@ -1,12 +1,12 @@
 """Events: who did what to whom, when and where, coded in PLOVER with a CAMEO crosswalk.
 
-Detection comes from the parse and a lexicon (:mod:`dragoman.nlp.events_lexicon`): every
+Detection comes from the parse and a lexicon (:mod:`dragoman.events.lexicon`): every
 clause verb with an entry gives an event — reported actions ("the delegation left the talks",
 "Russia bombed …") and verbal acts that are also statements ("France accused the regime of …",
 "the US called on Russia to …"; ``statement_id`` links the statement the verb cues). Plain
 reporting verbs ("say", "tell") give none: PLOVER has no generic statement type.
 
-The type is the lexicon's unless the classifier (:class:`~dragoman.nlp.events_types.EventTyper`,
+The type is the lexicon's unless the classifier (:class:`~dragoman.events.types.EventTyper`,
 trained on PLV) is clearly surer of another: the lexicon's type gets a bonus of
 :data:`CUE_BONUS` SVM-margin units, so the classifier can correct a verb whose sentence says
 otherwise without overruling plain ones. Without a typer the lexicon decides. With a typer,
@@ -14,9 +14,9 @@ verbs outside the lexicon between two named actors ("Israel shelled Lebanon") ar
 kept when the best root's margin is above :data:`OPEN_MIN_MARGIN`. An event needs a source or
 target an analyst can code (an actor, a country or a sector).
 
-Parties (:mod:`~dragoman.nlp.events_parties`): compound sources or targets ("Russia, Turkey and
+Parties (:mod:`~dragoman.events.parties`): compound sources or targets ("Russia, Turkey and
 Iran sponsored talks") give one event per actor pair. Date, place and the negated /
-hypothetical / historical flags: :mod:`~dragoman.nlp.events_context`.
+hypothetical / historical flags: :mod:`~dragoman.events.context`.
 """
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from datetime import date
 import numpy as np
 
 from dragoman.model import Article, Event, Statement, short_hash
-from dragoman.nlp.actors import DocActors, Gazetteer
-from dragoman.nlp.events_context import (
+from dragoman.actors.mentions import DocActors, Gazetteer
+from dragoman.events.context import (
     When,
     event_date,
     event_place,
@@ -37,14 +37,14 @@ from dragoman.nlp.events_context import (
     is_hypothetical,
     is_negated,
 )
-from dragoman.nlp.events_lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.nlp.events_recode import (
+from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
+from dragoman.events.recode import (
     is_campaign_visit,
     is_obstruction,
     is_verbal_attack,
     threat_mode,
 )
-from dragoman.nlp.events_parties import (
+from dragoman.events.parties import (
     POSSESSIVE_PRONOUNS,
     Party,
     PartyResolver,
@@ -53,17 +53,17 @@ from dragoman.nlp.events_parties import (
     participants,
     speaker_antecedent,
 )
-from dragoman.nlp.doctext import doc_text
-from dragoman.nlp.events_trigger import parsed_fields
-from dragoman.nlp.events_types import EventTyper, Marked, split_yield
-from dragoman.nlp.statements import (
+from dragoman.text.doctext import doc_text
+from dragoman.events.trigger import parsed_fields
+from dragoman.events.types import EventTyper, Marked, split_yield
+from dragoman.statements.extract import (
     Cues,
     clipped_sentence,
     is_complement,
     object_of,
     subject_of,
 )
-from dragoman.nlp.when import parse_published
+from dragoman.events.dates import parse_published
 
 CUE_BONUS = 1.0
 MAX_PARTIES = 6
@@ -119,12 +119,12 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
     text order. ``statements`` are this article's statements, for linking. Pass ``tools`` made
     once by :func:`make_tools`; a bare cue lexicon works too (tools are then made per call)."""
     if isinstance(tools, Cues):
-        from dragoman.nlp.actors import load_gazetteer
+        from dragoman.actors.mentions import load_gazetteer
 
         tools = make_tools(tools, load_gazetteer())
     resolver = PartyResolver(doc, actors, tools.gazetteer)
     found = [f for f in (_detect(token, tools, resolver) for token in doc) if f is not None]
-    from dragoman.nlp.events_nominal import nominal_found  # noun triggers ("the withdrawal of")
+    from dragoman.events.nominal import nominal_found  # noun triggers ("the withdrawal of")
     found = nominal_found(doc, tools, resolver, found)
     if not found:
         return []
@@ -379,7 +379,7 @@ def _token_ids(token, item: _Found) -> set[int]:
 
 
 def _doc_slice(doc, start: int, end: int) -> str:
-    from dragoman.nlp.doctext import doc_text
+    from dragoman.text.doctext import doc_text
 
     return doc_text(doc)[start:end]
 

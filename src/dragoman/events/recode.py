@@ -18,7 +18,7 @@
 """
 from __future__ import annotations
 
-from dragoman.nlp.events_context import has_condition, is_negated
+from dragoman.events.context import has_condition, is_negated
 
 HOSTILE = frozenset({"REJECT", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 HOSTILE_IF_CONDITIONAL = frozenset({"SANCTION", "RETREAT", "CONCEDE"})

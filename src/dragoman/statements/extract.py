@@ -23,7 +23,7 @@ Cue verbs come from the packaged lexicon ``data/cues.tsv`` and the verbs learned
 train (``data/statement_cues.tsv``); ``data/statement_cue_classes.tsv`` says which cues report a
 thought, a piece of evidence or a stance (each statement's ``cue_class``) and adds adjective,
 noun and poll-phrase cues. ``load_cues`` reads them once and the result is passed in. The sentence-level helpers here (``clipped_sentence``, ``subject_of``,
-``object_of``, ``noun_phrase``) are shared with :mod:`dragoman.nlp.events`.
+``object_of``, ``noun_phrase``) are shared with :mod:`dragoman.events.extract`.
 """
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ from importlib.resources import files
 
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Article, Statement, short_hash
-from dragoman.nlp.actors import DocActors
-from dragoman.nlp.doctext import doc_text
-from dragoman.nlp.speakers import (
+from dragoman.actors.mentions import DocActors
+from dragoman.text.doctext import doc_text
+from dragoman.actors.nominal import (
     TITLE_NOUNS,
     is_agent,
     resolve_nominal,
@@ -43,7 +43,7 @@ from dragoman.nlp.speakers import (
     resolve_surname,
     speaker_kind,
 )
-from dragoman.nlp.statements_reported import (
+from dragoman.statements.reported import (
     SPEECH_NOUNS,
     according_to,
     adjective_bounds,
@@ -1010,7 +1010,7 @@ def _block_statement(ctx: _Context, verb, start: int, end: int) -> Statement:
 
 def _indirect_statement(ctx: _Context, verb):
     """``X said (that) ...``, ``X accused Y of ...``: a speech verb with a subject and a
-    complement (see :mod:`dragoman.nlp.statements_reported`); "mixed" when the complement
+    complement (see :mod:`dragoman.statements.reported`); "mixed" when the complement
     holds a quotation."""
     if verb.i in ctx.used or ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
         return None
@@ -1204,7 +1204,7 @@ def addressee_of(verb, cue: Cue):
 
 
 def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
-    """The actor who speaks (see :mod:`dragoman.nlp.speakers`): the last person before a
+    """The actor who speaks (see :mod:`dragoman.actors.nominal`): the last person before a
     he/she subject; else a person or the head's actor in the phrase; the owner of a
     "statement"-like subject ("the ministry's statement said"); a nominal whose title an
     earlier name carries ("the HNC spokesman"); else None."""

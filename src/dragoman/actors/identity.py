@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from dragoman.model import Actor
-from dragoman.nlp.actors import PARTICLES, actor_id, loose_key, name_key
+from dragoman.actors.mentions import PARTICLES, actor_id, loose_key, name_key
 from dragoman.pipeline import Batch
 
 SIMILARITY = 0.8

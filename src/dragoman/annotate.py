@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dragoman.model import Article
-from dragoman.nlp.actors import Gazetteer, link_document, load_gazetteer
-from dragoman.nlp.events import EventTools, extract_events, make_tools
-from dragoman.nlp.statements import Cues, extract_statements, load_cues
-from dragoman.nlp.titles import with_title_mentions
+from dragoman.actors.mentions import Gazetteer, link_document, load_gazetteer
+from dragoman.events.extract import EventTools, extract_events, make_tools
+from dragoman.statements.extract import Cues, extract_statements, load_cues
+from dragoman.actors.titles import with_title_mentions
 from dragoman.pipeline import Batch
 
 # languages the English pipeline is run on; None = not identified (treated as English).
@@ -84,7 +84,7 @@ def annotatable(batch: Batch) -> list[Article]:
 def annotate_doc(doc, article: Article, cues: Cues, gazetteer: Gazetteer | None = None,
                  event_tools: EventTools | None = None) -> tuple[list, list, list, list]:
     """Mentions, actors, statements and events of one parsed article (pass ``event_tools``
-    made once by :func:`~dragoman.nlp.events.make_tools`; without them they are made here)."""
+    made once by :func:`~dragoman.events.extract.make_tools`; without them they are made here)."""
     doc_actors = link_document(article.article_id, doc.ents, gazetteer)
     doc_actors = with_title_mentions(doc, article.article_id, doc_actors)
     statements = extract_statements(doc, article, doc_actors, cues)

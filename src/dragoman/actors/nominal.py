@@ -16,7 +16,7 @@ empty and keeps ``speaker_mention``.
 from __future__ import annotations
 
 from dragoman.model import Actor
-from dragoman.nlp.actors import DocActors
+from dragoman.actors.mentions import DocActors
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

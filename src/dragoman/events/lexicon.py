@@ -7,7 +7,7 @@ the verb alone, three-word ones with the object's modifier ("begin hunger strike
 air strikes") over both, and an event-verb row wins over a cue row with the same key.
 
 Event nouns ("the withdrawal of troops", "an attack on the convoy") come from
-``data/event_nouns.tsv`` (:class:`EventNoun`, used by :mod:`dragoman.nlp.events_nominal`);
+``data/event_nouns.tsv`` (:class:`EventNoun`, used by :mod:`dragoman.events.nominal`);
 "modifier noun" keys ("air strike", "hunger strike") win over the noun alone.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-from dragoman.nlp.statements import Cues
+from dragoman.statements.extract import Cues
 
 # PLOVER type → its main CAMEO root (the crosswalk in plover_ontology.json, read backwards)
 CAMEO_ROOT = {

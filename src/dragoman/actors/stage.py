@@ -3,7 +3,7 @@
 Actor ids come from normalised names, so the same name in any article is the same actor; the
 store adds a batch's counts and aliases to what it already holds (an upsert), so adding articles
 never recomputes old ones. Spelling variants, surname-only mentions and type disagreements are
-merged by :mod:`dragoman.resolve.identity`, each merge with its evidence; given the store, the
+merged by :mod:`dragoman.actors.identity`, each merge with its evidence; given the store, the
 stage also merges into actors stored earlier, applies the user's merges (``dragoman actor
 merge``) and never re-merges a pair the user split (``dragoman actor split``).
 """
@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
-from dragoman.resolve.identity import Merge, apply_merges, find_merges
+from dragoman.actors.identity import Merge, apply_merges, find_merges
 
 
 def merge_actors(actors: Iterable[Actor]) -> list[Actor]:

@@ -21,14 +21,14 @@ evidence found agrees (a wrong country is worse than none):
   curfew imposed in Sudan", "President Yoweri Museveni has banned Ugandan opposition candidates".
 
 Cross-document evidence (the same actor placed in another article) is applied by the resolve
-stage (:mod:`dragoman.resolve.actors`).
+stage (:mod:`dragoman.actors.stage`).
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
 from dragoman.model import Actor, Mention
-from dragoman.nlp.speakers import TITLE_NOUNS
+from dragoman.actors.nominal import TITLE_NOUNS
 
 # codes that are not countries: a person's "country" must be a state
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})

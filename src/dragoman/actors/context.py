@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dragoman.model import Actor, Mention
-from dragoman.actors.nominal import TITLE_NOUNS
+from dragoman.actors.nouns import TITLE_NOUNS
 
 # codes that are not countries: a person's "country" must be a state
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})

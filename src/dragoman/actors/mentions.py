@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 
@@ -34,6 +33,8 @@ from spacy.tokens import Span
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Mention, short_hash
 from dragoman.text.doctext import doc_text
+from dragoman.actors.context import place_people
+from dragoman.actors.doc import DocActors
 
 # spaCy labels we keep as mentions, and the actor type each gives
 ACTOR_LABELS = {
@@ -436,42 +437,6 @@ def is_acronym(text: str) -> bool:
 # --- one article ---------------------------------------------------------------------------------
 
 
-@dataclass
-class DocActors:
-    """The actors of one article, looked up by character span."""
-
-    mentions: list[Mention]
-    actors: dict[str, Actor] = field(default_factory=dict)
-    _starts: list[int] = field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        self.mentions.sort(key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
-
-    def at(self, start: int, end: int) -> Actor | None:
-        """The actor of the first mention overlapping ``[start, end)``."""
-        i = max(0, bisect_right(self._starts, start) - 1)
-        for mention in self.mentions[i:]:
-            if mention.start >= end:
-                break
-            if mention.end > start and mention.actor_id:
-                return self.actors.get(mention.actor_id)
-        return None
-
-    def last_person_before(self, offset: int, window: int = 600) -> Actor | None:
-        """The most recent person named in the ``window`` characters before ``offset``."""
-        i = bisect_right(self._starts, offset)
-        for mention in reversed(self.mentions[:i]):
-            if mention.end > offset:
-                continue
-            if mention.start < offset - window:
-                break
-            actor = self.actors.get(mention.actor_id or "")
-            if actor is not None and actor.type == "person":
-                return actor
-        return None
-
-
 def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> DocActors:
     """Mentions and actors for one article from spaCy entity spans (``doc.ents``).
 
@@ -487,8 +452,6 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
                                     ent.label_, actor.actor_id))
     actors = linker.actors
     if ents and any(a.type == "person" and not a.country for a in actors.values()):
-        from dragoman.actors.context import place_people
-
         actors = place_people(ents[0].doc, mentions, actors)
     return DocActors(mentions, actors)
 

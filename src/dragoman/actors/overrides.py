@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 from dragoman.errors import StoreError
+from dragoman.actors.mentions import actor_id, name_key
 from dragoman.store import Store, queries
 
 _HINT = "look the actor up with `dragoman actors --name WORD` and use its name or actor_id"
@@ -75,8 +76,6 @@ def split_in_store(store: Store, alias: str, note: str = "") -> tuple[dict, dict
     again, with the mentions, statements and events of the articles that named it only so, and
     the split is kept (``actor_merges``, origin ``split``) so later ingests never merge the two
     again. Returns (the new actor row, the actor it was split from)."""
-    from dragoman.actors.mentions import name_key
-
     merge = queries.merge_of(store, alias)
     if merge is None:
         raise StoreError(f"no merge of {alias!r} to undo",
@@ -121,8 +120,6 @@ def split_in_store(store: Store, alias: str, note: str = "") -> tuple[dict, dict
 def _articles_naming_only(store: Store, actor_id: str, key: str) -> list[str]:
     """Articles whose every mention of ``actor_id`` is the name ``key``: there the name came in
     by the merge; where the full name is used too, the article itself linked them."""
-    from dragoman.actors.mentions import name_key
-
     keys: dict[str, set[str]] = {}
     for article_id, text in store.con.execute(
             "SELECT article_id, text FROM mentions WHERE actor_id = ?", [actor_id]).fetchall():
@@ -131,7 +128,5 @@ def _articles_naming_only(store: Store, actor_id: str, key: str) -> list[str]:
 
 
 def _type_of(alias_id: str, name: str, fallback: str) -> str:
-    from dragoman.actors.mentions import actor_id
-
     types = ("person", "organisation", "country", "location", "group")
     return next((t for t in types if actor_id(t, name) == alias_id), fallback)

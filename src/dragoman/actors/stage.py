@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
+from dragoman.store import queries
 from dragoman.actors.identity import Merge, apply_merges, find_merges
 
 
@@ -93,8 +94,6 @@ class ResolveActorsStage:
         """Stored candidates, the user's merges, and the pairs the user split apart."""
         if self.store is None:
             return [], [], set()
-        from dragoman.store import queries
-
         return (queries.resolution_candidates(self.store, actors), queries.user_merges(self.store),
                 queries.user_splits(self.store))
 

@@ -13,7 +13,7 @@ holds that office rather than point back.
 from __future__ import annotations
 
 from dragoman.model import Mention
-from dragoman.actors.mentions import DocActors
+from dragoman.actors.doc import DocActors
 from dragoman.actors.nominal import TITLE_NOUNS, resolve_nominal
 
 LABEL = "TITLE"

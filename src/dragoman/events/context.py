@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dragoman.actors.mentions import Gazetteer
-from dragoman.statements.extract import is_complement
+from dragoman.text.parse import is_complement
 from dragoman.events.dates import Resolved, resolve
 
 MODALS = frozenset({"would", "could", "might", "may", "should", "will", "shall", "must", "can"})

@@ -23,27 +23,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
-
-from dragoman.model import Article, Event, Statement, short_hash
-from dragoman.actors.mentions import DocActors, Gazetteer
+from dragoman.actors.doc import DocActors
+from dragoman.actors.mentions import Gazetteer, load_gazetteer
 from dragoman.events.context import (
-    When,
     event_date,
     event_place,
-    has_condition,
     is_future,
     is_historical,
     is_hypothetical,
     is_negated,
 )
-from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.events.recode import (
-    is_campaign_visit,
-    is_obstruction,
-    is_verbal_attack,
-    threat_mode,
-)
+from dragoman.events.dates import parse_published
+from dragoman.events.found import Found, refused
+from dragoman.events.lexicon import EventLexicon, EventVerb, load_event_lexicon
+from dragoman.events.nominal import nominal_found
 from dragoman.events.parties import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -53,21 +46,15 @@ from dragoman.events.parties import (
     participants,
     speaker_antecedent,
 )
+from dragoman.events.recode import is_campaign_visit
+from dragoman.events.types import EventTyper
+from dragoman.events.typing import final_type, first_types, without_purposes
+from dragoman.model import Article, Event, Statement, short_hash
+from dragoman.statements.cues import Cues
 from dragoman.text.doctext import doc_text
-from dragoman.events.trigger import parsed_fields
-from dragoman.events.types import EventTyper, Marked, split_yield
-from dragoman.statements.extract import (
-    Cues,
-    clipped_sentence,
-    is_complement,
-    object_of,
-    subject_of,
-)
-from dragoman.events.dates import parse_published
+from dragoman.text.parse import clipped_sentence, is_complement, object_of, subject_of
 
-CUE_BONUS = 1.0
 MAX_PARTIES = 6
-OPEN_MIN_MARGIN = 0.0  # an open (non-lexicon) verb is an event when its best root scores > 0
 # verbs that say nothing about an act between two parties (copulas, light and mental verbs)
 OPEN_STOP = frozenset({
     "be", "have", "do", "become", "seem", "include", "remain", "want", "need", "know", "think",
@@ -103,33 +90,19 @@ def make_tools(cues: Cues, gazetteer: Gazetteer, typer: EventTyper | None = None
     return EventTools(load_event_lexicon(cues), gazetteer, typer, typer is not None, speech)
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
-    verb: object
-    entry: EventVerb
-    start: int
-    end: int
-    source: object
-    target: object
-
-
 def extract_events(doc, article: Article, actors: DocActors, statements: list[Statement],
                    tools: EventTools | Cues) -> list[Event]:
     """Events of one parsed article (``doc`` is the spaCy Doc of exactly ``article.text``), in
     text order. ``statements`` are this article's statements, for linking. Pass ``tools`` made
     once by :func:`make_tools`; a bare cue lexicon works too (tools are then made per call)."""
     if isinstance(tools, Cues):
-        from dragoman.actors.mentions import load_gazetteer
-
         tools = make_tools(tools, load_gazetteer())
     resolver = PartyResolver(doc, actors, tools.gazetteer)
-    found = [f for f in (_detect(token, tools, resolver) for token in doc) if f is not None]
-    from dragoman.events.nominal import nominal_found  # noun triggers ("the withdrawal of")
-    found = nominal_found(doc, tools, resolver, found)
+    found = [f for f in (detect(token, tools, resolver) for token in doc) if f is not None]
+    found = nominal_found(doc, tools, resolver, found)  # noun triggers ("the withdrawal of")
     if not found:
         return []
-    types = _types(found, tools.typer)
-    types = _without_purposes(found, types)
+    types = without_purposes(found, first_types(found, tools.typer))
     published = parse_published(article.published)
     events: list[Event] = []
     for item, kind in zip(found, types):
@@ -139,14 +112,14 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
     return events
 
 
-def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
+def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
         found = _must_demand(token, tools) or _transfer(token, resolver)
         if found is not None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
-    if (_refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
+    if (refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
             or _noun_misread(token)):
         return None
     start, end = clipped_sentence(token)
@@ -158,7 +131,7 @@ def _detect(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
         return None  # "released a joint statement": a publication, no captive set free
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
-    return _Found(token, entry, start, end, source, target)
+    return Found(token, entry, start, end, source, target)
 
 
 PARTY_OBJECT = frozenset({"meet"})
@@ -194,11 +167,11 @@ def _noun_misread(token) -> bool:
     return not any(c.dep_ not in ("nsubj", "punct", "cc", "conj") for c in token.children)
 
 
-def _open(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
+def _open(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     """A verb outside the lexicon between two named actors: a candidate for the classifier."""
     lemma = token.lemma_.lower()
     if (token.pos_ != "VERB" or token.dep_ in ("amod", "compound") or lemma in OPEN_STOP
-            or lemma in tools.speech or _refused(token) or not token.text.islower()):
+            or lemma in tools.speech or refused(token) or not token.text.islower()):
         return None
     source, target = participants(token)
     if source is None or target is None or source.pos_ == "PRON":
@@ -206,50 +179,14 @@ def _open(token, tools: EventTools, resolver: PartyResolver) -> _Found | None:
     if not all(_named(resolver.party(t)) for t in (source, target)):
         return None
     start, end = clipped_sentence(token)
-    return _Found(token, EventVerb(lemma, ""), start, end, source, target)
+    return Found(token, EventVerb(lemma, ""), start, end, source, target)
 
 
 def _named(party: Party | None) -> bool:
     return party is not None and bool(party.actor_id or party.country)
 
 
-_CARRIERS = frozenset({"refuse", "decline", "accuse", "blame", "charge", "allege", "condemn",
-                       "criticize", "criticise", "denounce", "suspect"})
-
-
-# PLOVER manual: future cooperation is a promise (AGREE), a future retreat a concession
-# (CONCEDE). A future assault stays ASSAULT, flagged hypothetical ("warned that the army would
-# attack": the warning is the THREATEN event)
-PROMISED = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-            "RETREAT": "CONCEDE"}
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
-_WILLING = frozenset({"willing", "ready", "prepared", "plan", "intend", "promise", "pledge",
-                      "offer", "vow", "commit"})
-
-
-def promised_type(kind: str, verb) -> str:
-    """The type of an act that is announced, not done: "will support Turkey's bid" is AGREE,
-    "would withdraw its troops" CONCEDE (see :data:`PROMISED`); negated and conditional
-    ("if …") acts keep their type."""
-    if kind not in PROMISED or is_negated(verb) or has_condition(verb):
-        return kind
-    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
-    return PROMISED[kind] if future or _willing(verb) else kind
-
-
-def _willing(verb) -> bool:
-    """Whether the act is offered: "ready to help broker a deal", "plans to support"."""
-    token = verb
-    for _ in range(3):
-        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
-            return False
-        token = token.head
-        if token.lemma_.lower() in _WILLING:
-            return True
-    return False
-
-
-def _must_demand(token, tools: EventTools) -> _Found | None:
+def _must_demand(token, tools: EventTools) -> Found | None:
     """A statement that someone else *must* act ("Russia said that Sudan must return the
     helicopter") is a demand: REQUEST from the speaker to the one who must act."""
     if token.lemma_.lower() not in tools.speech or token.pos_ != "VERB":
@@ -263,7 +200,7 @@ def _must_demand(token, tools: EventTools) -> _Found | None:
         if target is None or source is None or target.pos_ == "PRON":
             return None
         start, end = clipped_sentence(token)
-        return _Found(token, MUST_DEMAND, start, end, source, target)
+        return Found(token, MUST_DEMAND, start, end, source, target)
     return None
 
 
@@ -283,10 +220,10 @@ TRANSFER_VERBS = frozenset({"provide", "give", "hand", "donate", "deliver", "sup
                             "airlift", "transfer"})
 
 
-def _transfer(token, resolver: PartyResolver) -> _Found | None:
+def _transfer(token, resolver: PartyResolver) -> Found | None:
     """ "The United States is providing military intelligence to Macedonia", "doctors handed
     over medicine to the Red Crescent": AID from the giver to the named receiver."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in TRANSFER_VERBS or _refused(token):
+    if token.pos_ != "VERB" or token.lemma_.lower() not in TRANSFER_VERBS or refused(token):
         return None
     thing = next((c for c in token.children if c.dep_ == "dobj"), None)
     if (thing is None or thing.pos_ in ("PRON", "PROPN") or thing.ent_type_ in (
@@ -298,7 +235,7 @@ def _transfer(token, resolver: PartyResolver) -> _Found | None:
     if receiver is None or source is None:
         return None
     start, end = clipped_sentence(token)
-    return _Found(token, TRANSFER, start, end, source, receiver)
+    return Found(token, TRANSFER, start, end, source, receiver)
 
 
 def _protest_topic(token, entry: EventVerb, tools: EventTools) -> bool:
@@ -310,100 +247,19 @@ def _protest_topic(token, entry: EventVerb, tools: EventTools) -> bool:
     return head is not None and head.plover == "PROTEST"
 
 
-def _refused(token) -> bool:
-    """An act inside a refusal or an accusation ("refused to hold talks", "accused Russia of
-    blocking the resolution"): the refusal or accusation is the event, the act is not a fact."""
-    if token.dep_ == "xcomp" and token.head.lemma_.lower() in ("refuse", "decline"):
-        return True
-    return (token.dep_ == "pcomp" and token.head.dep_ == "prep"
-            and token.head.head.lemma_.lower() in _CARRIERS)
-
-
-def _types(found: list[_Found], typer: EventTyper | None) -> list[str | None]:
-    """The final PLOVER type of each detected verb (see module doc); None drops an open verb
-    the classifier is not sure of."""
-    if typer is None:
-        return [f.entry.plover or None for f in found]
-    scores = typer.scores([_marked(f) for f in found])
-    labels = typer.labels
-    types = []
-    for item, row in zip(found, scores):
-        cue = "YIELD" if item.entry.plover in ("CONCEDE", "RETREAT") else item.entry.plover
-        row = np.array(row, dtype=float)
-        if cue in labels:  # a two-word entry ("strike deal") is unambiguous: trust it more
-            row[labels.index(cue)] += CUE_BONUS * (2 if " " in item.entry.lemma else 1)
-        best = labels[int(np.argmax(row))]
-        if not item.entry.plover:
-            types.append(_open_type(best) if row.max() > OPEN_MIN_MARGIN else None)
-            continue
-        types.append(item.entry.plover if best == cue else
-                     split_yield(item.entry.plover) if best == "YIELD" else best)
-    return types
-
-
-def _without_purposes(found: list[_Found], types: list[str | None]) -> list[str | None]:
-    """Drop a consultation that only says what a meeting with someone was for ("wants to meet
-    the envoys to discuss the ceasefire": one CONSULT, the meeting with the envoys)."""
-    met = {item.verb.i for item, kind in zip(found, types)
-           if kind == "CONSULT" and item.target is not None}
-    return [None if kind == "CONSULT" and is_complement(item.verb)
-            and item.verb.head.i in met else kind
-            for item, kind in zip(found, types)]
-
-
-def _open_type(best: str) -> str:
-    return "CONCEDE" if best == "YIELD" else best
-
-
-def _marked(item: _Found) -> Marked:
-    """The verb's sentence with its source and target spans, as the classifier reads it."""
-    def span(token):
-        if token is None:
-            return None
-        first, last = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
-        first, last = max(first, item.start), min(last, item.end)
-        return (first - item.start, last - item.start) if first < last else None
-    doc = item.verb.doc
-    sentence = _doc_slice(doc, item.start, item.end)
-    trigger, lemmas, clause = parsed_fields(
-        item.verb.sent, item.start, item.end, item.verb, _token_ids(item.source, item),
-        _token_ids(item.target, item), doc_text(doc))
-    return Marked(sentence, span(item.source), span(item.target), trigger, lemmas, clause)
-
-
-def _token_ids(token, item: _Found) -> set[int]:
-    """Token indices of a party's phrase (its subtree, inside the sentence)."""
-    if token is None:
-        return set()
-    return {t.i for t in token.subtree if item.start <= t.idx < item.end}
-
-
 def _doc_slice(doc, start: int, end: int) -> str:
-    from dragoman.text.doctext import doc_text
-
     return doc_text(doc)[start:end]
 
 
-def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
+def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             published: date | None, statements, gazetteer: Gazetteer) -> list[Event]:
     verb = item.verb
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
-    mode = item.entry.mode if kind == item.entry.plover else None
-    promised = promised_type(kind, verb)
-    if promised != kind:  # the event is the promise, which was made: not hypothetical
-        kind, mode, hypothetical = promised, None, False
     source = speaker_antecedent(item.source) or item.source
     sources = [_acting(source, p) for p in _parties(resolver, source)]
-    if is_obstruction(kind, verb, item.target, [p.sector for p in sources if p is not None]):
-        kind, mode = "PROTEST", "obstruct"
-    if is_verbal_attack(kind, verb, item.target):
-        kind, mode = "ACCUSE", None
-    threat = threat_mode(kind, verb)
-    if threat is None and kind == "AGREE" and item.entry.plover:  # "will withdraw … unless"
-        threat = threat_mode(item.entry.plover, verb)
-    if threat is not None:  # the event is the threat, which was made: not hypothetical
-        kind, mode, hypothetical = "THREATEN", threat, False
+    typed = final_type(item, kind, [p.sector for p in sources if p is not None])
+    kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
     targets = _parties(resolver, object_antecedent(item.target) or item.target)
     if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
         targets = [_recipient(resolver, item.target, t) for t in targets]
@@ -428,8 +284,7 @@ def _events(item: _Found, kind: str, article: Article, resolver: PartyResolver,
         article_id=article.article_id, type=kind, text=_doc_slice(verb.doc, item.start, item.end),
         start=item.start, end=item.end, trigger=verb.text,
         mode=mode,
-        cameo=item.entry.cameo if kind == item.entry.plover and item.entry.cameo
-        else CAMEO_ROOT[kind],
+        cameo=typed.cameo,
         date=when.date, date_precision=when.precision, date_text=when.text,
         date_source=when.source, location=where.text, location_country=where.country,
         negated=is_negated(verb), hypothetical=hypothetical,
@@ -614,7 +469,7 @@ def _party_fields(role: str, party: Party | None) -> dict:
             f"{role}_country": party.country, f"{role}_sector": party.sector}
 
 
-def _linked_statement(verb, item: _Found, statements) -> str | None:
+def _linked_statement(verb, item: Found, statements) -> str | None:
     """The statement cued by this verb: same cue lemma, overlapping or in this sentence."""
     lemma = verb.lemma_.lower()
     sentence = _doc_slice(verb.doc, item.start, item.end)
@@ -644,4 +499,4 @@ def published_date(published: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-__all__ = ["EventTools", "extract_events", "make_tools", "published_date", "When"]
+__all__ = ["EventTools", "detect", "extract_events", "make_tools", "published_date"]

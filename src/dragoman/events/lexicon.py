@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
-from dragoman.statements.extract import Cues
+from dragoman.statements.cues import Cues
 
 # PLOVER type → its main CAMEO root (the crosswalk in plover_ontology.json, read backwards)
 CAMEO_ROOT = {

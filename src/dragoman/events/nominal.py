@@ -47,8 +47,9 @@ event, whose type and mode the lexicon knows.
 """
 from __future__ import annotations
 
+from dragoman.events.found import Found, refused
 from dragoman.events.lexicon import EventNoun, EventVerb
-from dragoman.statements.extract import clipped_sentence, subject_of
+from dragoman.text.parse import clipped_sentence, subject_of
 
 # verbs whose object noun is the act their subject does (PLOVER: "holding talks"; CAMEO:
 # "conduct hunger strike", "carry out suicide bombing", "impose curfew", "grant asylum")
@@ -113,12 +114,10 @@ NAMED = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 def nominal_found(doc, tools, resolver, found: list) -> list:
     """``found`` (the verbs :func:`dragoman.events.extract.extract_events` detected) with the noun
-    events of the article merged in, in text order, as the ``_Found`` records it types and
+    events of the article merged in, in text order, as the ``Found`` records it types and
     codes (see module doc). A lexicon verb is never an anchor again; an open verb (outside
     the lexicon, typed by the classifier alone: "launched an attack on Peru") gives way to
     the event noun it governs, whose type and mode the lexicon knows."""
-    from dragoman.events.extract import _Found
-
     taken = {f.verb.i for f in found if f.entry.plover}
     items = []
     for token in doc:
@@ -127,7 +126,7 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
             anchor, entry, source, target = item
             taken.add(anchor.i)
             start, end = clipped_sentence(anchor)
-            items.append(_Found(anchor, entry, start, end, source, target))
+            items.append(Found(anchor, entry, start, end, source, target))
     replaced = {f.verb.i for f in items}
     kept = [f for f in found if f.verb.i not in replaced]
     return sorted(kept + items, key=lambda f: f.verb.i)
@@ -136,8 +135,6 @@ def nominal_found(doc, tools, resolver, found: list) -> list:
 def _noun_event(token, tools, taken: set):
     """``(anchor, verb entry, source, target)`` of the event a token reports as an event noun,
     or None (see module doc)."""
-    from dragoman.events.extract import _refused
-
     noun, entry = _event_noun(token, tools.lexicon)
     if entry is None or _hedged(noun, PREVENTED) or _hedged(token, PREVENTED):
         return None
@@ -145,7 +142,7 @@ def _noun_event(token, tools, taken: set):
     placed = _placed_under(noun) if anchor is None else None
     if placed is not None:
         anchor = placed[0]
-    if anchor is None or anchor.i in taken or _refused(anchor):
+    if anchor is None or anchor.i in taken or refused(anchor):
         return None  # "accused X of carrying out the attack": the accusation is the event
     done = anchor.i != noun.i and _support(anchor, entry) and not _verbal(anchor)
     if not done and _hedged(noun, HEDGES):
@@ -197,7 +194,6 @@ def _anchor(noun, entry: EventNoun, lexicon) -> tuple:
         return (None, None) if entry.lemma in RELATIONAL | AGREEMENTS | VOICED else (noun, None)
     if head.pos_ not in ("VERB", "AUX") or lexicon.lookup(head) is not None:
         return None, None
-    lemma = head.lemma_.lower()
     if dep == "dobj" and _support(head, entry):
         return head, subject_of(head)
     if dep == "nsubjpass" and _support(head, entry):

@@ -1,7 +1,7 @@
 """Who did it to whom: the source and target of an event verb, as phrases and actors.
 
 - **source** is the verb's subject (inherited through ``conj``/``advcl``/``xcomp`` as for
-  speakers, :func:`dragoman.statements.extract.subject_of`), or the ``by`` agent of a passive;
+  speakers, :func:`dragoman.text.parse.subject_of`), or the ``by`` agent of a passive;
   **target** its object (``dobj``, dative, the ``pobj`` of on/with/to/against/at), or the
   subject of a passive.
 - **compound parties** ("Russia, Turkey and Iran") give one party per conjunct, so the caller
@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, replace
 
 from dragoman.model import Actor
-from dragoman.actors.mentions import DocActors, Gazetteer
-from dragoman.statements.extract import noun_phrase, object_of, subject_of
+from dragoman.actors.doc import DocActors
+from dragoman.actors.mentions import Gazetteer
+from dragoman.text.parse import noun_phrase, object_of, subject_of
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})

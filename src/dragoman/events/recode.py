@@ -13,6 +13,8 @@
 - **Verbal attacks.** "attacked Labour's pledges as vacuous", "hit out at the plans": an attack
   on words, plans or policies, or one that says "as …", is an accusation (ACCUSE), not an
   assault.
+- **Promises.** Future cooperation is a promise: "will support Turkey's bid" is AGREE, "would
+  withdraw its troops" CONCEDE (:func:`promised_type`).
 - **Campaign visits.** A visit to a town of one's own country (or of no known country) is no
   diplomatic CONSULT/visit: "Mr Kennedy visits Liverpool this week".
 """
@@ -121,3 +123,40 @@ def is_campaign_visit(verb, source_countries: list[str | None], targets: list, g
 
 
 __all__ = ["is_campaign_visit", "is_obstruction", "is_verbal_attack", "threat_mode"]
+
+
+# PLOVER manual: future cooperation is a promise (AGREE), a future retreat a concession
+# (CONCEDE). A future assault stays ASSAULT, flagged hypothetical ("warned that the army would
+# attack": the warning is the THREATEN event)
+PROMISED = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+            "RETREAT": "CONCEDE"}
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "going"})
+
+_WILLING = frozenset({"willing", "ready", "prepared", "plan", "intend", "promise", "pledge",
+                      "offer", "vow", "commit"})
+
+def promised_type(kind: str, verb) -> str:
+    """The type of an act that is announced, not done: "will support Turkey's bid" is AGREE,
+    "would withdraw its troops" CONCEDE (see :data:`PROMISED`); negated and conditional
+    ("if …") acts keep their type."""
+    if kind not in PROMISED or is_negated(verb) or has_condition(verb):
+        return kind
+    future = any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children)
+    return PROMISED[kind] if future or _willing(verb) else kind
+
+
+
+def _willing(verb) -> bool:
+    """Whether the act is offered: "ready to help broker a deal", "plans to support"."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "acomp") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _WILLING:
+            return True
+    return False
+
+
+

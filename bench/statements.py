@@ -267,7 +267,8 @@ def parse(nlp, records: list[dict], cache: Path | None):
 def evaluate(records, docs, with_textacy: bool = True, errors=None) -> dict:
     from dragoman.model import Article
     from dragoman.actors.mentions import link_document, load_gazetteer
-    from dragoman.statements.extract import extract_statements, load_cues
+    from dragoman.statements.cues import load_cues
+    from dragoman.statements.extract import extract_statements
 
     cues, gazetteer = load_cues(), load_gazetteer()
     ours, base = Tally(), Tally()

@@ -10,7 +10,7 @@ training data only (the facts are invented), never test data. Each story gives o
 
 - ``marked``: the parties found by our own pipeline's event detection
   (:mod:`dragoman.events.extract`, lexicon verbs only) in that sentence, exactly as the pipeline
-  hands them to the classifier (``_marked``: the lexicon verb is the trigger). Among the
+  hands them to the classifier (``marked``: the lexicon verb is the trigger). Among the
   detected verbs the first whose lexicon type is the story's label wins, else the highest in
   the parse (nearest the root), else the sentence is left unmarked;
 - ``plain``: no parties; the trigger is the sentence's root verb.
@@ -95,18 +95,19 @@ def plain_item(sentence):
 def marked_item(sentence, root: str, tools, gazetteer):
     """The lead with the parties of its best-fitting detected event verb (see module doc);
     the plain item when no verb of the sentence is detected."""
-    from dragoman.events import extract as events
+    from dragoman.events.extract import detect
+    from dragoman.events.typing import marked
     from dragoman.actors.mentions import link_document
     from dragoman.events.parties import PartyResolver
 
     doc = sentence.doc
     resolver = PartyResolver(doc, link_document("synthetic", doc.ents, gazetteer), gazetteer)
-    found = [f for f in (events._detect(t, tools, resolver) for t in sentence) if f is not None]
+    found = [f for f in (detect(t, tools, resolver) for t in sentence) if f is not None]
     if not found:
         return plain_item(sentence)
     best = next((f for f in found if plv_root(f.entry.plover) == root),
                 min(found, key=lambda f: _depth(f.verb)))
-    return events._marked(best)
+    return marked(best)
 
 
 def _depth(token) -> int:
@@ -121,7 +122,7 @@ def make_items(stories: list[Story], nlp) -> dict[str, list]:
     a sentence (file order)."""
     from dragoman.actors.mentions import load_gazetteer
     from dragoman.events.extract import make_tools
-    from dragoman.statements.extract import load_cues
+    from dragoman.statements.cues import load_cues
 
     gazetteer = load_gazetteer()
     tools = make_tools(load_cues(), gazetteer, classify=False)
@@ -161,7 +162,7 @@ def fit(config, plv_data, plv_y, syn=None, syn_y=None, weight: float = 0.0):
     """The model of ``config`` fitted on PLV rows plus (``weight`` > 0) synthetic rows."""
     import pandas as pd
 
-    from dragoman.events.types import build_model
+    from dragoman.events.types_fit import build_model
 
     model = build_model(config)
     if syn is None or weight <= 0:

@@ -92,14 +92,9 @@ def plv_vectors(items: list) -> dict:
 
 def fit_models(items: list, roots: list, vectors: dict) -> dict:
     """``{"sparse", "embedding", "configs", "selection"}``: each kind's configuration chosen by
-    :func:`dragoman.events.types.select_config` on these rows, then fitted on all of them."""
-    from dragoman.events.types import (
-        EMBEDDING_CANDIDATES,
-        SPARSE_CANDIDATES,
-        build_model,
-        frame,
-        select_config,
-    )
+    :func:`dragoman.events.types_fit.select_config` on these rows, then fitted on all of them."""
+    from dragoman.events.types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, frame
+    from dragoman.events.types_fit import build_model, select_config
 
     data = frame(items, vectors)
     models: dict = {"configs": {}, "selection": {}}

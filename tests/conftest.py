@@ -32,7 +32,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def cues():
     """The packaged statement cue lexicon, loaded once."""
-    from dragoman.statements.extract import load_cues
+    from dragoman.statements.cues import load_cues
 
     return load_cues()
 
@@ -43,7 +43,8 @@ def statements_of(nlp, cues):
     2017-12-06), each checked to slice its own text, speaker mention and cue class."""
     from dragoman.model import Article
     from dragoman.actors.mentions import link_document
-    from dragoman.statements.extract import CUE_CLASSES, extract_statements
+    from dragoman.statements.cues import CUE_CLASSES
+    from dragoman.statements.extract import extract_statements
 
     def _run(text: str):
         article = Article(article_id="a1", origin="t", text=text, content_hash="h",

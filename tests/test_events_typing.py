@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.events.types import Config, Marked, build_model, frame
+from dragoman.events.types import Config, Marked, frame
+from dragoman.events.types_fit import build_model
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from dragoman.errors import DragomanError
 from dragoman.model import Article
 from dragoman.actors.mentions import link_document
 from dragoman.events.extract import extract_events
-from dragoman.statements.extract import extract_statements, find_quotes, parse_cues
+from dragoman.statements.cues import parse_cues
+from dragoman.statements.extract import extract_statements
+from dragoman.statements.quotes import find_quotes
 
 pytestmark = pytest.mark.model
 

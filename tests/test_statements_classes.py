@@ -6,7 +6,8 @@ import pytest
 
 from dragoman.errors import DragomanError
 from dragoman.model import Article
-from dragoman.statements.extract import CUE_CLASSES, find_quotes, parse_cue_classes
+from dragoman.statements.cues import CUE_CLASSES, parse_cue_classes
+from dragoman.statements.quotes import find_quotes
 
 
 def test_class_table_lists_known_classes_and_keeps_acts_out_of_events(cues):

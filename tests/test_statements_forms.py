@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dragoman.errors import DragomanError
-from dragoman.statements.extract import LEARNED_EXCLUDED, find_quotes, parse_learned_cues
+from dragoman.statements.cues import LEARNED_EXCLUDED, parse_learned_cues
+from dragoman.statements.quotes import find_quotes
 
 
 def test_learned_cues_come_from_polnear_train_and_never_trigger_events(cues):

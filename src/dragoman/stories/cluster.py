@@ -14,12 +14,14 @@ with a few vector additions instead of being recomputed (``_BatchScores``).
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
 
+from dragoman.stories.split import bisect, centroid_cosine, separate
 from dragoman.stories.vectors import N_FEATURES, TermStats, top_terms
 
 
@@ -387,8 +389,6 @@ class StoryIndex:
         return made
 
     def _auto_split(self, story_id: str) -> Split | None:
-        from dragoman.stories.split import bisect, separate
-
         keys, members = self._members(story_id)
         if members is None or len(keys) < self.params.split_min:
             return None
@@ -415,8 +415,6 @@ class StoryIndex:
         moved = [k for k in originals if k in wanted]
         if not moved or len(moved) == len(originals):
             raise ValueError("a split needs some, not all, of the story's articles")
-        from dragoman.stories.split import centroid_cosine
-
         matrix = self._member_matrix(members)
         gram = (matrix @ matrix.T).toarray()
         inside = np.array([k in set(moved) for k in originals])
@@ -692,8 +690,6 @@ class _BatchScores:
 
 
 def _day_of_year(day: float) -> float:
-    import datetime as dt
-
     if np.isnan(day):
         return np.nan
     return float((dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).timetuple().tm_yday)
@@ -703,8 +699,6 @@ def day_number(iso: str | None) -> int | None:
     """Days since 1970-01-01 of an ISO date (None stays None)."""
     if not iso:
         return None
-    import datetime as dt
-
     try:
         return (dt.date.fromisoformat(str(iso)[:10]) - dt.date(1970, 1, 1)).days
     except ValueError:
@@ -712,8 +706,6 @@ def day_number(iso: str | None) -> int | None:
 
 
 def iso_day(day: int | None) -> str | None:
-    import datetime as dt
-
     return None if day is None else (dt.date(1970, 1, 1) + dt.timedelta(days=int(day))).isoformat()
 
 

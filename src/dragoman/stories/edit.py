@@ -6,8 +6,10 @@ timeline made again.
 from __future__ import annotations
 
 from dragoman.errors import StoreError
+from dragoman.model import Actor, Article, Mention, Reuse
 from dragoman.pipeline import Batch
 from dragoman.store import queries
+from dragoman.stories.stage import StoriesStage, stories_stage
 
 
 def split_story(store, story: str, articles: list[str], settings=None) -> dict:
@@ -51,8 +53,6 @@ def recluster(store, settings=None, batch_size: int = 200, on_batch=None) -> dic
     """Cluster every stored article again, in order of publication, as if it arrived now:
     the stories, their state and their merge and split records are made anew (the user's
     splits and merges are lost). Returns the numbers of articles and stories."""
-    from dragoman.stories.stage import stories_stage
-
     for table in ("stories", "story_state", "story_terms", "story_merges", "story_splits"):
         store.con.execute(f"DELETE FROM {table}")
     store.con.execute("UPDATE articles SET story_id = NULL")
@@ -70,8 +70,6 @@ def recluster(store, settings=None, batch_size: int = 200, on_batch=None) -> dic
 def _stored_batch(store, article_ids: list[str]) -> Batch:
     """The stored articles, their mentions, actors and shared passages as a batch the stories
     stage can read (their events are read from the store when stories are told)."""
-    from dragoman.model import Actor, Article, Mention, Reuse
-
     rows = queries.recluster_rows(store, article_ids)
     position = {article_id: k for k, article_id in enumerate(article_ids)}
     articles = tuple(Article(r["article_id"], r["origin"], r["text"], "", "", title=r["title"],
@@ -91,8 +89,6 @@ def _article_id(store, ref: str) -> str:
 
 
 def _stage(store, settings):
-    from dragoman.stories.stage import StoriesStage, stories_stage
-
     return stories_stage(store, settings) if settings is not None else StoriesStage(store)
 
 

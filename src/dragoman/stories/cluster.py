@@ -348,9 +348,11 @@ class StoryIndex:
         for column, weight in gone.terms.items():
             keep.terms[column] = keep.terms.get(column, 0.0) + weight
         if gone.embedding is not None:
-            keep.embedding = gone.embedding if keep.embedding is None else keep.embedding + gone.embedding
+            keep.embedding = gone.embedding if keep.embedding is None \
+                else keep.embedding + gone.embedding
         keep.actors.update(gone.actors)
-        self.recent[into] = (self.recent.pop(absorbed, []) + self.recent.get(into, []))[-self.params.keep_recent:]
+        recent = self.recent.pop(absorbed, []) + self.recent.get(into, [])
+        self.recent[into] = recent[-self.params.keep_recent:]
         keep.size += gone.size
         keep.seen = max((v for v in (keep.seen, gone.seen) if v is not None), default=None)
         keep.add_day(gone.first_day)
@@ -455,8 +457,10 @@ class StoryIndex:
     def _member_matrix(self, members: list[_Member]) -> sparse.csr_matrix:
         """Unit-length TF-IDF rows of the members."""
         lengths = [len(m.columns) for m in members]
-        columns = np.concatenate([m.columns for m in members]).astype(np.int64) if members else np.zeros(0, np.int64)
-        values = np.concatenate([m.weights for m in members]) if members else np.zeros(0, np.float32)
+        columns = np.concatenate([m.columns for m in members]).astype(np.int64) if members \
+            else np.zeros(0, np.int64)
+        values = np.concatenate([m.weights for m in members]) if members \
+            else np.zeros(0, np.float32)
         indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
         matrix = sparse.csr_matrix((values * self.stats.idf(columns), columns, indptr),
                                    shape=(len(members), N_FEATURES))

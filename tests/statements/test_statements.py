@@ -15,7 +15,7 @@ from dragoman.statements.quotes import find_quotes
 
 pytestmark = pytest.mark.model
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.fixture

@@ -133,7 +133,7 @@ def test_build_reads_phoenix_names_and_dated_roles():
     import sys
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
     spec = importlib.util.spec_from_file_location("build_gazetteer", path)
     build = importlib.util.module_from_spec(spec)
     sys.modules["build_gazetteer"] = build  # dataclasses look their module up

@@ -58,7 +58,8 @@ def test_index_finds_an_edited_copy_and_not_another_story():
     index.add("b", index.hasher.signature(OTHER))
     original, similarity = index.match(index.hasher.signature(edited(STORY)))
     assert original == "a" and index.config.threshold <= similarity < 1.0
-    assert index.match(index.hasher.signature(OTHER.replace("Friday", "Monday"))) == ("b", pytest.approx(1.0, abs=0.1))
+    assert index.match(index.hasher.signature(OTHER.replace("Friday", "Monday"))) == (
+        "b", pytest.approx(1.0, abs=0.1))
     assert index.match(index.hasher.signature(
         "A new bridge over the river Amsel opened to traffic on Sunday after four years of "
         "work, the transport ministry said, and the old ferry will stop running in May.")) is None

@@ -6,13 +6,12 @@ clause verb with an entry gives an event — reported actions ("the delegation l
 "the US called on Russia to …"; ``statement_id`` links the statement the verb cues). Plain
 reporting verbs ("say", "tell") give none: PLOVER has no generic statement type.
 
-The type is the lexicon's unless the classifier (:class:`~dragoman.events.types.EventTyper`,
-trained on PLV) is clearly surer of another: the lexicon's type gets a bonus of
-:data:`CUE_BONUS` SVM-margin units, so the classifier can correct a verb whose sentence says
-otherwise without overruling plain ones. Without a typer the lexicon decides. With a typer,
-verbs outside the lexicon between two named actors ("Israel shelled Lebanon") are typed too and
-kept when the best root's margin is above :data:`OPEN_MIN_MARGIN`. An event needs a source or
-target an analyst can code (an actor, a country or a sector).
+The type is decided in :mod:`dragoman.events.typing`: the lexicon's unless the classifier
+(:class:`~dragoman.events.types.EventTyper`, trained on PLV) is clearly surer of another
+(:data:`~dragoman.events.typing.CUE_BONUS`), then recoded by context. With a typer, verbs outside
+the lexicon between two named actors ("Israel shelled Lebanon") are detected here and typed
+there too. An event needs a source or target an analyst can code (an actor, a country or a
+sector).
 
 Parties (:mod:`~dragoman.events.parties`): compound sources or targets ("Russia, Turkey and
 Iran sponsored talks") give one event per actor pair. Date, place and the negated /

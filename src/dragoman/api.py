@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import BinaryIO
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from dragoman.ingest import read_inputs
 from dragoman.model import RawDoc, Reject
@@ -36,6 +34,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
 def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=None,
                    on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
     """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
+    # lazily: the runners and the model loader pull in spaCy, which reading never needs
     from dragoman.text import load_nlp
     from dragoman.runners import default_pipeline, make_runner
 
@@ -46,13 +45,15 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
 
 
 def open_store(db: str | None = None, read_only: bool = True) -> Store:
-    """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``) for queries."""
+    """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``), to read with
+    ``dragoman.reads``."""
     return Store(db or Settings.from_env().db, read_only=read_only)
 
 
 def split_story(story: str, articles: list[str], db: str | None = None) -> dict:
     """Move ``articles`` (ids or file names) out of ``story`` into a new story; recorded with
     reason ``user``. Returns ``{"story", "new_story", "article_ids", "score", "reason"}``."""
+    # lazily: the stories stage pulls in scikit-learn and scipy (1 s), which reading never needs
     from dragoman.stories.edit import split_story as split
 
     with open_store(db, read_only=False) as store:
@@ -62,6 +63,7 @@ def split_story(story: str, articles: list[str], db: str | None = None) -> dict:
 def merge_stories(story: str, other: str, db: str | None = None) -> dict:
     """Merge two stories (the older keeps its id); recorded with reason ``user``. Returns
     ``{"absorbed", "into_story", "score", "reason"}``."""
+    # lazily: the stories stage pulls in scikit-learn and scipy (1 s), which reading never needs
     from dragoman.stories.edit import merge_stories as merge
 
     with open_store(db, read_only=False) as store:

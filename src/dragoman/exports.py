@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+import pyarrow.parquet as pq
+
 from dragoman.errors import ExportError
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -52,7 +54,7 @@ def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = Non
     """Write a whole table to ``path`` (or ``stream`` for jsonl/csv); returns the row count."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
-    queries.check_table(table)
+    reads.check_table(table)
     if fmt == "parquet":
         return _export_parquet(store, table, path)
     if path is not None:
@@ -62,19 +64,17 @@ def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = Non
 
 
 def _export_text(store: Store, table: str, fmt: str, stream: TextIO) -> int:
-    rows = queries.iter_rows(store, table)
+    rows = reads.iter_rows(store, table)
     if fmt == "jsonl":
         return write_jsonl(rows, stream)
-    return write_csv(rows, queries.EXPORT_COLUMNS[table], stream)
+    return write_csv(rows, reads.EXPORT_COLUMNS[table], stream)
 
 
 def _export_parquet(store: Store, table: str, path: str | Path | None) -> int:
     if path is None:
         raise ExportError("Parquet cannot be written to the terminal",
                           "give a file with -o, e.g. -o events.parquet")
-    import pyarrow.parquet as pq
-
-    reader = queries.arrow_batches(store, table)
+    reader = reads.arrow_batches(store, table)
     count = 0
     with pq.ParquetWriter(str(path), reader.schema) as writer:
         for batch in reader:

@@ -15,6 +15,8 @@ from dataclasses import replace
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
 from dragoman.actors.identity import Merge, apply_merges, find_merges
+from dragoman.actors.stored import resolution_candidates, user_merges
+from dragoman.store import reads
 
 
 def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
@@ -93,10 +95,8 @@ class ResolveActorsStage:
         """Stored candidates, the user's merges, and the pairs the user split apart."""
         if self.store is None:
             return [], [], set()
-        from dragoman.store import queries
-
-        return (queries.resolution_candidates(self.store, actors), queries.user_merges(self.store),
-                queries.user_splits(self.store))
+        return (resolution_candidates(self.store, actors), user_merges(self.store),
+                reads.user_splits(self.store))
 
 
 def _user_first(user: list[Merge], found: list[Merge], actors: list[Actor]) -> list[Merge]:

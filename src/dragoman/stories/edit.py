@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dragoman.errors import StoreError
 from dragoman.pipeline import Batch
-from dragoman.store import queries
+from dragoman.store import reads as queries
 
 
 def split_story(store, story: str, articles: list[str], settings=None) -> dict:

@@ -72,7 +72,7 @@ class StoriesStage:
     produces = frozenset({"stories", "story_updates"})
 
     def __init__(self, store, embedder=None, params: Params | None = None) -> None:
-        from dragoman.store import queries
+        from dragoman.store import reads as queries
 
         self.store, self.queries = store, queries
         self.embedder = embedder

@@ -16,7 +16,7 @@ from dragoman.store import Store, reads
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def _json_default(value: object) -> object:
+def json_default(value: object) -> object:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
@@ -25,7 +25,7 @@ def _json_default(value: object) -> object:
 def write_jsonl(rows: Iterable[dict], stream: TextIO) -> int:
     count = 0
     for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        stream.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
         count += 1
     return count
 
@@ -33,7 +33,7 @@ def write_jsonl(rows: Iterable[dict], stream: TextIO) -> int:
 def _csv_cell(value: object) -> object:
     """Lists become JSON text (one cell); dates ISO; None an empty cell."""
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
+        return json.dumps(value, ensure_ascii=False, default=json_default)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return "" if value is None else value

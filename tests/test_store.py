@@ -6,7 +6,8 @@ import pytest
 from dragoman.errors import ExportError, StoreError
 from dragoman.model import Actor, Article, Event, Reject, Statement, Story
 from dragoman.pipeline import Batch
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
+from dragoman.store.reads import ActorFilter, EventFilter, StatementFilter
 
 TEXT = "Chile accused Norway of delay. \u201cNo,\u201d Lund said."
 
@@ -38,7 +39,7 @@ def store():
 
 def test_batch_lands_and_counts(store: Store):
     store.write_batch(batch())
-    assert queries.counts(store) == {
+    assert reads.counts(store) == {
         "inputs": 3, "articles": 1, "duplicates": 1, "rejects": 1, "mentions": 0, "actors": 1,
         "statements": 1, "events": 1, "stories": 1, "reuse": 0}
     assert store.seen([("a1.txt", "s-a1"), ("bad.txt", "s-bad"), ("new.txt", "x")]) == {
@@ -48,21 +49,21 @@ def test_batch_lands_and_counts(store: Store):
 
 def test_duplicates_inherit_the_story_of_their_original(store: Store):
     store.write_batch(batch())
-    rows = {r["article_id"]: r for r in queries.iter_rows(store, "articles")}
+    rows = {r["article_id"]: r for r in reads.iter_rows(store, "articles")}
     assert rows["a2"]["story_id"] == rows["a1"]["story_id"] == "s_a1"
 
 
 def test_writing_the_same_batch_twice_adds_nothing(store: Store):
     store.write_batch(batch())
     store.write_batch(batch())
-    counts = queries.counts(store)
+    counts = reads.counts(store)
     assert (counts["inputs"], counts["statements"], counts["events"]) == (3, 1, 1)
 
 
 def test_actor_upsert_adds_mentions_and_aliases(store: Store):
     store.write_batch(Batch(actors=(Actor("act_l", "Lund", "person", aliases=("Lund",), mentions=2),)))
     store.write_batch(Batch(actors=(Actor("act_l", "Lund", "person", aliases=("Maria Lund",), mentions=3),)))
-    (row,) = queries.list_actors(store, name="lund")
+    (row,) = reads.actors(store, ActorFilter(name="lund"))
     assert row["mentions"] == 5 and sorted(row["aliases"]) == ["Lund", "Maria Lund"]
 
 
@@ -71,29 +72,29 @@ def test_a_failing_batch_leaves_nothing_behind(store: Store):
                                                     "not a record"))
     with pytest.raises(TypeError):
         store.write_batch(bad)
-    assert queries.counts(store)["inputs"] == 0
+    assert reads.counts(store)["inputs"] == 0
 
 
 def test_export_rows_have_the_documented_fields(store: Store):
     store.write_batch(batch())
-    (st,) = queries.iter_rows(store, "statements")
-    assert list(st) == list(queries.EXPORT_COLUMNS["statements"])
+    (st,) = reads.iter_rows(store, "statements")
+    assert list(st) == list(reads.EXPORT_COLUMNS["statements"])
     assert st["origin"] == "a1.txt" and TEXT[st["start"]:st["end"]] == st["text"]
-    (ev,) = queries.iter_rows(store, "events")
+    (ev,) = reads.iter_rows(store, "events")
     assert ev["origin"] == "a1.txt" and str(ev["date"]) == "2020-01-02"
 
 
 def test_filters_use_parameters_not_sql_text(store: Store):
     store.write_batch(batch())
-    assert queries.list_statements(store, speaker="'; DROP TABLE statements; --") == []
-    assert len(queries.list_statements(store, speaker="lund")) == 1
-    assert [e["event_id"] for e in queries.list_events(store, type="accuse", country="chl")] == ["ev1"]
-    assert queries.list_events(store, since="2021-01-01") == []
+    assert reads.statements(store, StatementFilter(speaker="'; DROP TABLE statements; --")) == []
+    assert len(reads.statements(store, StatementFilter(speaker="lund"))) == 1
+    assert [e["event_id"] for e in reads.events(store, EventFilter(type="accuse", country="chl"))] == ["ev1"]
+    assert reads.events(store, EventFilter(since="2021-01-01")) == []
 
 
 def test_unknown_export_table_is_a_clear_error(store: Store):
     with pytest.raises(ExportError, match="unknown table 'tweets'"):
-        list(queries.iter_rows(store, "tweets"))
+        list(reads.iter_rows(store, "tweets"))
 
 
 def test_read_only_open_of_a_missing_file_says_what_to_do(tmp_path):

@@ -74,6 +74,7 @@ class ResolveActorsStage:
     user's merges; without it, merging happens within the batch."""
 
     name = "resolve"
+    kind = "corpus"
     requires = frozenset({"actors", "mentions"})
     produces = frozenset({"actors"})
 

@@ -122,6 +122,7 @@ class CleanStage:
     """Document stage: extract and clean every raw record; empty texts become rejects."""
 
     name = "clean"
+    kind = "document"
     requires = frozenset({"raw"})
     produces = frozenset({"articles", "rejects"})
 

@@ -59,7 +59,7 @@ class Settings:
             option_.check(getattr(self, option_.name))
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then ``DRAGOMAN_*`` environment variables, then non-None ``overrides``."""
         values: dict[str, object] = {}
         for option_ in OPTIONS:
@@ -68,6 +68,9 @@ class Settings:
                 values[option_.name] = option_.parse(raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
+
+
+TYPE_WORDS = {int: "a whole number", float: "a number", str: "a text"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,10 @@ class Option:
     def value_type(self) -> type:
         return type(self.default)
 
+    @property
+    def described(self) -> str:
+        return TYPE_WORDS.get(self.value_type, self.value_type.__name__)
+
     def parse(self, raw: str) -> Any:
         """The value of an environment variable, as this option's type (a choice in lower
         case: DRAGOMAN_RUNNER=Ray means ray)."""
@@ -96,17 +103,17 @@ class Option:
         try:
             return self.value_type(raw)
         except ValueError:
-            raise SettingsError(f"{self.env}={raw!r} is not a {self.value_type.__name__}",
-                                f"set it to a {self.value_type.__name__}, like {self.default!r}, "
-                                "or unset it") from None
+            raise SettingsError(f"{self.env}={raw!r} is not {self.described}",
+                                f"set it to {self.described}, like {self.default!r}, or unset "
+                                "it") from None
 
     def check(self, value: Any) -> None:
         """Raise ``SettingsError`` unless ``value`` has this option's type and is allowed."""
         number = self.value_type in (int, float)
         wanted = (int, float) if self.value_type is float else self.value_type
         if not isinstance(value, wanted) or (number and isinstance(value, bool)):
-            raise SettingsError(f"{self.name} cannot be {value!r}: it is a {self.value_type.__name__}",
-                                f"give a {self.value_type.__name__} (env {self.env})")
+            raise SettingsError(f"{self.name} cannot be {value!r}: it is {self.described}",
+                                f"give {self.described} (env {self.env})")
         if self.choices and value not in self.choices:
             raise SettingsError(f"unknown {self.name} {value!r}",
                                 f"use one of: {', '.join(self.choices)} (env {self.env})")

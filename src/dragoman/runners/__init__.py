@@ -11,7 +11,7 @@ from dragoman.store import Store
 
 RUNNERS = choices_for("runner")
 
-__all__ = ["IngestReport", "LocalRunner", "RUNNERS", "default_pipeline", "make_runner"]
+__all__ = ["RUNNERS", "IngestReport", "LocalRunner", "default_pipeline", "make_runner"]
 
 
 def make_runner(store: Store, pipeline: Pipeline, settings: Settings,

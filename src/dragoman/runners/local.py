@@ -18,8 +18,8 @@ from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.settings import Settings
 from dragoman.statements.extract import load_cues
-from dragoman.stories import stories_stage
 from dragoman.store import Store
+from dragoman.stories import stories_stage
 
 Record = RawDoc | Reject
 

@@ -75,7 +75,7 @@ class DocumentWorker:
     def __init__(self, stages: Sequence[Any]) -> None:
         self.stages = list(stages)
 
-    def __call__(self, rows: "pa.Table") -> "pa.Table":
+    def __call__(self, rows: pa.Table) -> pa.Table:
         records = [pickle.loads(blob) for blob in rows.column("record").to_pylist()]
         results = [pickle.dumps(result) for result in self.process(records)]
         return pa.table({"result": pa.array(results, pa.large_binary())})

@@ -17,7 +17,8 @@ from dragoman.store import Store, reads
 class Interrupt:
     """A stage that stops the run (as Ctrl-C would) when it sees a given batch number."""
 
-    name, requires, produces = "interrupt", frozenset({"articles"}), frozenset({"articles"})
+    name, kind = "interrupt", "corpus"
+    requires, produces = frozenset({"articles"}), frozenset({"articles"})
 
     def __init__(self, at_batch: int | None):
         self.at_batch, self.seen = at_batch, 0

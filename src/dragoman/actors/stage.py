@@ -76,6 +76,7 @@ class ResolveActorsStage:
     user's merges; without it, merging happens within the batch."""
 
     name = "resolve"
+    kind = "corpus"
     requires = frozenset({"actors", "mentions"})
     produces = frozenset({"actors"})
 

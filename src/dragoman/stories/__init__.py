@@ -1,6 +1,5 @@
 """Stories: incremental clustering of articles into stories, dated timelines and cited
 summaries (docs/stories.md)."""
-from dragoman.stories.single import SingleArticleStoriesStage
 from dragoman.stories.stage import StoriesStage, stories_stage
 
-__all__ = ["SingleArticleStoriesStage", "StoriesStage", "stories_stage"]
+__all__ = ["StoriesStage", "stories_stage"]

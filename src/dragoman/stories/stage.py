@@ -68,6 +68,7 @@ class StoriesStage:
     """Corpus stage: incremental story clustering, persisted in the store."""
 
     name = "stories"
+    kind = "corpus"
     requires = frozenset({"articles", "mentions", "events"})
     produces = frozenset({"stories", "story_updates"})
 

@@ -2,7 +2,7 @@
 each piece from ``store.reads``. Pages and the JSON API both call these."""
 from __future__ import annotations
 
-from dragoman.errors import StoreError
+from dragoman.errors import NotFound, StoreError
 from dragoman.store import Store, reads
 from dragoman.store.reads import EventFilter, StatementFilter
 from dragoman.web import citations
@@ -10,10 +10,6 @@ from dragoman.web import citations
 SECTION_ROWS = 20
 TIMELINE_EVENTS = 100  # on the story page; all of them: /events?story=ID
 CITATION_ARTICLES = 25  # a summary stored without citations is looked for in the newest
-
-
-class NotFound(StoreError):
-    """No record with this id."""
 
 
 def _need(row: dict | None, what: str, record_id: str) -> dict:

@@ -9,38 +9,9 @@ import pyarrow as pa
 
 from dragoman.errors import ExportError
 from dragoman.store.store import Store
+from dragoman.store.tables import EXPORT_COLUMNS, column_names
+from dragoman.store.tables import EXPORT_JOINS as _JOINED, WITH_ORIGIN as _WITH_ORIGIN
 
-EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "origin", "title", "outlet", "author", "published",
-                 "published_source", "language", "text", "duplicate_of", "story_id",
-                 "removed", "nlp_skipped"),
-    "rejects": ("origin", "reason", "detail"),
-    "actors": ("actor_id", "name", "type", "country", "sector", "aliases", "mentions"),
-    "statements": ("statement_id", "article_id", "origin", "kind", "speaker", "speaker_actor_id",
-                   "speaker_mention", "cue", "addressee", "text", "start", "end", "sentence",
-                   "speaker_kind", "about", "speaker_start", "speaker_end", "cue_class"),
-    "events": ("event_id", "article_id", "origin", "type", "mode", "cameo", "source",
-               "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
-               "target_country", "target_sector", "date", "date_precision", "date_text",
-               "location", "negated", "hypothetical", "text", "start", "end",
-               "trigger", "date_source", "location_country", "historical", "statement_id",
-               "source_name", "target_name", "quoted_in"),
-    "stories": ("story_id", "title", "article_ids", "start_date", "end_date", "summary",
-                "timeline"),
-    "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
-    "mentions": ("article_id", "start", "end", "text", "label", "actor_id"),
-    "story_merges": ("absorbed", "into_story", "score", "reason", "merged_at"),
-    "story_splits": ("story", "new_story", "article_ids", "score", "reason", "split_at"),
-}
-# tables whose rows carry the article's origin, joined in
-_WITH_ORIGIN = {"statements", "events"}
-# columns computed by a join: the canonical actor names of an event's parties
-_JOINED = {
-    "source_name": ("sn.name AS source_name",
-                    "LEFT JOIN actors sn ON sn.actor_id = t.source_actor_id"),
-    "target_name": ("tn.name AS target_name",
-                    "LEFT JOIN actors tn ON tn.actor_id = t.target_actor_id"),
-}
 _ORDER = {
     "articles": "t.origin, t.article_id", "rejects": "t.origin",
     "actors": "t.mentions DESC, t.name", "statements": "a.origin, t.start",
@@ -685,7 +656,7 @@ def search_statements(store: Store, limit: int = 50, offset: int = 0, **conditio
     """Statements by speaker (name or ``speaker_id``), about an actor (a mention of it inside
     the quoted span: ``about`` name or ``about_id``), words in the text, kind, publication
     dates, article; with the article's origin, title and date."""
-    filters = _statement_filters(store._columns("statements"), **conditions)
+    filters = _statement_filters(column_names("statements"), **conditions)
     filters.order = "a.published NULLS LAST, a.origin, t.start"
     return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_STATEMENT_FROM}", filters, limit, offset)
 
@@ -736,7 +707,7 @@ def search_events(store: Store, limit: int = 50, offset: int = 0, **conditions) 
     """Events by type, actor (words in source/target, or an ``actor_id`` on either side),
     source and target actor ids (a dyad), country, dates, negated/hypothetical/historical,
     article, story."""
-    filters = _event_filters(store._columns("events"), **conditions)
+    filters = _event_filters(column_names("events"), **conditions)
     filters.order = "t.date NULLS LAST, a.origin, t.start"
     return _fetch(store, f"SELECT t.*, {_ARTICLE_REF} {_EVENT_FROM}", filters, limit, offset)
 
@@ -753,7 +724,7 @@ def events_over_time(store: Store, period: str | None = None, **conditions) -> d
     dated to 1800 or 2050 do not stretch the chart over centuries; ``outside`` counts the
     dated events left out. The period (day, week, month, year) is chosen from the window's
     span when not given."""
-    filters = _event_filters(store._columns("events"), **conditions)
+    filters = _event_filters(column_names("events"), **conditions)
     trim = 0.0 if conditions.get("since") or conditions.get("until") else 0.02
     low, high, undated = store.con.execute(
         "SELECT quantile_disc(t.date, ?), quantile_disc(t.date, ?), "

@@ -129,3 +129,11 @@ def test_a_failing_migration_leaves_the_database_as_it_was(release_db, monkeypat
 def test_migrations_are_numbered_in_order():
     assert [m.number for m in migrations.MIGRATIONS] == list(range(1, migrations.LATEST + 1))
     assert migrations.MIGRATIONS[0].name == "release_268c16e"
+
+
+def test_opening_leaves_the_connection_free_for_streaming(release_db):
+    """Reading the version fetches its result whole: a half-read result would block the
+    streamed reads (Parquet export) on the same connection."""
+    for read_only in (False, True):
+        with Store(release_db, read_only=read_only) as store:
+            assert store.con.sql("SELECT * FROM events").to_arrow_reader(4).read_all().num_rows == 8

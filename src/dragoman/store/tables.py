@@ -20,7 +20,17 @@ import types
 import typing
 from dataclasses import dataclass, fields
 
-from dragoman.model import Actor, Article, Event, Mention, Reject, Reuse, Signature, Statement, Story
+from dragoman.model import (
+    Actor,
+    Article,
+    Event,
+    Mention,
+    Reject,
+    Reuse,
+    Signature,
+    Statement,
+    Story,
+)
 
 
 @dataclass(frozen=True)
@@ -147,12 +157,6 @@ def record_table(name: str, record: type, *, extra: tuple[Column, ...] = (),
     return Table(name, tuple(columns.values()), exports or (), doc, record)
 
 
-def _cols(*specs: tuple) -> tuple[Column, ...]:
-    """Columns of a table without a record, each as ``(name, sql, key, not_null, default)``
-    (trailing parts may be left out)."""
-    return tuple(Column(*spec) for spec in specs)
-
-
 # --- the tables ---------------------------------------------------------------------------
 
 _ARTICLE_ORDER = ("article_id", "origin", "title", "outlet", "author", "published",
@@ -181,21 +185,25 @@ centroid's terms (int32 hashed term ids and float32 weights), its summed MiniLM 
 (float32, or NULL), its actors with counts, its first/last day (days since 1970-01-01), and how
 many articles the clusterer had seen when it last grew (undated stories retire)"""
 
+C = Column  # the columns of the tables that hold no record
+
 TABLES: dict[str, Table] = {t.name: t for t in (
-    Table("schema_version", _cols(("version", "INTEGER", False, True)),
+    Table("schema_version", (C("version", "INTEGER", not_null=True),),
           doc="the schema version of the file: the number of the last migration applied"),
-    Table("sources", _cols(("origin", "VARCHAR", True, True), ("source_hash", "VARCHAR", True, True),
-                           ("outcome", "VARCHAR", False, True), ("article_id", "VARCHAR"),
-                           ("ingested_at", "TIMESTAMP", False, False, "current_timestamp")),
+    Table("sources", (
+        C("origin", "VARCHAR", key=True, not_null=True),
+        C("source_hash", "VARCHAR", key=True, not_null=True),
+        C("outcome", "VARCHAR", not_null=True), C("article_id", "VARCHAR"),
+        C("ingested_at", "TIMESTAMP", default="current_timestamp")),
           doc="every input record and what became of it: article | duplicate | rejected"),
-    record_table("articles", Article, extra=_cols(("story_id", "VARCHAR")), order=_ARTICLE_ORDER),
+    record_table("articles", Article, extra=(C("story_id", "VARCHAR"),), order=_ARTICLE_ORDER),
     record_table("rejects", Reject),
     record_table("mentions", Mention),
     record_table("actors", Actor),
-    Table("actor_merges", _cols(
-        ("alias_id", "VARCHAR", True), ("actor_id", "VARCHAR", False, True), ("alias", "VARCHAR"),
-        ("evidence", "VARCHAR"), ("origin", "VARCHAR", False, False, "'auto'"),
-        ("merged_at", "TIMESTAMP", False, False, "current_timestamp")),
+    Table("actor_merges", (
+        C("alias_id", "VARCHAR", key=True), C("actor_id", "VARCHAR", not_null=True),
+        C("alias", "VARCHAR"), C("evidence", "VARCHAR"), C("origin", "VARCHAR", default="'auto'"),
+        C("merged_at", "TIMESTAMP", default="current_timestamp")),
           doc="why two actor ids are one actor: automatic merges with their evidence, and user "
               "merges"),
     record_table("statements", Statement, order=_STATEMENT_ORDER, exports=_STATEMENT_EXPORT),
@@ -208,32 +216,32 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "what the dedupe stages keep of each original: its MinHash (num_perm little-endian "
         "uint32)\nand its order of arrival, so later batches are compared without re-reading "
         "old texts")),
-    Table("fingerprints", _cols(("hash", "UINTEGER", False, True),
-                                ("article_id", "VARCHAR", False, True)),
+    Table("fingerprints", (C("hash", "UINTEGER", not_null=True),
+                           C("article_id", "VARCHAR", not_null=True)),
           doc="winnowed passage fingerprints of each original (dedupe/passages.py)"),
-    Table("lsh_bands", _cols(("key", "BIGINT", False, True), ("seq", "BIGINT", False, True)),
+    Table("lsh_bands", (C("key", "BIGINT", not_null=True), C("seq", "BIGINT", not_null=True)),
           doc="MinHash-LSH band keys of each original (dedupe/near.py Banding): one row per "
               "band, the key\nhashes the band's number and values; originals sharing a key "
               "are near-duplicate candidates"),
-    Table("story_state", _cols(
-        ("story_id", "VARCHAR", True), ("size", "INTEGER"), ("first_day", "INTEGER"),
-        ("last_day", "INTEGER"), ("term_ids", "BLOB"), ("term_weights", "BLOB"),
-        ("embedding", "BLOB"), ("actors", "VARCHAR[]"), ("actor_counts", "INTEGER[]"),
-        ("seen", "BIGINT")), doc=_STORY_STATE_DOC),
-    Table("story_terms", _cols(("key", "VARCHAR", True), ("n_docs", "BIGINT"), ("df", "BLOB")),
+    Table("story_state", (
+        C("story_id", "VARCHAR", key=True), C("size", "INTEGER"), C("first_day", "INTEGER"),
+        C("last_day", "INTEGER"), C("term_ids", "BLOB"), C("term_weights", "BLOB"),
+        C("embedding", "BLOB"), C("actors", "VARCHAR[]"), C("actor_counts", "INTEGER[]"),
+        C("seen", "BIGINT")), doc=_STORY_STATE_DOC),
+    Table("story_terms", (C("key", "VARCHAR", key=True), C("n_docs", "BIGINT"), C("df", "BLOB")),
           doc="the corpus document frequencies the story TF-IDF weights come from (one row, "
               "key 'corpus')"),
-    Table("story_merges", _cols(
-        ("absorbed", "VARCHAR", False, True), ("into_story", "VARCHAR", False, True),
-        ("score", "DOUBLE"), ("reason", "VARCHAR"),
-        ("merged_at", "TIMESTAMP", False, False, "current_timestamp")),
+    Table("story_merges", (
+        C("absorbed", "VARCHAR", not_null=True), C("into_story", "VARCHAR", not_null=True),
+        C("score", "DOUBLE"), C("reason", "VARCHAR"),
+        C("merged_at", "TIMESTAMP", default="current_timestamp")),
           exports=("absorbed", "into_story", "score", "reason", "merged_at"),
           doc="stories merged into another (their articles moved), with the similarity that "
               "merged them"),
-    Table("story_splits", _cols(
-        ("story", "VARCHAR", False, True), ("new_story", "VARCHAR", False, True),
-        ("article_ids", "VARCHAR[]"), ("score", "DOUBLE"), ("reason", "VARCHAR"),
-        ("split_at", "TIMESTAMP", False, False, "current_timestamp")),
+    Table("story_splits", (
+        C("story", "VARCHAR", not_null=True), C("new_story", "VARCHAR", not_null=True),
+        C("article_ids", "VARCHAR[]"), C("score", "DOUBLE"), C("reason", "VARCHAR"),
+        C("split_at", "TIMESTAMP", default="current_timestamp")),
           exports=("story", "new_story", "article_ids", "score", "reason", "split_at"),
           doc="articles moved out of a story into a new one (reason 'user', or an automatic "
               "split of a story\nwhose articles fell into two separate groups), with the "

@@ -45,7 +45,7 @@ def version_of(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of the open database (0: empty, or older than version numbers)."""
     if not _tables(con) & {"schema_version"}:
         return 0
-    return con.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+    return con.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] or 0
 
 
 def check_known(version: int, path: str) -> None:

@@ -439,3 +439,16 @@ def test_serve_command_refuses_what_cannot_work(hostile_db, tmp_path):
     assert result.exit_code == 1 and f"--port {port + 1}" in result.output
 
 
+def test_optional_columns_of_later_stages(tmp_path):
+    """A database written before events had ``historical`` (and before schema versions): it
+    is migrated on opening, and the filter answers."""
+    import duckdb
+
+    db = build_hostile_db(tmp_path / "old.duckdb")
+    with duckdb.connect(db) as con:
+        con.execute("ALTER TABLE events DROP COLUMN historical")
+        con.execute("DROP TABLE schema_version")
+    with TestClient(create_app(db)) as c:
+        assert len(c.get("/api/events?historical=false").json()["items"]) == 3
+        assert c.get("/api/events?historical=true").json()["items"] == []
+        assert c.get("/events?historical=true").status_code == 200

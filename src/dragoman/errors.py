@@ -81,3 +81,8 @@ class ExportError(DragomanError):
 
 class DemoCorpusError(DragomanError):
     """The built-in demo corpus is not installed and could not be fetched."""
+
+
+class SchemaVersionError(StoreError):
+    """The database was written by a newer dragoman: its schema version is one this code does
+    not know."""

@@ -137,8 +137,7 @@ def story(store: Store, story_id: str) -> dict:
         "ORDER BY merged_at", [row["story_id"]]))
     row["splits"] = dicts(store.con.execute(
         "SELECT story, new_story, article_ids, score, reason, split_at FROM story_splits "
-        "WHERE story = ? OR new_story = ? ORDER BY split_at", [row["story_id"], row["story_id"]])
-    ) if _has_splits(store) else []
+        "WHERE story = ? OR new_story = ? ORDER BY split_at", [row["story_id"], row["story_id"]]))
     return row
 
 
@@ -149,18 +148,9 @@ def story_merges(store: Store, limit: int = 50) -> list[dict]:
         "ORDER BY merged_at DESC LIMIT ?", [limit]))
 
 
-def _has_splits(store: Store) -> bool:
-    """Whether the record has the ``story_splits`` table (a database made before it and opened
-    read-only has not)."""
-    return bool(store.con.execute("SELECT count(*) FROM information_schema.tables "
-                                  "WHERE table_name = 'story_splits'").fetchone()[0])
-
-
 def story_splits(store: Store, limit: int = 50) -> list[dict]:
     """Recorded story splits, newest first: story, new_story, article_ids (moved), score,
     reason ('user' or automatic), split_at."""
-    if not _has_splits(store):
-        return []
     return dicts(store.con.execute(
         "SELECT story, new_story, article_ids, score, reason, split_at FROM story_splits "
         "ORDER BY split_at DESC, new_story LIMIT ?", [limit]))
@@ -170,11 +160,6 @@ def story_history(store: Store, story_id: str) -> list[dict]:
     """The merges and splits that shaped one story, oldest first: ``kind`` (merged / split
     off / split from), ``other`` story, ``articles`` moved (splits), ``score``, ``reason``,
     ``happened_at``."""
-    if not _has_splits(store):
-        return [dict(r, kind="merged", other=r.pop("absorbed"), articles=None,
-                     happened_at=r.pop("merged_at")) for r in dicts(store.con.execute(
-                         "SELECT absorbed, score, reason, merged_at FROM story_merges "
-                         "WHERE into_story = ? ORDER BY merged_at", [story_id]))]
     return dicts(store.con.execute(
         "SELECT * FROM (SELECT 'merged' AS kind, absorbed AS other, NULL::INTEGER AS articles, "
         "score, reason, merged_at AS happened_at FROM story_merges WHERE into_story = $1 UNION ALL "
@@ -185,8 +170,6 @@ def story_history(store: Store, story_id: str) -> list[dict]:
 
 def story_apart(store: Store) -> list[tuple[str, str]]:
     """Pairs of stories split apart and not merged back since: never merged automatically."""
-    if not _has_splits(store):
-        return []
     rows = store.con.execute(
         "SELECT 's' AS kind, story, new_story, split_at AS stamp FROM story_splits UNION ALL "
         "SELECT 'm', absorbed, into_story, merged_at FROM story_merges ORDER BY stamp").fetchall()

@@ -6,41 +6,7 @@ from collections.abc import Iterator
 
 from dragoman.errors import ExportError
 from dragoman.store.store import Store
-
-EXPORT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("article_id", "origin", "title", "outlet", "author", "published",
-                 "published_source", "language", "text", "duplicate_of", "story_id",
-                 "removed", "nlp_skipped"),
-    "rejects": ("origin", "reason", "detail"),
-    "actors": ("actor_id", "name", "type", "country", "sector", "aliases", "mentions"),
-    "statements": ("statement_id", "article_id", "origin", "kind", "speaker", "speaker_actor_id",
-                   "speaker_mention", "cue", "addressee", "text", "start", "end", "sentence",
-                   "speaker_kind", "about", "speaker_start", "speaker_end", "cue_class"),
-    "events": ("event_id", "article_id", "origin", "type", "mode", "cameo", "source",
-               "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
-               "target_country", "target_sector", "date", "date_precision", "date_text",
-               "location", "negated", "hypothetical", "text", "start", "end",
-               "trigger", "date_source", "location_country", "historical", "statement_id",
-               "source_name", "target_name", "quoted_in"),
-    "stories": ("story_id", "title", "article_ids", "start_date", "end_date", "summary",
-                "timeline"),
-    "reuse": ("article_a", "article_b", "kind", "similarity", "passages"),
-    "mentions": ("article_id", "start", "end", "text", "label", "actor_id"),
-    "story_merges": ("absorbed", "into_story", "score", "reason", "merged_at"),
-    "story_splits": ("story", "new_story", "article_ids", "score", "reason", "split_at"),
-}
-
-
-_WITH_ORIGIN = {"statements", "events"}
-
-
-_JOINED = {
-    "source_name": ("sn.name AS source_name",
-                    "LEFT JOIN actors sn ON sn.actor_id = t.source_actor_id"),
-    "target_name": ("tn.name AS target_name",
-                    "LEFT JOIN actors tn ON tn.actor_id = t.target_actor_id"),
-}
-
+from dragoman.store.tables import EXPORT_COLUMNS, EXPORT_JOINS, WITH_ORIGIN
 
 _ORDER = {
     "articles": "t.origin, t.article_id", "rejects": "t.origin",
@@ -66,10 +32,10 @@ def check_table(table: str) -> None:
 def table_select(table: str, columns: tuple[str, ...] | None = None) -> str:
     check_table(table)
     columns = columns or EXPORT_COLUMNS[table]
-    if table in _WITH_ORIGIN:
-        cols = ", ".join("a.origin" if c == "origin" else _JOINED[c][0] if c in _JOINED
+    if table in WITH_ORIGIN:
+        cols = ", ".join("a.origin" if c == "origin" else EXPORT_JOINS[c][0] if c in EXPORT_JOINS
                          else f't."{c}"' for c in columns)
-        joins = "".join(f" {_JOINED[c][1]}" for c in columns if c in _JOINED)
+        joins = "".join(f" {EXPORT_JOINS[c][1]}" for c in columns if c in EXPORT_JOINS)
         return f"SELECT {cols} FROM {table} t JOIN articles a USING (article_id){joins}"
     return f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} t"
 

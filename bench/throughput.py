@@ -123,12 +123,11 @@ class PeakMemory:
 def _spacy_workers_annotate(stage, articles):
     """The design before issue 10, kept to compare: spaCy's own ``n_process`` (new processes
     per call, Docs sent back as bytes) and the extraction in the main process."""
-    from dragoman.annotate import annotate_doc
+    from dragoman.pipeline.document import annotate_doc
 
     docs = stage.nlp.pipe((a.text for a in articles), batch_size=stage.pipe_batch_size,
                           n_process=stage.n_process)
-    return [annotate_doc(doc, a, stage.cues, stage.gazetteer, stage.event_tools)
-            for a, doc in zip(articles, docs)]
+    return [annotate_doc(doc, a, stage.steps) for a, doc in zip(articles, docs)]
 
 
 def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "local",

@@ -200,11 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import httpx
 
-    from dragoman.store import Store, queries
+    from dragoman.store import Store, reads
 
     db = args.db or demo_db(CACHE / "web-demo-full.duckdb")
     with Store(str(db), read_only=True) as store:
-        counts = queries.counts(store)
+        counts = reads.counts(store)
     port, loadavg = free_port(), os.getloadavg()[0]
     server = start_server(db, port)
     base = f"http://127.0.0.1:{port}"

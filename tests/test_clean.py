@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dragoman.clean import CleanStage, normalise_text, parse_date
-from dragoman.clean.text import guess_language
 from dragoman.dedupe.exact import mark_duplicates
 from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch
@@ -25,11 +24,6 @@ def test_parse_date_formats():
     assert parse_date("February 03 2016") == "2016-02-03"
     assert parse_date("not a date") is None
     assert parse_date("") is None
-
-
-def test_language_guess():
-    assert guess_language("The minister said that the talks would resume in the spring.") == "en"
-    assert guess_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") is None
 
 
 def test_clean_stage_makes_articles_and_rejects_empty_text():

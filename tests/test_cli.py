@@ -94,7 +94,8 @@ def test_export_csv_and_parquet(corpus: Path, db: str, tmp_path: Path, shared_mo
     run("ingest", str(corpus), "--db", db)
     result = run("export", "actors", "--format", "csv", "--db", db)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["actor_id", "name", "type", "country", "sector", "aliases", "mentions"]
+    assert list(rows[0]) == ["actor_id", "name", "type", "country", "sector", "aliases", "mentions",
+                             "role"]
     assert all(isinstance(json.loads(r["aliases"]), list) for r in rows)
     target = tmp_path / "events.parquet"
     result = run("export", "events", "--format", "parquet", "-o", str(target), "--db", db)

@@ -1,14 +1,79 @@
 """The Ray runner stores the same records as the local runner (a small local Ray cluster)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dragoman.api import ingest
+from dragoman.errors import DragomanError
+from dragoman.model import Article, Mention, RawDoc
+from dragoman.pipeline import Batch, Pipeline
 from dragoman.settings import Settings
 from dragoman.store import Store
 from tests.test_runner_parallel import snapshot
 
 ray = pytest.importorskip("ray", reason="the Ray runner needs the extra dragoman[ray]")
+ray_runner = pytest.importorskip("dragoman.runners.ray")
+
+
+class ToArticles:
+    """A document stage: every raw record becomes an article (its id: its text)."""
+
+    name, kind = "to-articles", "document"
+    requires, produces = frozenset({"raw"}), frozenset({"articles"})
+
+    def run(self, batch):
+        return replace(batch, articles=(*batch.articles, *(
+            Article(article_id=r.text, origin=r.origin, text=r.text, content_hash=r.text,
+                    source_hash=r.source_hash) for r in batch.raw)))
+
+
+class SecondIsDuplicate:
+    """A corpus stage: marks an article whose text an earlier one has as its duplicate."""
+
+    name, kind = "dedupe", "corpus"
+    requires = produces = frozenset({"articles"})
+
+    def run(self, batch):
+        seen, articles = {}, []
+        for a in batch.articles:
+            articles.append(replace(a, duplicate_of=seen[a.text]) if a.text in seen else a)
+            seen.setdefault(a.text, a.origin)
+        return replace(batch, articles=tuple(articles))
+
+
+class MentionEachWord:
+    """A document stage over unique articles: one mention per word."""
+
+    name, kind = "mentions", "document"
+    requires, produces = frozenset({"articles"}), frozenset({"mentions"})
+
+    def run(self, batch):
+        return replace(batch, mentions=tuple(
+            Mention(a.article_id, 0, 1, word, "X", None)
+            for a in batch.unique_articles() for word in a.text.split()))
+
+
+def test_the_driver_with_stand_ins_makes_what_the_pipeline_makes():
+    stages = [ToArticles(), SecondIsDuplicate(), MentionEachWord()]
+    raw = tuple(RawDoc(origin=f"r{i}", text=text, source_hash=f"h{i}")
+                for i, text in enumerate(["a b", "c", "a b", "d e f"]))
+    parts = ray_runner.DocumentWorker([s for s in stages if s.kind == "document"]).process(
+        list(raw))
+    assert [len(p.mentions) for p in parts] == [2, 1, 2, 3]  # the duplicate too, before dedupe
+    stand_ins = {id(s): ray_runner.FromWorkers(s) for s in stages if s.kind == "document"}
+    for stand_in in stand_ins.values():
+        stand_in.parts = dict(zip(map(ray_runner.key, raw), parts))
+    driver = Pipeline([stand_ins.get(id(s), s) for s in stages])
+    assert driver.run(Batch(raw=raw)) == Pipeline(stages).run(Batch(raw=raw))
+
+
+def test_a_document_stage_that_needs_a_corpus_stage_is_refused():
+    needs_stories = MentionEachWord()
+    needs_stories.requires = frozenset({"stories"})
+    with pytest.raises(DragomanError, match="cannot run document stage 'mentions'"):
+        ray_runner.check_document_stages([ToArticles(), needs_stories])
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,14 @@ from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.runners import LocalRunner
 from dragoman.settings import Settings
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 
 class Interrupt:
     """A stage that stops the run (as Ctrl-C would) when it sees a given batch number."""
 
-    name, requires, produces = "interrupt", frozenset({"articles"}), frozenset({"articles"})
+    name, kind = "interrupt", "corpus"
+    requires, produces = frozenset({"articles"}), frozenset({"articles"})
 
     def __init__(self, at_batch: int | None):
         self.at_batch, self.seen = at_batch, 0
@@ -47,7 +48,7 @@ def test_every_record_ends_as_exactly_one_outcome():
     with Store() as store:
         report = runner(store).run(records(10))
         assert (report.articles, report.duplicates, len(report.rejects)) == (10, 1, 1)
-        counts = queries.counts(store)
+        counts = reads.counts(store)
         assert counts["inputs"] == 12 == counts["articles"] + counts["duplicates"] + counts["rejects"]
 
 
@@ -55,10 +56,10 @@ def test_an_interrupted_run_resumes_without_loss_or_repeats():
     with Store() as store:
         with pytest.raises(KeyboardInterrupt):
             runner(store, interrupt_at=2).run(records(10))
-        assert queries.counts(store)["inputs"] == 4  # the first batch of 4 was committed
+        assert reads.counts(store)["inputs"] == 4  # the first batch of 4 was committed
         report = runner(store).run(records(10))
         assert (report.skipped, report.new_records) == (4, 8)
-        counts = queries.counts(store)
+        counts = reads.counts(store)
         assert (counts["inputs"], counts["articles"], counts["duplicates"]) == (12, 10, 1)
 
 

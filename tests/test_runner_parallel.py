@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.api import ingest
-from dragoman.runners.pool import DocumentPool
+from dragoman.pipeline.pool import DocumentPool
 from dragoman.settings import Settings
 from dragoman.store import Store
 

@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from dragoman.errors import DragomanError
 from dragoman.model import Actor, Article, Event, Mention, Reuse, Statement, Story
 from dragoman.pipeline import Batch
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
+from dragoman.store.reads import EventFilter
 from dragoman.web import charts, citations, create_app, highlight
 
 HOSTILE_TITLE = '<script>alert("title")</script> Talks & "quotes"'
@@ -384,26 +385,26 @@ def test_story_live_summary_and_timeline(client):
 
 def test_web_queries(hostile_db):
     with Store(hostile_db, read_only=True) as store:
-        assert queries.canonical_actor(store, "act_00000000000a") == "act_000000000001"
-        assert queries.canonical_actor(store, "act_unknown") is None
-        over = queries.events_over_time(store, actor_id="act_000000000001")
+        assert reads.canonical_actor(store, "act_00000000000a") == "act_000000000001"
+        assert reads.canonical_actor(store, "act_unknown") is None
+        over = reads.events_over_time(store, EventFilter(actor_id="act_000000000001"))
         assert over["period"] == "day" and over["undated"] == 1
         assert [(r["period"], r["type"]) for r in over["rows"]] == [("2017-02-06", "ACCUSE"),
                                                                   ("2017-02-07", "REQUEST")]
-        assert queries.events_over_time(store, period="year")["rows"][0]["period"] == "2017"
-        wide = queries.events_over_time(store, since="2017-01-01")
+        assert reads.events_over_time(store, period="year")["rows"][0]["period"] == "2017"
+        wide = reads.events_over_time(store, EventFilter(since="2017-01-01"))
         assert (wide["from"], wide["to"], wide["outside"]) == ("2017-02-06", "2017-02-07", 0)
         with pytest.raises(ValueError):
-            queries.events_over_time(store, period="decade")
-        assert [(d["source"], d["target"], d["events"]) for d in queries.dyads(store)] == [
+            reads.events_over_time(store, period="decade")
+        assert [(d["source"], d["target"], d["events"]) for d in reads.dyads(store)] == [
             ("Norland", "Southia", 2), ("Southia", "Norland", 1)]
-        assert queries.dyads(store, types=["REQUEST"])[0]["source"] == "Southia"
-        assert [r["type"] for r in queries.actor_network(store, ["ACCUSE"])] == ["ACCUSE"]
-        assert queries.outlets(store) == [{"outlet": "Example <i>Wire</i>", "articles": 1},
+        assert reads.dyads(store, types=["REQUEST"])[0]["source"] == "Southia"
+        assert [r["type"] for r in reads.actor_network(store, ["ACCUSE"])] == ["ACCUSE"]
+        assert reads.outlets(store) == [{"outlet": "Example <i>Wire</i>", "articles": 1},
                                           {"outlet": "unknown", "articles": 1}]
-        assert [s["story_id"] for s in queries.stories_page(store, "biggest")] == ["story1"]
-        assert len(queries.articles_in_story(store, "story1")) == 3
-        assert queries.get_story(store, "nope") is None
+        assert [s["story_id"] for s in reads.stories(store, "biggest")] == ["story1"]
+        assert len(reads.articles_in_story(store, "story1")) == 3
+        assert reads.get_story(store, "nope") is None
 
 
 def test_latency_bench_runs_on_a_small_record(hostile_db, capsys):
@@ -439,15 +440,14 @@ def test_serve_command_refuses_what_cannot_work(hostile_db, tmp_path):
 
 
 def test_optional_columns_of_later_stages(tmp_path):
-    """A database written before events had ``historical``: the filter still answers."""
+    """A database written before events had ``historical`` (and before schema versions): it
+    is migrated on opening, and the filter answers."""
     import duckdb
 
     db = build_hostile_db(tmp_path / "old.duckdb")
     with duckdb.connect(db) as con:
-        columns = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                             "WHERE table_name = 'events'").fetchall()}
-        if "historical" in columns:
-            con.execute("ALTER TABLE events DROP COLUMN historical")
+        con.execute("ALTER TABLE events DROP COLUMN historical")
+        con.execute("DROP TABLE schema_version")
     with TestClient(create_app(db)) as c:
         assert len(c.get("/api/events?historical=false").json()["items"]) == 3
         assert c.get("/api/events?historical=true").json()["items"] == []

@@ -89,7 +89,7 @@ def test_demo_ends_with_the_explorer_when_asked(tmp_path, monkeypatch, shared_mo
 
     from click.testing import CliRunner
 
-    import dragoman.cli
+    import dragoman.cli.ingest
     from dragoman.demo import CSV_NAME
 
     cache = tmp_path / "cache"
@@ -101,7 +101,7 @@ def test_demo_ends_with_the_explorer_when_asked(tmp_path, monkeypatch, shared_mo
                          "resolution on Syria, the French envoy said on Tuesday."])
     monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(cache))
     served = []
-    monkeypatch.setattr(dragoman.cli, "run_explorer", lambda db, **kw: served.append((db, kw)))
+    monkeypatch.setattr(dragoman.cli.ingest, "run_explorer", lambda db, **kw: served.append((db, kw)))
     db = str(tmp_path / "demo.duckdb")
     result = CliRunner().invoke(dragoman.cli.cli, ["demo", "--db", db, "--port", "8123"])
     assert result.exit_code == 0, result.output

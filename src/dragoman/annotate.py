@@ -1,60 +1,154 @@
-"""The annotate stage: one spaCy pass per batch, then mentions, statements and events."""
+"""The annotate stage: one spaCy pass per batch, then its declared steps on each document.
+
+The default steps are actors (gazetteer links, then people named by their title) →
+statements → events; each says what it ``requires`` and ``produces`` (``DocAnnotations``
+fields), and the list is checked once, when the stage is made. The heavy objects the steps read
+(cue lexicon, gazetteer, event tools) are made once and passed in.
+"""
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
-from dragoman.model import Article
-from dragoman.actors.mentions import Gazetteer, link_document, load_gazetteer
-from dragoman.events.extract import EventTools, extract_events, make_tools
-from dragoman.statements.extract import Cues, extract_statements, load_cues
+from dragoman.actors.mentions import DocActors, Gazetteer, link_document, load_gazetteer
 from dragoman.actors.titles import with_title_mentions
+from dragoman.events.extract import EventTools, extract_events, make_tools
+from dragoman.model import Article
 from dragoman.pipeline import Batch
+from dragoman.pipeline.document import (DOC_FIELDS, DocAnnotations, DocStep, annotate_doc,
+                                        check_steps)
+from dragoman.pipeline.pool import DocumentPool
+from dragoman.statements.extract import Cues, extract_statements, load_cues
+from dragoman.text import load_nlp
 
 # languages the English pipeline is run on; None = not identified (treated as English).
 # The clean stage records why any other article is skipped in ``Article.nlp_skipped``.
 ANNOTATED_LANGUAGES = frozenset({"en", None})
 
 
+def actor_index(found: DocAnnotations) -> DocActors:
+    """The document's mentions and actors, looked up by character span."""
+    return DocActors(list(found.mentions), {actor.actor_id: actor for actor in found.actors})
+
+
+@dataclass(frozen=True)
+class ActorsStep:
+    """Mentions linked to actors through the gazetteer, plus people named only by a title."""
+
+    gazetteer: Gazetteer
+    name: ClassVar[str] = "actors"
+    requires: ClassVar[frozenset[str]] = frozenset()
+    produces: ClassVar[frozenset[str]] = frozenset({"mentions", "actors"})
+
+    def run(self, doc, article: Article, found: DocAnnotations) -> DocAnnotations:
+        actors = link_document(article.article_id, doc.ents, self.gazetteer)
+        actors = with_title_mentions(doc, article.article_id, actors)
+        return replace(found, mentions=tuple(actors.mentions),
+                       actors=tuple(actors.actors.values()))
+
+
+@dataclass(frozen=True)
+class StatementsStep:
+    """Direct, mixed, block and indirect statements, each with its speaker."""
+
+    cues: Cues
+    name: ClassVar[str] = "statements"
+    requires: ClassVar[frozenset[str]] = frozenset({"mentions", "actors"})
+    produces: ClassVar[frozenset[str]] = frozenset({"statements"})
+
+    def run(self, doc, article: Article, found: DocAnnotations) -> DocAnnotations:
+        statements = extract_statements(doc, article, actor_index(found), self.cues)
+        return replace(found, statements=tuple(statements))
+
+
+@dataclass(frozen=True)
+class EventsStep:
+    """Events with their type, parties and date, linked to the statements that report them."""
+
+    tools: EventTools
+    name: ClassVar[str] = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"mentions", "actors", "statements"})
+    produces: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def run(self, doc, article: Article, found: DocAnnotations) -> DocAnnotations:
+        events = extract_events(doc, article, actor_index(found), list(found.statements),
+                                self.tools)
+        return replace(found, events=tuple(events))
+
+
+def default_steps(cues: Cues | None = None, gazetteer: Gazetteer | None = None,
+                  event_tools: EventTools | None = None) -> list[DocStep]:
+    """actors → statements → events, over the objects given (the packaged ones where None;
+    event tools made from the cues and gazetteer: the sparse classifier)."""
+    cues = cues or load_cues()
+    gazetteer = gazetteer or load_gazetteer()
+    tools = event_tools or make_tools(cues, gazetteer)
+    return [ActorsStep(gazetteer), StatementsStep(cues), EventsStep(tools)]
+
+
 class AnnotateStage:
-    """Document stage: ``nlp.pipe`` over the batch's unique English articles."""
+    """Document stage: ``nlp.pipe`` over the batch's unique English articles, then the steps
+    on each parsed article (``steps``; by default :func:`default_steps` over ``cues``,
+    ``gazetteer`` and ``event_tools``). A ``PipelineError`` when the steps are out of order."""
 
     name = "annotate"
+    kind = "document"
     requires = frozenset({"articles"})
-    produces = frozenset({"mentions", "actors", "statements", "events"})
 
     def __init__(self, nlp, cues: Cues | None = None, n_process: int = 1,
                  pipe_batch_size: int = 32, gazetteer: Gazetteer | None = None,
-                 event_tools: EventTools | None = None) -> None:
+                 event_tools: EventTools | None = None,
+                 steps: Sequence[DocStep] | None = None) -> None:
         self.nlp = nlp
-        self.cues = cues or load_cues()
-        self.gazetteer = gazetteer or load_gazetteer()
-        self.event_tools = event_tools or make_tools(self.cues, self.gazetteer)
+        self.model: str | None = None  # set by portable(): the package to load where it runs
+        self.steps = list(steps) if steps is not None else default_steps(cues, gazetteer,
+                                                                         event_tools)
+        check_steps(self.steps)
+        self.produces = frozenset().union(*(step.produces for step in self.steps))
         self.n_process = n_process
         self.pipe_batch_size = pipe_batch_size
-        self._pool = None  # worker processes (n_process > 1), started on first use
+        self._pool: DocumentPool | None = None  # worker processes (n_process > 1), on first use
 
     def run(self, batch: Batch) -> Batch:
-        todo = annotatable(batch)
-        per_article = self._in_workers(todo) if self.n_process > 1 and len(todo) > 1 \
-            else self.annotate(todo)
-        return with_annotations(batch, per_article)
+        return with_annotations(batch, self.found_in(annotatable(batch)))
 
-    def annotate(self, articles: list[Article]) -> list[tuple[list, list, list, list]]:
-        """``annotate_doc`` of each article, in this process: what a worker (a pool process or
-        a Ray actor) computes for its share of a batch."""
+    def run_each(self, batches: Sequence[Batch]) -> list[Batch]:
+        """``run`` of each (one-document) batch, with one spaCy pass over all of them."""
+        todo = [annotatable(batch) for batch in batches]
+        found = iter(self.found_in([article for articles in todo for article in articles]))
+        return [with_annotations(batch, [next(found) for _ in articles])
+                for batch, articles in zip(batches, todo)]
+
+    def found_in(self, articles: list[Article]) -> list[DocAnnotations]:
+        """The annotations of each article: in worker processes when ``n_process`` > 1."""
+        if self.n_process > 1 and len(articles) > 1:
+            return self._in_workers(articles)
+        return self.annotate(articles)
+
+    def annotate(self, articles: list[Article]) -> list[DocAnnotations]:
+        """The steps on each article, parsed in this process: what a worker (a pool process
+        or a Ray actor) computes for its share of a batch."""
+        if self.nlp is None:
+            self.nlp = load_nlp(self.model)
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.pipe_batch_size)
-        return [annotate_doc(doc, article, self.cues, self.gazetteer, self.event_tools)
-                for article, doc in zip(articles, docs)]
+        return [annotate_doc(doc, article, self.steps) for article, doc in zip(articles, docs)]
 
-    def _in_workers(self, articles: list[Article]) -> list[tuple[list, list, list, list]]:
-        """Parse and extract in ``n_process`` processes that live as long as the stage; only
-        the compact records come back (see runners/pool.py)."""
+    def _in_workers(self, articles: list[Article]) -> list[DocAnnotations]:
+        """Parse and annotate in ``n_process`` processes that live as long as the stage; only
+        the compact records come back (see pipeline/pool.py)."""
         if self._pool is None:
-            from dragoman.runners.pool import DocumentPool  # runners import this module
-
             self._pool = DocumentPool(self.annotate, self.n_process,
                                       max_chunk=self.pipe_batch_size)
         return self._pool.map(articles)
+
+    def portable(self, model: str) -> AnnotateStage:
+        """A copy to send to another process: no model (that process loads the spaCy package
+        ``model`` on first use) and no worker processes of its own."""
+        twin = copy.copy(self)
+        twin.nlp, twin.model, twin.n_process, twin._pool = None, model, 1, None
+        return twin
 
     def close(self) -> None:
         """Stop the worker processes, if any (a later ``run`` starts new ones)."""
@@ -63,31 +157,13 @@ class AnnotateStage:
             self._pool = None
 
 
-def with_annotations(batch: Batch, per_article: list[tuple[list, list, list, list]]) -> Batch:
-    """The batch with the records of its annotated articles, in article order."""
-    mentions, actors, statements, events = [], [], [], []
-    for records in per_article:
-        mentions += records[0]
-        actors += records[1]
-        statements += records[2]
-        events += records[3]
-    return replace(batch, mentions=tuple(mentions), actors=tuple(actors),
-                   statements=tuple(statements), events=tuple(events))
+def with_annotations(batch: Batch, found: Sequence[DocAnnotations]) -> Batch:
+    """The batch with the annotations of its annotated articles, in article order."""
+    return replace(batch, **{name: tuple(record for one in found for record in getattr(one, name))
+                             for name in DOC_FIELDS})
 
 
 def annotatable(batch: Batch) -> list[Article]:
     """The batch's articles the stage annotates: unique, not skipped, in English."""
     return [a for a in batch.unique_articles()
             if a.nlp_skipped is None and a.language in ANNOTATED_LANGUAGES]
-
-
-def annotate_doc(doc, article: Article, cues: Cues, gazetteer: Gazetteer | None = None,
-                 event_tools: EventTools | None = None) -> tuple[list, list, list, list]:
-    """Mentions, actors, statements and events of one parsed article (pass ``event_tools``
-    made once by :func:`~dragoman.events.extract.make_tools`; without them they are made here)."""
-    doc_actors = link_document(article.article_id, doc.ents, gazetteer)
-    doc_actors = with_title_mentions(doc, article.article_id, doc_actors)
-    statements = extract_statements(doc, article, doc_actors, cues)
-    events = extract_events(doc, article, doc_actors, statements,
-                            event_tools or make_tools(cues, gazetteer or load_gazetteer()))
-    return doc_actors.mentions, list(doc_actors.actors.values()), statements, events

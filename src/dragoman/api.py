@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import BinaryIO
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from dragoman.ingest import read_inputs
 from dragoman.model import RawDoc, Reject
@@ -36,6 +34,7 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
 def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=None,
                    on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
     """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
+    # lazily: the runners and the model loader pull in spaCy, which reading never needs
     from dragoman.text import load_nlp
     from dragoman.runners import default_pipeline, make_runner
 
@@ -46,23 +45,63 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
 
 
 def open_store(db: str | None = None, read_only: bool = True) -> Store:
-    """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``) for queries."""
+    """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``), to read with
+    ``dragoman.reads``."""
     return Store(db or Settings.from_env().db, read_only=read_only)
+
+
+def _stories_edit():
+    # lazily: the stories package pulls in scikit-learn and scipy (1 s), which reading never needs
+    from dragoman.stories import edit
+
+    return edit
+
+
+def _stories_tell():
+    # lazily: the stories package pulls in scikit-learn and scipy (1 s), which reading never needs
+    from dragoman.stories import tell
+
+    return tell
 
 
 def split_story(story: str, articles: list[str], db: str | None = None) -> dict:
     """Move ``articles`` (ids or file names) out of ``story`` into a new story; recorded with
     reason ``user``. Returns ``{"story", "new_story", "article_ids", "score", "reason"}``."""
-    from dragoman.stories.edit import split_story as split
-
     with open_store(db, read_only=False) as store:
-        return split(store, story, list(articles))
+        return _stories_edit().split_story(store, story, list(articles))
 
 
 def merge_stories(story: str, other: str, db: str | None = None) -> dict:
     """Merge two stories (the older keeps its id); recorded with reason ``user``. Returns
     ``{"absorbed", "into_story", "score", "reason"}``."""
-    from dragoman.stories.edit import merge_stories as merge
+    with open_store(db, read_only=False) as store:
+        return _stories_edit().merge_stories(store, story, other)
+
+
+def recluster(db: str | None = None, on_batch: Callable[[int, int], None] | None = None) -> dict:
+    """Cluster every stored article into stories again, in order of publication; recorded
+    merges and splits are replaced. Returns ``{"articles", "stories"}``."""
+    with open_store(db, read_only=False) as store:
+        return _stories_edit().recluster(store, Settings.from_env(db=db), on_batch=on_batch)
+
+
+def story_timeline(store: Store, story_id: str | None = None, actor: str | None = None,
+                   query: str | None = None, dates: int = 10, per_date: int = 2) -> dict:
+    """A dated, cited timeline of a story, an actor or a query (``stories.tell``)."""
+    return _stories_tell().story_timeline(store, story_id=story_id, actor=actor, query=query,
+                                          dates=dates, per_date=per_date)
+
+
+def story_summary(store: Store, story_id: str, sentences: int = 5) -> dict:
+    """A short cited summary of a story (``stories.tell``)."""
+    return _stories_tell().story_summary(store, story_id, sentences=sentences)
+
+
+def reresolve(db: str | None = None):
+    """Re-run actor resolution over the whole stored record (``actors.reresolve``)."""
+    # lazily: actor resolution pulls in spaCy, which reading never needs
+    from dragoman.actors.mentions import load_gazetteer
+    from dragoman.actors.reresolve import reresolve as run
 
     with open_store(db, read_only=False) as store:
-        return merge(store, story, other)
+        return run(store, load_gazetteer())

@@ -8,13 +8,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+import pyarrow.parquet as pq
+
 from dragoman.errors import ExportError
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def _json_default(value: object) -> object:
+def json_default(value: object) -> object:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
@@ -23,7 +25,7 @@ def _json_default(value: object) -> object:
 def write_jsonl(rows: Iterable[dict], stream: TextIO) -> int:
     count = 0
     for row in rows:
-        stream.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+        stream.write(json.dumps(row, ensure_ascii=False, default=json_default) + "\n")
         count += 1
     return count
 
@@ -31,7 +33,7 @@ def write_jsonl(rows: Iterable[dict], stream: TextIO) -> int:
 def _csv_cell(value: object) -> object:
     """Lists become JSON text (one cell); dates ISO; None an empty cell."""
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False, default=_json_default)
+        return json.dumps(value, ensure_ascii=False, default=json_default)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return "" if value is None else value
@@ -52,7 +54,7 @@ def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = Non
     """Write a whole table to ``path`` (or ``stream`` for jsonl/csv); returns the row count."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
-    queries.check_table(table)
+    reads.check_table(table)
     if fmt == "parquet":
         return _export_parquet(store, table, path)
     if path is not None:
@@ -62,19 +64,17 @@ def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = Non
 
 
 def _export_text(store: Store, table: str, fmt: str, stream: TextIO) -> int:
-    rows = queries.iter_rows(store, table)
+    rows = reads.iter_rows(store, table)
     if fmt == "jsonl":
         return write_jsonl(rows, stream)
-    return write_csv(rows, queries.EXPORT_COLUMNS[table], stream)
+    return write_csv(rows, reads.EXPORT_COLUMNS[table], stream)
 
 
 def _export_parquet(store: Store, table: str, path: str | Path | None) -> int:
     if path is None:
         raise ExportError("Parquet cannot be written to the terminal",
                           "give a file with -o, e.g. -o events.parquet")
-    import pyarrow.parquet as pq
-
-    reader = queries.arrow_batches(store, table)
+    reader = reads.arrow_batches(store, table)
     count = 0
     with pq.ParquetWriter(str(path), reader.schema) as writer:
         for batch in reader:

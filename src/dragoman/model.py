@@ -2,11 +2,29 @@
 
 Every record that reaches the store points back to its article (``article_id``) and, where it
 comes from text, to the exact character span (``start``/``end``) in ``Article.text``.
+
+A stored record's fields are its table's columns: ``dragoman.store.tables`` derives the table,
+its SQL types and its export fields from them. A field says how it is stored with ``stored()``
+where the type of its annotation is not enough (a key, a DATE kept as an ISO string, a column
+that may not be NULL, a field left out of the export or out of the table).
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
+from typing import Any
+
+
+def stored(default: Any = MISSING, *, sql: str | None = None, key: bool = False,
+           not_null: bool = False, export: bool = True, column: bool = True,
+           default_factory: Any = MISSING) -> Any:
+    """A record field with how the store keeps it (read by ``dragoman.store.tables``):
+    ``sql`` its column type when the annotation's is not it, ``key`` part of the primary key,
+    ``not_null`` NOT NULL, ``export=False`` a column the export leaves out, ``column=False``
+    no column at all (kept elsewhere, or not kept)."""
+    metadata = {"sql": sql, "key": key, "not_null": not_null, "export": export,
+                "column": column}
+    return field(default=default, default_factory=default_factory, metadata=metadata)
 
 
 def short_hash(*parts: str, size: int = 16) -> str:
@@ -18,6 +36,11 @@ def short_hash(*parts: str, size: int = 16) -> str:
 def bytes_hash(data: bytes, size: int = 16) -> str:
     """A stable hex id of raw bytes (sha1, truncated)."""
     return hashlib.sha1(data).hexdigest()[:size]
+
+
+# the type of ``Reuse.passages``: one struct per shared passage
+PASSAGES_SQL = ("STRUCT(a_start INTEGER, a_end INTEGER, b_start INTEGER, b_end INTEGER, "
+                "words INTEGER, text VARCHAR)[]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,24 +62,25 @@ class RawDoc:
 class Reject:
     """An input record that could not become an article, and why."""
 
-    origin: str
-    reason: str  # short machine-readable code, e.g. ``undecodable``, ``empty``
+    origin: str = stored(key=True)
+    reason: str = stored(not_null=True)  # short machine-readable code, e.g. ``undecodable``
     detail: str  # a sentence for the user: what was wrong and what to do
-    source_hash: str = ""
+    source_hash: str = stored("", key=True, export=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    article_id: str
-    origin: str
-    text: str
-    content_hash: str  # hash of the normalised text: exact duplicates share it
-    source_hash: str
+    article_id: str = stored(key=True)
+    origin: str = stored(not_null=True)
+    text: str = stored(not_null=True)
+    # hash of the normalised text: exact duplicates share it
+    content_hash: str = stored(not_null=True, export=False)
+    source_hash: str = stored(not_null=True, export=False)
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO date
+    published: str | None = stored(None, sql="DATE")  # ISO date
     published_source: str | None = None  # where the date was found, e.g. ``metadata``
     language: str | None = None
     duplicate_of: str | None = None
@@ -68,9 +92,9 @@ class Article:
 class Mention:
     """A named-entity mention; ``actor_id`` is filled by actor resolution."""
 
-    article_id: str
-    start: int
-    end: int
+    article_id: str = stored(key=True)
+    start: int = stored(key=True)
+    end: int = stored(key=True)
     text: str
     label: str  # spaCy entity label
     actor_id: str | None = None
@@ -78,8 +102,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    actor_id: str
-    name: str
+    actor_id: str = stored(key=True)
+    name: str = stored(not_null=True)
     type: str  # person | organisation | country | location | group
     country: str | None = None  # ISO-3166 alpha-3
     sector: str | None = None  # PLOVER sector code (GOV, MIL, REB, ...)
@@ -87,13 +111,13 @@ class Actor:
     mentions: int = 0
     role: str | None = None  # e.g. "Foreign Minister", from titles and appositions
     # merges that joined other actor ids into this one: "alias_id\talias name\tevidence"
-    merged: tuple[str, ...] = ()
+    merged: tuple[str, ...] = stored((), column=False)   # kept in the actor_merges table
 
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    statement_id: str
-    article_id: str
+    statement_id: str = stored(key=True)
+    article_id: str = stored(not_null=True)
     kind: str  # direct | block | mixed | indirect
     text: str  # what was said, exactly as in the article: ``Article.text[start:end]``
     start: int
@@ -113,8 +137,8 @@ class Statement:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    event_id: str
-    article_id: str
+    event_id: str = stored(key=True)
+    article_id: str = stored(not_null=True)
     type: str  # PLOVER event type
     text: str  # the source sentence: ``Article.text[start:end]``
     start: int
@@ -130,7 +154,7 @@ class Event:
     target_actor_id: str | None = None
     target_country: str | None = None
     target_sector: str | None = None
-    date: str | None = None
+    date: str | None = stored(None, sql="DATE")  # ISO date
     date_precision: str | None = None  # day | week | month | year
     date_text: str | None = None
     date_source: str | None = None  # text | published
@@ -145,11 +169,11 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Story:
-    story_id: str
+    story_id: str = stored(key=True)
     title: str | None
     article_ids: tuple[str, ...]
-    start_date: str | None = None
-    end_date: str | None = None
+    start_date: str | None = stored(None, sql="DATE")
+    end_date: str | None = stored(None, sql="DATE")
     summary: str | None = None
     timeline: tuple[str, ...] = field(default_factory=tuple)
 
@@ -165,11 +189,11 @@ class Reuse:
     ``article_a``'s text, ``b_start``/``b_end`` in ``article_b``'s, ``words`` and ``text``.
     """
 
-    article_a: str
-    article_b: str
-    kind: str
+    article_a: str = stored(key=True)
+    article_b: str = stored(key=True)
+    kind: str = stored(key=True)
     similarity: float
-    passages: tuple[dict, ...] = ()
+    passages: tuple[dict, ...] = stored((), sql=PASSAGES_SQL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +201,11 @@ class Signature:
     """What the dedupe stages keep of an original to compare later articles with, without
     reading or hashing its text again: its MinHash and its passage fingerprints."""
 
-    article_id: str
-    seq: int  # order of arrival among originals: the earliest match wins
-    minhash: bytes
-    fingerprints: tuple[int, ...] = ()
-    bands: tuple[int, ...] = ()  # its MinHash-LSH band keys (int64), stored in lsh_bands
+    article_id: str = stored(key=True)
+    # order of arrival among originals: the earliest match wins
+    seq: int = stored(sql="BIGINT", not_null=True)
+    minhash: bytes = stored(not_null=True)
+    # its winnowed passage fingerprints, stored in the fingerprints table
+    fingerprints: tuple[int, ...] = stored((), column=False)
+    # its MinHash-LSH band keys (int64), stored in lsh_bands
+    bands: tuple[int, ...] = stored((), column=False)

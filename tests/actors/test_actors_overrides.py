@@ -9,7 +9,7 @@ from dragoman.actors.mentions import actor_id
 from dragoman.pipeline import Batch
 from dragoman.actors import ResolveActorsStage
 from dragoman.actors.overrides import merge_in_store, split_in_store
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 
 def _person(name, country=None, role=None, mentions=1):
@@ -42,9 +42,9 @@ def store():
 
 
 def test_surname_in_a_later_batch_joins_the_stored_person(store):
-    full = queries.find_actor(store, "Bashar al-Jaafari")
+    full = reads.find_actor(store, "Bashar al-Jaafari")
     assert full["mentions"] == 2 and "Jaafari" in full["aliases"]
-    (merge,) = queries.actor_merges(store, full["actor_id"])
+    (merge,) = reads.actor_merges(store, full["actor_id"])
     assert merge["alias"] == "Jaafari" and "only person" in merge["evidence"]
 
 
@@ -54,7 +54,7 @@ def test_split_gives_the_alias_back_its_mentions_and_statements(store):
     assert (new["actor_id"], new["name"], new["type"], new["mentions"]) == \
         (actor_id("person", "Jaafari"), "Jaafari", "person", 1)
     assert old["actor_id"] == full_id
-    full = queries.find_actor(store, full_id)
+    full = reads.find_actor(store, full_id)
     assert full["mentions"] == 1 and "Jaafari" not in full["aliases"]
     con = store.con
     assert con.execute("SELECT actor_id FROM mentions WHERE article_id = 'a2'").fetchone()[0] \
@@ -63,7 +63,7 @@ def test_split_gives_the_alias_back_its_mentions_and_statements(store):
                        "'a2'").fetchone() == ("Jaafari", new["actor_id"])
     assert con.execute("SELECT actor_id FROM mentions WHERE article_id = 'a1'").fetchone()[0] \
         == full_id
-    assert queries.find_actor(store, "Jaafari")["actor_id"] == new["actor_id"]
+    assert reads.find_actor(store, "Jaafari")["actor_id"] == new["actor_id"]
     with pytest.raises(StoreError):
         split_in_store(store, "Jaafari")  # nothing left to undo
 
@@ -71,13 +71,13 @@ def test_split_gives_the_alias_back_its_mentions_and_statements(store):
 def test_a_split_pair_is_not_merged_again_by_later_ingests(store):
     split_in_store(store, "Jaafari")
     _ingest(store, "a3", "Jaafari")
-    jaafari = queries.find_actor(store, actor_id("person", "Jaafari"))
+    jaafari = reads.find_actor(store, actor_id("person", "Jaafari"))
     assert jaafari["mentions"] == 2
-    assert queries.find_actor(store, "Bashar al-Jaafari")["mentions"] == 1
+    assert reads.find_actor(store, "Bashar al-Jaafari")["mentions"] == 1
     # the user can still merge them by hand, which replaces the split
     merge_in_store(store, "Jaafari", "Bashar al-Jaafari", note="same man after all")
-    assert queries.find_actor(store, "Bashar al-Jaafari")["mentions"] == 3
-    assert not queries.user_splits(store)
+    assert reads.find_actor(store, "Bashar al-Jaafari")["mentions"] == 3
+    assert not reads.user_splits(store)
 
 
 def test_split_of_an_unmerged_name_is_an_error(store):

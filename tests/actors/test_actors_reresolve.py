@@ -11,7 +11,7 @@ from dragoman.pipeline import Batch
 from dragoman.actors import ResolveActorsStage
 from dragoman.actors.overrides import split_in_store
 from dragoman.actors.reresolve import reresolve
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 EMPTY = Gazetteer({}, {}, {}, "test")
 
@@ -52,9 +52,9 @@ def test_stored_variants_are_merged_and_every_row_repointed():
     assert _mention_actor(store, "a2") == full
     assert store.con.execute("SELECT speaker, speaker_actor_id FROM statements WHERE "
                              "article_id = 'a2'").fetchone() == ("Bashar al-Jaafari", full)
-    row = queries.find_actor(store, full)
+    row = reads.find_actor(store, full)
     assert row["mentions"] == 2 and "Jaafari" in row["aliases"]
-    (merge,) = queries.actor_merges(store, full)
+    (merge,) = reads.actor_merges(store, full)
     assert "only person" in merge["evidence"] and merge["origin"] == "auto"
     assert reresolve(store, EMPTY) == type(done)()  # idempotent: nothing left to do
 
@@ -68,7 +68,7 @@ def test_a_standing_merge_whose_alias_is_still_stored_is_applied():
                       "VALUES (?, ?, 'H. Kabawat', 'initial', 'user')", [alias, target])
     assert reresolve(store, EMPTY).pending == 1
     assert _mention_actor(store, "a2") == target
-    assert queries.actor_merges(store, target)[0]["origin"] == "user"
+    assert reads.actor_merges(store, target)[0]["origin"] == "user"
 
 
 def test_a_new_gazetteer_alias_joins_its_actor_and_places_the_events():
@@ -81,11 +81,11 @@ def test_a_new_gazetteer_alias_joins_its_actor_and_places_the_events():
     uae = actor_id("country", "United Arab Emirates")
     assert done.gazetteer_merges == 1
     assert _mention_actor(store, "a1") == uae
-    row = queries.find_actor(store, "Emirates")
+    row = reads.find_actor(store, "Emirates")
     assert (row["actor_id"], row["country"], row["sector"]) == (uae, "ARE", "GOV")
     assert store.con.execute("SELECT source_actor_id, source_country, source_sector FROM events"
                              ).fetchone() == (uae, "ARE", "GOV")
-    (merge,) = queries.actor_merges(store, uae)
+    (merge,) = reads.actor_merges(store, uae)
     assert "gazetteer test.2" in merge["evidence"] and merge["origin"] == "auto"
 
 
@@ -119,7 +119,7 @@ def test_a_standing_merge_keeps_the_full_name_canonical():
                       "VALUES (?, ?, 'Colm Brophy', 'surname')", [full, surname])
     reresolve(store, EMPTY)
     assert _mention_actor(store, "a1") == _mention_actor(store, "a2") == full
-    assert queries.find_actor(store, "Brophy")["name"] == "Colm Brophy"
+    assert reads.find_actor(store, "Brophy")["name"] == "Colm Brophy"
     assert not store.con.execute("SELECT * FROM actor_merges WHERE alias_id = actor_id").fetchall()
 
 

@@ -13,7 +13,7 @@ from dragoman.dedupe import NearDedupeStage, NearDuplicateIndex, PassageConfig, 
 from dragoman.dedupe.passages import Tokens, fingerprints, shared_passages
 from dragoman.model import Article, Statement
 from dragoman.pipeline import Batch
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 WIRE = ("\u201cThe ministers did not keep the promises they made at the highest levels of the "
         "delegation,\u201d Anna Berg, a negotiator for the northern alliance, told reporters.")
@@ -82,7 +82,7 @@ def test_stage_links_stored_and_in_batch_articles_incrementally():
     assert set(links) == {("a", "b"), ("a", "d"), ("b", "d")}
     assert links[("a", "b")].kind == "passage" and 0 < links[("a", "b")].similarity < 1
     assert store.con.execute("SELECT count(*) FROM fingerprints").fetchone()[0] > 0
-    rows = queries.reuse_for(store, "b")
+    rows = reads.reuse_for(store, "b")
     here = [p for r in rows if r["article_id"] == "a" for p in r["passages"]]
     assert [SECOND[p["here_start"]:p["here_end"]] for p in here] == [WIRE[1:-1]]
     assert [p["text"] for p in here] == [WIRE[1:-1]]
@@ -117,7 +117,7 @@ def test_independent_sources_count_wire_copies_once():
         statement("s2", "b", quote, SECOND.index(quote)),
         statement("s3", "d", quote, fourth.index(quote)))))
     assert store.con.execute("SELECT count(*) FROM reuse WHERE kind = 'passage'").fetchone()[0] == 3
-    result = queries.independent_sources(store, statement_id="s3")
+    result = reads.independent_sources(store, statement_id="s3")
     assert result["reports"] == 4 and result["independent"] == 2
     assert result["groups"] == [["a", "b", "b2"], ["d"]]
 

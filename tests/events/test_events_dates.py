@@ -52,12 +52,12 @@ def test_seed_000_ingested_with_its_publication_date(seeds, tmp_path, shared_mod
     """Seed 000 has no date of its own; given 2017-12-06 (a Wednesday), "left ... last Friday"
     is the regime walking out of the Geneva talks on Friday 2017-12-01."""
     import dragoman
-    from dragoman.store import queries
+    from dragoman.store import reads
 
     db = str(tmp_path / "seed000.duckdb")
     dragoman.ingest([str(seeds / SEED_000)], db=db, nlp=shared_model, published="2017-12-06")
     with dragoman.open_store(db) as store:
-        events = queries.list_events(store, limit=1000)
+        events = reads.events(store, limit=1000)
     assert events
     left = [e for e in events if e["trigger"] == "left"]
     assert len(left) == 1

@@ -124,18 +124,19 @@ def test_an_offered_thing_of_ones_own_goes_to_the_named_party(run):
 def test_event_exports_carry_canonical_names_and_the_actor_filter_uses_them(tmp_path, seeds,
                                                                             shared_model):
     import dragoman
-    from dragoman.store import Store, queries
+    from dragoman.store import Store, reads
+    from dragoman.store.reads import EventFilter
 
     db = str(tmp_path / "names.duckdb")
     dragoman.ingest([str(seeds)], db=db)
     with Store(db, read_only=True) as store:
-        rows = queries.list_events(store, limit=500)
+        rows = reads.events(store, limit=500)
         named = [r for r in rows if r["source_actor_id"]]
         assert named and all(r["source_name"] for r in named)
         pronoun = [r for r in rows if r["source_name"] and r["source"] != r["source_name"]]
         assert pronoun  # a party written otherwise ("Paris", a title) is found by its name
         name = pronoun[0]["source_name"]
-        found = queries.list_events(store, actor=name, limit=500)
+        found = reads.events(store, EventFilter(actor=name), 500)
         assert pronoun[0]["event_id"] in {r["event_id"] for r in found}
 
 
@@ -251,13 +252,14 @@ def test_an_act_inside_a_quote_is_the_speakers_claim(events_of):
 
 def test_claims_can_be_left_out_of_the_event_list(tmp_path, seeds, shared_model):
     import dragoman
-    from dragoman.store import Store, queries
+    from dragoman.store import Store, reads
+    from dragoman.store.reads import EventFilter
 
     db = str(tmp_path / "claims.duckdb")
     dragoman.ingest([str(seeds)], db=db)
     with Store(db, read_only=True) as store:
-        every = queries.list_events(store, limit=500)
-        narrated = queries.list_events(store, limit=500, include_claims=False)
+        every = reads.events(store, limit=500)
+        narrated = reads.events(store, EventFilter(claims=False), 500)
     assert narrated and len(narrated) < len(every)
     assert all(e["quoted_in"] is None for e in narrated)
 

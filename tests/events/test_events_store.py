@@ -5,7 +5,8 @@ from dataclasses import replace
 
 from dragoman.model import Article, Event, Reuse
 from dragoman.pipeline import Batch
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
+from dragoman.store.reads import EventFilter
 
 SENTENCE = "Russia rejected the proposal in Geneva on Friday, officials said."
 TEXT = "Intro line about the talks and the war.\n" + SENTENCE + "\nMore text follows here."
@@ -40,13 +41,13 @@ def _store() -> Store:
 
 def test_reports_of_one_event_merge_and_wire_copies_count_once():
     store = _store()
-    clusters = queries.event_clusters(store)
+    clusters = reads.event_clusters(store)
     first = next(c for c in clusters if "e-a" in c["event_ids"])
     assert sorted(first["event_ids"]) == ["e-a", "e-b", "e-c"]
     assert (first["reports"], first["articles"], first["independent"]) == (3, 3, 2)
     later = next(c for c in clusters if "e-d" in c["event_ids"])
     assert later["reports"] == 1  # 18 days later: another event
-    assert len(queries.event_clusters(store, min_reports=2)) == 1
+    assert len(reads.event_clusters(store, min_reports=2)) == 1
 
 
 def test_flags_filter_and_only():
@@ -56,12 +57,12 @@ def test_flags_filter_and_only():
               replace(_event("c", "2014-01-01"), historical=True, date_precision="year"))
     store.write_batch(Batch(articles=(_article("a", "2017-12-02"), _article("b", "2017-12-02"),
                                       _article("c", "2017-12-02")), events=events))
-    every = queries.list_events(store)
+    every = reads.events(store)
     assert len(every) == 3
-    assert [r["event_id"] for r in queries.list_events(store, only="hypothetical")] == ["e-b"]
-    assert [r["event_id"] for r in queries.list_events(store, only="historical")] == ["e-c"]
-    assert {r["event_id"] for r in queries.list_events(store, include_hypothetical=False,
-                                                      include_historical=False)} == {"e-a"}
-    assert [r["event_id"] for r in queries.list_events(store, since="2017-01-01")] == \
+    assert [r["event_id"] for r in reads.events(store, EventFilter(hypothetical=True))] == ["e-b"]
+    assert [r["event_id"] for r in reads.events(store, EventFilter(historical=True))] == ["e-c"]
+    assert {r["event_id"] for r in reads.events(store, EventFilter(hypothetical=False,
+                                                                     historical=False))} == {"e-a"}
+    assert [r["event_id"] for r in reads.events(store, EventFilter(since="2017-01-01"))] == \
         ["e-a", "e-b"]
-    assert queries.list_events(store, country="rus", type="reject")[0]["source_country"] == "RUS"
+    assert reads.events(store, EventFilter(country="rus", type="reject"))[0]["source_country"] == "RUS"

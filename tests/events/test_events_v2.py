@@ -140,7 +140,8 @@ def test_the_recipient_of_a_thing_given_is_the_party_it_goes_to(run):
 def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_model):
     pd = pytest.importorskip("pandas")
     import dragoman
-    from dragoman.store import queries
+    from dragoman.store import reads
+    from dragoman.store.reads import EventFilter
 
     db = str(tmp_path / "seeds.duckdb")
     dragoman.ingest([str(seeds)], db=db)
@@ -163,12 +164,12 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
             "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
             "ASSAULT"}
     with dragoman.open_store(db) as store:
-        hypothetical = queries.list_events(store, only="hypothetical", limit=1000)
-        plain = queries.list_events(store, include_hypothetical=False, limit=1000)
-        every = queries.list_events(store, limit=1000)
+        hypothetical = reads.events(store, EventFilter(hypothetical=True), 1000)
+        plain = reads.events(store, EventFilter(hypothetical=False), 1000)
+        every = reads.events(store, limit=1000)
         assert hypothetical and all(r["hypothetical"] for r in hypothetical)
         assert len(plain) + len(hypothetical) == len(every)
-        clusters = queries.event_clusters(store)
+        clusters = reads.event_clusters(store)
         assert sum(c["reports"] for c in clusters) == len(every)
         assert all(1 <= c["independent"] <= c["articles"] <= c["reports"] for c in clusters)
     result = runner.invoke(cli, ["event-clusters", "--min-reports", "1", "--db", db])

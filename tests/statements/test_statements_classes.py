@@ -170,7 +170,8 @@ def test_statements_filter_on_cue_class_in_the_store_and_the_cli(tmp_path):
     from dragoman.cli import cli
     from dragoman.model import Statement
     from dragoman.pipeline import Batch
-    from dragoman.store import Store, queries
+    from dragoman.store import Store, reads
+    from dragoman.store.reads import StatementFilter
 
     text = "Oslo said the talks would go on. Oslo believes the truce will hold."
     art = Article(article_id="a1", origin="a1.txt", text=text, content_hash="c",
@@ -182,9 +183,9 @@ def test_statements_filter_on_cue_class_in_the_store_and_the_cli(tmp_path):
     db = tmp_path / "classes.duckdb"
     with Store(db) as store:
         store.write_batch(Batch(articles=(art,), statements=(said, thought)))
-        assert [r["cue"] for r in queries.list_statements(store, cue_class="thought")] == \
+        assert [r["cue"] for r in reads.statements(store, StatementFilter(cue_class="thought"))] == \
             ["believe"]
-        assert len(queries.list_statements(store)) == 2
+        assert len(reads.statements(store)) == 2
     result = CliRunner().invoke(cli, ["statements", "--cue-class", "speech", "--format", "jsonl",
                                       "--db", str(db)])
     assert result.exit_code == 0, result.output

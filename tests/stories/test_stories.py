@@ -15,7 +15,7 @@ from dragoman.stories.metrics import Rouge, align_rouge, bcubed, concat_rouge, d
 from dragoman.stories.sentences import mentioned_dates, named_days_of_year, split_sentences
 from dragoman.stories.stage import StoriesStage
 from dragoman.stories.summarise import Doc, summary, timeline, title
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 D = dt.date
 
@@ -121,13 +121,13 @@ def test_stage_persists_state_and_continues_in_a_new_run(tmp_path):
                       reuse=(Reuse("a1", "a2", "passage", 0.5, ({"words": 30},)),))
         out = StoriesStage(store).run(batch)
         store.write_batch(out)
-        assignments = queries.story_assignments(store)
+        assignments = reads.story_assignments(store)
         assert assignments == {"a1": "s_a1", "a2": "s_a1", "a3": "s_a1", "b1": "s_b1"}
-        story = queries.story(store, "s_a1")
+        story = reads.story(store, "s_a1")
         assert [a["article_id"] for a in story["articles"]] == ["a1", "a2", "a3"]
         assert story["title"] == "Geneva talks resume"
-        assert queries.find_story(store, "a2")["story_id"] == "s_a1"  # by an article id
-        assert queries.story_term_stats(store)[0] == 3  # originals counted, not the copy
+        assert reads.find_story(store, "a2")["story_id"] == "s_a1"  # by an article id
+        assert reads.story_term_stats(store)[0] == 3  # originals counted, not the copy
 
 
 # --- sentences, dates, timelines, summaries ----------------------------------------------------
@@ -237,9 +237,9 @@ def test_a_merge_across_batches_is_written_and_recorded(tmp_path):
             Batch(articles=(_talks("a1", "2017-02-23"),))))
         store.write_batch(StoriesStage(store, params=params).run(
             Batch(articles=(_talks("a2", "2017-02-24"),))))
-        assert queries.story_assignments(store) == {"a1": "s_a1", "a2": "s_a1"}
-        assert [r["story_id"] for r in queries.list_stories(store)] == ["s_a1"]
-        assert [(m["absorbed"], m["into_story"]) for m in queries.story_merges(store)] == [
+        assert reads.story_assignments(store) == {"a1": "s_a1", "a2": "s_a1"}
+        assert [r["story_id"] for r in reads.stories(store, "biggest")] == ["s_a1"]
+        assert [(m["absorbed"], m["into_story"]) for m in reads.story_merges(store)] == [
             ("s_a2", "s_a1")]
-        assert [r["story_id"] for r in queries.story_states(store)] == ["s_a1"]
-        assert queries.story(store, "s_a1")["merges"][0]["absorbed"] == "s_a2"
+        assert [r["story_id"] for r in reads.story_states(store)] == ["s_a1"]
+        assert reads.story(store, "s_a1")["merges"][0]["absorbed"] == "s_a2"

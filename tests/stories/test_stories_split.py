@@ -16,7 +16,7 @@ from dragoman.pipeline import Batch
 from dragoman.stories.cluster import Item, Params, StoryIndex, day_number
 from dragoman.stories.split import bisect, separate
 from dragoman.stories.stage import StoriesStage
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 
 TALKS = "Geneva peace talks Syria opposition delegation envoy de Mistura negotiations round"
 FLOOD = "Heavy rains flood Kumasi lower town residents evacuated rescue boats river burst"
@@ -121,7 +121,7 @@ def _stored(path, params=None):
             _article("b0", FLOOD, "2017-02-24"), Article(
                 "c0", "/x/c0.txt", "copy", "hc", "sc", duplicate_of="a2"))
         store.write_batch(StoriesStage(store, params=params).run(Batch(articles=arts)))
-        return queries.story_assignments(store)
+        return reads.story_assignments(store)
 
 
 def test_split_and_merge_in_the_store_from_the_cli(tmp_path):
@@ -132,16 +132,16 @@ def test_split_and_merge_in_the_store_from_the_cli(tmp_path):
     assert out.exit_code == 0, out.output
     assert "into s_a2" in out.output
     with Store(path, read_only=True) as store:   # the copy follows its original
-        assert queries.story_assignments(store) == {"a0": "s_a0", "a1": "s_a0", "a2": "s_a2",
+        assert reads.story_assignments(store) == {"a0": "s_a0", "a1": "s_a0", "a2": "s_a2",
                                                     "c0": "s_a2", "b0": "s_b0"}
         assert [(r["story"], r["new_story"], r["article_ids"], r["reason"])
-                for r in queries.story_splits(store)] == [("s_a0", "s_a2", ["a2"], "user")]
-        assert queries.story_apart(store) == [("s_a0", "s_a2")]
-        stories = {r["story_id"]: r for r in queries.list_stories(store)}
+                for r in reads.story_splits(store)] == [("s_a0", "s_a2", ["a2"], "user")]
+        assert reads.story_apart(store) == [("s_a0", "s_a2")]
+        stories = {r["story_id"]: r for r in reads.stories(store, "biggest")}
         assert sorted(stories["s_a2"]["article_ids"]) == ["a2", "c0"]
         assert stories["s_a2"]["title"] and sorted(stories["s_a0"]["article_ids"]) == ["a0", "a1"]
-        assert queries.story(store, "s_a2")["splits"][0]["story"] == "s_a0"
-        assert [(h["kind"], h["other"], h["articles"]) for h in queries.story_history(
+        assert reads.story(store, "s_a2")["splits"][0]["story"] == "s_a0"
+        assert [(h["kind"], h["other"], h["articles"]) for h in reads.story_history(
             store, "s_a0")] == [("split off", "s_a2", 1)]
     listed = runner.invoke(cli, ["stories", "--splits", "--db", path])
     assert listed.exit_code == 0 and "s_a2" in listed.output and "user" in listed.output
@@ -149,21 +149,21 @@ def test_split_and_merge_in_the_store_from_the_cli(tmp_path):
     with Store(path) as store:
         store.write_batch(StoriesStage(store).run(
             Batch(articles=(_article("a9", TALKS, "2017-02-25"),))))
-        assert {"s_a0", "s_a2"} <= {r["story_id"] for r in queries.list_stories(store)}
+        assert {"s_a0", "s_a2"} <= {r["story_id"] for r in reads.stories(store, "biggest")}
     out = runner.invoke(cli, ["stories", "merge", "s_a2", "s_b0", "--db", path])
     assert out.exit_code == 0, out.output
     assert "Merged s_b0 into s_a2" in out.output
     with Store(path, read_only=True) as store:
-        assert queries.story_assignments(store)["b0"] == "s_a2"
+        assert reads.story_assignments(store)["b0"] == "s_a2"
         assert ("s_b0", "s_a2", "user") in {(m["absorbed"], m["into_story"], m["reason"])
-                                            for m in queries.story_merges(store)}
-        assert "s_b0" not in {r["story_id"] for r in queries.list_stories(store)}
+                                            for m in reads.story_merges(store)}
+        assert "s_b0" not in {r["story_id"] for r in reads.stories(store, "biggest")}
     shown = runner.invoke(cli, ["stories", "show", "s_a2", "--db", path])
     assert shown.exit_code == 0 and "merged    s_b0" in shown.output and "split" in shown.output
     bad = runner.invoke(cli, ["stories", "split", "s_a0", "b0", "--db", path])
     assert bad.exit_code == 1 and "not in story s_a0" in bad.output
     with Store(path, read_only=True) as store:
-        members = sorted(k for k, v in queries.story_assignments(store).items() if v == "s_a0")
+        members = sorted(k for k, v in reads.story_assignments(store).items() if v == "s_a0")
     whole = runner.invoke(cli, ["stories", "split", "s_a0", *members, "--db", path])
     assert whole.exit_code == 1 and "some, not all" in whole.output
 
@@ -180,6 +180,6 @@ def test_python_api_split_merge_and_recluster(tmp_path):
     with Store(path) as store:
         result = recluster(store)
         assert result == {"articles": 4, "stories": 2}
-        assert queries.story_assignments(store) == {"a0": "s_a0", "a1": "s_a0", "a2": "s_a0",
+        assert reads.story_assignments(store) == {"a0": "s_a0", "a1": "s_a0", "a2": "s_a0",
                                                     "c0": "s_a0", "b0": "s_b0"}
-        assert queries.story_merges(store) == [] and queries.story_splits(store) == []
+        assert reads.story_merges(store) == [] and reads.story_splits(store) == []

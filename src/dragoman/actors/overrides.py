@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dragoman.errors import StoreError
 from dragoman.actors.mentions import actor_id, name_key
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads as queries
 
 _HINT = "look the actor up with `dragoman actors --name WORD` and use its name or actor_id"
 

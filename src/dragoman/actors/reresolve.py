@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from dragoman.actors.mentions import Gazetteer, actor_id
 from dragoman.actors.identity import find_merges, preferred
 from dragoman.actors.overrides import move_actor
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads as queries
 
 _GAZETTEER_KINDS = frozenset({"name", "acronym", "demonym"})
 

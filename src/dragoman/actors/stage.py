@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
-from dragoman.store import queries
 from dragoman.actors.identity import Merge, apply_merges, find_merges
+from dragoman.actors.stored import resolution_candidates, user_merges
+from dragoman.store import reads
 
 
 def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
@@ -75,6 +76,7 @@ class ResolveActorsStage:
     user's merges; without it, merging happens within the batch."""
 
     name = "resolve"
+    kind = "corpus"
     requires = frozenset({"actors", "mentions"})
     produces = frozenset({"actors"})
 
@@ -94,8 +96,8 @@ class ResolveActorsStage:
         """Stored candidates, the user's merges, and the pairs the user split apart."""
         if self.store is None:
             return [], [], set()
-        return (queries.resolution_candidates(self.store, actors), queries.user_merges(self.store),
-                queries.user_splits(self.store))
+        return (resolution_candidates(self.store, actors), user_merges(self.store),
+                reads.user_splits(self.store))
 
 
 def _user_first(user: list[Merge], found: list[Merge], actors: list[Actor]) -> list[Merge]:

@@ -8,6 +8,8 @@ import lxml.etree
 from htmldate import find_date
 from trafilatura import bare_extraction
 
+from dragoman.errors import ExtractionError
+
 # htmldate's most accurate setting on its own benchmark: look in the text as well as the markup,
 # prefer the original publication date over a "last updated" one
 DATE_PARAMS = {"extensive_search": True, "original_date": True}
@@ -52,10 +54,6 @@ def extract_html(html: str, url: str | None = None, favor_recall: bool = False) 
         published=date or None,
         published_source="htmldate" if date else None,
     )
-
-
-class ExtractionError(ValueError):
-    """The markup cannot be parsed at all."""
 
 
 def paragraphs(text: str) -> str:

@@ -12,9 +12,10 @@ from dataclasses import dataclass, replace
 from dragoman.clean.boilerplate import clean_title, remove_boilerplate
 from dragoman.clean.dates import date_from_text, date_from_url, parse_date
 from dragoman.clean.encoding import repair_lost_quotes
-from dragoman.clean.extract import ExtractionError, extract_html, outlet_from_url
+from dragoman.clean.extract import extract_html, outlet_from_url
 from dragoman.clean.language import LanguageGuesser
 from dragoman.clean.text import content_key, normalise_text
+from dragoman.errors import ExtractionError
 from dragoman.model import Article, RawDoc, Reject, short_hash
 from dragoman.pipeline import Batch
 from dragoman.settings import Settings
@@ -121,6 +122,7 @@ class CleanStage:
     """Document stage: extract and clean every raw record; empty texts become rejects."""
 
     name = "clean"
+    kind = "document"
     requires = frozenset({"raw"})
     produces = frozenset({"articles", "rejects"})
 

@@ -1,4 +1,4 @@
-"""Text normalisation and a light language guess (first versions)."""
+"""Text normalisation, and the key two texts must share to be exact duplicates."""
 from __future__ import annotations
 
 import re
@@ -8,12 +8,7 @@ import ftfy
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TOKENS = re.compile(r"\w+", re.UNICODE)
-_ENGLISH = frozenset(
-    "the of and to in a is that for it on was with as by he said at from his be this an are "
-    "have has but not they were which their its or had will who been would after also we".split()
-)
 
 
 def normalise_text(text: str) -> str:
@@ -30,14 +25,3 @@ def content_key(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_TOKENS.findall(folded))
 
-
-def guess_language(text: str) -> str | None:
-    """``"en"`` when English function words are common, ``None`` (unknown) otherwise.
-
-    A placeholder until the ingestion issue brings real language identification.
-    """
-    words = _WORDS.findall(text[:5000].lower())
-    if len(words) < 5:
-        return None
-    share = sum(word in _ENGLISH for word in words) / len(words)
-    return "en" if share >= 0.12 else None

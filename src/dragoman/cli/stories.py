@@ -1,5 +1,5 @@
-"""``dragoman stories``, ``dragoman timeline`` and ``dragoman summary``: thin shells over the
-story queries in ``store/queries.py`` (docs/stories.md)."""
+"""``dragoman stories [show|split|merge|recluster]``, ``dragoman timeline`` and ``dragoman
+summary``: thin shells over the story reads (``store.reads``) and ``api`` (docs/stories.md)."""
 from __future__ import annotations
 
 import sys
@@ -7,29 +7,18 @@ import textwrap
 
 import click
 
-from dragoman import exports
-from dragoman.store import queries
+from dragoman import api, exports
+from dragoman.cli.options import TEXT_FORMATS, Group, db_option, list_options, open_record
+from dragoman.cli.render import show
+from dragoman.store import reads
 
-TEXT_OR_JSONL = click.Choice(["text", "jsonl"])
-
-
-def register(cli: click.Group) -> None:
-    """Add the story commands to the ``dragoman`` group."""
-    from dragoman.cli import db_option, list_options
-
-    from dragoman.cli import Group
-
-    group = click.group("stories", cls=Group, invoke_without_command=True)(
-        list_options(stories_command))
-    for command in (show_command, split_command, merge_command, recluster_command):
-        group.add_command(db_option(command))
-    cli.add_command(group)
-    cli.add_command(db_option(timeline_command))
-    cli.add_command(db_option(summary_command))
+TEXT_OR_JSONL = click.Choice(TEXT_FORMATS)
 
 
+@click.group("stories", cls=Group, invoke_without_command=True)
 @click.option("--merges", is_flag=True, help="List the recorded story merges instead.")
 @click.option("--splits", is_flag=True, help="List the recorded story splits instead.")
+@list_options
 @click.pass_context
 def stories_command(ctx, merges, splits, limit, offset, fmt, db) -> None:
     """Stories: articles about one unfolding story, biggest first.
@@ -39,40 +28,37 @@ def stories_command(ctx, merges, splits, limit, offset, fmt, db) -> None:
     STORY` tell a story with citations. STORY is a story_id, an article_id or title words.
     `dragoman stories show|split|merge|recluster` look at and change stories.
     """
-    from dragoman.cli import _open, _show
-
     if ctx.invoked_subcommand is not None:
         return
-    with _open(db) as store:
+    with open_record(db) as store:
         if merges:
-            rows = queries.story_merges(store, limit=limit)
-            _show(rows, [("merged_at", "when", 19), ("absorbed", "story", 20),
+            rows = reads.story_merges(store, limit=limit)
+            show(rows, [("merged_at", "when", 19), ("absorbed", "story", 20),
                          ("into_story", "merged into", 20), ("score", "score", 6),
                          ("reason", "why", 30)], fmt, "story merges")
             return
         if splits:
-            rows = queries.story_splits(store, limit=limit)
+            rows = reads.story_splits(store, limit=limit)
             for row in rows:
                 row["moved"] = len(row["article_ids"] or [])
-            _show(rows, [("split_at", "when", 19), ("story", "story", 20),
+            show(rows, [("split_at", "when", 19), ("story", "story", 20),
                          ("new_story", "new story", 20), ("moved", "articles", 8),
                          ("score", "score", 6), ("reason", "why", 30)], fmt, "story splits")
             return
-        rows = queries.list_stories(store, limit=limit, offset=offset)
+        rows = reads.stories(store, "biggest", limit, offset)
     for row in rows:
         row["articles"] = len(row["article_ids"])
-    _show(rows, [("story_id", "story", 20), ("start_date", "from", 10), ("end_date", "to", 10),
+    show(rows, [("story_id", "story", 20), ("start_date", "from", 10), ("end_date", "to", 10),
                  ("articles", "articles", 8), ("title", "title", 60)], fmt, "stories")
 
 
-@click.command("show")
+@stories_command.command("show")
 @click.argument("story")
+@db_option
 def show_command(story, db) -> None:
     """One story: its articles (oldest first) and the merges and splits that shaped it."""
-    from dragoman.cli import _open
-
-    with _open(db) as store:
-        row = queries.story(store, story)
+    with open_record(db) as store:
+        row = reads.story(store, story)
     click.echo(f"{row['story_id']}  {row['title'] or ''}")
     click.echo(f"{row['start_date'] or '?'} … {row['end_date'] or '?'}, "
                f"{len(row['articles'])} article(s)")
@@ -87,56 +73,45 @@ def show_command(story, db) -> None:
                    f"to {split['new_story']} ({split['reason']}, score {split['score']})")
 
 
-@click.command("split")
+@stories_command.command("split")
 @click.argument("story")
 @click.argument("articles", nargs=-1, required=True)
+@db_option
 def split_command(story, articles, db) -> None:
     """Move ARTICLES (ids or file names) out of STORY into a new story.
 
     The split is recorded (reason `user`; `dragoman stories --splits`), the two stories are
     never merged back automatically, and both get a new title, summary and timeline.
     """
-    from dragoman import api
-    from dragoman.stories.edit import split_story
-
-    with api.open_store(db, read_only=False) as store:
-        split = split_story(store, story, list(articles))
+    split = api.split_story(story, list(articles), db)
     click.echo(f"Split {len(split['article_ids'])} article(s) from {split['story']} into "
                f"{split['new_story']} (their centroids' similarity {split['score']}).")
 
 
-@click.command("merge")
+@stories_command.command("merge")
 @click.argument("story")
 @click.argument("other")
+@db_option
 def merge_command(story, other, db) -> None:
     """Merge STORY and OTHER (ids, article ids or title words); the older keeps its id.
 
     The merge is recorded (reason `user`; `dragoman stories --merges`) and the story retold.
     """
-    from dragoman import api
-    from dragoman.stories.edit import merge_stories
-
-    with api.open_store(db, read_only=False) as store:
-        merge = merge_stories(store, story, other)
+    merge = api.merge_stories(story, other, db)
     click.echo(f"Merged {merge['absorbed']} into {merge['into_story']} "
                f"(their centroids' similarity {merge['score']}).")
 
 
-@click.command("recluster")
+@stories_command.command("recluster")
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the stories.")
+@db_option
 def recluster_command(yes, db) -> None:
     """Cluster every stored article into stories again (in order of publication), with the
     current settings; recorded merges and splits, the user's included, are replaced."""
-    from dragoman import api
-    from dragoman.settings import Settings
-    from dragoman.stories.edit import recluster
-
     if not yes:
         click.confirm("Replace every story (and the recorded merges and splits)?", abort=True)
-    with api.open_store(db, read_only=False) as store:
-        result = recluster(store, Settings.from_env(db=db),
-                           on_batch=lambda done, total: click.echo(f"  {done}/{total} articles",
-                                                                   err=True))
+    result = api.recluster(db, on_batch=lambda done, total: click.echo(
+        f"  {done}/{total} articles", err=True))
     click.echo(f"{result['articles']} articles in {result['stories']} stories.")
 
 
@@ -149,6 +124,7 @@ def recluster_command(yes, db) -> None:
               help="Sentences per date.")
 @click.option("--format", "fmt", type=TEXT_OR_JSONL, default="text", show_default=True,
               help="text for reading; jsonl (one date a line) for other programs")
+@db_option
 def timeline_command(story, actor, query, dates, per_date, fmt, db) -> None:
     """A dated timeline of STORY, or of an actor (--actor) or a query (--query).
 
@@ -156,13 +132,11 @@ def timeline_command(story, actor, query, dates, per_date, fmt, db) -> None:
     articles published then); each comes with the sentences that tell what happened, each
     citing the articles it occurs in.
     """
-    from dragoman.cli import _open
-
     if sum(x is not None for x in (story, actor, query)) != 1:
         raise click.UsageError("give exactly one of STORY, --actor NAME or --query WORDS")
-    with _open(db) as store:
-        result = queries.story_timeline(store, story_id=story, actor=actor, query=query,
-                                        dates=dates, per_date=per_date)
+    with open_record(db) as store:
+        result = api.story_timeline(store, story_id=story, actor=actor, query=query,
+                                    dates=dates, per_date=per_date)
     if fmt == "jsonl":
         exports.write_jsonl(result["dates"], sys.stdout)
         return
@@ -182,13 +156,12 @@ def timeline_command(story, actor, query, dates, per_date, fmt, db) -> None:
               help="At most this many sentences.")
 @click.option("--format", "fmt", type=TEXT_OR_JSONL, default="text", show_default=True,
               help="text for reading; jsonl (one sentence a line) for other programs")
+@db_option
 def summary_command(story, sentences, fmt, db) -> None:
     """A short extractive summary of STORY: central, non-redundant sentences in date order,
     each citing the articles it occurs in."""
-    from dragoman.cli import _open
-
-    with _open(db) as store:
-        result = queries.story_summary(store, story, sentences=sentences)
+    with open_record(db) as store:
+        result = api.story_summary(store, story, sentences=sentences)
     if fmt == "jsonl":
         exports.write_jsonl(result["sentences"], sys.stdout)
         return
@@ -204,3 +177,6 @@ def _echo_cited(sentence: dict, dated: bool = False) -> None:
     body = f"{sentence['text']} [{cites}]"
     click.echo(textwrap.fill(body, width=100, initial_indent=prefix,
                              subsequent_indent=" " * len(prefix)))
+
+
+COMMANDS = (stories_command, timeline_command, summary_command)

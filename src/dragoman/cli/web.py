@@ -5,7 +5,7 @@ import socket
 
 import click
 
-from dragoman.settings import help_for
+from dragoman.cli.options import db_option
 
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
 
@@ -26,6 +26,7 @@ def check_port(host: str, port: int) -> None:
 def run_explorer(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  allow_writes: bool = False, token: str | None = None) -> None:
     """Serve the explorer in the foreground until Ctrl-C."""
+    # lazily: the web app and the server (FastAPI, uvicorn) are only needed when serving
     import uvicorn
 
     from dragoman.web import create_app
@@ -44,8 +45,7 @@ def run_explorer(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
 
 
 @click.command()
-@click.option("--db", envvar="DRAGOMAN_DB", default="dragoman.duckdb", show_default=True,
-              help=help_for("db"))
+@db_option
 @click.option("--host", default=DEFAULT_HOST, show_default=True,
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", type=int, default=DEFAULT_PORT, show_default=True, help="Port to listen on.")
@@ -66,3 +66,6 @@ def serve(db: str, host: str, port: int, allow_writes: bool, token: str | None) 
     if token and not allow_writes:
         raise click.UsageError("--token is only used with --allow-writes")
     run_explorer(db, host, port, allow_writes, token)
+
+
+COMMANDS = (serve,)

@@ -15,6 +15,7 @@ class ExactDedupeStage:
     """Corpus stage: mark ``duplicate_of`` the earliest article with the same content hash."""
 
     name = "dedupe"
+    kind = "corpus"
     requires = frozenset({"articles"})
     produces = frozenset({"articles"})
 

@@ -255,6 +255,7 @@ class NearDedupeStage:
     """
 
     name = "near-dedupe"
+    kind = "corpus"
     requires = frozenset({"articles"})
     produces = frozenset({"articles", "signatures", "reuse"})
 

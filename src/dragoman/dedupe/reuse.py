@@ -23,6 +23,7 @@ class PassageReuseStage:
     with (``Reuse`` rows of kind ``passage``), and store its fingerprints for later batches."""
 
     name = "reuse"
+    kind = "corpus"
     requires = frozenset({"articles", "signatures"})
     produces = frozenset({"signatures", "reuse"})
 

@@ -5,15 +5,13 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from dragoman.errors import UndecodableError
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-
-class UndecodableError(ValueError):
-    """The bytes are not text in any encoding we can trust."""
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from dragoman.errors import InputError
+from dragoman.errors import FetchError
 from dragoman.model import Reject, bytes_hash
 from dragoman.settings import Settings
 
@@ -46,14 +46,6 @@ class Response:
     @property
     def content_type(self) -> str:
         return self.headers.get("content-type", "")
-
-
-class FetchError(InputError):
-    """No HTTP answer could be had; ``reason`` is a short code (``timeout``, ``robots-…``)."""
-
-    def __init__(self, message: str, hint: str = "", reason: str = "fetch-failed") -> None:
-        super().__init__(message, hint)
-        self.reason = reason
 
 
 class Fetcher(Protocol):

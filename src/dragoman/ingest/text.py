@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dragoman.ingest.decode import UndecodableError, decode_bytes
+from dragoman.errors import UndecodableError
+from dragoman.ingest.decode import decode_bytes
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings

@@ -6,35 +6,29 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from dragoman.actors import ResolveActorsStage
+from dragoman.actors.mentions import load_gazetteer
+from dragoman.annotate import AnnotateStage
 from dragoman.clean import CleanStage
-from dragoman.errors import DragomanError
 from dragoman.dedupe import (ExactDedupeStage, NearDedupeStage, NearDuplicateIndex,
                              PassageReuseStage)
+from dragoman.events.extract import EventTools, make_tools
+from dragoman.events.types import EventTyper
 from dragoman.model import RawDoc, Reject
-from dragoman.annotate import AnnotateStage
 from dragoman.pipeline import Batch, Pipeline
-from dragoman.actors import ResolveActorsStage
 from dragoman.settings import Settings
-from dragoman.stories import stories_stage
+from dragoman.statements.extract import load_cues
 from dragoman.store import Store
+from dragoman.stories import stories_stage
 
 Record = RawDoc | Reject
 
 
-def event_tools(settings: Settings):
+def event_tools(settings: Settings) -> EventTools | None:
     """The event tools ``settings.event_model`` asks for; None (the stage's default, the sparse
-    SVM) unless it is 'tuned'."""
-    model = getattr(settings, "event_model", "sparse")
-    if model == "sparse":
+    SVM) unless it is 'tuned' (settings.py allows no other value)."""
+    if settings.event_model != "tuned":
         return None
-    if model != "tuned":
-        raise DragomanError(f"unknown event model {model!r}",
-                            "set DRAGOMAN_EVENT_MODEL to 'sparse' (the default) or 'tuned'")
-    from dragoman.actors.mentions import load_gazetteer
-    from dragoman.events.extract import make_tools
-    from dragoman.events.types import EventTyper
-    from dragoman.statements.extract import load_cues
-
     return make_tools(load_cues(), load_gazetteer(), EventTyper(tuned=True))
 
 

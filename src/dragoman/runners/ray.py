@@ -1,16 +1,19 @@
 """The Ray runner: document stages on a Ray cluster, corpus stages and writes on the driver.
 
 The only module that imports ray (the optional extra ``dragoman[ray]``). It runs the pipeline
-that the local runner runs, stage objects included:
+that the local runner runs, stage objects included, and chooses where each runs by its kind:
 
-- the **document stages** (``CleanStage``, ``AnnotateStage``) are copied to a pool of Ray Data
-  actors (``map_batches`` with ``ActorPoolStrategy``); each actor loads the spaCy model once and
-  cleans and annotates its share of the input;
-- the **corpus stages** (dedupe, resolve, stories and anything else in the list) run on the
-  driver, batch by batch in input order, exactly as in the local runner, on the articles and
-  records the actors produced; each batch is written with ``Store.write_batch``.
+- the **document stages** (``kind == "document"``: clean and annotate in the default pipeline)
+  are copied (``portable``, without a loaded model) to a pool of Ray Data actors
+  (``map_batches`` with ``ActorPoolStrategy``); each actor runs them in pipeline order on each
+  raw record alone (``run_each``: one spaCy pass over its share) and sends back one small
+  ``Batch`` per record;
+- the **corpus stages** (dedupe, resolve, stories and any other) run on the driver, batch by
+  batch in input order, exactly as in the local runner; there each document stage is replaced by
+  a stand-in (``FromWorkers``) that adds what the actors made for the documents still in the
+  batch; each batch is written with ``Store.write_batch``.
 
-Annotation runs before duplicates are known (they are decided on the driver, against the
+Document stages run before duplicates are known (they are decided on the driver, against the
 store), so an article that turns out to be a duplicate was parsed for nothing: its records are
 dropped, and the stored record is the same as the local runner's.
 
@@ -19,22 +22,20 @@ streaming, in order, so the driver works on batch *k* while the actors clean and
 """
 from __future__ import annotations
 
-import copy
 import pickle
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
-from dragoman.clean import CleanStage
 from dragoman.errors import DragomanError
-from dragoman.model import Article, RawDoc, Reject
-from dragoman.annotate import AnnotateStage, annotatable, with_annotations
+from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.runners.local import IngestReport, LocalRunner, Record, batched
 from dragoman.settings import Settings
 from dragoman.store import Store
 
-try:
+try:  # this module is itself imported lazily (runners/__init__.py): ray is an optional extra
     import pyarrow as pa
     import ray
     import ray.data
@@ -47,66 +48,79 @@ except ImportError as err:  # pragma: no cover - the message is the point
 WINDOW_BATCHES = 50  # batches per Ray Data pipeline (the actors load the model once per window)
 ROWS_PER_TASK = 8    # records per map_batches call: small, so the actors stay evenly busy
 
+Key = tuple[str, str]  # a raw record's (origin, source_hash)
+
+
+def key(record: RawDoc | Reject) -> Key:
+    return record.origin, record.source_hash
+
+
+def run_each(stage: Any, batches: list[Batch]) -> list[Batch]:
+    """``stage.run`` of each one-document batch; through the stage's own ``run_each`` (one
+    model pass over all of them) where it has one."""
+    each = getattr(stage, "run_each", None)
+    return each(batches) if callable(each) else [stage.run(batch) for batch in batches]
+
+
+def portable(stage: Any, model: str) -> Any:
+    """The copy of a document stage to send to an actor (the stage itself if it holds nothing
+    that cannot travel)."""
+    make = getattr(stage, "portable", None)
+    return make(model) if callable(make) else stage
+
 
 class DocumentWorker:
-    """A Ray Data actor: the pipeline's document stages, the model loaded once per actor."""
+    """A Ray Data actor: the pipeline's document stages, on each raw record alone."""
 
-    def __init__(self, clean: CleanStage, annotate: AnnotateStage | None, model: str) -> None:
-        from dragoman.text import load_nlp
+    def __init__(self, stages: Sequence[Any]) -> None:
+        self.stages = list(stages)
 
-        self.clean, self.annotate = clean, annotate
-        if annotate is not None:
-            annotate.nlp = load_nlp(model)
-
-    def __call__(self, rows: "pa.Table") -> "pa.Table":
+    def __call__(self, rows: pa.Table) -> pa.Table:
         records = [pickle.loads(blob) for blob in rows.column("record").to_pylist()]
         results = [pickle.dumps(result) for result in self.process(records)]
         return pa.table({"result": pa.array(results, pa.large_binary())})
 
-    def process(self, raw: list[RawDoc]) -> list[tuple]:
-        """One result per raw record: ``("reject", Reject)`` or ``("article", Article,
-        records)``, where ``records`` is what ``annotate_doc`` gave (None: not annotated)."""
-        cleaned = self.clean.run(Batch(raw=tuple(raw)))
-        todo = annotatable(cleaned) if self.annotate is not None else []
-        annotations = dict(zip((a.article_id for a in todo), self.annotate.annotate(todo))) \
-            if todo else {}
-        done: dict[tuple[str, str], Article | Reject] = {
-            (item.origin, item.source_hash): item for item in (*cleaned.articles, *cleaned.rejects)}
-        results = []
-        for record in raw:
-            item = done[(record.origin, record.source_hash)]
-            results.append(("article", item, annotations.get(item.article_id))
-                           if isinstance(item, Article) else ("reject", item))
-        return results
+    def process(self, raw: list[RawDoc]) -> list[Batch]:
+        """One batch per raw record: what the document stages made of that record alone."""
+        batches = [Batch(raw=(record,)) for record in raw]
+        for stage in self.stages:
+            batches = run_each(stage, batches)
+        return [replace(batch, raw=()) for batch in batches]
 
 
-class Cleaned:
-    """Driver stand-in for the clean stage: the articles and rejects the actors made."""
+class FromWorkers:
+    """Driver stand-in for a document stage: adds the fields the stage produces from what the
+    actors made of each document still in the batch (every raw record, for a stage that reads
+    them; else every unique article)."""
 
-    name, requires, produces = CleanStage.name, CleanStage.requires, CleanStage.produces
-
-    def __init__(self) -> None:
-        self.results: list[tuple] = []
+    def __init__(self, stage: Any) -> None:
+        self.name, self.kind = stage.name, stage.kind
+        self.requires, self.produces = stage.requires, stage.produces
+        self.parts: dict[Key, Batch] = {}
 
     def run(self, batch: Batch) -> Batch:
-        articles = tuple(r[1] for r in self.results if r[0] == "article")
-        rejects = tuple(r[1] for r in self.results if r[0] == "reject")
-        return replace(batch, articles=(*batch.articles, *articles),
-                       rejects=(*batch.rejects, *rejects))
+        if "raw" in self.requires:
+            parts = [self.parts[key(record)] for record in batch.raw]
+        else:
+            by_article = {a.article_id: part for part in self.parts.values()
+                          for a in part.articles}
+            parts = [by_article[a.article_id] for a in batch.unique_articles()]
+        return replace(batch, **{name: (*getattr(batch, name),
+                                        *(item for part in parts for item in getattr(part, name)))
+                                 for name in self.produces})
 
 
-class Annotated:
-    """Driver stand-in for the annotate stage: the records the actors made for the articles
-    that are still unique once the corpus stages have run."""
-
-    name, requires, produces = AnnotateStage.name, AnnotateStage.requires, AnnotateStage.produces
-
-    def __init__(self) -> None:
-        self.results: list[tuple] = []
-
-    def run(self, batch: Batch) -> Batch:
-        found = {r[1].article_id: r[2] for r in self.results if r[0] == "article"}
-        return with_annotations(batch, [found[a.article_id] for a in annotatable(batch)])
+def check_document_stages(stages: list[Any], given: frozenset[str] = frozenset({"raw"})) -> None:
+    """The actors run the document stages before any corpus stage, each output once: refuse a
+    document stage that needs what only a corpus stage makes, or remakes what another made."""
+    available = set(given)
+    for stage in stages:
+        if not stage.requires <= available or stage.produces & (available - given):
+            raise DragomanError(
+                f"the Ray runner cannot run document stage {stage.name!r} before the corpus "
+                "stages: it needs or remakes what another stage makes",
+                "make it a corpus stage, or run the pipeline with the local runner")
+        available |= stage.produces
 
 
 class RayRunner(LocalRunner):
@@ -117,14 +131,10 @@ class RayRunner(LocalRunner):
                  window_batches: int = WINDOW_BATCHES) -> None:
         super().__init__(store, pipeline, settings, on_batch)
         self.window_batches = window_batches
-        self.cleaned, self.annotated = Cleaned(), Annotated()
-        self.clean = _only(pipeline, CleanStage)
-        self.annotate = _only(pipeline, AnnotateStage)
-        self.driver = Pipeline([self._stand_in(stage) for stage in pipeline.stages])
-
-    def _stand_in(self, stage):
-        return {id(self.clean): self.cleaned,
-                id(self.annotate): self.annotated}.get(id(stage), stage)
+        self.document = pipeline.of_kind("document")
+        check_document_stages(self.document)
+        self.stand_ins = {id(stage): FromWorkers(stage) for stage in self.document}
+        self.driver = Pipeline([self.stand_ins.get(id(stage), stage) for stage in pipeline.stages])
 
     def _run(self, records: Iterable[Record]) -> IngestReport:
         started_ray = connect(self.settings)
@@ -160,32 +170,25 @@ class RayRunner(LocalRunner):
         report.seconds = time.perf_counter() - started
         return report
 
-    def _corpus_stages(self, fresh: list[Record], results: list[tuple]) -> Batch:
-        self.cleaned.results = self.annotated.results = results
-        return self.driver.run(Batch(raw=tuple(r for r in fresh if isinstance(r, RawDoc)),
+    def _corpus_stages(self, fresh: list[Record], results: list[Batch]) -> Batch:
+        raw = tuple(r for r in fresh if isinstance(r, RawDoc))
+        parts = dict(zip(map(key, raw), results))
+        for stand_in in self.stand_ins.values():
+            stand_in.parts = parts
+        return self.driver.run(Batch(raw=raw,
                                      rejects=tuple(r for r in fresh if isinstance(r, Reject))))
 
-    def _document_results(self, records: list[RawDoc]) -> Iterator[tuple]:
-        """The actors' result for each raw record, in input order, as they stream in."""
+    def _document_results(self, records: list[RawDoc]) -> Iterator[Batch]:
+        """The actors' batch for each raw record, in input order, as they stream in."""
         if not records:
             return iter(())
-        annotate = copy.copy(self.annotate)
-        annotate.nlp, annotate.n_process, annotate._pool = None, 1, None  # loaded by each actor
+        stages = [portable(stage, self.settings.model) for stage in self.document]
         data = ray.data.from_items([{"record": pickle.dumps(r)} for r in records])
         data = data.map_batches(
             DocumentWorker, batch_size=ROWS_PER_TASK, batch_format="pyarrow",
-            fn_constructor_args=(self.clean, annotate, self.settings.model),
+            fn_constructor_args=(stages,),
             compute=ray.data.ActorPoolStrategy(size=self.settings.n_process), num_cpus=1)
         return (pickle.loads(row["result"]) for row in data.iter_rows())
-
-
-def _only(pipeline: Pipeline, kind: type):
-    stages = [stage for stage in pipeline.stages if isinstance(stage, kind)]
-    if len(stages) != 1:
-        raise DragomanError(f"the Ray runner expects one {kind.__name__} in the pipeline, "
-                            f"found {len(stages)}",
-                            "use default_pipeline(), or run it with the local runner")
-    return stages[0]
 
 
 def connect(settings: Settings) -> bool:

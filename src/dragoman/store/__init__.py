@@ -1,4 +1,4 @@
-"""The store: one DuckDB file, owned by ``Store``; ``queries`` is the only reader."""
+"""The store: one DuckDB file, owned by ``Store``; ``reads`` is the only reader (the one read API)."""
 from dragoman.store.store import Store
 
 __all__ = ["Store"]

@@ -1,9 +1,10 @@
-"""``Store`` owns the DuckDB connection and writes one batch per transaction."""
+"""``Store`` owns the DuckDB connection, brings the database to the current schema on opening
+(``store/migrations``) and writes one batch per transaction."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import fields
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -12,8 +13,9 @@ import pyarrow as pa
 from dragoman.errors import StoreError
 from dragoman.model import Article, Reject
 from dragoman.pipeline import Batch
+from dragoman.store import migrations
+from dragoman.store.tables import column_names
 
-SCHEMA_VERSION = "1"
 _UPSERT_ACTORS = (
     "ON CONFLICT (actor_id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, "
     "aliases = list_distinct(list_concat(actors.aliases, excluded.aliases)), "
@@ -30,28 +32,48 @@ _UPSERT_STORY_STATE = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
 
 
 class Store:
-    """The record on disk (or in memory with ``":memory:"``)."""
+    """The record on disk (or in memory with ``":memory:"``), at the latest schema version:
+    a new database is created at it, an older one migrated on opening (also when opened
+    ``read_only``: then once, through a short-lived writing connection), a newer one refused
+    (``SchemaVersionError``)."""
 
     def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
         self.path = str(path)
-        self._column_cache: dict[str, set[str]] = {}
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}",
                              "run `dragoman ingest PATH` first, or point --db at an existing file")
+        self.con = self._connect(read_only)
+        version = migrations.version_of(self.con)
+        migrations.check_known(version, self.path)
+        if version < migrations.LATEST and read_only:
+            self.con.close()
+            with self._migrating():
+                self.con = self._connect(False)
+                migrations.upgrade(self.con, self.path)
+                self.con.close()
+            self.con = self._connect(True)
+        elif version < migrations.LATEST:
+            migrations.upgrade(self.con, self.path)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(f"cannot open the database {self.path}: {err}",
                              "another dragoman process may be writing to it: wait for it to "
                              "finish, or use another --db") from err
-        if not read_only:
-            self._create_schema()
 
-    def _create_schema(self) -> None:
-        schema = resources.files("dragoman.store").joinpath("schema.sql").read_text("utf-8")
-        self.con.execute(schema)
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                         [SCHEMA_VERSION])
+    @contextmanager
+    def _migrating(self) -> Iterator[None]:
+        """Say, when opening a read-only store fails, that it was to migrate the file."""
+        try:
+            yield
+        except StoreError as err:
+            raise StoreError(f"the database {self.path} was made by an earlier dragoman and "
+                             f"must be migrated to schema version {migrations.LATEST}, which "
+                             f"needs writing to it: {err}",
+                             "stop the process that has it open (for instance `dragoman "
+                             "serve`), then run `dragoman status --db FILE` once") from err
 
     def close(self) -> None:
         self.con.close()
@@ -61,7 +83,7 @@ class Store:
         connections must not be shared across threads, cursors of one database may run side
         by side (the web explorer keeps a pool of them). ``close()`` closes only the cursor."""
         view = object.__new__(Store)
-        view.path, view._column_cache, view.con = self.path, self._column_cache, self.con.cursor()
+        view.path, view.con = self.path, self.con.cursor()
         return view
 
     def __enter__(self) -> "Store":
@@ -258,17 +280,10 @@ class Store:
         if not rows:
             return
         self.con.register("_rows", pa.Table.from_pylist(rows))
-        columns = self._columns(table)
+        columns = column_names(table)
         select = ", ".join(f'"{c}"' for c in rows[0] if c in columns)
         self.con.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM _rows {on_conflict}")
         self.con.unregister("_rows")
-
-    def _columns(self, table: str) -> set[str]:
-        if table not in self._column_cache:
-            rows = self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table])
-            self._column_cache[table] = {name for (name,) in rows.fetchall()}
-        return self._column_cache[table]
 
 
 def _row(record: object) -> dict:

@@ -9,9 +9,7 @@ and :mod:`~dragoman.stories.split`), the corpus stage that keeps it in the store
 benchmarks use (:mod:`~dragoman.stories.metrics`). It reads the record through the store and
 imports no other NLP domain but :mod:`dragoman.text`.
 """
-from dragoman.stories.single import SingleArticleStoriesStage
 from dragoman.stories.edit import merge_stories, recluster, split_story
 from dragoman.stories.stage import StoriesStage, stories_stage
 
-__all__ = ["SingleArticleStoriesStage", "StoriesStage", "merge_stories", "recluster",
-           "split_story", "stories_stage"]
+__all__ = ["StoriesStage", "merge_stories", "recluster", "split_story", "stories_stage"]

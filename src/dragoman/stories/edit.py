@@ -8,7 +8,7 @@ from __future__ import annotations
 from dragoman.errors import StoreError
 from dragoman.model import Actor, Article, Mention, Reuse
 from dragoman.pipeline import Batch
-from dragoman.store import queries
+from dragoman.store import reads as queries
 from dragoman.stories.stage import StoriesStage, stories_stage
 
 

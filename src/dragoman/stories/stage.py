@@ -16,7 +16,7 @@ import numpy as np
 
 from dragoman.model import Article, Story
 from dragoman.pipeline import Batch
-from dragoman.store import queries
+from dragoman.store import reads as queries
 from dragoman.stories.cluster import Item, Params, StoryIndex, StoryState, day_number, iso_day
 from dragoman.stories.sentences import named_days_of_year
 from dragoman.stories.summarise import Doc, summary, timeline, title
@@ -70,6 +70,7 @@ class StoriesStage:
     """Corpus stage: incremental story clustering, persisted in the store."""
 
     name = "stories"
+    kind = "corpus"
     requires = frozenset({"articles", "mentions", "events"})
     produces = frozenset({"stories", "story_updates"})
 

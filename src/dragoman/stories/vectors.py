@@ -7,7 +7,6 @@ English stop words out, unit length); IDF is applied when comparing, from the ru
 from __future__ import annotations
 
 import io
-import math
 
 import numpy as np
 from scipy import sparse
@@ -82,11 +81,3 @@ def top_terms(row: dict[int, float], keep: int) -> dict[int, float]:
     if len(row) <= keep:
         return row
     return dict(sorted(row.items(), key=lambda kv: -kv[1])[:keep])
-
-
-def cosine_dicts(a: dict[int, float], b: dict[int, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(k, 0.0) for k, w in a.items())
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0

@@ -1,4 +1,4 @@
-"""The explorer: a JSON API and server-rendered pages over ``store/queries.py``.
+"""The explorer: a JSON API and server-rendered pages over ``store.reads`` (the one read API).
 
 ``create_app(db_path)`` builds the FastAPI app; ``dragoman serve`` runs it with uvicorn.
 """

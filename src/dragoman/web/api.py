@@ -9,10 +9,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
 from dragoman.web import export, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
+from dragoman.store.reads import EventFilter
 from dragoman.web.params import Id, Limit, Live, Offset, OptId, event_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -55,14 +56,14 @@ class OverTime(BaseModel):
 
 
 def _list_endpoint(spec: ListSpec):
-    def endpoint(store: StoreDep, filters: Annotated[dict, Depends(spec.filters)],
+    def endpoint(store: StoreDep, filters: Annotated[object, Depends(spec.filters)],
                  limit: Limit = 50, offset: Offset = 0) -> Page:
         return Page(**page(store, spec, filters, limit, offset))
     return endpoint
 
 
 def _export_endpoint(spec: ListSpec):
-    def endpoint(request: Request, filters: Annotated[dict, Depends(spec.filters)],
+    def endpoint(request: Request, filters: Annotated[object, Depends(spec.filters)],
                  format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv") -> StreamingResponse:
         body = export.stream(pool_of(request), spec, filters, format)
         name = f"{spec.name}.{format}"
@@ -106,11 +107,11 @@ Types = Annotated[str, Query(pattern=r"^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20})*$",
                              description="comma-separated PLOVER types")]
 
 
-def events_over_time(store: StoreDep, filters: Annotated[dict, Depends(event_filters)],
+def events_over_time(store: StoreDep, filters: Annotated[EventFilter, Depends(event_filters)],
                      period: Period = None) -> OverTime:
     """Matching events counted per day/week/month/year and type (the period is chosen from
     the dates' span when not given)."""
-    return OverTime(**queries.events_over_time(store, period or None, **filters))
+    return OverTime(**reads.events_over_time(store, filters, period or None))
 
 
 def network(store: StoreDep,
@@ -118,7 +119,7 @@ def network(store: StoreDep,
             limit: Annotated[int, Query(ge=1, le=200)] = 40) -> list[dict]:
     """Who accuses, requests, consults (or any PLOVER types) whom: one row per
     (source, target, type) with its count."""
-    return queries.actor_network(store, types.split(","), limit, actor_id or None)
+    return reads.actor_network(store, types.split(","), limit, actor_id or None)
 
 
 def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:

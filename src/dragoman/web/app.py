@@ -14,13 +14,12 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dragoman import __version__
-from dragoman.errors import DragomanError, StoreError
+from dragoman.errors import DragomanError, NotFound, StoreError
 from dragoman.store import Store
 from dragoman.web import api, pages, writes
 from dragoman.web.highlight import anchor
 from dragoman.web.memo import Memo
 from dragoman.web.pool import StorePool
-from dragoman.web.records import NotFound
 
 HERE = Path(__file__).parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]

@@ -106,7 +106,7 @@ def _nice_max(value: int) -> int:
 
 def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
                  height: int = 240) -> BarChart:
-    """Events per period, stacked by type, from ``queries.events_over_time``. ``link`` (a URL
+    """Events per period, stacked by type, from ``reads.events_over_time``. ``link`` (a URL
     ending in ``?...&`` or ``?``) makes each block a link with ``type=`` appended."""
     chart = BarChart(width, height, undated=over_time["undated"], period=over_time["period"],
                      outside=over_time.get("outside", 0))
@@ -182,7 +182,7 @@ class Network:
 
 def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
     """Actors on a circle (busiest first), one curved arrow per (source, target, type) from
-    ``queries.actor_network``; A→B and B→A bend apart."""
+    ``reads.actor_network``; A→B and B→A bend apart."""
     degree: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for row in rows:

@@ -14,7 +14,7 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"
 CHUNK = 5000
 
 
-def rows(pool: StorePool, spec: ListSpec, filters: dict) -> Iterator[list[dict]]:
+def rows(pool: StorePool, spec: ListSpec, filters: object) -> Iterator[list[dict]]:
     """The whole list, in pages of ``CHUNK`` rows. A cursor is borrowed per page, never held
     while the client reads: a download abandoned half way keeps none."""
     offset = 0
@@ -35,7 +35,7 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def stream(pool: StorePool, spec: ListSpec, filters: dict, fmt: str) -> Iterator[str]:
+def stream(pool: StorePool, spec: ListSpec, filters: object, fmt: str) -> Iterator[str]:
     """The list as text in ``fmt`` (csv: a header from the first row's fields)."""
     columns: list[str] | None = None
     for chunk in rows(pool, spec, filters):

@@ -1,5 +1,5 @@
 """The HTML pages: server-rendered Jinja2 templates (autoescaped) over the same reads as the
-JSON API (``records``, ``lists``, ``store/queries.py``)."""
+JSON API (``records``, ``lists``, ``store.reads``)."""
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -7,10 +7,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from dragoman.store import Store, queries
+from dragoman.store import Store, reads
+from dragoman.store.reads import EVENT_FLAGS, STATEMENT_KINDS, EventFilter, StatementFilter
 from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
-from dragoman.web.lists import LISTS, page
+from dragoman.web.lists import LISTS, form_values, page
 from dragoman.web.params import Id, Limit, Live, Offset, event_filters, statement_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -23,25 +24,25 @@ def router(templates: Jinja2Templates) -> APIRouter:
     def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
-    def listing(request: Request, store: Store, name: str, filters: dict, limit: int,
+    def listing(request: Request, store: Store, name: str, filters: object, limit: int,
                 offset: int, **extra) -> HTMLResponse:
         result = page(store, LISTS[name], filters, limit, offset)
-        return render(request, f"{name}.html", page=result, filters=filters, **extra)
+        return render(request, f"{name}.html", page=result, filters=form_values(filters), **extra)
 
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
         memo = request.app.state.memo
         data = memo.get("overview", lambda: records.overview(store))
         bars = memo.get("overview-bars", lambda: charts.stacked_bars(
-            queries.events_over_time(store), "/events?"))
+            reads.events_over_time(store), "/events?"))
         net = memo.get("overview-network", lambda: charts.network(
-            queries.actor_network(store, list(NETWORK_TYPES), 30)))
+            reads.actor_network(store, list(NETWORK_TYPES), 30)))
         return render(request, "overview.html", data=data, bars=bars, net=net)
 
     def plain_list(name: str):
         """The page of a list that shows just its rows (its template does the rest)."""
         def endpoint(request: Request, store: StoreDep,
-                     filters: Annotated[dict, Depends(LISTS[name].filters)], limit: Limit = 50,
+                     filters: Annotated[object, Depends(LISTS[name].filters)], limit: Limit = 50,
                      offset: Offset = 0):
             return listing(request, store, name, filters, limit, offset)
         return endpoint
@@ -55,8 +56,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
     @pages.get("/actors/{actor_id}")
     def actor(request: Request, actor_id: Id, store: StoreDep):
-        if queries.get_actor(store, actor_id) is None:
-            canonical = queries.canonical_actor(store, actor_id)
+        if reads.get_actor(store, actor_id) is None:
+            canonical = reads.canonical_actor(store, actor_id)
             if canonical:
                 return RedirectResponse(f"/actors/{canonical}", status_code=307)
         data = records.actor(store, actor_id)
@@ -67,10 +68,11 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
     @pages.get("/statements")
     def statements(request: Request, store: StoreDep,
-                   filters: Annotated[dict, Depends(statement_filters)], limit: Limit = 50,
+                   filters: Annotated[StatementFilter, Depends(statement_filters)],
+                   limit: Limit = 50,
                    offset: Offset = 0):
         return listing(request, store, "statements", filters, limit, offset,
-                       kinds=("direct", "block", "mixed", "indirect"))
+                       kinds=STATEMENT_KINDS)
 
     @pages.get("/statements/{statement_id}")
     def statement(request: Request, statement_id: Id, store: StoreDep):
@@ -78,16 +80,16 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
     @pages.get("/events")
     def events(request: Request, store: StoreDep,
-               filters: Annotated[dict, Depends(event_filters)], limit: Limit = 50,
+               filters: Annotated[EventFilter, Depends(event_filters)], limit: Limit = 50,
                offset: Offset = 0):
-        over_time = queries.events_over_time(store, **filters)
+        over_time = reads.events_over_time(store, filters)
         link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
                                        if k not in ("type", "offset")}) + "&"
-        dyad = [queries.get_actor(store, filters[k]) if filters.get(k) else None
-                for k in ("source_id", "target_id")]
+        dyad = [reads.get_actor(store, actor_id) if actor_id else None
+                for actor_id in (filters.source_id, filters.target_id)]
         return listing(request, store, "events", filters, limit, offset,
-                       bars=charts.stacked_bars(over_time, link), dyad=dyad,
-                       types=[t for t, _ in queries.event_types(store) if t])
+                       bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
+                       types=[t for t, _ in reads.event_types(store) if t])
 
     @pages.get("/events/{event_id}")
     def event(request: Request, event_id: Id, store: StoreDep):
@@ -106,10 +108,10 @@ def router(templates: Jinja2Templates) -> APIRouter:
                 type: Annotated[list[str] | None, Query(max_length=20)] = None,
                 limit: Annotated[int, Query(ge=1, le=200)] = 40):
         chosen = [t.upper() for t in (type or NETWORK_TYPES) if t.isalpha() and len(t) <= 20]
-        rows = queries.actor_network(store, chosen or list(NETWORK_TYPES), limit)
+        rows = reads.actor_network(store, chosen or list(NETWORK_TYPES), limit)
         return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
                       net=charts.network(rows, height=600),
-                      types=[t for t, _ in queries.event_types(store) if t])
+                      types=[t for t, _ in reads.event_types(store) if t])
 
     @pages.get("/apidocs")
     def apidocs(request: Request):

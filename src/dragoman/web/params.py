@@ -1,5 +1,7 @@
 """Query and path parameters: declared once, validated by FastAPI, shared by the JSON API,
-the pages and the exports. Empty form fields count as absent."""
+the pages and the exports. The record lists' dependencies return the read API's filter objects
+(``store.reads.filters``), so a parameter means what the same word means on the CLI. Empty
+form fields count as absent."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +9,9 @@ from typing import Annotated
 
 from fastapi import Path, Query
 from fastapi.exceptions import RequestValidationError
+
+from dragoman.store.reads import (
+    STORY_ORDERS, ActorFilter, ArticleFilter, EventFilter, StatementFilter)
 
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,100}$"
 DATE_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
@@ -41,48 +46,60 @@ def _flag(value: str | None) -> bool | None:
     return {"true": True, "false": False}.get(value or "")
 
 
-def _present(**values: object) -> dict:
-    return {k: v for k, v in values.items() if v not in (None, "")}
+def _text(value: str | None) -> str | None:
+    return value or None
+
+
+Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$")]
 
 
 def statement_filters(speaker: Text = None, speaker_id: OptId = None, about: Text = None,
-                      about_id: OptId = None, text: Text = None, kind: Word = None,
-                      since: Day = None, until: Day = None, article: OptId = None) -> dict:
-    """Statements: speaker name or id, an actor mentioned inside the quote, words, kind, dates."""
-    return _present(speaker=speaker, speaker_id=speaker_id, about=about, about_id=about_id,
-                    text=text, kind=kind, since=_day("since", since), until=_day("until", until),
-                    article=article)
+                      mentions: Text = None, mentions_id: OptId = None, text: Text = None,
+                      kind: Word = None, cue_class: Word = None, since: Day = None,
+                      until: Day = None, article: OptId = None) -> StatementFilter:
+    """Statements: speaker name or id, what it is about (its target or its words), an actor
+    named inside the quote (name or id), words, kind, cue class, publication dates."""
+    return StatementFilter(
+        text=_text(text), speaker=_text(speaker), speaker_id=_text(speaker_id),
+        about=_text(about), mentions=_text(mentions), mentions_id=_text(mentions_id),
+        kind=_text(kind), cue_class=_text(cue_class), article=_text(article),
+        since=_day("since", since), until=_day("until", until))
 
 
-def event_filters(type: Word = None, actor: Text = None, actor_id: OptId = None,
-                  source_id: OptId = None, target_id: OptId = None,
-                  country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$")] = None,
+def event_filters(type: Word = None, text: Text = None, actor: Text = None,
+                  actor_id: OptId = None, source: Text = None, source_id: OptId = None,
+                  target: Text = None, target_id: OptId = None, country: Country = None,
                   since: Day = None, until: Day = None, negated: Flag = None,
-                  hypothetical: Flag = None, historical: Flag = None, article: OptId = None,
-                  story: OptId = None) -> dict:
-    """Events: PLOVER type, actor words or ids (a dyad: source_id and target_id), country,
-    dates, negated/hypothetical/historical, article, story."""
-    return _present(type=type, actor=actor, actor_id=actor_id, source_id=source_id,
-                    target_id=target_id, country=country, since=_day("since", since),
-                    until=_day("until", until), negated=_flag(negated),
-                    hypothetical=_flag(hypothetical), historical=_flag(historical),
-                    article=article, story=story)
+                  hypothetical: Flag = None, historical: Flag = None, claims: Flag = None,
+                  article: OptId = None, story: OptId = None) -> EventFilter:
+    """Events: PLOVER type, words, actor names or ids (either side, source, target: a dyad),
+    country, dates, negated/hypothetical/historical/claims, article, story."""
+    return EventFilter(
+        type=_text(type), text=_text(text), actor=_text(actor), actor_id=_text(actor_id),
+        source=_text(source), source_id=_text(source_id), target=_text(target),
+        target_id=_text(target_id), country=_text(country), since=_day("since", since),
+        until=_day("until", until), negated=_flag(negated), hypothetical=_flag(hypothetical),
+        historical=_flag(historical), claims=_flag(claims), article=_text(article),
+        story=_text(story))
 
 
-def actor_filters(name: Text = None, type: Word = None,
-                  country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$")] = None) -> dict:
-    """Actors: name or alias, type (person, organisation, country, …), country code."""
-    return _present(name=name, type=type, country=country)
+def actor_filters(name: Text = None, type: Word = None, country: Country = None) -> ActorFilter:
+    """Actors: a name or alias, type (person, organisation, country, …), country code."""
+    return ActorFilter(name=_text(name), type=_text(type), country=_text(country))
 
 
 def article_filters(q: Text = None, outlet: Text = None, since: Day = None, until: Day = None,
-                    duplicates: Flag = None) -> dict:
-    """Articles: words in the title or text, outlet, publication dates, copies or not."""
-    return _present(q=q, outlet=outlet, since=_day("since", since), until=_day("until", until),
-                    duplicates=_flag(duplicates))
+                    duplicates: Flag = None) -> ArticleFilter:
+    """Articles: words in the title or text (``q``: the filter's ``text``), outlet,
+    publication dates, copies or not."""
+    return ArticleFilter(text=_text(q), outlet=_text(outlet), since=_day("since", since),
+                         until=_day("until", until), duplicates=_flag(duplicates) is not False)
 
 
-def story_filters(order: Annotated[str, Query(pattern=r"^(latest|biggest)$")] = "latest") -> dict:
+ORDER_PATTERN = "^(" + "|".join(STORY_ORDERS) + ")$"
+
+
+def story_filters(order: Annotated[str, Query(pattern=ORDER_PATTERN)] = "latest") -> dict:
     """Stories: ``latest`` (last dated first) or ``biggest``."""
     return {"order": order}
 
@@ -94,7 +111,7 @@ def dyad_filters(types: Annotated[str | None, Query(pattern=TYPES_PATTERN,
                                                     description="comma-separated PLOVER types")] = None
                  ) -> dict:
     """Actor pairs, over all event types or the ones given."""
-    return _present(types=types.split(",") if types else None)
+    return {"types": types.split(",")} if types else {}
 
 
 def no_filters() -> dict:

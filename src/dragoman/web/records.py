@@ -1,18 +1,15 @@
 """The explorer's composite reads: one record with everything its page or endpoint shows,
-each piece from ``store/queries.py``. Pages and the JSON API both call these."""
+each piece from ``store.reads``. Pages and the JSON API both call these."""
 from __future__ import annotations
 
-from dragoman.errors import StoreError
-from dragoman.store import Store, queries
+from dragoman.errors import NotFound, StoreError
+from dragoman.store import Store, reads
+from dragoman.store.reads import EventFilter, StatementFilter
 from dragoman.web import citations
 
 SECTION_ROWS = 20
 TIMELINE_EVENTS = 100  # on the story page; all of them: /events?story=ID
 CITATION_ARTICLES = 25  # a summary stored without citations is looked for in the newest
-
-
-class NotFound(StoreError):
-    """No record with this id."""
 
 
 def _need(row: dict | None, what: str, record_id: str) -> dict:
@@ -23,30 +20,33 @@ def _need(row: dict | None, what: str, record_id: str) -> dict:
 
 
 def overview(store: Store) -> dict:
-    low, high = queries.date_range(store)
-    return {"counts": queries.counts(store), "published": {"from": low, "to": high},
-            "outlets": queries.outlets(store, 10),
-            "latest_stories": queries.stories_page(store, "latest", 8),
-            "top_dyads": queries.dyads(store, 10), "top_speakers": queries.speakers(store, 10),
-            "event_types": [{"type": t, "events": n} for t, n in queries.event_types(store)]}
+    low, high = reads.date_range(store)
+    return {"counts": reads.counts(store), "published": {"from": low, "to": high},
+            "outlets": reads.outlets(store, 10),
+            "latest_stories": reads.stories(store, "latest", 8),
+            "top_dyads": reads.dyads(store, 10), "top_speakers": reads.speakers(store, 10),
+            "event_types": [{"type": t, "events": n} for t, n in reads.event_types(store)]}
 
 
 def story(store: Store, story_id: str, live: bool = False) -> dict:
     """A story with its cited summary and dated timeline: as the stories stage stored them
-    (fast), or with ``live`` made now from all its articles (``queries.story_summary`` and
-    ``queries.story_timeline``: slower on big stories)."""
-    row = _need(queries.get_story(store, story_id), "story", story_id)
-    articles = queries.articles_in_story(store, story_id)
-    if live and hasattr(queries, "story_summary") and hasattr(queries, "story_timeline"):
+    (fast), or with ``live`` made now from all its articles (``stories.tell``: slower on big
+    stories)."""
+    row = _need(reads.get_story(store, story_id), "story", story_id)
+    articles = reads.articles_in_story(store, story_id)
+    if live:
+        # lazily: telling a story pulls in scikit-learn and scipy (1 s), which only ?live needs
+        from dragoman.stories import tell
+
         summary = [{"text": s["text"], "cites": _cites(s)}
-                   for s in queries.story_summary(store, story_id)["sentences"]]
-        dated = queries.story_timeline(store, story_id=story_id)["dates"]
+                   for s in tell.story_summary(store, story_id)["sentences"]]
+        dated = tell.story_timeline(store, story_id=story_id)["dates"]
     else:
         summary, dated = _stored(store, row, articles)
     return {"story": row, "summary": summary, "dated": dated, "articles": articles,
-            "actors": queries.actors_in_story(store, story_id),
-            "history": queries.story_history(store, story_id),
-            "timeline": queries.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
+            "actors": reads.actors_in_story(store, story_id),
+            "history": reads.story_history(store, story_id),
+            "timeline": reads.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
 
 
 def _stored(store: Store, row: dict, articles: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -57,7 +57,7 @@ def _stored(store: Store, row: dict, articles: list[dict]) -> tuple[list[dict], 
     cited = [i for text in (row.get("summary"), *(row.get("timeline") or []))
              for _, ids in citations.parse(text, known) for i in ids]
     ids = list(dict.fromkeys(cited)) or originals[-CITATION_ARTICLES:]
-    texts = queries.article_texts(store, ids)
+    texts = reads.article_texts(store, ids)
     return citations.summary(row.get("summary"), texts), citations.timeline(row.get("timeline"), texts)
 
 
@@ -70,37 +70,38 @@ def _cites(sentence: dict) -> list[dict]:
 
 
 def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:
-    row = _need(queries.get_actor(store, actor_id), "actor", actor_id)
-    return {"actor": row, "merges": queries.actor_merges(store, actor_id),
-            "activity": queries.actor_activity(store, actor_id),
-            "statements_by": queries.search_statements(store, rows, speaker_id=actor_id),
-            "statements_about": queries.search_statements(store, rows, about_id=actor_id),
-            "events_as_source": queries.search_events(store, rows, source_id=actor_id),
-            "events_as_target": queries.search_events(store, rows, target_id=actor_id),
-            "over_time": queries.events_over_time(store, actor_id=actor_id),
-            "network": queries.actor_network(store, actor_id=actor_id, limit=30)}
+    row = _need(reads.get_actor(store, actor_id), "actor", actor_id)
+    return {"actor": row, "merges": reads.actor_merges(store, actor_id),
+            "activity": reads.actor_activity(store, actor_id),
+            "statements_by": reads.statements(store, StatementFilter(speaker_id=actor_id), rows),
+            "statements_about": reads.statements(store, StatementFilter(mentions_id=actor_id),
+                                                 rows),
+            "events_as_source": reads.events(store, EventFilter(source_id=actor_id), rows),
+            "events_as_target": reads.events(store, EventFilter(target_id=actor_id), rows),
+            "over_time": reads.events_over_time(store, EventFilter(actor_id=actor_id)),
+            "network": reads.actor_network(store, actor_id=actor_id, limit=30)}
 
 
 def event(store: Store, event_id: str) -> dict:
-    row = _need(queries.get_event(store, event_id), "event", event_id)
-    return {"event": row, "sources": queries.independent_sources(store, event_id=event_id),
-            "reports": queries.event_reports(store, event_id)}
+    row = _need(reads.get_event(store, event_id), "event", event_id)
+    return {"event": row, "sources": reads.independent_sources(store, event_id=event_id),
+            "reports": reads.event_reports(store, event_id)}
 
 
 def statement(store: Store, statement_id: str) -> dict:
-    row = _need(queries.get_statement(store, statement_id), "statement", statement_id)
+    row = _need(reads.get_statement(store, statement_id), "statement", statement_id)
     return {"statement": row,
-            "sources": queries.independent_sources(store, statement_id=statement_id),
-            "reports": queries.statement_reports(store, statement_id)}
+            "sources": reads.independent_sources(store, statement_id=statement_id),
+            "reports": reads.statement_reports(store, statement_id)}
 
 
 def article(store: Store, article_id: str) -> dict:
-    row = _need(queries.get_article(store, article_id), "article", article_id)
+    row = _need(reads.get_article(store, article_id), "article", article_id)
     everything = 100_000
-    original = queries.get_article(store, row["duplicate_of"]) if row["duplicate_of"] else None
-    return {"article": row, "mentions": queries.article_mentions(store, article_id),
-            "statements": queries.search_statements(store, everything, article=article_id),
-            "events": queries.search_events(store, everything, article=article_id),
+    original = reads.get_article(store, row["duplicate_of"]) if row["duplicate_of"] else None
+    return {"article": row, "mentions": reads.article_mentions(store, article_id),
+            "statements": reads.statements(store, StatementFilter(article=article_id), everything),
+            "events": reads.events(store, EventFilter(article=article_id), everything),
             "duplicate_of": original and {k: original[k] for k in ("article_id", "origin", "title")},
-            "copies": queries.article_copies(store, article_id),
-            "reuse": queries.reuse_for(store, article_id)}
+            "copies": reads.article_copies(store, article_id),
+            "reuse": reads.reuse_for(store, article_id)}

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
+from dragoman.api import ingest_records
 from dragoman.ingest.tabular import record_to_rawdoc
 from dragoman.model import bytes_hash
 from dragoman.settings import Settings
@@ -56,7 +57,7 @@ class Writer:
                                 headers={"WWW-Authenticate": "Bearer"})
 
     def ingest(self, request: IngestRequest) -> IngestResult:
-        from dragoman.api import ingest_records
+        # lazily: the model loader pulls in spaCy, which the read-only explorer never needs
         from dragoman.text import load_nlp
 
         records = []

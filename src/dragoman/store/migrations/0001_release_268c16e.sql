@@ -1,5 +1,7 @@
--- dragoman record schema. Every table is created if missing; meta.schema_version says which
--- version wrote the file. Column names are the export field names.
+-- Migration 1: the schema of release 268c16e (its store/schema.sql, kept as it was). Every table
+-- is created if missing and every later column added if missing, so it brings any database
+-- of that release or before (meta.schema_version '1', with or without the added columns) to
+-- version 1. Frozen: a change to the tables is a new migration, never an edit here.
 
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,

@@ -1,0 +1,98 @@
+"""One filter object per record kind, used unchanged by every surface: the CLI builds it from
+its options, the web from its query parameters (``web/params.py``), the Python API takes it as
+it is. Words mean one thing everywhere:
+
+- ``text`` — the record's own words contain this (the web's article box sends it as ``q``);
+- ``speaker``, ``source``, ``target``, ``actor``, ``mentions`` — name an actor: the name as
+  written, or the resolved actor's canonical name or one of its aliases, contains the words;
+- ``about`` (statements) — what the statement is about: its target (who is accused, appealed
+  to) or its words contain this;
+- ``*_id`` — an exact actor id; ``since``/``until`` — ISO dates, inclusive;
+- flags (``negated``, ``hypothetical``, ``historical``, ``claims``) — ``None``: any,
+  ``True``: only those, ``False``: leave them out.
+
+Every match is literal and case-insensitive: ``%``, ``_`` and ``\\`` are plain characters.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# allowed values of the fields (the CLI's choices and the web's forms read them from here)
+STATEMENT_KINDS = ("direct", "block", "mixed", "indirect")
+CUE_CLASSES = ("speech", "thought", "evidence", "stance")
+ACTOR_TYPES = ("person", "organisation", "country", "location", "group")
+EVENT_FLAGS = ("negated", "hypothetical", "historical", "claims")
+STORY_ORDERS = ("latest", "biggest")
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """Which statements: see the module docstring for what each word means. ``mentions``
+    (``mentions_id``): an actor named inside the quoted span, other than the speaker for an id;
+    ``since``/``until``: the article's publication date."""
+
+    text: str | None = None
+    speaker: str | None = None
+    speaker_id: str | None = None
+    about: str | None = None
+    mentions: str | None = None
+    mentions_id: str | None = None
+    kind: str | None = None
+    cue_class: str | None = None
+    article: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events: PLOVER ``type``; ``actor`` (either side), ``source``, ``target`` name
+    actors, ``*_id`` are exact actor ids (``source_id`` and ``target_id``: a dyad); ``country``
+    (ISO3, either side); ``since``/``until``: the event's date; the flags; ``claims``: events
+    reported inside someone's quoted or reported words; ``article``, ``story``."""
+
+    type: str | None = None
+    text: str | None = None
+    actor: str | None = None
+    actor_id: str | None = None
+    source: str | None = None
+    source_id: str | None = None
+    target: str | None = None
+    target_id: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    negated: bool | None = None
+    hypothetical: bool | None = None
+    historical: bool | None = None
+    claims: bool | None = None
+    article: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True)
+class ActorFilter:
+    """Which actors: ``name`` names the actor (canonical name or an alias contains it),
+    ``type`` (one of ``ACTOR_TYPES``), ``country`` (ISO3)."""
+
+    name: str | None = None
+    type: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles: ``text`` in the title or text, ``outlet``, publication dates;
+    ``duplicates=False`` leaves copies out."""
+
+    text: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    duplicates: bool = True
+
+
+def present(conditions: object) -> dict:
+    """The fields of a filter that are set (not ``None`` or empty): for links and forms."""
+    defaults = asdict(type(conditions)())
+    return {k: v for k, v in asdict(conditions).items() if v not in (None, "") and v != defaults[k]}

@@ -171,7 +171,8 @@ def candidate_pairs(resolved: Resolved) -> dict[tuple[str, str], str]:
 def read_labels(path: Path = PAIRS) -> list[dict]:
     if not path.exists():
         return []
-    lines = [l for l in path.read_text(encoding="utf-8").splitlines() if not l.startswith("#")]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
 

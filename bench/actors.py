@@ -9,10 +9,11 @@ hand-labelled pairs from the real corpora (:mod:`bench.actor_merges`).
 Accuracy: each gold ``actor``/``recipient`` span of PLOVER_GSR_normalized.jsonl (322 sentences)
 is located in its sentence; the actor we resolve there is the one whose mention overlaps the
 span (a person preferred), else the gazetteer entry of the span's words; the sector is a
-person's own, else the agent noun in the span ("Israeli army" → MIL), else the actor's. Country accuracy is over
-all gold spans (a span we give no actor counts as wrong); sector accuracy over gold spans with a
-three-letter sector we have in our vocabulary. The GSR codes every IGO as ``IGO`` and has three
-legacy codes (JAP, ITL, VTN): both the raw and the normalised score are reported.
+person's own, else the agent noun in the span ("Israeli army" → MIL), else the actor's.
+Country accuracy is over all gold spans (a span we give no actor counts as wrong); sector
+accuracy over gold spans with a three-letter sector we have in our vocabulary. The GSR codes
+every IGO as ``IGO`` and has three legacy codes (JAP, ITL, VTN): both the raw and the
+normalised score are reported.
 Speed: ``link_document`` time over the seeds and the GSR sentences, next to ``nlp.pipe``.
 """
 from __future__ import annotations

@@ -218,7 +218,7 @@ def task_synthetic(args) -> str:
     result = score(data, run_near(data.items, config))
     seconds = time.perf_counter() - started
     precision, recall = summary(result)
-    lines = ["| edit | " + " | ".join(f"{int(l * 100)}%" for l in LEVELS) + " |",
+    lines = ["| edit | " + " | ".join(f"{int(level * 100)}%" for level in LEVELS) + " |",
              "|---|" + "---|" * len(LEVELS)]
     for kind in EDITS:
         cells = [result["cells"][(kind, level)] for level in LEVELS]

@@ -114,8 +114,10 @@ def plv(folds: int) -> tuple[str, dict]:
             vectoriser.fit_transform([items[i].sentence for i in train]), y[train])
         return model.decision_function(vectoriser.transform([items[i].sentence for i in test]))
 
-    sparse_name = "sparse model, nested CV (TF-IDF ± parse features, C chosen in the training folds) — pipeline default"
-    embedding_name = "embedding model, nested CV (sparse + parse + MiniLM sentence and/or clause, C chosen in the training folds)"
+    sparse_name = ("sparse model, nested CV (TF-IDF ± parse features, C chosen in the training "
+                   "folds) — pipeline default")
+    embedding_name = ("embedding model, nested CV (sparse + parse + MiniLM sentence and/or clause, "
+                      "C chosen in the training folds)")
     tuned_name = ("fine-tuned MiniLM alone (top 2 layers + head on the marked sentence, fixed "
                   "recipe, 8 epochs)")
     ensemble_name = ("**fine-tuned MiniLM + sparse model** (mean of the SVM margin and 2p − 1, "
@@ -412,7 +414,8 @@ def dates() -> tuple[str, dict]:
                          f"gold {row['gold'] or 'none'}")
     n = len(rows)
     origins = Counter(r["origin"].split()[0] for r in rows)
-    lines = [f"`bench/data/event_dates.tsv`: {n} date phrases ({', '.join(f'{k} {v}' for k, v in origins.items())}), "
+    sources = ", ".join(f"{k} {v}" for k, v in origins.items())
+    lines = [f"`bench/data/event_dates.tsv`: {n} date phrases ({sources}), "
              "labelled by hand with the date (and precision) an analyst would code; "
              f"{sum(not r['gold'] for r in rows)} of them are durations or phone numbers that "
              "must give no date.", "",

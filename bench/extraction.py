@@ -219,7 +219,8 @@ def report(scorer, files, warc, traf, runner, text) -> str:
     pages = files[0]["pages"] + warc[0]["pages"] + (990 if traf else 0)
     lines.append(f"**Cleaning throughput, HTML** (1 process, extraction included): "
                  f"{pages / runner.seconds['clean']:.1f} pages/s over {pages} pages "
-                 f"(`extract_html` alone, trafilatura + htmldate: {pages / runner.seconds['extract']:.1f} pages/s).")
+                 f"(`extract_html` alone, trafilatura + htmldate: "
+                 f"{pages / runner.seconds['extract']:.1f} pages/s).")
     if text:
         lines.append(f"\n**Cleaning throughput, plain text** (demo corpus, all {text['pages']} "
                      f"records, 1 process): {text['pages'] / text['seconds']:.0f} pages/s.")

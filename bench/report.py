@@ -20,7 +20,10 @@ def write_section(task: str, markdown: str, doc: Path = DOC) -> None:
     block = f"{start}\n{markdown.strip()}\n{end}"
     text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
     pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
-    text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
+    if pattern.search(text):
+        text = pattern.sub(lambda _: block, text)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
     doc.write_text(text, encoding="utf-8")
 
 

@@ -103,7 +103,8 @@ def render(results: list[dict], args: argparse.Namespace, load: str) -> str:
     return "\n".join([
         f"Synthetic corpus (`bench/synthetic.py` `expand`: sentences of the real corpora with "
         f"names, numbers, 70% of the long and 30% of the short words swapped, 10% edited copies; seed "
-        f"{args.seed}, JSONL through the reader), {what}; local runner, {args.workers} process(es), batches of 200; "
+        f"{args.seed}, JSONL through the reader), {what}; local runner, {args.workers} "
+        f"process(es), batches of 200; "
         f"{machine()}; {load} at the start. Peak memory grows ×{growth:.2f} from "
         f"{results[0]['n']:,} to {results[-1]['n']:,} articles.", "", *lines])
 

@@ -5,9 +5,10 @@
 The standard protocol (news-tls): per gold timeline, ``l`` = its number of dates and ``k`` = its
 mean number of sentences per date (rounded, at least 1); only articles published inside the
 timeline's date range are read (news-tls's default: no extension) and the system's dates lie
-in that range; only sentences containing a topic keyword may be chosen. Scores by our own implementation of the tilse measures
-(``dragoman.stories.metrics``): alignment-based ROUGE-1/2 F1 (align+ m:1) and Date-F1; dataset
-score = P and R averaged over timelines, F1 from the averages. Nothing here is tuned on T17:
+in that range; only sentences containing a topic keyword may be chosen. Scores by our own
+implementation of the tilse measures (``dragoman.stories.metrics``): alignment-based ROUGE-1/2
+F1 (align+ m:1) and Date-F1; dataset score = P and R averaged over timelines, F1 from the
+averages. Nothing here is tuned on T17:
 ``dragoman.stories.summarise.timeline`` runs with its defaults.
 """
 from __future__ import annotations
@@ -106,7 +107,8 @@ def render(results: list[dict]) -> str:
         "Standard protocol: per gold timeline l dates and k sentences per date, articles "
         "published inside its date range (news-tls's default, no extension; so a topic whose "
         "gold timeline has a date for every day, like egypt, gets Date-F1 1 by construction), "
-        "only sentences with a topic keyword (our lists, in the script). Measures: our implementation of tilse's "
+        "only sentences with a topic keyword (our lists, in the script). Measures: our "
+        "implementation of tilse's "
         "alignment-based ROUGE (align+ m:1; stop words out, Porter stems) and Date-F1 "
         "(`dragoman/stories/metrics.py`, unit-tested on a hand-worked example); P and R "
         "averaged over timelines, F1 from the averages. Nothing tuned on T17. The anchor is "

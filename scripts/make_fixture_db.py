@@ -9,7 +9,8 @@ that the current code opens and migrates it (tests/test_migrations.py):
 
 An ``--out`` ending in ``.gz`` is written gzipped (a small DuckDB file is mostly empty blocks:
 7 MB raw, 30 kB gzipped). Origins are recorded relative to the current directory: run it from
-the repository root. Only the minimal public API every release has is used: ``dragoman.ingest([paths], db=...)``.
+the repository root. Only the minimal public API every release has is used:
+``dragoman.ingest([paths], db=...)``.
 The articles are invented (no publisher's text); the spaCy model must be installed.
 """
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Rebuild ``src/dragoman/data/event_types.joblib`` and ``event_types_tuned.pt``, the PLOVER
 event-type classifiers.
 
-    .venv/bin/python scripts/train_event_types.py [--plv ../shared/benchmarks/events/plv/PLV_train.tsv] [--no-tuned]
+    .venv/bin/python scripts/train_event_types.py \
+        [--plv ../shared/benchmarks/events/plv/PLV_train.tsv] [--no-tuned]
 
 Parses the 1,050 rows of PLV_train with the pipeline's spaCy model (CONCEDE and RETREAT are
 one root, YIELD, there), picks each model's configuration by 3-fold CV on PLV among the fixed

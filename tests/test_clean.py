@@ -13,7 +13,8 @@ def raw(origin: str, text: str, **kw) -> RawDoc:
 
 
 def test_normalise_repairs_mojibake_keeps_curly_quotes_and_tidies_space():
-    assert normalise_text("  \u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d he said.\r\n\r\n\r\n\r\nNext  line ") == \
+    mojibake = "  \u00e2\u20ac\u0153Yes,\u00e2\u20ac\u009d he said.\r\n\r\n\r\n\r\nNext  line "
+    assert normalise_text(mojibake) == \
         "\u201cYes,\u201d he said.\n\nNext line"
     assert normalise_text("\u201cquoted\u201d") == "\u201cquoted\u201d"
 

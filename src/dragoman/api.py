@@ -34,11 +34,10 @@ def ingest(paths: Iterable[str], db: str | None = None, settings: Settings | Non
 def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=None,
                    on_batch: Callable[[int, "IngestReport"], None] | None = None) -> "IngestReport":
     """Ingest records from any source (a reader, a generator of your own) into ``settings.db``."""
-    # lazily: the runners and the model loader pull in spaCy, which reading never needs
-    from dragoman.text import load_nlp
+    # lazy: the runners pull in spaCy and scikit-learn (3 s), which reading the record never needs
     from dragoman.runners import default_pipeline, make_runner
 
-    nlp = nlp if nlp is not None else load_nlp(settings.model)
+    nlp = nlp if nlp is not None else load_model(settings.model)
     with Store(settings.db) as store:
         runner = make_runner(store, default_pipeline(store, nlp, settings), settings, on_batch)
         return runner.run(records)
@@ -50,58 +49,59 @@ def open_store(db: str | None = None, read_only: bool = True) -> Store:
     return Store(db or Settings.from_env().db, read_only=read_only)
 
 
-def _stories_edit():
-    # lazily: the stories package pulls in scikit-learn and scipy (1 s), which reading never needs
-    from dragoman.stories import edit
+def load_model(model: str | None = None):
+    """The spaCy pipeline ``model`` (default: the settings' model), ready for ``ingest``."""
+    # lazy: the loader imports spaCy (2 s), which reading the record never needs
+    from dragoman.text import load_nlp
 
-    return edit
+    return load_nlp(model or Settings.from_env().model)
 
 
-def _stories_tell():
-    # lazily: the stories package pulls in scikit-learn and scipy (1 s), which reading never needs
-    from dragoman.stories import tell
+def _stories():
+    """``stories.edit`` and ``stories.tell``, imported on first use."""
+    # lazy: the stories package pulls in scikit-learn and scipy (1 s), which reading never needs
+    from dragoman.stories import edit, tell
 
-    return tell
+    return edit, tell
 
 
 def split_story(story: str, articles: list[str], db: str | None = None) -> dict:
     """Move ``articles`` (ids or file names) out of ``story`` into a new story; recorded with
     reason ``user``. Returns ``{"story", "new_story", "article_ids", "score", "reason"}``."""
     with open_store(db, read_only=False) as store:
-        return _stories_edit().split_story(store, story, list(articles))
+        return _stories()[0].split_story(store, story, list(articles))
 
 
 def merge_stories(story: str, other: str, db: str | None = None) -> dict:
     """Merge two stories (the older keeps its id); recorded with reason ``user``. Returns
     ``{"absorbed", "into_story", "score", "reason"}``."""
     with open_store(db, read_only=False) as store:
-        return _stories_edit().merge_stories(store, story, other)
+        return _stories()[0].merge_stories(store, story, other)
 
 
 def recluster(db: str | None = None, on_batch: Callable[[int, int], None] | None = None) -> dict:
     """Cluster every stored article into stories again, in order of publication; recorded
     merges and splits are replaced. Returns ``{"articles", "stories"}``."""
     with open_store(db, read_only=False) as store:
-        return _stories_edit().recluster(store, Settings.from_env(db=db), on_batch=on_batch)
+        return _stories()[0].recluster(store, Settings.from_env(db=db), on_batch=on_batch)
 
 
 def story_timeline(store: Store, story_id: str | None = None, actor: str | None = None,
                    query: str | None = None, dates: int = 10, per_date: int = 2) -> dict:
     """A dated, cited timeline of a story, an actor or a query (``stories.tell``)."""
-    return _stories_tell().story_timeline(store, story_id=story_id, actor=actor, query=query,
+    return _stories()[1].story_timeline(store, story_id=story_id, actor=actor, query=query,
                                           dates=dates, per_date=per_date)
 
 
 def story_summary(store: Store, story_id: str, sentences: int = 5) -> dict:
     """A short cited summary of a story (``stories.tell``)."""
-    return _stories_tell().story_summary(store, story_id, sentences=sentences)
+    return _stories()[1].story_summary(store, story_id, sentences=sentences)
 
 
 def reresolve(db: str | None = None):
     """Re-run actor resolution over the whole stored record (``actors.reresolve``)."""
-    # lazily: actor resolution pulls in spaCy, which reading never needs
-    from dragoman.actors.mentions import load_gazetteer
-    from dragoman.actors.reresolve import reresolve as run
+    # lazy: actor resolution pulls in spaCy (2 s), which reading the record never needs
+    from dragoman.actors import load_gazetteer, reresolve as records
 
     with open_store(db, read_only=False) as store:
-        return run(store, load_gazetteer())
+        return records.reresolve(store, load_gazetteer())

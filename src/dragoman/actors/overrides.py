@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dragoman.errors import StoreError
 from dragoman.actors.mentions import actor_id, name_key
-from dragoman.store import Store, reads as queries
+from dragoman.store import Store, reads
 
 _HINT = "look the actor up with `dragoman actors --name WORD` and use its name or actor_id"
 
@@ -65,7 +65,7 @@ def load_merges_file(store: Store, path: str | Path) -> list[tuple[str, str]]:
 
 
 def _actor(store: Store, name_or_id: str) -> dict:
-    found = queries.find_actor(store, name_or_id)
+    found = reads.find_actor(store, name_or_id)
     if found is None:
         raise StoreError(f"no actor named {name_or_id!r}", _HINT)
     return found
@@ -76,13 +76,13 @@ def split_in_store(store: Store, alias: str, note: str = "") -> tuple[dict, dict
     again, with the mentions, statements and events of the articles that named it only so, and
     the split is kept (``actor_merges``, origin ``split``) so later ingests never merge the two
     again. Returns (the new actor row, the actor it was split from)."""
-    merge = queries.merge_of(store, alias)
+    merge = reads.merge_of(store, alias)
     if merge is None:
         raise StoreError(f"no merge of {alias!r} to undo",
                          "`dragoman actor show NAME` lists an actor's merges; split one of those "
                          "aliases (its name or id)")
     old_id, new_id = merge["actor_id"], merge["alias_id"]
-    target = queries.find_actor(store, old_id)
+    target = reads.find_actor(store, old_id)
     if target is None:
         raise StoreError(f"the actor {alias!r} was merged into ({old_id}) is gone", _HINT)
     key = name_key(merge["alias"])
@@ -114,7 +114,7 @@ def split_in_store(store: Store, alias: str, note: str = "") -> tuple[dict, dict
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
-    return queries.find_actor(store, new_id), target
+    return reads.find_actor(store, new_id), target
 
 
 def _articles_naming_only(store: Store, actor_id: str, key: str) -> list[str]:

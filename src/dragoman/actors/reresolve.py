@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from dragoman.actors.mentions import Gazetteer, actor_id
 from dragoman.actors.identity import find_merges, preferred
 from dragoman.actors.overrides import move_actor
-from dragoman.store import Store, reads as queries
+from dragoman.store import Store, reads
 
 _GAZETTEER_KINDS = frozenset({"name", "acronym", "demonym"})
 
@@ -57,7 +57,7 @@ def reresolve(store: Store, gazetteer: Gazetteer) -> Reresolved:
 
 
 def _row(store: Store, actor_id_: str) -> dict | None:
-    return queries.find_actor(store, actor_id_) if actor_id_ else None
+    return reads.find_actor(store, actor_id_) if actor_id_ else None
 
 
 def _move(store: Store, alias_id: str, target_id: str, evidence: str, origin: str) -> bool:
@@ -71,9 +71,9 @@ def _move(store: Store, alias_id: str, target_id: str, evidence: str, origin: st
 
 def _apply_pending(store: Store) -> int:
     """Standing merges applied; the full name stays canonical ("Colm Brophy", not "Brophy")."""
-    actors = {a.actor_id: a for a in queries.stored_actors(store)}
+    actors = {a.actor_id: a for a in reads.stored_actors(store)}
     done = 0
-    for merge in queries.pending_merges(store):
+    for merge in reads.pending_merges(store):
         alias, target = actors.get(merge["alias_id"]), actors.get(merge["actor_id"])
         if alias is None or target is None:
             continue
@@ -85,8 +85,8 @@ def _apply_pending(store: Store) -> int:
 
 def _apply_gazetteer(store: Store, gazetteer: Gazetteer) -> tuple[int, int]:
     merged = updated = 0
-    splits = queries.user_splits(store)
-    for actor in queries.stored_actors(store):
+    splits = reads.user_splits(store)
+    for actor in reads.stored_actors(store):
         entry = gazetteer.lookup(actor.name)
         if entry is None or actor.type in ("person", "location") or entry.kind == "city" \
                 or (entry.kind not in _GAZETTEER_KINDS and actor.type != entry.type):
@@ -111,8 +111,8 @@ def _apply_gazetteer(store: Store, gazetteer: Gazetteer) -> tuple[int, int]:
 
 
 def _apply_identity(store: Store) -> int:
-    splits = queries.user_splits(store)
-    merges = [m for m in find_merges(queries.stored_actors(store))
+    splits = reads.user_splits(store)
+    merges = [m for m in find_merges(reads.stored_actors(store))
               if frozenset((m.alias_id, m.actor_id)) not in splits]
     return sum(_move(store, m.alias_id, m.actor_id, m.evidence, "auto") for m in merges)
 

@@ -26,14 +26,11 @@ def check_port(host: str, port: int) -> None:
 def run_explorer(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                  allow_writes: bool = False, token: str | None = None) -> None:
     """Serve the explorer in the foreground until Ctrl-C."""
-    # lazily: the web app and the server (FastAPI, uvicorn) are only needed when serving
-    import uvicorn
+    # lazy: FastAPI, the app and uvicorn (1 s) are only needed when serving
+    from dragoman.web import server
 
-    from dragoman.web import create_app
-
-    loopback = host in ("127.0.0.1", "localhost", "::1")
-    app = create_app(db, allow_writes=allow_writes, token=token,
-                     allowed_hosts=None if loopback else ["*"])
+    loopback = server.is_loopback(host)
+    app = server.app_for(db, host, allow_writes=allow_writes, token=token)
     check_port(host, port)
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"\nExplorer on {db}: open http://{shown}:{port} — Ctrl-C to stop.")
@@ -41,7 +38,7 @@ def run_explorer(db: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
         click.echo(f"warning: listening on {host}: other machines can read the record", err=True)
     if allow_writes:
         click.echo("Writing enabled: POST /api/ingest with 'Authorization: Bearer TOKEN'.")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server.serve(app, host, port)
 
 
 @click.command()

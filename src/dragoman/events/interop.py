@@ -39,7 +39,7 @@ GDELT_COLUMNS = (
 
 
 def gdelt_rows(events: Iterable[dict], reports: dict[str, dict] | None = None) -> Iterator[dict]:
-    """GDELT-like rows; ``reports`` maps event_id → its cluster (see ``queries.event_clusters``)."""
+    """GDELT-like rows; ``reports`` maps event_id → its cluster (see ``reads.event_clusters``)."""
     reports = reports or {}
     for e in events:
         day = str(e.get("date") or "")[:10]

@@ -8,6 +8,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from dragoman.errors import StoreError
@@ -154,8 +155,6 @@ class Store:
         self._append_bands(seqs, keys)
 
     def _append_bands(self, seqs, keys) -> None:
-        import numpy as np
-
         keys = np.asarray(keys, dtype=np.int64)
         self.con.register("_new_bands", pa.table({
             "key": pa.array(keys.ravel(), pa.int64()),

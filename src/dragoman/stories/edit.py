@@ -8,14 +8,14 @@ from __future__ import annotations
 from dragoman.errors import StoreError
 from dragoman.model import Actor, Article, Mention, Reuse
 from dragoman.pipeline import Batch
-from dragoman.store import reads as queries
+from dragoman.store import reads
 from dragoman.stories.stage import StoriesStage, stories_stage
 
 
 def split_story(store, story: str, articles: list[str], settings=None) -> dict:
     """Move ``articles`` (ids or file names) out of ``story`` (id, article or title words)
     into a new story. Returns the split (story, new_story, article_ids, score, reason)."""
-    found = queries.find_story(store, story)
+    found = reads.find_story(store, story)
     story_id = found["story_id"]
     keys = [_article_id(store, ref) for ref in articles]
     stage = _stage(store, settings)
@@ -35,7 +35,7 @@ def split_story(store, story: str, articles: list[str], settings=None) -> dict:
 def merge_stories(store, story: str, other: str, settings=None) -> dict:
     """Merge two stories (ids, articles or title words): the older keeps its id. Returns the
     merge (absorbed, into_story, score, reason)."""
-    a, b = (queries.find_story(store, ref)["story_id"] for ref in (story, other))
+    a, b = (reads.find_story(store, ref)["story_id"] for ref in (story, other))
     if a == b:
         raise StoreError(f"{story!r} and {other!r} are the same story ({a})",
                          "name two different stories from `dragoman stories`")
@@ -57,7 +57,7 @@ def recluster(store, settings=None, batch_size: int = 200, on_batch=None) -> dic
         store.con.execute(f"DELETE FROM {table}")
     store.con.execute("UPDATE articles SET story_id = NULL")
     stage = stories_stage(store, settings) if settings is not None else _stage(store, None)
-    groups = queries.recluster_order(store)
+    groups = reads.recluster_order(store)
     for start in range(0, len(groups), batch_size):
         out = stage.run(_stored_batch(store, [a for g in groups[start:start + batch_size] for a in g]))
         store.write_batch(Batch(stories=out.stories, story_updates=out.story_updates))
@@ -70,7 +70,7 @@ def recluster(store, settings=None, batch_size: int = 200, on_batch=None) -> dic
 def _stored_batch(store, article_ids: list[str]) -> Batch:
     """The stored articles, their mentions, actors and shared passages as a batch the stories
     stage can read (their events are read from the store when stories are told)."""
-    rows = queries.recluster_rows(store, article_ids)
+    rows = reads.recluster_rows(store, article_ids)
     position = {article_id: k for k, article_id in enumerate(article_ids)}
     articles = tuple(Article(r["article_id"], r["origin"], r["text"], "", "", title=r["title"],
                              published=None if r["published"] is None else str(r["published"]),
@@ -85,7 +85,7 @@ def _stored_batch(store, article_ids: list[str]) -> Batch:
 
 
 def _article_id(store, ref: str) -> str:
-    return queries.find_article(store, ref)["article_id"]
+    return reads.find_article(store, ref)["article_id"]
 
 
 def _stage(store, settings):

@@ -16,7 +16,7 @@ import numpy as np
 
 from dragoman.model import Article, Story
 from dragoman.pipeline import Batch
-from dragoman.store import reads as queries
+from dragoman.store import reads
 from dragoman.stories.cluster import Item, Params, StoryIndex, StoryState, day_number, iso_day
 from dragoman.stories.sentences import named_days_of_year
 from dragoman.stories.summarise import Doc, summary, timeline, title
@@ -75,16 +75,16 @@ class StoriesStage:
     produces = frozenset({"stories", "story_updates"})
 
     def __init__(self, store, embedder=None, params: Params | None = None) -> None:
-        self.store, self.queries = store, queries
+        self.store = store
         self.embedder = embedder
-        n_docs, df = queries.story_term_stats(store)
-        states = [_state_from_row(row) for row in queries.story_states(store)]
+        n_docs, df = reads.story_term_stats(store)
+        states = [_state_from_row(row) for row in reads.story_states(store)]
         self.index = StoryIndex(params or (EMBED_PARAMS if embedder else TEXT_PARAMS),
                                 TermStats.from_bytes(n_docs, df), states,
-                                queries.story_assignments(store),
-                                apart=queries.story_apart(store),
-                                retired=queries.story_retired(store),
-                                pinned=queries.story_pinned(store), loader=self._load_items,
+                                reads.story_assignments(store),
+                                apart=reads.story_apart(store),
+                                retired=reads.story_retired(store),
+                                pinned=reads.story_pinned(store), loader=self._load_items,
                                 embed=embedder.encode if embedder else None)
 
     def _load_items(self, article_ids: list[str]) -> list[Item]:
@@ -92,7 +92,7 @@ class StoriesStage:
         run)."""
         return [_item(row["article_id"], row["title"], row["text"], row["published"],
                       row["actors"] or (), follows=row["duplicate_of"])
-                for row in self.queries.story_member_rows(self.store, article_ids)]
+                for row in self.reads.story_member_rows(self.store, article_ids)]
 
     def run(self, batch: Batch) -> Batch:
         originals = batch.unique_articles()
@@ -151,12 +151,12 @@ class StoriesStage:
         ``refresh`` ones and kept from the store for the others."""
         members = {s: list(self.index.keys_of.get(s, ())) for s in story_ids}
         wanted = set(story_ids)
-        kept = {r["story_id"]: r for r in self.queries.story_texts(self.store, sorted(wanted - refresh))}
+        kept = {r["story_id"]: r for r in self.reads.story_texts(self.store, sorted(wanted - refresh))}
         refresh = refresh | (wanted - set(kept))
         texts = self._member_rows([a for s in sorted(refresh) for a in members[s][-SUMMARY_ARTICLES * 2:]],
                                   batch)
         events = defaultdict(list)
-        stored = self.queries.story_events(self.store, list(texts))   # none yet for new ones
+        stored = self.reads.story_events(self.store, list(texts))   # none yet for new ones
         for row in [*stored, *({"article_id": e.article_id, "date": e.date,
                                 "date_precision": e.date_precision, "date_source": e.date_source}
                                for e in batch.events)]:
@@ -180,7 +180,7 @@ class StoriesStage:
                                    "published": a.published, "text": a.text,
                                    "duplicate_of": a.duplicate_of} for a in batch.articles}
         stored = [a for a in article_ids if a not in in_batch]
-        rows = {row["article_id"]: row for row in self.queries.story_articles(self.store, stored)}
+        rows = {row["article_id"]: row for row in self.reads.story_articles(self.store, stored)}
         return rows | in_batch
 
 

@@ -2,7 +2,8 @@
 each piece from ``store.reads``. Pages and the JSON API both call these."""
 from __future__ import annotations
 
-from dragoman.errors import NotFound, StoreError
+from dragoman import api
+from dragoman.errors import NotFound
 from dragoman.store import Store, reads
 from dragoman.store.reads import EventFilter, StatementFilter
 from dragoman.web import citations
@@ -35,12 +36,9 @@ def story(store: Store, story_id: str, live: bool = False) -> dict:
     row = _need(reads.get_story(store, story_id), "story", story_id)
     articles = reads.articles_in_story(store, story_id)
     if live:
-        # lazily: telling a story pulls in scikit-learn and scipy (1 s), which only ?live needs
-        from dragoman.stories import tell
-
         summary = [{"text": s["text"], "cites": _cites(s)}
-                   for s in tell.story_summary(store, story_id)["sentences"]]
-        dated = tell.story_timeline(store, story_id=story_id)["dates"]
+                   for s in api.story_summary(store, story_id)["sentences"]]
+        dated = api.story_timeline(store, story_id=story_id)["dates"]
     else:
         summary, dated = _stored(store, row, articles)
     return {"story": row, "summary": summary, "dated": dated, "articles": articles,

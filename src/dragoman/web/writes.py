@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from pydantic import BaseModel, Field
 
-from dragoman.api import ingest_records
+from dragoman.api import ingest_records, load_model
 from dragoman.ingest.tabular import record_to_rawdoc
 from dragoman.model import bytes_hash
 from dragoman.settings import Settings
@@ -57,9 +57,6 @@ class Writer:
                                 headers={"WWW-Authenticate": "Bearer"})
 
     def ingest(self, request: IngestRequest) -> IngestResult:
-        # lazily: the model loader pulls in spaCy, which the read-only explorer never needs
-        from dragoman.text import load_nlp
-
         records = []
         for item in request.articles:
             raw = json.dumps(item.model_dump(), sort_keys=True, ensure_ascii=False).encode()
@@ -67,7 +64,7 @@ class Writer:
             records.append(record_to_rawdoc(origin, item.model_dump(), bytes_hash(raw), "api"))
         with self._lock:
             if self.nlp is None:
-                self.nlp = load_nlp(self.settings.model)
+                self.nlp = load_model(self.settings.model)
             report = ingest_records(records, self.settings, nlp=self.nlp)
             self.on_change()
         return IngestResult(records=report.records, new_records=report.new_records,

@@ -31,7 +31,8 @@ def reuse_for(store: Store, article_id: str) -> list[dict]:
     first."""
     cursor = store.con.execute(
         "SELECT r.*, a.origin AS origin_a, b.origin AS origin_b, a.title AS title_a, "
-        "b.title AS title_b, a.text AS text_a, b.text AS text_b FROM reuse r JOIN articles a ON a.article_id = r.article_a "
+        "b.title AS title_b, a.text AS text_a, b.text AS text_b "
+        "FROM reuse r JOIN articles a ON a.article_id = r.article_a "
         "JOIN articles b ON b.article_id = r.article_b "
         "WHERE ? IN (r.article_a, r.article_b) ORDER BY r.similarity DESC, r.kind",
         [article_id])

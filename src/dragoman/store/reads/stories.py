@@ -103,7 +103,8 @@ def story_articles(store: Store, article_ids: list[str]) -> list[dict]:
 
 def find_story(store: Store, ref: str) -> dict:
     """A story by its id, by the id or origin (file name) of one of its articles, or by a
-    unique part of its title (case-insensitive); raises ``StoreError`` saying what to do when none or several match."""
+    unique part of its title (case-insensitive); raises ``StoreError`` saying what to do when
+    none or several match."""
     rows = dicts(store.con.execute(
         f"{table_select('stories')} WHERE t.story_id = ? OR list_contains(t.article_ids, ?) "
         f"OR t.title {LIKE_LITERAL} ORDER BY t.story_id = ? DESC, len(t.article_ids) DESC LIMIT 6",

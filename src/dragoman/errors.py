@@ -12,7 +12,8 @@
     │                          no earlier one produces, or one is not a stage or step at all
     ├── ModelNotInstalledError the spaCy model package is missing
     ├── StoreError             the database cannot be opened, or a read asks for what is not there
-    │   └── NotFound           no record with this id (the web answers 404)
+    │   ├── NotFound           no record with this id (the web answers 404)
+    │   └── SchemaVersionError the database was written by a newer dragoman (upgrade to open it)
     ├── ExportError            an export was asked for in a way that cannot work
     └── DemoCorpusError        the built-in demo corpus is not installed and cannot be fetched
 

@@ -92,7 +92,7 @@ class StoriesStage:
         run)."""
         return [_item(row["article_id"], row["title"], row["text"], row["published"],
                       row["actors"] or (), follows=row["duplicate_of"])
-                for row in self.reads.story_member_rows(self.store, article_ids)]
+                for row in reads.story_member_rows(self.store, article_ids)]
 
     def run(self, batch: Batch) -> Batch:
         originals = batch.unique_articles()
@@ -151,12 +151,12 @@ class StoriesStage:
         ``refresh`` ones and kept from the store for the others."""
         members = {s: list(self.index.keys_of.get(s, ())) for s in story_ids}
         wanted = set(story_ids)
-        kept = {r["story_id"]: r for r in self.reads.story_texts(self.store, sorted(wanted - refresh))}
+        kept = {r["story_id"]: r for r in reads.story_texts(self.store, sorted(wanted - refresh))}
         refresh = refresh | (wanted - set(kept))
         texts = self._member_rows([a for s in sorted(refresh) for a in members[s][-SUMMARY_ARTICLES * 2:]],
                                   batch)
         events = defaultdict(list)
-        stored = self.reads.story_events(self.store, list(texts))   # none yet for new ones
+        stored = reads.story_events(self.store, list(texts))   # none yet for new ones
         for row in [*stored, *({"article_id": e.article_id, "date": e.date,
                                 "date_precision": e.date_precision, "date_source": e.date_source}
                                for e in batch.events)]:
@@ -180,7 +180,7 @@ class StoriesStage:
                                    "published": a.published, "text": a.text,
                                    "duplicate_of": a.duplicate_of} for a in batch.articles}
         stored = [a for a in article_ids if a not in in_batch]
-        rows = {row["article_id"]: row for row in self.reads.story_articles(self.store, stored)}
+        rows = {row["article_id"]: row for row in reads.story_articles(self.store, stored)}
         return rows | in_batch
 
 

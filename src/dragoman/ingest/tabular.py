@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 from dragoman.ingest.decode import sniff_encoding
@@ -67,17 +68,27 @@ def _affixed(fields: Iterable[str], aliases: tuple[str, ...]) -> list[str]:
 def read_jsonl(source: Source, settings: Settings) -> Iterator[Record]:
     """One JSON object per line; a bad line is rejected and the rest still read."""
     with source.open() as stream:
-        for number, line in enumerate(stream, start=1):
+        for number, line in enumerate(lines_at_most(stream, settings.max_record_bytes), start=1):
             if not line.strip():
                 continue
             yield _jsonl_record(f"{source.origin}#{number}", line, settings)
 
 
+def lines_at_most(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``stream``; a line over ``limit`` bytes comes as its first ``limit + 1``
+    bytes only, the rest skipped unread into memory (a file without newlines cannot fill it)."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
 def _jsonl_record(origin: str, line: bytes, settings: Settings) -> Record:
     source_hash = bytes_hash(line.strip())
     if len(line) > settings.max_record_bytes:
-        return Reject(origin, "too-large", f"record of {len(line)} bytes is over the limit "
-                      f"({settings.max_record_bytes}); raise DRAGOMAN_MAX_RECORD_BYTES", source_hash)
+        return Reject(origin, "too-large", f"record of more than {settings.max_record_bytes} "
+                      "bytes is over the limit; raise DRAGOMAN_MAX_RECORD_BYTES", source_hash)
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as err:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dragoman.ingest.decode import UndecodableError, decode_bytes
+from dragoman.ingest.limits import TooLarge, read_at_most
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -17,8 +18,12 @@ def read_text(source: Source, settings: Settings) -> Iterator[Record]:
                      f"{source.size} bytes is over the {settings.max_record_bytes}-byte limit; "
                      "split the file or raise DRAGOMAN_MAX_RECORD_BYTES")
         return
-    with source.open() as stream:
-        data = stream.read()
+    try:
+        with source.open() as stream:
+            data = read_at_most(stream, settings.max_record_bytes, "the file")
+    except TooLarge as err:
+        yield Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))
+        return
     source_hash = bytes_hash(data)
     try:
         text, _ = decode_bytes(data)

@@ -1,0 +1,35 @@
+"""Reading at most so many bytes, compressed input included: a size limit holds on what a
+reader keeps in memory, not on what the file says it holds."""
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from typing import BinaryIO
+
+GZIP_ERRORS = (OSError, EOFError, zlib.error)
+
+
+class TooLarge(ValueError):
+    """More than ``limit`` bytes were there to read; reading stopped at the limit."""
+
+    def __init__(self, limit: int, what: str = "the record") -> None:
+        super().__init__(f"{what} is over the {limit}-byte limit; raise DRAGOMAN_MAX_RECORD_BYTES "
+                         "or split the input")
+        self.limit = limit
+
+
+def read_at_most(stream: BinaryIO, limit: int, what: str = "the record") -> bytes:
+    """All of ``stream``, or ``TooLarge`` after reading ``limit + 1`` bytes of it."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(limit, what)
+    return data
+
+
+def gunzip_at_most(data: bytes, limit: int) -> bytes:
+    """``data`` decompressed, streamed and stopped once it passes ``limit`` bytes (a gzip bomb
+    of a few kilobytes can expand to gigabytes). Raises ``TooLarge`` or one of
+    ``GZIP_ERRORS`` for corrupt data."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        return read_at_most(stream, limit, "uncompressed, the data")

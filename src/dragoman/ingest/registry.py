@@ -134,7 +134,7 @@ def guarded(origin: str, records: Iterator[Record]) -> Iterator[Record]:
                      "file (a disk or network error?) and run the same command again")
     except Exception as err:  # noqa: BLE001 (a reader's bug must not stop the run)
         problem = safe_name(" ".join(f"{type(err).__name__}: {err}".split()))[:300]
-        yield Reject(origin, "unreadable", f"the reader failed ({problem}); records before it "
+        yield Reject(origin, "reader-failed", f"the reader failed ({problem}); records before it "
                      "were kept; please report this input as a bug")
 
 

@@ -66,12 +66,17 @@ def _affixed(fields: Iterable[str], aliases: tuple[str, ...]) -> list[str]:
 
 @register(".jsonl", ".ndjson", ".jsonlines")
 def read_jsonl(source: Source, settings: Settings) -> Iterator[Record]:
-    """One JSON object per line; a bad line is rejected and the rest still read."""
+    """One JSON object per line; a bad line is rejected and the rest still read; a file with
+    no line but blank ones is one ``empty`` reject."""
+    read = 0
     with source.open() as stream:
         for number, line in enumerate(lines_at_most(stream, settings.max_record_bytes), start=1):
-            if not line.strip():
-                continue
-            yield _jsonl_record(f"{source.origin}#{number}", line, settings)
+            if line.strip():
+                read += 1
+                yield _jsonl_record(f"{source.origin}#{number}", line, settings)
+    if not read:
+        yield Reject(source.origin, "empty", "the file holds no records (only blank lines, or "
+                     "nothing); put one JSON object per line", bytes_hash(source.origin.encode()))
 
 
 def lines_at_most(stream: BinaryIO, limit: int) -> Iterator[bytes]:
@@ -139,6 +144,8 @@ def _csv_records(origin: str, reader: csv.DictReader) -> Iterator[Record]:
         try:
             row = next(reader)
         except StopIteration:
+            if number == 1:
+                yield Reject(origin, "empty", "the file has a header row and no records")
             return
         except csv.Error as err:
             bad_in_a_row += 1

@@ -249,3 +249,36 @@ def test_random_binary_is_rejected(tmp_path):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(128, 256)) * 40)
     assert [r.reason for r in read(path)] == ["undecodable"]
+
+
+# --- what the store cannot take: lone surrogates, nesting too deep ----------------------
+
+def encodable(record) -> bool:
+    values = [getattr(record, name) for name in record.__slots__]
+    return all(v.encode("utf-8") is not None for v in values if isinstance(v, str))
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_storable_origin(tmp_path):
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as out:
+        out.write(GOOD.encode())
+    (record,) = read(tmp_path)
+    assert isinstance(record, RawDoc) and encodable(record)
+    assert record.origin.endswith("caf\\udce9.txt")
+
+
+def test_lone_surrogates_in_record_fields_are_made_storable(tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "Talks went on \\ud800 all day in Vienna.", "title": "x\\udfff",'
+                    ' "author": "\\ud83d", "url": "https://example.org/\\ud800"}\n')
+    (record,) = read(path)
+    assert isinstance(record, RawDoc) and encodable(record)
+    article = clean_record(RawDoc(origin="o\ud800", text="Talks \ud800 went on all day in Vienna.",
+                                  source_hash="h", author="\udfff"), SETTINGS, LanguageGuesser())
+    assert encodable(article)
+
+
+def test_json_nested_too_deep_is_a_malformed_line(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + '\n{"text": "The talks went on all day."}\n')
+    assert [getattr(r, "reason", "ok") for r in read(path)] == ["malformed-json", "ok"]

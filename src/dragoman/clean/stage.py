@@ -16,6 +16,7 @@ from dragoman.clean.extract import ExtractionError, extract_html, outlet_from_ur
 from dragoman.clean.failures import isolated
 from dragoman.clean.language import LanguageGuesser
 from dragoman.clean.text import content_key, normalise_text
+from dragoman.ingest.names import storable_fields
 from dragoman.model import Article, RawDoc, Reject, short_hash
 from dragoman.pipeline import Batch
 from dragoman.settings import Settings
@@ -63,7 +64,9 @@ def fields_of(raw: RawDoc) -> Fields | Reject:
 
 
 def clean_record(raw: RawDoc, settings: Settings, languages: LanguageGuesser) -> Article | Reject:
-    """One RawDoc → Article, or Reject when no usable text is left."""
+    """One RawDoc → Article, or Reject when no usable text is left. Text fields are made
+    storable first (a lone surrogate in a title or an origin cannot be written as UTF-8)."""
+    raw = storable_fields(raw)
     found = fields_of(raw)
     if isinstance(found, Reject):
         return found

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from dragoman.errors import InputError
 from dragoman.ingest.fetch import Fetcher, LazyFetcher, is_url, make_fetcher
-from dragoman.ingest.names import safe_name
+from dragoman.ingest.names import safe_name, storable_fields
 from dragoman.ingest.walk import NotAFile, not_a_file, open_regular, unreadable, walk
 from dragoman.model import RawDoc, Reject
 from dragoman.settings import Settings
@@ -73,7 +73,8 @@ def read_inputs(inputs: Iterable[str], settings: Settings, stdin: BinaryIO | Non
     Raises ``InputError`` for a path that does not exist (before reading anything else is
     pointless: the user mistyped). Every other input ends as records: unreadable or unsupported
     files, FIFOs, broken links and URLs that cannot be fetched become ``Reject`` records (see
-    ``dragoman.ingest.walk``), and so does an exception a reader raises. ``fetcher`` (default: the polite urllib one, built
+    ``dragoman.ingest.walk``), and so does an exception a reader raises. Text fields that
+    cannot be stored as UTF-8 (a file name that is not UTF-8) are escaped (``storable``). ``fetcher`` (default: the polite urllib one, built
     on first use) fetches URLs and the links of feeds.
     """
     paths = list(inputs)
@@ -83,12 +84,18 @@ def read_inputs(inputs: Iterable[str], settings: Settings, stdin: BinaryIO | Non
                              "check the path; use '-' to read from standard input")
     fetcher = fetcher or LazyFetcher(lambda: make_fetcher(settings))
     for name in paths:
-        if name == "-":
-            yield from _read_stdin(stdin or sys.stdin.buffer, settings, stdin_format)
-        elif is_url(name):
-            yield from guarded(name, _read_url(name, settings, fetcher))
-        else:
-            yield from _read_path(name, settings, fetcher)
+        for record in _read_one(name, settings, stdin, stdin_format, fetcher):
+            yield storable_fields(record)
+
+
+def _read_one(name: str, settings: Settings, stdin: BinaryIO | None, stdin_format: str,
+              fetcher: Fetcher) -> Iterator[Record]:
+    if name == "-":
+        yield from _read_stdin(stdin or sys.stdin.buffer, settings, stdin_format)
+    elif is_url(name):
+        yield from guarded(name, _read_url(name, settings, fetcher))
+    else:
+        yield from _read_path(name, settings, fetcher)
 
 
 def _read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record]:

@@ -101,6 +101,9 @@ def _jsonl_record(origin: str, line: bytes, settings: Settings) -> Record:
                       f"{err.start}); JSON Lines must be UTF-8", source_hash)
     except json.JSONDecodeError as err:
         return Reject(origin, "malformed-json", f"{err.msg} at column {err.colno}", source_hash)
+    except RecursionError:
+        return Reject(origin, "malformed-json", "nested too deep to read (thousands of levels of "
+                      "brackets); an article is one flat JSON object", source_hash)
     if not isinstance(record, dict):
         return Reject(origin, "malformed-json",
                       f"expected a JSON object per line, got {type(record).__name__}", source_hash)

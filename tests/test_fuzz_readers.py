@@ -99,7 +99,8 @@ def _built_from(texts: list[str]) -> list[tuple[str, bytes]]:
         for i, t in enumerate(texts))
     items = "".join(f"<item><title>n{i}</title><description><![CDATA[{t}]]></description>"
                     f"<guid>g{i}</guid></item>" for i, t in enumerate(texts))
-    rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}</channel></rss>'
+    rss = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{items}'
+           '</channel></rss>')
     entries = "".join(f"<entry><title>n{i}</title><id>e{i}</id><content type='html'>"
                       f"{t[:300].replace('<', '&lt;').replace('&', '&amp;')}</content></entry>"
                       for i, t in enumerate(texts))

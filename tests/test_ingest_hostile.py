@@ -133,7 +133,8 @@ def test_a_gzipped_feed_bomb_is_stopped_at_the_limit(tmp_path):
 def test_a_jsonl_line_over_the_limit_is_rejected_without_reading_it_whole(tmp_path):
     settings = Settings(max_record_bytes=1000)
     path = tmp_path / "big.jsonl"
-    path.write_bytes(b'{"text": "' + b"x" * 50_000 + b'"}\n{"text": "The ministers met in Vienna."}\n')
+    path.write_bytes(b'{"text": "' + b"x" * 50_000 + b'"}\n'
+                     b'{"text": "The ministers met in Vienna."}\n')
     records = read(path, settings=settings)
     assert [(r.origin.rsplit("#")[1], getattr(r, "reason", "ok")) for r in records] == [
         ("1", "too-large"), ("2", "ok")]

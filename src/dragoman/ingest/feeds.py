@@ -128,7 +128,8 @@ def _feed_items(origin: str, data: bytes, settings: Settings, fetcher: Fetcher |
     if _is_broken(parsed):
         yield _malformed(origin, data, parsed)
     elif not parsed.entries:
-        yield Reject(origin, "empty-feed", f"{safe_name(origin)} is a feed with no items; nothing to read",
+        yield Reject(origin, "empty-feed",
+                     f"{safe_name(origin)} is a feed with no items; nothing to read",
                      bytes_hash(data))
 
 
@@ -143,8 +144,8 @@ def _malformed(origin: str, data: bytes, parsed) -> Reject:
     problem = safe_name(" ".join(str(parsed.get("bozo_exception", "")).split())[:200])
     kept = (f"the {len(parsed.entries)} item(s) read before the error were kept, later ones "
             "may be missing; " if parsed.entries else "")
-    return Reject(origin, "malformed-feed", f"{safe_name(origin)} is not a well-formed RSS/Atom feed "
-                  f"({problem}); {kept}check that the file is complete (re-download it)",
+    return Reject(origin, "malformed-feed", f"{safe_name(origin)} is not a well-formed RSS/Atom "
+                  f"feed ({problem}); {kept}check that the file is complete (re-download it)",
                   bytes_hash(data))
 
 
@@ -225,8 +226,8 @@ def _sitemap_records(origin: str, data: bytes, settings: Settings, fetcher: Fetc
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
-        yield Reject(origin, "malformed-sitemap", f"{safe_name(origin)} cannot be read as a sitemap "
-                     f"({err}); check that the file is complete (re-download it)",
+        yield Reject(origin, "malformed-sitemap", f"{safe_name(origin)} cannot be read as a "
+                     f"sitemap ({err}); check that the file is complete (re-download it)",
                      bytes_hash(data))
         return
     entries = [e for e in root if _local(e.tag) in ("url", "sitemap")]

@@ -74,7 +74,8 @@ def read_inputs(inputs: Iterable[str], settings: Settings, stdin: BinaryIO | Non
     pointless: the user mistyped). Every other input ends as records: unreadable or unsupported
     files, FIFOs, broken links and URLs that cannot be fetched become ``Reject`` records (see
     ``dragoman.ingest.walk``), and so does an exception a reader raises. Text fields that
-    cannot be stored as UTF-8 (a file name that is not UTF-8) are escaped (``storable``). ``fetcher`` (default: the polite urllib one, built
+    cannot be stored as UTF-8 (a file name that is not UTF-8) are escaped (``storable``).
+    ``fetcher`` (default: the polite urllib one, built
     on first use) fetches URLs and the links of feeds.
     """
     paths = list(inputs)
@@ -153,4 +154,5 @@ def _read_stdin(stream: BinaryIO, settings: Settings, fmt: str) -> Iterator[Reco
     if reader is None:
         raise InputError(f"unknown standard-input format {fmt!r}",
                          f"use one of: auto, {', '.join(s.lstrip('.') for s in supported_suffixes())}")
-    yield from guarded("-", reader(Source("-", lambda: io.BytesIO(data), len(data)), settings))
+    source = Source("-", lambda: io.BytesIO(data), len(data))
+    yield from guarded("-", reader(source, settings))

@@ -20,6 +20,8 @@ import gzip
 import io
 import json
 import os
+import random
+import signal
 import socket
 import subprocess
 import sys
@@ -36,6 +38,23 @@ GOOD = ("Ministers meet in Vienna\nThe foreign ministers of France and Germany m
         "the talks, which lasted four hours.\n")
 LONG = "The envoy said the ceasefire was holding in the north of the country. "
 TIMEOUT_S = 600
+GIANTS_TIMEOUT_S = 240
+_VOCABULARY = ("the envoy minister said talks ceasefire north south army rebels city council "
+               "government week report aid border trade vote court police election strike "
+               "river port water bank market crops rain school hospital road bridge power fuel "
+               "price workers union leaders meeting treaty troops village families").split()
+
+
+def prose(chars: int, seed: int) -> str:
+    """``chars`` characters of sentences of random words: long texts that are not near
+    duplicates of each other (``LONG`` repeated would be, and is used where that is meant)."""
+    rng = random.Random(seed)
+    sentences, size = [], 0
+    while size < chars:
+        sentence = " ".join(rng.choice(_VOCABULARY) for _ in range(12)).capitalize() + ". "
+        sentences.append(sentence)
+        size += len(sentence)
+    return "".join(sentences)
 
 
 @dataclass(frozen=True)
@@ -181,7 +200,7 @@ def cases() -> list[Case]:
                                                                  20)),
         Case("title-only", "a title line and nothing else", _write("t.txt", "Just a title\n")),
         Case("over-nlp-limit", "1.2 MB text (over spaCy's 1,000,000 characters; issue 20 repro)",
-             _write("long.txt", "Long report\n" + LONG * 17_000)),
+             _write("long.txt", "Long report\n" + prose(1_200_000, 1))),
         Case("over-size-limit", "21 MB text (over the 20 MB record limit)",
              _write("huge.txt", b"word " * 4_200_000)),
         Case("one-long-line", "1 MB text without a newline", _write("line.txt", b"a" * 1_000_000)),
@@ -241,7 +260,7 @@ def cases() -> list[Case]:
         Case("jsonl-nul", "NUL characters in JSON strings", _write(
             "nul.jsonl", _jsonl(json.dumps({"text": GOOD + "\0\0", "title": "a\0b"})))),
         Case("jsonl-5mb", "a JSON line with a 5 MB text field", _write(
-            "big.jsonl", _jsonl(json.dumps({"text": LONG * 70_000})))),
+            "big.jsonl", _jsonl(json.dumps({"text": prose(5_000_000, 2)})))),
         Case("jsonl-no-newline", "21 MB JSON line without a newline", _write(
             "huge.jsonl", b'{"text": "' + b"x" * 21_000_000)),
         Case("jsonl-empty", "a .jsonl of blank lines", _write("e.jsonl", b"\n\n  \n")),
@@ -249,7 +268,7 @@ def cases() -> list[Case]:
             "l1.jsonl", _jsonl('{"text": "caf\u00e9 cr\u00e8me"}').decode().encode("latin-1"))),
         # --- CSV / TSV -------------------------------------------------------------------------
         Case("csv-5mb", "a CSV row with a 5 MB text field (issue 20 repro)", _write(
-            "big.csv", _csv([["title", "text"], ["Big", LONG * 70_000], ["Small", GOOD]])),
+            "big.csv", _csv([["title", "text"], ["Big", prose(5_000_000, 3)], ["Small", GOOD]])),
             expect=2),
         Case("csv-over-limit", "a CSV field over the 20 MB limit", _write(
             "huge.csv", _csv([["text"], ["y" * 21_000_000], [GOOD]])), expect=None),
@@ -351,17 +370,19 @@ _MEASURE = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1
 DRAGOMAN = str(Path(sys.executable).with_name("dragoman"))
 
 
-def dragoman(args: list[str], db: Path, stdin: bytes | None = None) -> Run:
+def dragoman(args: list[str], db: Path, stdin: bytes | None = None,
+             timeout: int = TIMEOUT_S) -> Run:
     """``dragoman ARGS --db DB`` in a child process: time, exit code, output, peak RSS."""
     command = [sys.executable, "-c", _MEASURE, DRAGOMAN, *args, "--db", str(db), "--no-progress"]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdin=subprocess.PIPE if stdin is not None else
-                             subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             start_new_session=True)
     try:
-        out, _ = child.communicate(stdin, timeout=TIMEOUT_S)
+        out, _ = child.communicate(stdin, timeout=timeout)
         code = child.returncode
     except subprocess.TimeoutExpired:
-        child.kill()
+        os.killpg(child.pid, signal.SIGKILL)  # the measuring process and the ingest under it
         out, _ = child.communicate()
         code = None
     text = out.decode("utf-8", "replace")
@@ -441,6 +462,16 @@ def _extra_runs(tmp_path: Path, baseline: Run) -> list[dict]:
     rows.append({"case": "fifo-named", "what": "dragoman ingest FIFO (used to hang)",
                  "expect": 1, "found": found, "ok": found == 1 and not named.crashed,
                  "run": named})
+    giants = tmp_path / "giants"
+    giants.mkdir()
+    for number in (1, 2):
+        (giants / f"copy{number}.txt").write_text(LONG * 17_000 + f"Copy {number}.")
+    db = tmp_path / "giants.duckdb"
+    run_giants = dragoman(["ingest", str(giants)], db, timeout=GIANTS_TIMEOUT_S)
+    found = len(stored(db)) if db.exists() and not run_giants.crashed else 0
+    rows.append({"case": "near-duplicate-giants", "what": "two near-identical 1.2 MB texts "
+                 f"(run alone, {GIANTS_TIMEOUT_S} s limit)", "expect": 2, "found": found,
+                 "ok": found == 2 and not run_giants.crashed, "run": run_giants})
     db = tmp_path / "stdin.duckdb"
     piped = dragoman(["ingest", "-", "--stdin-format", "text"], db, stdin=b"\xff\xfe\0\0" +
                      os.urandom(2000))
@@ -478,7 +509,7 @@ def _markdown(rows: list[dict], first: Run, again: Run, extra: list[dict], basel
         f"| kinds of bad input | {len(all_rows)} |",
         f"| records expected / accounted for | {expected} / {found} |",
         f"| cases not accounted for | {sum(not r['ok'] for r in all_rows)} |",
-        f"| crashes (traceback, killed, over {TIMEOUT_S} s) | {crashes} |",
+        f"| crashes (traceback, killed, over the time limit) | {crashes} |",
         f"| first run | exit {first.code}, {first.seconds:.0f} s, peak RSS {first.peak_mb:.0f} MB |",
         f"| rerun of the same folder | exit {again.code}, {again.seconds:.0f} s; "
         f"{_summary(again.out)} |",

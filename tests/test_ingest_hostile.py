@@ -2,7 +2,6 @@
 it are still read, nothing blocks and nothing crashes the run."""
 from __future__ import annotations
 
-import builtins
 import gzip
 import os
 import socket

@@ -29,7 +29,7 @@ import feedparser
 
 from dragoman.ingest.fetch import Fetcher, Response, fetch_or_reject
 from dragoman.ingest.html import html_rawdoc, looks_like_html
-from dragoman.ingest.limits import GZIP_ERRORS, TooLarge, gunzip_at_most, read_at_most
+from dragoman.ingest.limits import GZIP_ERRORS, TooLarge, gunzip_at_most, read_whole
 from dragoman.ingest.names import safe_name
 from dragoman.ingest.registry import Record, Source, register, register_url
 from dragoman.model import RawDoc, Reject, bytes_hash
@@ -55,15 +55,9 @@ class ItemMeta:
 @register(".rss", ".atom", ".xml")
 def read_feed_file(source: Source, settings: Settings) -> Iterator[Record]:
     """A feed or sitemap file: one record per item (see the module docstring)."""
-    if source.size is not None and source.size > settings.max_record_bytes:
-        yield Reject(source.origin, "too-large", f"{source.size} bytes is over the "
-                     f"{settings.max_record_bytes}-byte limit; raise DRAGOMAN_MAX_RECORD_BYTES")
-        return
-    try:
-        with source.open() as stream:
-            data = read_at_most(stream, settings.max_record_bytes, "the file")
-    except TooLarge as err:
-        yield Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
     yield from feed_records(source.origin, data, settings, source.fetcher)
 

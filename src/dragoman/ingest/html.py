@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from charset_normalizer import from_bytes
 
 from dragoman.ingest.decode import mostly_utf8
-from dragoman.ingest.limits import GZIP_ERRORS, TooLarge, gunzip_at_most, read_at_most
+from dragoman.ingest.limits import GZIP_ERRORS, TooLarge, gunzip_at_most, read_whole
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -99,17 +99,13 @@ def html_rawdoc(origin: str, data: bytes, url: str | None = None,
 def read_html(source: Source, settings: Settings) -> Iterator[Record]:
     """The whole file is one page; ``.gz`` files are decompressed first, and stopped at the
     size limit (which holds on the uncompressed page)."""
-    limit = settings.max_record_bytes
-    if source.size is not None and source.size > limit:
-        yield Reject(source.origin, "too-large",
-                     f"{source.size} bytes is over the {limit}-byte limit; "
-                     "raise DRAGOMAN_MAX_RECORD_BYTES")
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
     try:
-        with source.open() as stream:
-            data = read_at_most(stream, limit, "the file")
         if source.origin.lower().endswith(".gz"):
-            data = gunzip_at_most(data, limit)
+            data = gunzip_at_most(data, settings.max_record_bytes)
     except TooLarge as err:
         yield Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))
         return

@@ -7,6 +7,9 @@ import io
 import zlib
 from typing import BinaryIO
 
+from dragoman.ingest.registry import Source
+from dragoman.model import Reject, bytes_hash
+
 GZIP_ERRORS = (OSError, EOFError, zlib.error)
 
 
@@ -33,3 +36,17 @@ def gunzip_at_most(data: bytes, limit: int) -> bytes:
     ``GZIP_ERRORS`` for corrupt data."""
     with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
         return read_at_most(stream, limit, "uncompressed, the data")
+
+
+def read_whole(source: Source, limit: int) -> bytes | Reject:
+    """All the bytes of a one-record ``source``, or its ``too-large`` Reject: by the size the
+    file states, else (standard input, a file that grew) once reading passes ``limit``."""
+    if source.size is not None and source.size > limit:
+        return Reject(source.origin, "too-large", f"{source.size} bytes is over the {limit}-byte "
+                      "limit; split the input or raise DRAGOMAN_MAX_RECORD_BYTES",
+                      bytes_hash(source.origin.encode()))
+    try:
+        with source.open() as stream:
+            return read_at_most(stream, limit, "the file")
+    except TooLarge as err:
+        return Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dragoman.ingest.decode import UndecodableError, decode_bytes
-from dragoman.ingest.limits import TooLarge, read_at_most
+from dragoman.ingest.limits import read_whole
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -13,16 +13,9 @@ from dragoman.settings import Settings
 @register(".txt", ".md", ".text")
 def read_text(source: Source, settings: Settings) -> Iterator[Record]:
     """The whole file is one article; its first line is the title when it looks like one."""
-    if source.size is not None and source.size > settings.max_record_bytes:
-        yield Reject(source.origin, "too-large",
-                     f"{source.size} bytes is over the {settings.max_record_bytes}-byte limit; "
-                     "split the file or raise DRAGOMAN_MAX_RECORD_BYTES")
-        return
-    try:
-        with source.open() as stream:
-            data = read_at_most(stream, settings.max_record_bytes, "the file")
-    except TooLarge as err:
-        yield Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
     source_hash = bytes_hash(data)
     try:

@@ -38,20 +38,19 @@ GOOD = ("Ministers meet in Vienna\nThe foreign ministers of France and Germany m
         "the talks, which lasted four hours.\n")
 LONG = "The envoy said the ceasefire was holding in the north of the country. "
 TIMEOUT_S = 600
-GIANTS_TIMEOUT_S = 240
-_VOCABULARY = ("the envoy minister said talks ceasefire north south army rebels city council "
-               "government week report aid border trade vote court police election strike "
-               "river port water bank market crops rain school hospital road bridge power fuel "
-               "price workers union leaders meeting treaty troops village families").split()
+GIANTS_TIMEOUT_S = 120
+_LETTERS = "etaoinshrdlucmfwypvbgk"
 
 
 def prose(chars: int, seed: int) -> str:
-    """``chars`` characters of sentences of random words: long texts that are not near
+    """``chars`` characters of sentences of random made-up words: long texts that are not near
     duplicates of each other (``LONG`` repeated would be, and is used where that is meant)."""
     rng = random.Random(seed)
     sentences, size = [], 0
     while size < chars:
-        sentence = " ".join(rng.choice(_VOCABULARY) for _ in range(12)).capitalize() + ". "
+        words = ("".join(rng.choice(_LETTERS) for _ in range(rng.randint(2, 9)))
+                 for _ in range(12))
+        sentence = " ".join(words).capitalize() + ". "
         sentences.append(sentence)
         size += len(sentence)
     return "".join(sentences)
@@ -63,6 +62,7 @@ class Case:
     what: str
     build: Callable[[Path], None]  # writes the case into its (empty) folder
     expect: int | None = 1  # records it holds; None: at least one (a broken file)
+    elsewhere: str | None = None  # where else its records' origins start (a feed item's link)
 
 
 def _write(name: str, data: bytes | str) -> Callable[[Path], None]:
@@ -274,7 +274,8 @@ def cases() -> list[Case]:
             "huge.csv", _csv([["text"], ["y" * 21_000_000], [GOOD]])), expect=None),
         Case("csv-no-text", "a CSV without a text column", _write(
             "nt.csv", _csv([["a", "b"], ["1", "2"]]))),
-        Case("csv-header-only", "a CSV with a header and no rows", _write("h.csv", b"text,title\n")),
+        Case("csv-header-only", "a CSV with a header and no rows",
+             _write("h.csv", b"text,title\n")),
         Case("csv-unclosed-quote", "a CSV with an unclosed quote", _write(
             "q.csv", b'text,title\n"' + GOOD.encode() + b",x\n"), expect=None),
         Case("csv-nul", "a CSV with NUL bytes", _write("nul.csv", b"text\n" + b"ab\0cd\n" * 3),
@@ -296,16 +297,17 @@ def cases() -> list[Case]:
         Case("warc-image", "a WARC holding an image response", _write(
             "img.warc", _warc([("response", "http://example.org/i.png", os.urandom(500),
                                 "image/png")]))),
-        Case("warc-bomb", "a .warc.gz whose page expands to 1 GB", _write(
-            "bomb.warc.gz", _gz_warc_bomb())),
+        Case("warc-bomb", "a .warc.gz whose page expands to 1 GB",
+             lambda folder: (folder / "bomb.warc.gz").write_bytes(_gz_warc_bomb())),
         # --- feeds and sitemaps ----------------------------------------------------------------
-        Case("rss-malformed", "an RSS feed cut off", _write(
-            "m.rss", b"<rss><channel><item><title>x</title><description>" + GOOD.encode())),
+        Case("rss-malformed", "an RSS feed cut off (the item read, then the break)", _write(
+            "m.rss", b"<rss><channel><item><title>x</title><description>" + GOOD.encode()),
+            expect=2),
         Case("rss-empty", "an RSS feed with no items", _write("e.rss", b"<rss><channel>"
                                                                b"</channel></rss>")),
         Case("rss-dead-links", "items whose links cannot be fetched (closed local port)", _write(
             "d.rss", ("<rss><channel>" + "".join(rss_item.format(t=f"a{i}") for i in range(3))
-                      + "</channel></rss>").encode()), expect=3),
+                      + "</channel></rss>").encode()), expect=3, elsewhere="http://127.0.0.1:9/"),
         Case("billion-laughs", "an XML entity bomb as a feed", _write("lol.rss", LAUGHS),
              expect=None),
         Case("xxe", "an RSS item reading /etc/passwd through an entity", _write("x.rss", XXE),
@@ -411,7 +413,8 @@ def account(all_cases: list[Case], root: Path, origins: list[str]) -> list[dict]
     rows = []
     for number, case in enumerate(all_cases, start=1):
         prefix = _shown(root / f"{number:02d}-{case.name}") + "/"
-        found = sum(origin.startswith(prefix) for origin in origins)
+        found = sum(origin.startswith(prefix) or bool(case.elsewhere and origin.startswith(
+            case.elsewhere)) for origin in origins)
         ok = found == case.expect if case.expect is not None else found >= 1
         rows.append({"case": case.name, "what": case.what, "expect": case.expect, "found": found,
                      "ok": ok})
@@ -491,30 +494,33 @@ def _bomb_alone(tmp_path: Path) -> Run:
 def _markdown(rows: list[dict], first: Run, again: Run, extra: list[dict], baseline: Run,
               bomb: Run) -> str:
     all_rows = rows + extra
-    expected = sum(r["expect"] or 1 for r in all_rows)
-    found = sum(r["found"] for r in all_rows)
+    expected = sum(r["expect"] or 1 for r in all_rows)  # a ≥1 case counts one
+    found = sum(min(r["found"], r["expect"] or 1) for r in all_rows)
     crashes = sum(run.crashed for run in (first, again, *(r["run"] for r in extra)))
     lines = [
         "## Chaos: bad input",
         "",
         f"`python -m bench chaos` ({machine()}): {len(all_rows)} kinds of bad input through the "
-        "real `dragoman ingest` CLI, all but two in one folder beside a good article (one run, "
-        "then the same run again); a FIFO named on the command line and garbage on standard "
-        "input run alone. *Records* are the articles, duplicates and rejects the store holds "
-        "for each case; a broken file whose record count is not defined (`≥1`) must give at "
-        "least one.",
+        "real `dragoman ingest` CLI, all but three in one folder beside a good article (one "
+        "run, then the same run again); a FIFO named on the command line, garbage on standard "
+        "input and two near-identical 1.2 MB texts run alone (the last because the "
+        "near-duplicate check, `dedupe/near.py`, aligns every word of both texts with difflib, "
+        f"which is quadratic: it gets {GIANTS_TIMEOUT_S} s). *Records* are the articles, "
+        "duplicates and rejects the store holds for each case; a broken file whose record "
+        "count is not defined (`≥1`) must give at least one.",
         "",
         "| measure | value |",
         "| --- | --- |",
         f"| kinds of bad input | {len(all_rows)} |",
-        f"| records expected / accounted for | {expected} / {found} |",
+        f"| records expected / accounted for (a `≥1` case counts 1) | {expected} / {found} |",
         f"| cases not accounted for | {sum(not r['ok'] for r in all_rows)} |",
         f"| crashes (traceback, killed, over the time limit) | {crashes} |",
-        f"| first run | exit {first.code}, {first.seconds:.0f} s, peak RSS {first.peak_mb:.0f} MB |",
+        f"| first run | exit {first.code}, {first.seconds:.0f} s, peak RSS "
+        f"{first.peak_mb:.0f} MB |",
         f"| rerun of the same folder | exit {again.code}, {again.seconds:.0f} s; "
         f"{_summary(again.out)} |",
         f"| gzip bomb (1 MB → 1 GB) alone: peak RSS | {bomb.peak_mb:.0f} MB, against "
-        f"{baseline.peak_mb:.0f} MB for one good article (+{bomb.peak_mb - baseline.peak_mb:.0f} "
+        f"{baseline.peak_mb:.0f} MB for one good article ({bomb.peak_mb - baseline.peak_mb:+.0f} "
         "MB) |",
         "",
         "| # | case | what | expected | records | ok |",

@@ -11,7 +11,7 @@ TASKS = {"throughput": "bench.throughput", "scale": "bench.scale", "gpu": "bench
          "statements": "bench.statements", "events": "bench.events",
          "events_augment": "bench.events_augment",
          "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries",
-         "web": "bench.web"}
+         "web": "bench.web", "chaos": "bench.chaos"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,9 @@
     ├── InputError             an input path or stream cannot be read at all
     │   ├── FetchError         a URL gave no HTTP answer (timeout, refused, robots.txt says no)
     │   ├── UndecodableError   a record's bytes are not text in any encoding we can trust
-    │   └── ExtractionError    a record's markup cannot be parsed as HTML at all
+    │   ├── ExtractionError    a record's markup cannot be parsed as HTML at all
+    │   ├── TooLargeError      a record is over DRAGOMAN_MAX_RECORD_BYTES (reading stopped there)
+    │   └── NotAFileError      a path is a FIFO, socket, device or folder, not a regular file
     ├── SettingsError          an option has a value it cannot take (wrong type, unknown choice)
     ├── PipelineError          stages or document steps are in an order where one needs what
     │                          no earlier one produces, or one is not a stage or step at all
@@ -53,6 +55,24 @@ class UndecodableError(InputError):
 
 class ExtractionError(InputError):
     """The markup cannot be parsed at all."""
+
+
+class TooLargeError(InputError):
+    """More than ``limit`` bytes were there to read; reading stopped at the limit."""
+
+    def __init__(self, limit: int, what: str = "the record") -> None:
+        super().__init__(f"{what} is over the {limit}-byte limit; raise DRAGOMAN_MAX_RECORD_BYTES "
+                         "or split the input")
+        self.limit = limit
+
+
+class NotAFileError(InputError):
+    """A path is a FIFO, socket, device or folder, not a regular file (``mode``: its
+    ``st_mode``)."""
+
+    def __init__(self, message: str, mode: int = 0) -> None:
+        super().__init__(message)
+        self.mode = mode
 
 
 class SettingsError(DragomanError):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from dragoman.clean.dates import date_from_text
+
 Removed = tuple[str, str]  # (reason, text)
 
 _BULLET = "•·▪▫◦‣●■►▶-–—*"
@@ -184,8 +186,6 @@ def _same_words(line: str, title: str) -> bool:
 
 def _strip_dateline(line: str, removed: list[Removed]) -> str:
     """Drop a leading "DATE – By NAME – SITE – " prefix from the first paragraph."""
-    from dragoman.clean.dates import date_from_text
-
     match = _DATELINE.match(line)
     if not match or not date_from_text(match.group("date"), head_chars=40):
         return line

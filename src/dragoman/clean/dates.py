@@ -5,6 +5,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+import dateparser
+
 _ISO_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _QUICK_FORMATS = ("%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%m/%d/%Y", "%Y%m%d")
 _MONTHS = {name: number for number, names in enumerate((
@@ -44,8 +46,6 @@ def parse_date(value: str | None) -> str | None:
 
 
 def _parse_with_dateparser(value: str) -> str | None:
-    import dateparser  # slow to import: only when the quick formats fail
-
     parsed = dateparser.parse(value, settings={"STRICT_PARSING": True,
                                                "PREFER_DAY_OF_MONTH": "first"})
     return parsed.date().isoformat() if parsed else None

@@ -13,15 +13,20 @@ from dragoman.clean.boilerplate import clean_title, remove_boilerplate
 from dragoman.clean.dates import date_from_text, date_from_url, parse_date
 from dragoman.clean.encoding import repair_lost_quotes
 from dragoman.clean.extract import extract_html, outlet_from_url
+from dragoman.clean.failures import isolated
 from dragoman.clean.language import LanguageGuesser
 from dragoman.clean.text import content_key, normalise_text
 from dragoman.errors import ExtractionError
+from dragoman.names import storable_fields
 from dragoman.model import Article, RawDoc, Reject, short_hash
 from dragoman.pipeline import Batch
 from dragoman.settings import Settings
 
 # languages the English NLP stages read; other articles are kept with ``nlp_skipped`` set
 NLP_LANGUAGES = frozenset({"en"})
+# spaCy's own limit (``nlp.max_length``, error E088): a longer text is kept and searchable but
+# not annotated, with ``nlp_skipped`` saying why (docs/ingestion.md)
+MAX_NLP_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ def fields_of(raw: RawDoc) -> Fields | Reject:
 
 
 def clean_record(raw: RawDoc, settings: Settings, languages: LanguageGuesser) -> Article | Reject:
-    """One RawDoc → Article, or Reject when no usable text is left."""
+    """One RawDoc → Article, or Reject when no usable text is left. Text fields are made
+    storable first (a lone surrogate in a title or an origin cannot be written as UTF-8)."""
+    raw = storable_fields(raw)
     found = fields_of(raw)
     if isinstance(found, Reject):
         return found
@@ -80,7 +87,7 @@ def clean_record(raw: RawDoc, settings: Settings, languages: LanguageGuesser) ->
         author=found.author or _byline_author(removed), published=published,
         published_source=published_source, language=language,
         removed=tuple(f"{reason}: {line}" for reason, line in (*title_removed, *removed)),
-        nlp_skipped=nlp_skip_reason(language),
+        nlp_skipped=nlp_skip_reason(language) or length_skip_reason(len(text)),
     )
 
 
@@ -118,8 +125,18 @@ def nlp_skip_reason(language: str | None) -> str | None:
             "kept and can be searched, but has no statements or events")
 
 
+def length_skip_reason(length: int, limit: int = MAX_NLP_CHARS) -> str | None:
+    """Why the NLP stages do not read a text of ``length`` characters (None: they do)."""
+    if length <= limit:
+        return None
+    return (f"text of {length:,} characters is longer than the {limit:,} the annotate stage "
+            "reads: the article is kept and can be searched, but has no statements or events; "
+            "split the input into smaller articles to annotate it")
+
+
 class CleanStage:
-    """Document stage: extract and clean every raw record; empty texts become rejects."""
+    """Document stage: extract and clean every raw record; empty texts become rejects, and so
+    does a record on which cleaning raises (``failed-clean``): the rest of the batch goes on."""
 
     name = "clean"
     kind = "document"
@@ -133,6 +150,7 @@ class CleanStage:
     def run(self, batch: Batch) -> Batch:
         articles, rejects = list(batch.articles), list(batch.rejects)
         for raw in batch.raw:
-            result = clean_record(raw, self.settings, self.languages)
+            result = isolated(lambda: clean_record(raw, self.settings, self.languages),
+                              raw.origin, raw.source_hash, self.name)
             (articles if isinstance(result, Article) else rejects).append(result)
         return replace(batch, articles=tuple(articles), rejects=tuple(rejects))

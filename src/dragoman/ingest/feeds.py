@@ -18,11 +18,9 @@ the file or URL as origin, and the run goes on.
 """
 from __future__ import annotations
 
-import gzip
 import html as htmllib
 import re
 import time
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from xml.etree import ElementTree
@@ -31,6 +29,9 @@ import feedparser
 
 from dragoman.ingest.fetch import Fetcher, Response, fetch_or_reject
 from dragoman.ingest.html import html_rawdoc, looks_like_html
+from dragoman.errors import TooLargeError
+from dragoman.ingest.limits import GZIP_ERRORS, gunzip_at_most, read_whole
+from dragoman.names import safe_name
 from dragoman.ingest.registry import Record, Source, register, register_url
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -55,12 +56,10 @@ class ItemMeta:
 @register(".rss", ".atom", ".xml")
 def read_feed_file(source: Source, settings: Settings) -> Iterator[Record]:
     """A feed or sitemap file: one record per item (see the module docstring)."""
-    if source.size is not None and source.size > settings.max_record_bytes:
-        yield Reject(source.origin, "too-large", f"{source.size} bytes is over the "
-                     f"{settings.max_record_bytes}-byte limit; raise DRAGOMAN_MAX_RECORD_BYTES")
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
-    with source.open() as stream:
-        data = stream.read()
     yield from feed_records(source.origin, data, settings, source.fetcher)
 
 
@@ -80,7 +79,7 @@ def read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record]
 def feed_records(origin: str, data: bytes, settings: Settings, fetcher: Fetcher | None,
                  base: str | None = None, depth: int = 0) -> Iterator[Record]:
     """The records of one feed or sitemap document (``data``, as bytes)."""
-    data = _gunzipped(data)
+    data = _gunzipped(data, settings.max_record_bytes)
     if isinstance(data, Reject):
         yield replace(data, origin=origin)
         return
@@ -101,12 +100,15 @@ def feed_kind(data: bytes) -> str | None:
     return match.group(1).decode() if match else None
 
 
-def _gunzipped(data: bytes) -> bytes | Reject:
+def _gunzipped(data: bytes, limit: int) -> bytes | Reject:
+    """``data`` decompressed if gzipped (stopped at ``limit`` bytes), or a Reject."""
     if data[:2] != b"\x1f\x8b":
         return data
     try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as err:
+        return gunzip_at_most(data, limit)
+    except TooLargeError as err:
+        return Reject("", "too-large", str(err), bytes_hash(data))
+    except GZIP_ERRORS as err:
         return Reject("", "corrupt-gzip", f"cannot decompress ({err}); re-download it",
                       bytes_hash(data))
 
@@ -121,7 +123,8 @@ def _feed_items(origin: str, data: bytes, settings: Settings, fetcher: Fetcher |
     if _is_broken(parsed):
         yield _malformed(origin, data, parsed)
     elif not parsed.entries:
-        yield Reject(origin, "empty-feed", f"{origin} is a feed with no items; nothing to read",
+        yield Reject(origin, "empty-feed",
+                     f"{safe_name(origin)} is a feed with no items; nothing to read",
                      bytes_hash(data))
 
 
@@ -133,11 +136,11 @@ def _is_broken(parsed) -> bool:
 
 def _malformed(origin: str, data: bytes, parsed) -> Reject:
     """One reject for a broken feed; the items feedparser recovered were kept."""
-    problem = " ".join(str(parsed.get("bozo_exception", "")).split())[:200]
+    problem = safe_name(" ".join(str(parsed.get("bozo_exception", "")).split())[:200])
     kept = (f"the {len(parsed.entries)} item(s) read before the error were kept, later ones "
             "may be missing; " if parsed.entries else "")
-    return Reject(origin, "malformed-feed", f"{origin} is not a well-formed RSS/Atom feed "
-                  f"({problem}); {kept}check that the file is complete (re-download it)",
+    return Reject(origin, "malformed-feed", f"{safe_name(origin)} is not a well-formed RSS/Atom "
+                  f"feed ({problem}); {kept}check that the file is complete (re-download it)",
                   bytes_hash(data))
 
 
@@ -205,7 +208,7 @@ def page_record(origin: str, answer: Response) -> Record:
     """A fetched answer that should be a web page → RawDoc (``fmt="html"``) or ``not-html``."""
     content_type = answer.content_type
     if not _is_html(content_type, answer.body):
-        return Reject(origin, "not-html", f"{answer.url or origin} is "
+        return Reject(origin, "not-html", f"{safe_name(answer.url or origin)} is "
                       f"{content_type or 'of unknown type'}, not an HTML page, feed or sitemap; "
                       "only web pages become articles", bytes_hash(answer.body))
     return html_rawdoc(origin, answer.body, url=answer.url or origin,
@@ -218,13 +221,13 @@ def _sitemap_records(origin: str, data: bytes, settings: Settings, fetcher: Fetc
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as err:
-        yield Reject(origin, "malformed-sitemap", f"{origin} cannot be read as a sitemap "
-                     f"({err}); check that the file is complete (re-download it)",
+        yield Reject(origin, "malformed-sitemap", f"{safe_name(origin)} cannot be read as a "
+                     f"sitemap ({err}); check that the file is complete (re-download it)",
                      bytes_hash(data))
         return
     entries = [e for e in root if _local(e.tag) in ("url", "sitemap")]
     if not entries:
-        yield Reject(origin, "empty-feed", f"{origin} is a sitemap with no entries",
+        yield Reject(origin, "empty-feed", f"{safe_name(origin)} is a sitemap with no entries",
                      bytes_hash(data))
     for entry in entries:
         loc = (entry.findtext("{*}loc") or "").strip()

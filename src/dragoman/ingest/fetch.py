@@ -28,6 +28,7 @@ from typing import Protocol
 from urllib.parse import urlsplit
 
 from dragoman.errors import FetchError
+from dragoman.names import safe_name
 from dragoman.model import Reject, bytes_hash
 from dragoman.settings import Settings
 
@@ -187,12 +188,13 @@ def fetch_or_reject(fetcher: Fetcher, url: str, max_bytes: int) -> Response | Re
     try:
         answer = fetcher.get(url)
     except FetchError as err:
-        return Reject(url, err.reason, f"{err.args[0]}; {err.hint}", key)
+        return Reject(url, err.reason, safe_name(f"{err.args[0]}; {err.hint}"), key)
     if answer.status >= 400 or answer.status < 200:
-        return Reject(url, f"http-{answer.status}", _status_hint(url, answer.status), key)
+        return Reject(url, f"http-{answer.status}", safe_name(_status_hint(url, answer.status)),
+                      key)
     if len(answer.body) > max_bytes:
-        return Reject(url, "too-large", f"{url} is over the {max_bytes}-byte limit; raise "
-                      "DRAGOMAN_MAX_RECORD_BYTES", key)
+        return Reject(url, "too-large", f"{safe_name(url)} is over the {max_bytes}-byte limit; "
+                      "raise DRAGOMAN_MAX_RECORD_BYTES", key)
     return answer
 
 

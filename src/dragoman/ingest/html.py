@@ -7,13 +7,14 @@ costly part runs where document stages run (in-process or as parallel workers).
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
-import zlib
 from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
+from dragoman.ingest.decode import mostly_utf8
+from dragoman.errors import TooLargeError
+from dragoman.ingest.limits import GZIP_ERRORS, gunzip_at_most, read_whole
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -51,7 +52,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
     """``(text, encoding)`` of an HTML page whose declared charset may be wrong.
 
     Order: a BOM; strict UTF-8 (bytes that decode as UTF-8 are UTF-8 whatever the page says);
-    the declared charset if the bytes fit it; a charset guess; cp1252 with replacement.
+    the declared charset if the bytes fit it; UTF-8 with a few damaged bytes replaced
+    (``mostly_utf8``); a charset guess; cp1252 with replacement.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -66,6 +68,8 @@ def decode_html(data: bytes, content_type: str | None = None) -> tuple[str, str]
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
+    if mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8"
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace"), best.encoding
@@ -94,20 +98,21 @@ def html_rawdoc(origin: str, data: bytes, url: str | None = None,
 
 @register(".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 def read_html(source: Source, settings: Settings) -> Iterator[Record]:
-    """The whole file is one page; ``.gz`` files are decompressed first."""
-    if source.size is not None and source.size > settings.max_record_bytes:
-        yield Reject(source.origin, "too-large",
-                     f"{source.size} bytes is over the {settings.max_record_bytes}-byte limit; "
-                     "raise DRAGOMAN_MAX_RECORD_BYTES")
+    """The whole file is one page; ``.gz`` files are decompressed first, and stopped at the
+    size limit (which holds on the uncompressed page)."""
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
-    with source.open() as stream:
-        data = stream.read()
-    if source.origin.lower().endswith(".gz"):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as err:
-            yield Reject(source.origin, "corrupt-gzip",
-                         f"cannot decompress ({err}); re-download or gunzip the file",
-                         bytes_hash(data))
-            return
+    try:
+        if source.origin.lower().endswith(".gz"):
+            data = gunzip_at_most(data, settings.max_record_bytes)
+    except TooLargeError as err:
+        yield Reject(source.origin, "too-large", str(err), bytes_hash(source.origin.encode()))
+        return
+    except GZIP_ERRORS as err:
+        yield Reject(source.origin, "corrupt-gzip",
+                     f"cannot decompress ({err}); re-download or gunzip the file",
+                     bytes_hash(data))
+        return
     yield html_rawdoc(source.origin, data)

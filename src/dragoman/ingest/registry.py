@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from dragoman.errors import InputError
+from dragoman.errors import InputError, NotAFileError
 from dragoman.ingest.fetch import Fetcher, LazyFetcher, is_url, make_fetcher
+from dragoman.names import safe_name, storable_fields
+from dragoman.ingest.walk import not_a_file, open_regular, unreadable, walk
 from dragoman.model import RawDoc, Reject
 from dragoman.settings import Settings
 
@@ -69,8 +71,11 @@ def read_inputs(inputs: Iterable[str], settings: Settings, stdin: BinaryIO | Non
     """Every record of every input, in order. ``-`` is standard input; ``http(s)://`` a URL.
 
     Raises ``InputError`` for a path that does not exist (before reading anything else is
-    pointless: the user mistyped). Unreadable or unsupported files become ``Reject`` records,
-    and so do URLs that cannot be fetched. ``fetcher`` (default: the polite urllib one, built
+    pointless: the user mistyped). Every other input ends as records: unreadable or unsupported
+    files, FIFOs, broken links and URLs that cannot be fetched become ``Reject`` records (see
+    ``dragoman.ingest.walk``), and so does an exception a reader raises. Text fields that
+    cannot be stored as UTF-8 (a file name that is not UTF-8) are escaped (``storable``).
+    ``fetcher`` (default: the polite urllib one, built
     on first use) fetches URLs and the links of feeds.
     """
     paths = list(inputs)
@@ -80,12 +85,18 @@ def read_inputs(inputs: Iterable[str], settings: Settings, stdin: BinaryIO | Non
                              "check the path; use '-' to read from standard input")
     fetcher = fetcher or LazyFetcher(lambda: make_fetcher(settings))
     for name in paths:
-        if name == "-":
-            yield from _read_stdin(stdin or sys.stdin.buffer, settings, stdin_format)
-        elif is_url(name):
-            yield from _read_url(name, settings, fetcher)
-        else:
-            yield from _read_path(name, settings, fetcher)
+        for record in _read_one(name, settings, stdin, stdin_format, fetcher):
+            yield storable_fields(record)
+
+
+def _read_one(name: str, settings: Settings, stdin: BinaryIO | None, stdin_format: str,
+              fetcher: Fetcher) -> Iterator[Record]:
+    if name == "-":
+        yield from _read_stdin(stdin or sys.stdin.buffer, settings, stdin_format)
+    elif is_url(name):
+        yield from guarded(name, _read_url(name, settings, fetcher))
+    else:
+        yield from _read_path(name, settings, fetcher)
 
 
 def _read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record]:
@@ -96,12 +107,8 @@ def _read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record
 
 
 def _read_path(name: str, settings: Settings, fetcher: Fetcher | None = None) -> Iterator[Record]:
-    path = Path(name)
-    if path.is_dir():
-        for child in sorted(path.rglob("*")):
-            relative = child.relative_to(path).parts
-            if child.is_file() and not any(part.startswith(".") for part in relative):
-                yield from _read_file(str(path / Path(*relative)), settings, fetcher)
+    if Path(name).is_dir():
+        yield from walk(Path(name), lambda child: _read_file(child, settings, fetcher))
     else:
         yield from _read_file(name, settings, fetcher)
 
@@ -113,11 +120,30 @@ def _read_file(name: str, settings: Settings, fetcher: Fetcher | None = None) ->
                      f"no reader for this file type; supported: {', '.join(supported_suffixes())}")
         return
     try:
-        size = Path(name).stat().st_size
-    except OSError as err:
-        yield Reject(name, "unreadable", f"cannot read the file: {err.strerror or err}")
+        stream, size = open_regular(name)
+    except NotAFileError as err:
+        yield not_a_file(name, err.mode)
         return
-    yield from reader(Source(name, lambda: open(name, "rb"), size, fetcher), settings)
+    except OSError as err:
+        yield unreadable(name, err)
+        return
+    stream.close()
+    source = Source(name, lambda: open_regular(name)[0], size, fetcher)
+    yield from guarded(name, reader(source, settings))
+
+
+def guarded(origin: str, records: Iterator[Record]) -> Iterator[Record]:
+    """``records``, and a Reject instead of any exception a reader raises: the records read
+    before it are kept and the run goes on with the next input."""
+    try:
+        yield from records
+    except OSError as err:
+        yield Reject(origin, "unreadable", f"reading stopped: {err.strerror or err}; check the "
+                     "file (a disk or network error?) and run the same command again")
+    except Exception as err:  # noqa: BLE001 (a reader's bug must not stop the run)
+        problem = safe_name(" ".join(f"{type(err).__name__}: {err}".split()))[:300]
+        yield Reject(origin, "reader-failed", f"the reader failed ({problem}); records before it "
+                     "were kept; please report this input as a bug")
 
 
 def _read_stdin(stream: BinaryIO, settings: Settings, fmt: str) -> Iterator[Record]:
@@ -128,4 +154,5 @@ def _read_stdin(stream: BinaryIO, settings: Settings, fmt: str) -> Iterator[Reco
     if reader is None:
         raise InputError(f"unknown standard-input format {fmt!r}",
                          f"use one of: auto, {', '.join(s.lstrip('.') for s in supported_suffixes())}")
-    yield from reader(Source("-", lambda: io.BytesIO(data), len(data)), settings)
+    source = Source("-", lambda: io.BytesIO(data), len(data))
+    yield from guarded("-", reader(source, settings))

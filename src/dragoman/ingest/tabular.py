@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
 from urllib.parse import urlparse
 
 from dragoman.ingest.decode import sniff_encoding
@@ -65,19 +66,34 @@ def _affixed(fields: Iterable[str], aliases: tuple[str, ...]) -> list[str]:
 
 @register(".jsonl", ".ndjson", ".jsonlines")
 def read_jsonl(source: Source, settings: Settings) -> Iterator[Record]:
-    """One JSON object per line; a bad line is rejected and the rest still read."""
+    """One JSON object per line; a bad line is rejected and the rest still read; a file with
+    no line but blank ones is one ``empty`` reject."""
+    read = 0
     with source.open() as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            yield _jsonl_record(f"{source.origin}#{number}", line, settings)
+        for number, line in enumerate(lines_at_most(stream, settings.max_record_bytes), start=1):
+            if line.strip():
+                read += 1
+                yield _jsonl_record(f"{source.origin}#{number}", line, settings)
+    if not read:
+        yield Reject(source.origin, "empty", "the file holds no records (only blank lines, or "
+                     "nothing); put one JSON object per line", bytes_hash(source.origin.encode()))
+
+
+def lines_at_most(stream: BinaryIO, limit: int) -> Iterator[bytes]:
+    """The lines of ``stream``; a line over ``limit`` bytes comes as its first ``limit + 1``
+    bytes only, the rest skipped unread into memory (a file without newlines cannot fill it)."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def _jsonl_record(origin: str, line: bytes, settings: Settings) -> Record:
     source_hash = bytes_hash(line.strip())
     if len(line) > settings.max_record_bytes:
-        return Reject(origin, "too-large", f"record of {len(line)} bytes is over the limit "
-                      f"({settings.max_record_bytes}); raise DRAGOMAN_MAX_RECORD_BYTES", source_hash)
+        return Reject(origin, "too-large", f"record of more than {settings.max_record_bytes} "
+                      "bytes is over the limit; raise DRAGOMAN_MAX_RECORD_BYTES", source_hash)
     try:
         record = json.loads(line.decode("utf-8-sig"))
     except UnicodeDecodeError as err:
@@ -85,6 +101,9 @@ def _jsonl_record(origin: str, line: bytes, settings: Settings) -> Record:
                       f"{err.start}); JSON Lines must be UTF-8", source_hash)
     except json.JSONDecodeError as err:
         return Reject(origin, "malformed-json", f"{err.msg} at column {err.colno}", source_hash)
+    except RecursionError:
+        return Reject(origin, "malformed-json", "nested too deep to read (thousands of levels of "
+                      "brackets); an article is one flat JSON object", source_hash)
     if not isinstance(record, dict):
         return Reject(origin, "malformed-json",
                       f"expected a JSON object per line, got {type(record).__name__}", source_hash)
@@ -128,6 +147,8 @@ def _csv_records(origin: str, reader: csv.DictReader) -> Iterator[Record]:
         try:
             row = next(reader)
         except StopIteration:
+            if number == 1:
+                yield Reject(origin, "empty", "the file has a header row and no records")
             return
         except csv.Error as err:
             bad_in_a_row += 1

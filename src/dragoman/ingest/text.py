@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from dragoman.errors import UndecodableError
 from dragoman.ingest.decode import decode_bytes
+from dragoman.ingest.limits import read_whole
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import RawDoc, Reject, bytes_hash
 from dragoman.settings import Settings
@@ -13,13 +14,10 @@ from dragoman.settings import Settings
 @register(".txt", ".md", ".text")
 def read_text(source: Source, settings: Settings) -> Iterator[Record]:
     """The whole file is one article; its first line is the title when it looks like one."""
-    if source.size is not None and source.size > settings.max_record_bytes:
-        yield Reject(source.origin, "too-large",
-                     f"{source.size} bytes is over the {settings.max_record_bytes}-byte limit; "
-                     "split the file or raise DRAGOMAN_MAX_RECORD_BYTES")
+    data = read_whole(source, settings.max_record_bytes)
+    if isinstance(data, Reject):
+        yield data
         return
-    with source.open() as stream:
-        data = stream.read()
     source_hash = bytes_hash(data)
     try:
         text, _ = decode_bytes(data)

@@ -19,6 +19,7 @@ from warcio.bufferedreaders import ChunkedDataException
 from warcio.exceptions import ArchiveLoadFailed
 
 from dragoman.ingest.html import html_rawdoc, looks_like_html
+from dragoman.names import safe_name
 from dragoman.ingest.registry import Record, Source, register
 from dragoman.model import Reject, bytes_hash
 from dragoman.settings import Settings
@@ -78,7 +79,7 @@ def _not_an_archive(head: bytes) -> str | None:
 
 
 def _broken(origin: str, offset: int, err: Exception) -> Reject:
-    message = " ".join(str(err).split())
+    message = safe_name(" ".join(str(err).split()))
     hint = ("recompress it with `warcio recompress IN OUT`" if "non-chunked" in message
             else "the archive is truncated or corrupt after this point; re-download it")
     return Reject(f"{origin}#{offset}", "corrupt-archive",
@@ -90,10 +91,11 @@ def _record(origin: str, record, settings: Settings) -> Record | None:
     """One archive record → RawDoc, Reject, or None for records that are not documents."""
     kind = record.rec_type
     url = record.rec_headers.get_header("WARC-Target-URI")
+    shown = safe_name(url or "?")
     if kind == "revisit":
         digest = record.rec_headers.get_header("WARC-Payload-Digest") or "?"
         return Reject(origin, "warc-revisit",
-                      f"revisit record for {url} holds no page of its own (payload {digest}); "
+                      f"revisit record for {shown} holds no page of its own (payload {digest}); "
                       "the page is kept where it was first captured", bytes_hash(origin.encode()))
     if kind not in DOCUMENT_TYPES:
         return None
@@ -101,14 +103,14 @@ def _record(origin: str, record, settings: Settings) -> Record | None:
     try:
         data = record.content_stream().read(settings.max_record_bytes + 1)
     except _READ_ERRORS as err:
-        return Reject(origin, "corrupt-record", f"cannot read the payload of {url}: {err}; "
+        return Reject(origin, "corrupt-record", f"cannot read the payload of {shown}: {err}; "
                       "the record is damaged", bytes_hash(origin.encode()))
     if len(data) > settings.max_record_bytes:
-        return Reject(origin, "too-large", f"payload of {url} is over the "
+        return Reject(origin, "too-large", f"payload of {shown} is over the "
                       f"{settings.max_record_bytes}-byte limit; raise DRAGOMAN_MAX_RECORD_BYTES",
                       bytes_hash(data[:65536]))
     if not _is_html(content_type, data):
-        return Reject(origin, "not-html", f"{url} is {content_type or 'of unknown type'}, not an "
+        return Reject(origin, "not-html", f"{shown} is {content_type or 'of unknown type'}, not an "
                       "HTML page; only web pages become articles", bytes_hash(data))
     return html_rawdoc(origin, data, url=url, content_type=content_type)
 

@@ -131,3 +131,17 @@ def _count(db: str, table: str) -> int:
 
     with duckdb.connect(db, read_only=True) as con:
         return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+
+def test_file_names_with_terminal_escapes_are_printed_escaped(tmp_path):
+    """A file name can hold escape sequences: ingest warnings and `dragoman rejects` show them
+    escaped, never raw (they would rewrite the user's terminal)."""
+    evil = "evil\x1b[2J\x1b]0;owned\x07.txt"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / evil).write_text("")  # empty: rejected, so its name is printed
+    db = str(tmp_path / "r.duckdb")
+    run = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db", db, "--no-progress"])
+    shown = CliRunner().invoke(cli, ["rejects", "--db", db])
+    for result in (run, shown):
+        assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "evil\\x1b[2J" in shown.output

@@ -68,3 +68,36 @@ def test_the_same_record_twice_in_one_run_is_kept_once():
         doubled = records(3)[:3] * 2
         report = runner(store).run(doubled)
         assert (report.records, report.skipped, report.articles) == (6, 3, 3)
+
+
+class FailsOn:
+    """A stage that raises on any batch holding an article with ``word`` in its text."""
+
+    name, kind = "fails-on", "corpus"
+    requires, produces = frozenset({"articles"}), frozenset({"articles"})
+
+    def __init__(self, word: str):
+        self.word = word
+
+    def run(self, batch: Batch) -> Batch:
+        if any(self.word in a.text for a in batch.articles):
+            raise RuntimeError(f"cannot handle {self.word!r}")
+        return batch
+
+
+def test_a_record_that_raises_in_any_stage_is_rejected_and_its_batch_stored():
+    settings = Settings(batch_size=4)
+    docs = records(6)
+    poison = RawDoc("poison.txt", "Article with a poison word that breaks a stage.", "hpoison")
+    with Store() as store:
+        pipeline = Pipeline([CleanStage(settings), FailsOn("poison")])
+        report = LocalRunner(store, pipeline, settings).run([*docs[:2], poison, *docs[2:]])
+        counts = reads.counts(store)
+        assert counts["inputs"] == len(docs) + 1
+        rejects = {r["origin"]: r for r in reads.rejects(store, limit=50)}
+        assert rejects["poison.txt"]["reason"] == "failed-pipeline"
+        assert "cannot handle 'poison'" in rejects["poison.txt"]["detail"]
+        assert counts["articles"] == 7 and report.articles == 7  # 6 articles and a copy
+        # the same input again adds nothing and does not crash
+        again = LocalRunner(store, pipeline, settings).run([*docs[:2], poison, *docs[2:]])
+        assert again.new_records == 0 and reads.counts(store)["inputs"] == len(docs) + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from dragoman import api
+from dragoman.names import safe_name
 from dragoman.actors.overrides import load_merges_file, merge_in_store, split_in_store
 from dragoman.cli.options import Group, db_option, open_record
 from dragoman.cli.render import cell
@@ -33,7 +34,7 @@ def actor_show(name_or_id: str, db: str) -> None:
     click.echo("activity  " + ", ".join(f"{k} {v}" for k, v in activity.items()))
     for merge in merges:
         label = "split" if merge["origin"] == "split" else "merged"
-        click.echo(f"{label:<9} {merge['alias']} ({merge['alias_id']}, {merge['origin']}): "
+        click.echo(f"{label:<9} {merge['alias']} ({merge['alias_id']}, {safe_name(merge['origin'])}): "
                    f"{merge['evidence']}")
 
 

@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from dragoman import api, demo as demo_corpus
+from dragoman.names import safe_name
 from dragoman.cli.options import check_date, db_option, open_record
 from dragoman.cli.web import run_explorer
 from dragoman.ingest import read_inputs
@@ -76,9 +77,9 @@ def _warn_rejects(rejects: list, examples: int = 3) -> None:
         by_reason.setdefault(reject.reason, []).append(reject)
     click.echo(f"warning: {len(rejects)} input record(s) rejected:", err=True)
     for reason, group in by_reason.items():
-        click.echo(f"  {reason} ({len(group)}): {group[0].detail}", err=True)
+        click.echo(f"  {reason} ({len(group)}): {safe_name(group[0].detail)}", err=True)
         for reject in group[:examples]:
-            click.echo(f"    {reject.origin}", err=True)
+            click.echo(f"    {safe_name(reject.origin)}", err=True)
         if len(group) > examples:
             click.echo(f"    … and {len(group) - examples} more", err=True)
     click.echo("  (all of them: dragoman rejects, or dragoman export rejects --format csv)", err=True)

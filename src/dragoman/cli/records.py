@@ -8,6 +8,7 @@ import sys
 import click
 
 from dragoman import exports
+from dragoman.names import safe_name
 from dragoman.cli.options import (
     TEXT_FORMATS, actor_filter, article_filter, db_option, event_filter, list_options,
     open_record, statement_filter)
@@ -119,11 +120,11 @@ def reuse(article: str, fmt: str, db: str) -> None:
     if fmt == "jsonl":
         exports.write_jsonl(rows, sys.stdout)
         return
-    click.echo(f"{found['origin']} ({found['article_id']})")
+    click.echo(f"{safe_name(found['origin'])} ({found['article_id']})")
     if not rows:
         click.echo("No passages shared with other articles.")
     for row in rows:
-        click.echo(f"\n{row['kind']} with {row['origin']} ({row['article_id']}), "
+        click.echo(f"\n{row['kind']} with {safe_name(row['origin'])} ({row['article_id']}), "
                    f"similarity {row['similarity']:.2f}")
         for p in row["passages"]:
             click.echo(f"  here {p['here_start']}–{p['here_end']}, there {p['there_start']}–"

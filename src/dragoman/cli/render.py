@@ -7,8 +7,10 @@ import sys
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from dragoman import exports
+from dragoman.names import safe_name
 
 
 def console() -> Console:
@@ -37,16 +39,17 @@ def show(rows: list[dict], columns: list[tuple[str, str, int | None]], fmt: str,
         table.add_column(header, max_width=width, min_width=None if wide else min(width or 8, 12),
                          ratio=1 if wide else None, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        table.add_row(*(cell(row.get(key), key) for key, _, _ in columns))
+        table.add_row(*(Text(cell(row.get(key), key)) for key, _, _ in columns))
     console().print(table)
 
 
 def cell(value: object, key: str = "") -> str:
-    """A table cell: one line; an origin shortened to its file name (and record number)."""
+    """A table cell: one line, safe to print (control characters escaped, ``safe_name``); an
+    origin shortened to its file name (and record number)."""
     if key == "origin" and isinstance(value, str):
-        return value.rsplit("/", 1)[-1]
+        return safe_name(value.rsplit("/", 1)[-1])
     if value is None:
         return "-"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value).replace("\n", " ")
+        return safe_name(", ".join(str(v) for v in value))
+    return safe_name(str(value).replace("\n", " "))

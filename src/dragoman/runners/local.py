@@ -10,6 +10,7 @@ from dragoman.actors import ResolveActorsStage
 from dragoman.actors.mentions import load_gazetteer
 from dragoman.annotate import AnnotateStage
 from dragoman.clean import CleanStage
+from dragoman.clean.failures import failure_reject
 from dragoman.dedupe import (ExactDedupeStage, NearDedupeStage, NearDuplicateIndex,
                              PassageReuseStage)
 from dragoman.events.extract import EventTools, make_tools
@@ -117,16 +118,37 @@ class LocalRunner:
             report.records += len(chunk)
             report.skipped += len(chunk) - len(fresh)
             if fresh:
-                batch = self.pipeline.run(Batch(
-                    raw=tuple(r for r in fresh if isinstance(r, RawDoc)),
-                    rejects=tuple(r for r in fresh if isinstance(r, Reject))))
-                self.store.write_batch(batch)
-                report.add(batch)
+                for batch in self._stored(fresh):
+                    report.add(batch)
             report.seconds = time.perf_counter() - started
             if self.on_batch:
                 self.on_batch(len(chunk), report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _stored(self, records: list[Record]) -> list[Batch]:
+        """Run the pipeline on ``records`` and write the result in one transaction. If that
+        raises, each record is run and written alone, and a record that still raises is
+        stored as its reject (``failed-pipeline``): one record never takes its batch down."""
+        try:
+            return [self._run_and_write(records)]
+        except Exception as err:  # noqa: BLE001 (retried record by record below)
+            if len(records) == 1:
+                return [self._rejected(records[0], err)]
+            return [batch for record in records for batch in self._stored([record])]
+
+    def _run_and_write(self, records: list[Record]) -> Batch:
+        batch = self.pipeline.run(Batch(
+            raw=tuple(r for r in records if isinstance(r, RawDoc)),
+            rejects=tuple(r for r in records if isinstance(r, Reject))))
+        self.store.write_batch(batch)
+        return batch
+
+    def _rejected(self, record: Record, err: Exception) -> Batch:
+        """Store ``record`` as rejected by the stage that raised ``err``."""
+        batch = Batch(rejects=(failure_reject(record.origin, record.source_hash, "pipeline", err),))
+        self.store.write_batch(batch)
+        return batch
 
     def _fresh(self, chunk: list[Record], in_this_run: set[tuple[str, str]]) -> list[Record]:
         """Records of the chunk that neither the store nor this run has seen."""

@@ -38,6 +38,16 @@ def bytes_hash(data: bytes, size: int = 16) -> str:
     return hashlib.sha1(data).hexdigest()[:size]
 
 
+# the allowed values of ``Event.type``: PLOVER's 16 event types, each with its main CAMEO root
+# (the crosswalk in plover_ontology.json, read backwards)
+CAMEO_ROOT = {
+    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
+    "CONCEDE": "08", "RETREAT": "08", "ACCUSE": "11", "REQUEST": "10", "REJECT": "12",
+    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
+    "ASSAULT": "18",
+}
+PLOVER_TYPES = tuple(CAMEO_ROOT)
+
 # the type of ``Reuse.passages``: one struct per shared passage
 PASSAGES_SQL = ("STRUCT(a_start INTEGER, a_end INTEGER, b_start INTEGER, b_end INTEGER, "
                 "words INTEGER, text VARCHAR)[]")

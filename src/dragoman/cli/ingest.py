@@ -13,7 +13,7 @@ from dragoman.names import safe_name
 from dragoman.cli.options import check_date, db_option, open_record
 from dragoman.cli.web import run_explorer
 from dragoman.ingest import read_inputs
-from dragoman.settings import Settings, help_for
+from dragoman.settings import Settings, choices_for, help_for
 from dragoman.store import Store, reads
 
 
@@ -22,7 +22,7 @@ from dragoman.store import Store, reads
 @db_option
 @click.option("--batch-size", type=int, default=None, help=help_for("batch_size"))
 @click.option("--workers", type=int, default=None, help=help_for("n_process"))
-@click.option("--runner", type=click.Choice(["local", "ray"]), default=None,
+@click.option("--runner", type=click.Choice(choices_for("runner")), default=None,
               help=help_for("runner"))
 @click.option("--address", default=None, help=help_for("ray_address"))
 @click.option("--published", default=None, metavar="YYYY-MM-DD", callback=check_date,

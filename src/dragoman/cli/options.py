@@ -11,6 +11,7 @@ import click
 
 from dragoman import api
 from dragoman.errors import DragomanError
+from dragoman.model import PLOVER_TYPES
 from dragoman.settings import help_for
 from dragoman.store import Store
 from dragoman.store.reads import (
@@ -125,7 +126,8 @@ def _event_filter(type_, text_, actor, source, target, country, since, until, no
 event_filter = _filter(_event_filter, (
     "type_", "text_", "actor", "source", "target", "country", "since", "until", "no_negated",
     "no_hypothetical", "no_historical", "no_claims", "only"), (
-    click.option("--type", "type_", metavar="PLOVER", help="Event type, e.g. ACCUSE or REQUEST."),
+    click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
+                 help="PLOVER event type, e.g. ACCUSE or REQUEST."),
     click.option("--text", "text_", metavar="WORDS", help="The event's sentence contains this."),
     click.option("--actor", help="Names the source or the target: as written, or its actor's "
                                  "name or an alias contains this."),

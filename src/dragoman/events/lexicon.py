@@ -16,16 +16,9 @@ import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 
+from dragoman.model import CAMEO_ROOT
 from dragoman.statements.cues import Cues
 
-# PLOVER type → its main CAMEO root (the crosswalk in plover_ontology.json, read backwards)
-CAMEO_ROOT = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07",
-    "CONCEDE": "08", "RETREAT": "08", "ACCUSE": "11", "REQUEST": "10", "REJECT": "12",
-    "THREATEN": "13", "PROTEST": "14", "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17",
-    "ASSAULT": "18",
-}
-PLOVER_TYPES = tuple(CAMEO_ROOT)
 _MODE_NOTE = re.compile(r"\bmode (\w[\w-]*)")
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
 _PAIR_DEPS = ("prt", "prep", "dobj", "dative")

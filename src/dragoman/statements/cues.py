@@ -14,12 +14,9 @@ from importlib.resources import files
 
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.errors import DragomanError
+from dragoman.model import PLOVER_TYPES
 from dragoman.text.parse import is_clause_verb
 
-PLOVER_TYPES = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-})
 CUE_ROLES = ("speech", "address", "act")
 CUE_CLASSES = ("speech", "thought", "evidence", "stance")
 CUE_POS = ("verb", "adj", "noun", "prep")

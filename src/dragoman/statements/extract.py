@@ -86,9 +86,6 @@ class _Context:
     def inside_speech(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.spoken)
 
-    def overlaps_quote(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.quoted)
-
 
 def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> list[Statement]:
     """Direct, mixed, block and indirect statements of one article, in text order.

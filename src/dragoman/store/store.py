@@ -117,11 +117,6 @@ class Store:
         self.con.unregister("_hashes")
         return dict(rows)
 
-    def load_signatures(self) -> list[tuple[str, int, bytes]]:
-        """(article_id, seq, minhash) of every stored original, in order of arrival."""
-        return self.con.execute(
-            "SELECT article_id, seq, minhash FROM signatures ORDER BY seq").fetchall()
-
     def near_candidates(self, rows, keys) -> list[tuple[int, str, int, bytes]]:
         """(query row, article_id, seq, minhash) of the stored originals that share an LSH
         band key with a query (``rows[i]`` asks for ``keys[i]``): one join of the batch's

@@ -47,12 +47,6 @@ class TermStats:
         """Smoothed IDF of the given columns: ln((1 + n) / (1 + df)) + 1."""
         return (np.log((1.0 + self.n_docs) / (1.0 + self.df[columns])) + 1.0).astype(np.float32)
 
-    def weigh(self, tf: sparse.csr_matrix) -> sparse.csr_matrix:
-        """TF-IDF rows of unit length."""
-        weighted = tf.copy()
-        weighted.data = weighted.data * self.idf(weighted.indices)
-        return _normalise(weighted)
-
     # --- persistence: only the columns seen are kept ------------------------------------
 
     def to_bytes(self) -> bytes:

@@ -162,7 +162,7 @@ def test_the_actor_role_and_article_url_are_exported(store: Store):
 
 
 def test_the_readme_lists_the_export_fields():
-    section = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     section = section.split("## What comes out", 1)[1].split("\n## ", 1)[0]
     listed = {}
     for name, text in re.findall(r"^- \*\*(\w+)\*\*: (.*?)(?=^- |\Z)", section, re.MULTILINE | re.DOTALL):

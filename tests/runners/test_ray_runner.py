@@ -11,7 +11,7 @@ from dragoman.model import Article, Mention, RawDoc
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.settings import Settings
 from dragoman.store import Store
-from tests.test_runner_parallel import snapshot
+from tests.runners.test_runner_parallel import snapshot
 
 ray = pytest.importorskip("ray", reason="the Ray runner needs the extra dragoman[ray]")
 ray_runner = pytest.importorskip("dragoman.runners.ray")

@@ -18,7 +18,7 @@ from dragoman.store import Store, migrations, reads
 from dragoman.store.reads import EventFilter, StatementFilter
 from dragoman.store.tables import EXPORT_COLUMNS, TABLES
 
-RELEASE = Path(__file__).parent / "fixtures" / "release-268c16e.duckdb.gz"
+RELEASE = Path(__file__).resolve().parents[1] / "fixtures" / "release-268c16e.duckdb.gz"
 
 
 def describe(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:

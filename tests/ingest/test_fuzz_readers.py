@@ -24,7 +24,7 @@ from dragoman.ingest.fetch import FetchError
 from dragoman.model import RawDoc, Reject
 from dragoman.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 LIMITS = Settings(max_record_bytes=2_000_000)
 FUZZ = settings(max_examples=300, deadline=timedelta(seconds=5), database=None,
                 derandomize=bool(os.environ.get("CI")),

@@ -28,6 +28,7 @@ TEXT = ('Ministers of Norland and Southia met in Geneva on Monday.\n\n'
 OTHER = ('A wire story. Norland accused Southia of <b onmouseover=alert(3)>blocking</b> the talks. '
          'Nothing else happened.\n')
 SPEAKER = "<script>alert('speaker')</script>"
+LOCAL = "http://127.0.0.1"  # the explorer answers loopback Host names only
 
 
 def span(text: str, part: str) -> tuple[int, int]:
@@ -105,7 +106,7 @@ def hostile_db(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def client(hostile_db):
-    with TestClient(create_app(hostile_db)) as test_client:
+    with TestClient(create_app(hostile_db), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -283,7 +284,8 @@ def test_writing_needs_the_token(tmp_path):
         def __getattr__(self, name):
             raise AssertionError("model used")
 
-    with TestClient(create_app(db, allow_writes=True, token="s3cret", nlp=Refuse())) as c:
+    with TestClient(create_app(db, allow_writes=True, token="s3cret", nlp=Refuse()),
+                    base_url=LOCAL) as c:
         body = {"articles": [{"text": "Norland accused Southia of lying."}]}
         assert c.post("/api/ingest", json=body).status_code == 401
         assert c.post("/api/ingest", json=body, headers={"Authorization": "Bearer nope"}).status_code == 401
@@ -294,12 +296,13 @@ def test_writing_needs_the_token(tmp_path):
 
 def test_only_loopback_host_names_are_answered(client):
     assert client.get("/", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/", headers={"host": "testserver"}).status_code == 400
     assert client.get("/", headers={"host": "127.0.0.1:8000"}).status_code == 200
 
 
 def test_no_nlp_model_is_loaded_to_read(hostile_db):
     code = ("import sys; from fastapi.testclient import TestClient; "
-            "from dragoman.web import create_app; c = TestClient(create_app(sys.argv[1])); "
+            "from dragoman.web import create_app; c = TestClient(create_app(sys.argv[1]), base_url='http://127.0.0.1'); "
             "assert c.get('/').status_code == c.get('/api/events').status_code == 200; "
             "loaded = [m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules]; "
             "assert not loaded, loaded")
@@ -448,7 +451,7 @@ def test_optional_columns_of_later_stages(tmp_path):
     with duckdb.connect(db) as con:
         con.execute("ALTER TABLE events DROP COLUMN historical")
         con.execute("DROP TABLE schema_version")
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url=LOCAL) as c:
         assert len(c.get("/api/events?historical=false").json()["items"]) == 3
         assert c.get("/api/events?historical=true").json()["items"] == []
         assert c.get("/events?historical=true").status_code == 200

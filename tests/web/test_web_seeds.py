@@ -8,11 +8,12 @@ from fastapi.testclient import TestClient
 from dragoman.web import create_app
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
+LOCAL = "http://127.0.0.1"  # the explorer answers loopback Host names only
 
 
 @pytest.fixture(scope="module")
 def client(seeds_db):
-    with TestClient(create_app(seeds_db)) as test_client:
+    with TestClient(create_app(seeds_db), base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -118,7 +119,7 @@ def test_ingest_endpoint_with_the_token(tmp_path, nlp):
     app = create_app(db, allow_writes=True, token="s3cret", nlp=nlp)
     article = {"title": "Talks resume", "published": "2017-03-02",
                "text": "France accused Russia of blocking the resolution, the French envoy said."}
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         before = c.get("/api/overview").json()["counts"]["articles"]
         answer = c.post("/api/ingest", json={"articles": [article]},
                         headers={"Authorization": "Bearer s3cret"})
@@ -136,7 +137,7 @@ def test_overview_follows_ingests_through_the_api(tmp_path, nlp):
     from test_web import build_hostile_db
 
     app = create_app(build_hostile_db(tmp_path / "w.duckdb"), allow_writes=True, token="t", nlp=nlp)
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         before = c.get("/api/overview").json()["counts"]["articles"]
         assert c.get("/").status_code == 200
         c.post("/api/ingest", headers={"Authorization": "Bearer t"}, json={"articles": [

@@ -32,6 +32,23 @@ _UPSERT_STORY_STATE = "ON CONFLICT (story_id) DO UPDATE SET " + ", ".join(
                                     "embedding", "actors", "actor_counts", "seen"))
 
 
+LOCKED = ("Could not set lock", "Conflicting lock")
+DAMAGED = ("not a valid DuckDB database", "Corrupt database", "Could not read enough bytes",
+           "checksum")
+
+
+def open_hint(error: str) -> str:
+    """What to do when DuckDB refuses to open the file, from its message: a lock held by
+    another process, a file that is not (or no longer) a readable database, or anything else."""
+    if any(mark in error for mark in LOCKED):
+        return ("another dragoman process may be writing to it: wait for it to finish, "
+                "or use another --db")
+    if any(mark in error for mark in DAMAGED):
+        return ("the file is not a dragoman record, or it is damaged: restore it from a "
+                "backup, or ingest the inputs again into a new --db")
+    return "check that the path is a dragoman database you may read, or use another --db"
+
+
 class Store:
     """The record on disk (or in memory with ``":memory:"``), at the latest schema version:
     a new database is created at it, an older one migrated on opening (also when opened
@@ -61,8 +78,7 @@ class Store:
             return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(f"cannot open the database {self.path}: {err}",
-                             "another dragoman process may be writing to it: wait for it to "
-                             "finish, or use another --db") from err
+                             open_hint(str(err))) from err
 
     @contextmanager
     def _migrating(self) -> Iterator[None]:

@@ -17,12 +17,13 @@ from dragoman import __version__
 from dragoman.errors import DragomanError, NotFound, StoreError
 from dragoman.store import Store
 from dragoman.web import api, pages, writes
+from dragoman.web.guard import BodyGuard
 from dragoman.web.highlight import anchor
 from dragoman.web.memo import Memo
 from dragoman.web.pool import StorePool
 
 HERE = Path(__file__).parent
-LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]", "testserver"]
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]  # as Host headers name them, any port
 SECURITY_HEADERS = [
     (b"content-security-policy",
      b"default-src 'none'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -38,10 +39,12 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
     """The explorer over the database at ``db_path``.
 
     Read-only unless ``allow_writes`` *and* a ``token`` are given: then ``POST /api/ingest``
-    exists and needs ``Authorization: Bearer TOKEN``; the NLP model (or ``nlp``) is loaded on
-    its first call. Requests share one connection through a pool of ``pool_size`` cursors.
-    ``allowed_hosts`` are the Host headers answered (default: loopback names only, which
-    stops DNS-rebinding pages from reading the record); ``["*"]`` answers any.
+    exists and needs exactly ``Authorization: Bearer TOKEN``, checked before the request's
+    body is read (``web/guard.py``, which also refuses bodies over 64 MB); the NLP model (or
+    ``nlp``) is loaded on its first call. Requests share one connection through a pool of
+    ``pool_size`` cursors. ``allowed_hosts`` are the Host names answered, any port (default:
+    ``LOOPBACK_HOSTS``, which stops DNS-rebinding pages from reading the record; a test
+    client must send one of them, e.g. ``base_url="http://127.0.0.1"``); ``["*"]`` answers any.
     """
     if allow_writes and not token:
         raise DragomanError("writing is enabled but no token was given",
@@ -69,6 +72,7 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
     app.include_router(pages.router(templates))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app, templates)
+    app.add_middleware(BodyGuard, token=token if allow_writes else None)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS)
     app.add_middleware(SecurityHeaders)
     return app

@@ -302,7 +302,8 @@ def test_only_loopback_host_names_are_answered(client):
 
 def test_no_nlp_model_is_loaded_to_read(hostile_db):
     code = ("import sys; from fastapi.testclient import TestClient; "
-            "from dragoman.web import create_app; c = TestClient(create_app(sys.argv[1]), base_url='http://127.0.0.1'); "
+            "from dragoman.web import create_app; "
+            "c = TestClient(create_app(sys.argv[1]), base_url='http://127.0.0.1'); "
             "assert c.get('/').status_code == c.get('/api/events').status_code == 200; "
             "loaded = [m for m in ('spacy', 'torch', 'sentence_transformers') if m in sys.modules]; "
             "assert not loaded, loaded")

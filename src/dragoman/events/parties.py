@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from dragoman.model import Actor
 from dragoman.actors.doc import DocActors
 from dragoman.actors.mentions import Gazetteer
+from dragoman.text.doctext import doc_text
 from dragoman.text.parse import noun_phrase, object_of, subject_of
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -330,7 +331,7 @@ class PartyResolver:
         return None
 
     def _modifier_country(self, span) -> str | None:
-        text = span.doc.text
+        text = doc_text(span.doc)
         for mention in self.actors.mentions:
             if mention.start < span.end_char and mention.end > span.start_char:
                 if _PATRON.match(text, mention.end):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dragoman.actors.mentions import Gazetteer
+from dragoman.text.doctext import span_ents
 from dragoman.text.parse import is_complement
 from dragoman.events.dates import Resolved, resolve
 
@@ -89,7 +90,8 @@ def _year_in_name(ent) -> bool:
 
 def clause_entities(verb, labels) -> list:
     """Entities of ``labels`` in the verb's sentence whose heads hang on the verb's clause."""
-    return [ent for ent in verb.sent.ents if ent.label_ in labels and _governed(ent.root, verb)]
+    return [ent for ent in span_ents(verb.sent)
+            if ent.label_ in labels and _governed(ent.root, verb)]
 
 
 def _clause_chain_entities(verb, labels) -> list:

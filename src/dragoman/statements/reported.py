@@ -13,7 +13,7 @@ punctuation at their edges, and need at least two words.
 """
 from __future__ import annotations
 
-from dragoman.text.doctext import doc_text
+from dragoman.text.doctext import doc_ents, doc_text
 
 _CLAUSE_DEPS = ("ccomp",)
 _RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "pcomp"})
@@ -327,7 +327,7 @@ def _named_elsewhere(lead) -> bool:
     if not words or not all(t.text[:1].isupper() for t in lead if t.is_alpha):
         return False
     return any(ent.label_ in _LEAD_ENTS and ent.start != lead.start and words <= {
-        t.lower_ for t in ent} for ent in lead.doc.ents)
+        t.lower_ for t in ent} for ent in doc_ents(lead.doc))
 
 
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})

@@ -2,6 +2,8 @@
 which made sentence and line lookups quadratic in the article's length."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 _KEY = "dragoman_text"
 
 
@@ -11,3 +13,30 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+_ENTS = "dragoman_ents"
+
+
+def doc_ents(doc) -> list:
+    """``doc.ents``, built once per Doc and kept in ``doc.user_data`` (spaCy makes a new Span
+    for every entity of the document on each access). The entities must not change after."""
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS] = (ents, [ent.start for ent in ents])
+    return cached[0]
+
+
+def span_ents(span) -> list:
+    """``span.ents`` (the entities that fall completely within the span, as spaCy finds them:
+    from the first starting inside it, up to the first that ends after it), from the cached
+    entities of :func:`doc_ents`."""
+    ents = doc_ents(span.doc)
+    starts = span.doc.user_data[_ENTS][1]
+    found = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        found.append(ent)
+    return found

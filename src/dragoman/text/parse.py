@@ -6,7 +6,7 @@ They read a spaCy parse and know nothing of actors, cues or events: statements
 always ends a sentence here (the parser sometimes runs a headline into the next paragraph)."""
 from __future__ import annotations
 
-from dragoman.text.doctext import doc_text
+from dragoman.text.doctext import doc_ents, doc_text
 from dragoman.text.spans import OPENING, QUOTE_MARK, paragraph_bounds, strip_bounds
 
 _PHRASE_RIGHT_DEPS = frozenset({
@@ -190,7 +190,7 @@ def _balance_quotes(span):
 
 def adjacent_name(verb):
     """A named entity right before or right after the verb ("Haddad said"), when no subject."""
-    for ent in verb.doc.ents:
+    for ent in doc_ents(verb.doc):
         if ent.label_ in NAME_LABELS and (ent.end == verb.i or ent.start == verb.i + 1):
             if same_line(ent[0], verb):
                 return ent

@@ -504,8 +504,9 @@ def _markdown(rows: list[dict], first: Run, again: Run, extra: list[dict], basel
         "real `dragoman ingest` CLI, all but three in one folder beside a good article (one "
         "run, then the same run again); a FIFO named on the command line, garbage on standard "
         "input and two near-identical 1.2 MB texts run alone (the last because the "
-        "near-duplicate check, `dedupe/near.py`, aligns every word of both texts with difflib, "
-        f"which is quadratic: it gets {GIANTS_TIMEOUT_S} s). *Records* are the articles, "
+        "near-duplicate check, `dedupe/near.py`, aligns words with difflib, which is "
+        "quadratic: it reads the first 5,000 words of each text, and the case gets "
+        f"{GIANTS_TIMEOUT_S} s). *Records* are the articles, "
         "duplicates and rejects the store holds for each case; a broken file whose record "
         "count is not defined (`≥1`) must give at least one.",
         "",

@@ -145,3 +145,11 @@ def test_file_names_with_terminal_escapes_are_printed_escaped(tmp_path):
     for result in (run, shown):
         assert "\x1b" not in result.output and "\x07" not in result.output
     assert "evil\\x1b[2J" in shown.output
+
+
+@pytest.mark.parametrize("args", [["events", "--limit", "-1"], ["statements", "--offset", "-5"],
+                                  ["actors", "--limit", "0"], ["timeline", "--dates", "0"]])
+def test_out_of_range_paging_is_a_usage_error_not_a_traceback(tmp_path, args):
+    result = CliRunner().invoke(cli, [*args, "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "Invalid value" in result.output
+    assert isinstance(result.exception, SystemExit)  # click's usage error, no traceback

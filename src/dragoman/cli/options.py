@@ -47,8 +47,9 @@ def list_options(func: Callable) -> Callable:
     func = click.option("--format", "fmt", type=click.Choice(LIST_FORMATS), default="table",
                         show_default=True,
                         help="table for reading; json/jsonl/csv for other programs")(func)
-    func = click.option("--offset", type=int, default=0, help="Skip this many rows (paging).")(func)
-    func = click.option("--limit", type=int, default=20, show_default=True,
+    func = click.option("--offset", type=click.IntRange(min=0), default=0,
+                        help="Skip this many rows (paging).")(func)
+    func = click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
                         help="Show at most this many rows.")(func)
     return db_option(func)
 

@@ -119,7 +119,8 @@ def recluster_command(yes, db) -> None:
 @click.argument("story", required=False)
 @click.option("--actor", help="Timeline of an actor (name, alias or id) instead of a story.")
 @click.option("--query", "query", metavar="WORDS", help="Timeline of the articles with these words.")
-@click.option("--dates", type=int, default=10, show_default=True, help="At most this many dates.")
+@click.option("--dates", type=click.IntRange(min=1), default=10, show_default=True,
+              help="At most this many dates.")
 @click.option("--per-date", type=click.IntRange(1, 5), default=2, show_default=True,
               help="Sentences per date.")
 @click.option("--format", "fmt", type=TEXT_OR_JSONL, default="text", show_default=True,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
 from dragoman.ingest import read_inputs
@@ -39,7 +40,8 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
 
     nlp = nlp if nlp is not None else load_model(settings.model)
     with Store(settings.db) as store:
-        runner = make_runner(store, default_pipeline(store, nlp, settings), settings, on_batch)
+        build = partial(default_pipeline, store, nlp, settings)
+        runner = make_runner(store, build(), settings, on_batch, rebuild=build)
         return runner.run(records)
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from dragoman.clean import CleanStage
-from dragoman.dedupe import ExactDedupeStage
+from dragoman.dedupe import ExactDedupeStage, NearDedupeStage, NearDuplicateIndex
 from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.runners import LocalRunner
@@ -85,13 +85,19 @@ class FailsOn:
         return batch
 
 
+POISON = RawDoc("poison.txt", "Article with a poison word that breaks a stage.", "hpoison")
+
+
 def test_a_record_that_raises_in_any_stage_is_rejected_and_its_batch_stored():
     settings = Settings(batch_size=4)
-    docs = records(6)
-    poison = RawDoc("poison.txt", "Article with a poison word that breaks a stage.", "hpoison")
+    docs, poison = records(6), POISON
     with Store() as store:
-        pipeline = Pipeline([CleanStage(settings), FailsOn("poison")])
-        report = LocalRunner(store, pipeline, settings).run([*docs[:2], poison, *docs[2:]])
+        def build():
+            return Pipeline([CleanStage(settings), FailsOn("poison")])
+
+        pipeline = build()
+        report = LocalRunner(store, pipeline, settings, rebuild=build).run(
+            [*docs[:2], poison, *docs[2:]])
         counts = reads.counts(store)
         assert counts["inputs"] == len(docs) + 1
         rejects = {r["origin"]: r for r in reads.rejects(store, limit=50)}
@@ -99,5 +105,34 @@ def test_a_record_that_raises_in_any_stage_is_rejected_and_its_batch_stored():
         assert "cannot handle 'poison'" in rejects["poison.txt"]["detail"]
         assert counts["articles"] == 7 and report.articles == 7  # 6 articles and a copy
         # the same input again adds nothing and does not crash
-        again = LocalRunner(store, pipeline, settings).run([*docs[:2], poison, *docs[2:]])
+        again = LocalRunner(store, build(), settings, rebuild=build).run(
+            [*docs[:2], poison, *docs[2:]])
         assert again.new_records == 0 and reads.counts(store)["inputs"] == len(docs) + 1
+
+
+def test_the_retry_starts_from_the_store_not_from_the_failed_batch():
+    """The near-duplicate index remembers the articles of a batch that then failed: retried
+    with that index, every record failed (KeyError). The runner rebuilds the pipeline from
+    the store, so each good record is an article and only the bad one a reject."""
+    settings = Settings(batch_size=10)
+    docs = [RawDoc(f"d{i}.txt", f"Article {i}: " + " ".join(f"w{i}x{j}" for j in range(80)),
+                   f"h{i}") for i in range(5)]
+    with Store() as store:
+        def build():
+            return Pipeline([CleanStage(settings), ExactDedupeStage(store.originals_for),
+                             NearDedupeStage(NearDuplicateIndex.from_store(store),
+                                             store.texts_for), FailsOn("poison")])
+
+        LocalRunner(store, build(), settings, rebuild=build).run([*docs, POISON])
+        counts = reads.counts(store)
+        assert (counts["articles"], counts["duplicates"], counts["rejects"]) == (5, 0, 1)
+        assert [r["reason"] for r in reads.rejects(store)] == ["failed-pipeline"]
+
+
+def test_without_a_way_to_rebuild_the_pipeline_an_error_stops_the_run():
+    settings = Settings(batch_size=4)
+    with Store() as store:
+        pipeline = Pipeline([CleanStage(settings), FailsOn("poison")])
+        with pytest.raises(RuntimeError, match="poison"):
+            LocalRunner(store, pipeline, settings).run([*records(2), POISON])
+        assert reads.counts(store)["inputs"] == 4  # the first batch; not the one that raised

@@ -94,14 +94,21 @@ def batched(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 class LocalRunner:
-    """Runs a pipeline over records in this process and writes each batch to the store."""
+    """Runs a pipeline over records in this process and writes each batch to the store.
+
+    ``rebuild`` makes the same pipeline anew from the store. With it, a batch that raises is
+    run again record by record (see ``_stored``); without it, the error stops the run. A fresh
+    pipeline is needed because corpus stages keep state in memory (the near-duplicate index,
+    the story index) that a failed batch has already changed and the store has not."""
 
     def __init__(self, store: Store, pipeline: Pipeline, settings: Settings,
-                 on_batch: Callable[[int, IngestReport], None] | None = None) -> None:
+                 on_batch: Callable[[int, IngestReport], None] | None = None,
+                 rebuild: Callable[[], Pipeline] | None = None) -> None:
         self.store = store
         self.pipeline = pipeline
         self.settings = settings
         self.on_batch = on_batch
+        self.rebuild = rebuild
 
     def run(self, records: Iterable[Record]) -> IngestReport:
         """Ingest every record not already stored; safe to interrupt and run again."""
@@ -128,14 +135,24 @@ class LocalRunner:
 
     def _stored(self, records: list[Record]) -> list[Batch]:
         """Run the pipeline on ``records`` and write the result in one transaction. If that
-        raises, each record is run and written alone, and a record that still raises is
-        stored as its reject (``failed-pipeline``): one record never takes its batch down."""
+        raises (and the runner can ``rebuild``), each record is run and written alone by a
+        pipeline made anew, and a record that still raises is stored as its reject
+        (``failed-pipeline``): one record never takes its batch down."""
         try:
             return [self._run_and_write(records)]
-        except Exception as err:  # noqa: BLE001 (retried record by record below)
+        except Exception as err:
+            if self.rebuild is None:
+                raise
+            self._renew()
             if len(records) == 1:
                 return [self._rejected(records[0], err)]
             return [batch for record in records for batch in self._stored([record])]
+
+    def _renew(self) -> None:
+        """Replace the pipeline by one made anew from the store (what the store holds is all
+        that is true after a failed batch: its transaction was rolled back)."""
+        close_stages(self.pipeline)
+        self.pipeline = self.rebuild()
 
     def _run_and_write(self, records: list[Record]) -> Batch:
         batch = self.pipeline.run(Batch(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from dragoman.actors import ResolveActorsStage
-from dragoman.actors.mentions import load_gazetteer
+from dragoman.actors.mentions import Gazetteer, load_gazetteer
 from dragoman.annotate import AnnotateStage
 from dragoman.clean import CleanStage
 from dragoman.clean.failures import failure_reject
@@ -18,30 +18,34 @@ from dragoman.events.types import EventTyper
 from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.settings import Settings
-from dragoman.statements.extract import load_cues
+from dragoman.statements.extract import Cues, load_cues
 from dragoman.store import Store
 from dragoman.stories import stories_stage
 
 Record = RawDoc | Reject
 
 
-def event_tools(settings: Settings) -> EventTools | None:
-    """The event tools ``settings.event_model`` asks for; None (the stage's default, the sparse
-    SVM) unless it is 'tuned' (settings.py allows no other value)."""
+def event_tools(settings: Settings, cues: Cues | None = None,
+                gazetteer: Gazetteer | None = None) -> EventTools | None:
+    """The event tools ``settings.event_model`` asks for, over ``cues`` and ``gazetteer`` (the
+    packaged ones where None); None (the stage's default, the sparse SVM) unless it is 'tuned'
+    (settings.py allows no other value)."""
     if settings.event_model != "tuned":
         return None
-    return make_tools(load_cues(), load_gazetteer(), EventTyper(tuned=True))
+    return make_tools(cues or load_cues(), gazetteer or load_gazetteer(), EventTyper(tuned=True))
 
 
 def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
     """clean → dedupe (exact, near, passage reuse) → annotate → resolve → stories, as DESIGN.md
     draws it. The near-duplicate index reads the LSH band keys stored with earlier batches."""
+    cues, gazetteer = load_cues(), load_gazetteer()  # read once, shared by the annotate steps
     return Pipeline([
         CleanStage(settings),
         ExactDedupeStage(store.originals_for),
         NearDedupeStage(NearDuplicateIndex.from_store(store), store.texts_for),
         PassageReuseStage(store.reuse_candidates, store.texts_for),
-        AnnotateStage(nlp, n_process=settings.n_process, event_tools=event_tools(settings)),
+        AnnotateStage(nlp, cues=cues, gazetteer=gazetteer, n_process=settings.n_process,
+                      event_tools=event_tools(settings, cues, gazetteer)),
         ResolveActorsStage(store),
         stories_stage(store, settings),
     ])

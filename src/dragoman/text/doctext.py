@@ -18,22 +18,26 @@ def doc_text(doc) -> str:
 _ENTS = "dragoman_ents"
 
 
-def doc_ents(doc) -> list:
-    """``doc.ents``, built once per Doc and kept in ``doc.user_data`` (spaCy makes a new Span
-    for every entity of the document on each access). The entities must not change after."""
+def _entities(doc) -> tuple[list, list[int]]:
+    """The Doc's entities and their start tokens, built once and kept in ``doc.user_data``."""
     cached = doc.user_data.get(_ENTS)
     if cached is None:
         ents = list(doc.ents)
         cached = doc.user_data[_ENTS] = (ents, [ent.start for ent in ents])
-    return cached[0]
+    return cached
+
+
+def doc_ents(doc) -> list:
+    """``doc.ents``, built once per Doc (spaCy makes a new Span for every entity of the
+    document on each access). The entities must not change after."""
+    return _entities(doc)[0]
 
 
 def span_ents(span) -> list:
     """``span.ents`` (the entities that fall completely within the span, as spaCy finds them:
     from the first starting inside it, up to the first that ends after it), from the cached
     entities of :func:`doc_ents`."""
-    ents = doc_ents(span.doc)
-    starts = span.doc.user_data[_ENTS][1]
+    ents, starts = _entities(span.doc)
     found = []
     for ent in ents[bisect_left(starts, span.start):]:
         if ent.end > span.end:

@@ -108,6 +108,7 @@ class Mention:
     text: str
     label: str  # spaCy entity label
     actor_id: str | None = None
+    how: str | None = None  # how actor_id was found: name | alias | surname | description | title …
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,10 @@ class Actor:
     role: str | None = None  # e.g. "Foreign Minister", from titles and appositions
     # merges that joined other actor ids into this one: "alias_id\talias name\tevidence"
     merged: tuple[str, ...] = stored((), column=False)   # kept in the actor_merges table
+    lat: float | None = None  # a place's coordinates (WGS84), from the gazetteer
+    lon: float | None = None
+    admin: str | None = None  # a place's first-order administrative area
+    evidence: tuple[str, ...] = ()  # why its type, country, sector, role: "field\tvalue\tsource"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,7 @@ class Statement:
     speaker_end: int | None = None
     about: str | None = None  # the target of an accusation or appeal, when stated
     cue_class: str | None = None  # speech | thought | evidence | stance (docs/statements.md)
+    confidence: float | None = None  # calibrated probability that the record is right (0–1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +181,12 @@ class Event:
     location_country: str | None = None  # ISO-3166 alpha-3 of ``location``
     historical: bool = False  # background: dated well before publication
     quoted_in: str | None = None  # the statement whose words report this act (a claim, not a fact)
+    confidence: float | None = None  # calibrated probability that the record is right (0–1)
+    lat: float | None = None  # coordinates of ``location`` (WGS84), from the gazetteer
+    lon: float | None = None
+    location_admin: str | None = None  # first-order administrative area of ``location``
+    source_how: str | None = None  # how the source was resolved: name | alias | description …
+    target_how: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

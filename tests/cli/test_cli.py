@@ -84,7 +84,7 @@ def test_export_statements_fields_and_offsets(corpus: Path, db: str, shared_mode
         assert list(st) == ["statement_id", "article_id", "origin", "kind", "speaker",
                             "speaker_actor_id", "speaker_mention", "cue", "addressee", "text",
                             "start", "end", "sentence", "speaker_kind", "about",
-                            "speaker_start", "speaker_end", "cue_class"]
+                            "speaker_start", "speaker_end", "cue_class", "confidence"]
         assert articles[st["article_id"]]["text"][st["start"]:st["end"]] == st["text"]
     lund = [s for s in statements if s["speaker"] == "Maria Lund"]
     assert lund and lund[0]["text"] == "We will not accept any delay"
@@ -95,7 +95,7 @@ def test_export_csv_and_parquet(corpus: Path, db: str, tmp_path: Path, shared_mo
     result = run("export", "actors", "--format", "csv", "--db", db)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["actor_id", "name", "type", "country", "sector", "aliases", "mentions",
-                             "role"]
+                             "role", "lat", "lon", "admin", "evidence"]
     assert all(isinstance(json.loads(r["aliases"]), list) for r in rows)
     target = tmp_path / "events.parquet"
     result = run("export", "events", "--format", "parquet", "-o", str(target), "--db", db)

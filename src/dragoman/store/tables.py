@@ -164,21 +164,25 @@ _ARTICLE_ORDER = ("article_id", "origin", "title", "outlet", "author", "publishe
                   "content_hash", "source_hash", "removed", "nlp_skipped")
 _STATEMENT_ORDER = ("statement_id", "article_id", "kind", "speaker", "speaker_actor_id",
                     "speaker_mention", "cue", "addressee", "text", "start", "end", "sentence",
-                    "speaker_kind", "speaker_start", "speaker_end", "about", "cue_class")
+                    "speaker_kind", "speaker_start", "speaker_end", "about", "cue_class",
+                    "confidence")
 _STATEMENT_EXPORT = ("statement_id", "article_id", "origin", "kind", "speaker", "speaker_actor_id",
                      "speaker_mention", "cue", "addressee", "text", "start", "end", "sentence",
-                     "speaker_kind", "about", "speaker_start", "speaker_end", "cue_class")
+                     "speaker_kind", "about", "speaker_start", "speaker_end", "cue_class",
+                     "confidence")
 _EVENT_ORDER = ("event_id", "article_id", "type", "mode", "cameo", "trigger", "source",
                 "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
                 "target_country", "target_sector", "date", "date_precision", "date_text",
                 "date_source", "location", "negated", "hypothetical", "statement_id", "text",
-                "start", "end", "location_country", "historical", "quoted_in")
+                "start", "end", "location_country", "historical", "quoted_in", "confidence", "lat",
+                "lon", "location_admin", "source_how", "target_how")
 _EVENT_EXPORT = ("event_id", "article_id", "origin", "type", "mode", "cameo", "source",
                  "source_actor_id", "source_country", "source_sector", "target", "target_actor_id",
                  "target_country", "target_sector", "date", "date_precision", "date_text",
                  "location", "negated", "hypothetical", "text", "start", "end",
                  "trigger", "date_source", "location_country", "historical", "statement_id",
-                 "source_name", "target_name", "quoted_in")
+                 "source_name", "target_name", "quoted_in", "confidence", "lat", "lon",
+                 "location_admin", "source_how", "target_how")
 _STORY_STATE_DOC = """\
 story clustering (stories/): what each story keeps to compare later articles with — its
 centroid's terms (int32 hashed term ids and float32 weights), its summed MiniLM embedding

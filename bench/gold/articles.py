@@ -80,7 +80,7 @@ def manifest() -> list[dict[str, str]]:
 
 def select(seed: int = 20261207) -> list[tuple[str, str]]:
     """48 articles: 20 demo, 20 FA-KES, 8 BBC politics, of moderate length, split by article
-    into 28 dev and 20 held-out (stratified by corpus)."""
+    into 29 dev and 19 held-out (stratified by corpus)."""
     rng = random.Random(seed)
     pools = {"demo": (_demo(), 20, 700, 3500), "fakes": (_fakes(), 20, 700, 3000),
              "bbc": (_bbc(), 8, 700, 2500)}

@@ -50,31 +50,33 @@ def write_csv(rows: Iterable[dict], columns: Iterable[str], stream: TextIO) -> i
 
 
 def export_table(store: Store, table: str, fmt: str, stream: TextIO | None = None,
-                 path: str | Path | None = None) -> int:
-    """Write a whole table to ``path`` (or ``stream`` for jsonl/csv); returns the row count."""
+                 path: str | Path | None = None, everything: bool = False) -> int:
+    """Write a table to ``path`` (or ``stream`` for jsonl/csv); returns the row count.
+    Statements and events are the ones the default filters show (speech, not historical, at
+    or above the default confidence) unless ``everything``."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
     reads.check_table(table)
     if fmt == "parquet":
-        return _export_parquet(store, table, path)
+        return _export_parquet(store, table, path, everything)
     if path is not None:
         with open(path, "w", encoding="utf-8", newline="") as handle:
-            return _export_text(store, table, fmt, handle)
-    return _export_text(store, table, fmt, stream)
+            return _export_text(store, table, fmt, handle, everything)
+    return _export_text(store, table, fmt, stream, everything)
 
 
-def _export_text(store: Store, table: str, fmt: str, stream: TextIO) -> int:
-    rows = reads.iter_rows(store, table)
+def _export_text(store: Store, table: str, fmt: str, stream: TextIO, everything: bool) -> int:
+    rows = reads.iter_rows(store, table, everything=everything)
     if fmt == "jsonl":
         return write_jsonl(rows, stream)
     return write_csv(rows, reads.EXPORT_COLUMNS[table], stream)
 
 
-def _export_parquet(store: Store, table: str, path: str | Path | None) -> int:
+def _export_parquet(store: Store, table: str, path: str | Path | None, everything: bool) -> int:
     if path is None:
         raise ExportError("Parquet cannot be written to the terminal",
                           "give a file with -o, e.g. -o events.parquet")
-    reader = reads.arrow_batches(store, table)
+    reader = reads.arrow_batches(store, table, everything=everything)
     count = 0
     with pq.ParquetWriter(str(path), reader.schema) as writer:
         for batch in reader:

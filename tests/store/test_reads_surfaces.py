@@ -22,6 +22,7 @@ from dragoman.web import create_app, params
 
 T1 = "Lavrov said: we support the ceasefire. Moscow accused Syria of delay."
 T2 = "Damascus rejected Russia. It is 100%_sure, an official said, a 100% chance. Lavrov could ask."
+T4 = "In 1990 Syria attacked Lebanon. Someone told a tale. Russia perhaps met Syria."
 
 
 def _article(aid: str, text: str, published: str, **kw) -> Article:
@@ -49,7 +50,8 @@ def _batch() -> Batch:
         articles=(_article("art-1", T1, "2017-02-01", title="Ceasefire talks"),
                   _article("art-2", T2, "2017-03-01", title="Rejected"),
                   _article("art-3", T1, "2017-02-02", title="Ceasefire talks (copy)",
-                           duplicate_of="art-1")),
+                           duplicate_of="art-1"),
+                  _article("art-4", T4, "2017-01-10", title="Background")),
         actors=(Actor("act-ru", "Russia", "country", "RUS", aliases=("Russian Federation", "Moscow"),
                       mentions=3),
                 Actor("act-sy", "Syria", "country", "SYR", aliases=("Damascus",), mentions=2),
@@ -62,7 +64,9 @@ def _batch() -> Batch:
                        speaker="Syria", speaker_actor_id="act-sy", speaker_mention="Damascus",
                        about="Russia", cue_class="thought"),
             _statement("st-3", "art-2", T2, "a 100% chance", "indirect", cue="say",
-                       speaker_mention="an official", cue_class="speech")),
+                       speaker_mention="an official", cue_class="speech", confidence=0.8),
+            _statement("st-4", "art-4", T4, "a tale", "indirect", cue="tell",
+                       speaker_mention="Someone", cue_class="speech", confidence=0.1)),
         events=(
             _event("ev-1", "art-1", T1, "Moscow accused Syria of delay.", "ACCUSE", source="Moscow",
                    source_actor_id="act-ru", source_country="RUS", target="Syria",
@@ -71,7 +75,13 @@ def _batch() -> Batch:
                    source_actor_id="act-sy", target="Russia", target_actor_id="act-ru",
                    negated=True, date="2017-03-01"),
             _event("ev-3", "art-2", T2, "Lavrov could ask.", "REQUEST", source="Lavrov",
-                   source_actor_id="act-l", hypothetical=True, quoted_in="st-1")),
+                   source_actor_id="act-l", hypothetical=True, quoted_in="st-1", confidence=0.7),
+            _event("ev-4", "art-4", T4, "In 1990 Syria attacked Lebanon.", "ASSAULT", source="Syria",
+                   source_actor_id="act-sy", target="Lebanon", historical=True, date="1990-01-01",
+                   confidence=0.9),
+            _event("ev-5", "art-4", T4, "Russia perhaps met Syria.", "CONSULT", source="Russia",
+                   source_actor_id="act-ru", target="Syria", target_actor_id="act-sy",
+                   confidence=0.2)),
     )
 
 
@@ -100,14 +110,31 @@ KINDS = {  # list name: (reads function, id field)
 CASES = [
     (StatementFilter(about="ceasefire"), ["--about", "ceasefire"], {"about": "ceasefire"},
      ["st-1"]),
-    (StatementFilter(text="100%_"), ["--text", "100%_"], {"text": "100%_"}, ["st-2"]),
-    (StatementFilter(text="_"), ["--text", "_"], {"text": "_"}, ["st-2"]),
-    (StatementFilter(text="100%"), ["--text", "100%"], {"text": "100%"}, ["st-2", "st-3"]),
+    (StatementFilter(text="100%_", cue_class=None), ["--text", "100%_", "--cue-class", "any"],
+     {"text": "100%_", "cue_class": "any"}, ["st-2"]),
+    (StatementFilter(text="_", cue_class=None), ["--text", "_", "--cue-class", "any"],
+     {"text": "_", "cue_class": "any"}, ["st-2"]),
+    (StatementFilter(text="100%", cue_class=None), ["--text", "100%", "--cue-class", "any"],
+     {"text": "100%", "cue_class": "any"}, ["st-2", "st-3"]),
+    (StatementFilter(text="100%"), ["--text", "100%"], {"text": "100%"}, ["st-3"]),
+    (StatementFilter(), [], {}, ["st-1", "st-3"]),
+    (StatementFilter(cue_class=None, min_confidence=0), ["--cue-class", "any",
+                                                         "--min-confidence", "0"],
+     {"cue_class": "any", "min_confidence": "0"}, ["st-4", "st-1", "st-2", "st-3"]),
+    (StatementFilter(min_confidence=0.9), ["--min-confidence", "0.9"], {"min_confidence": "0.9"},
+     ["st-1"]),
     (StatementFilter(speaker="Lavrov"), ["--speaker", "Lavrov"], {"speaker": "Lavrov"}, ["st-1"]),
-    (StatementFilter(speaker="damascus"), ["--speaker", "damascus"], {"speaker": "damascus"},
-     ["st-2"]),
+    (StatementFilter(speaker="damascus", cue_class="thought"),
+     ["--speaker", "damascus", "--cue-class", "thought"],
+     {"speaker": "damascus", "cue_class": "thought"}, ["st-2"]),
     (StatementFilter(since="2017-02-15"), ["--since", "2017-02-15"], {"since": "2017-02-15"},
-     ["st-2", "st-3"]),
+     ["st-3"]),
+    (EventFilter(), [], {}, ["ev-1", "ev-2", "ev-3"]),
+    (EventFilter(historical=None, min_confidence=0), ["--historical", "--min-confidence", "0"],
+     {"historical": "any", "min_confidence": "0"}, ["ev-4", "ev-1", "ev-2", "ev-3", "ev-5"]),
+    (EventFilter(historical=True), ["--only", "historical"], {"historical": "true"}, ["ev-4"]),
+    (EventFilter(min_confidence=0.8), ["--min-confidence", "0.8"], {"min_confidence": "0.8"},
+     ["ev-1", "ev-2"]),
     (StatementFilter(kind="indirect", cue_class="speech"),
      ["--kind", "indirect", "--cue-class", "speech"], {"kind": "indirect", "cue_class": "speech"},
      ["st-3"]),
@@ -135,7 +162,7 @@ CASES = [
      {"q": "ceasefire", "duplicates": "false"}, ["art-1"]),
     (ArticleFilter(text="%_"), ["--text", "%_"], {"q": "%_"}, ["art-2"]),
     (ArticleFilter(until="2017-02-01"), ["--until", "2017-02-01"], {"until": "2017-02-01"},
-     ["art-1"]),
+     ["art-1", "art-4"]),
 ]
 KIND_OF = {StatementFilter: "statements", EventFilter: "events", ActorFilter: "actors",
            ArticleFilter: "articles"}

@@ -15,8 +15,8 @@ from dragoman.model import PLOVER_TYPES
 from dragoman.settings import help_for
 from dragoman.store import Store
 from dragoman.store.reads import (
-    ACTOR_TYPES, CUE_CLASSES, EVENT_FLAGS, STATEMENT_KINDS, ActorFilter, ArticleFilter,
-    EventFilter, StatementFilter)
+    ACTOR_TYPES, CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS,
+    STATEMENT_MIN_CONFIDENCE, ActorFilter, ArticleFilter, EventFilter, StatementFilter)
 
 LIST_FORMATS = ("table", "json", "jsonl", "csv")
 TEXT_FORMATS = ("text", "jsonl")
@@ -88,45 +88,58 @@ def _filter(build: Callable[..., object], names: tuple[str, ...],
     return add
 
 
+def _min_confidence(default: float) -> Callable:
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0, 1), default=default, show_default=True,
+        help="Only records whose calibrated confidence is at least this; 0 shows every one "
+             "(docs/confidence.md).")
+
+
 def _statement_filter(text_, speaker, about, mentions, kind, cue_class, article, since,
-                      until) -> StatementFilter:
+                      until, min_confidence) -> StatementFilter:
     return StatementFilter(text=text_, speaker=speaker, about=about, mentions=mentions,
-                           kind=kind, cue_class=cue_class, article=article, since=since,
-                           until=until)
+                           kind=kind, cue_class=None if cue_class == "any" else cue_class,
+                           article=article, since=since, until=until,
+                           min_confidence=min_confidence)
 
 
 statement_filter = _filter(_statement_filter, (
-    "text_", "speaker", "about", "mentions", "kind", "cue_class", "article", "since", "until"), (
+    "text_", "speaker", "about", "mentions", "kind", "cue_class", "article", "since", "until",
+    "min_confidence"), (
     click.option("--speaker", help="Names the speaker: as written, or its actor's name or an "
                                    "alias contains this (case-insensitive)."),
     click.option("--text", "text_", metavar="WORDS", help="Statement text contains this."),
     click.option("--kind", type=click.Choice(STATEMENT_KINDS)),
-    click.option("--cue-class", type=click.Choice(CUE_CLASSES),
-                 help="Only statements of this class (speech: what was said or written)."),
+    click.option("--cue-class", type=click.Choice((*CUE_CLASSES, "any")), default="speech",
+                 show_default=True,
+                 help="Statements of this class: speech (what was said or written), thought, "
+                      "evidence, stance, or any."),
     click.option("--article", help="Only statements from this article_id."),
     click.option("--about", metavar="WORDS",
                  help="Its target (who is accused, appealed to) or its text contains this."),
     click.option("--mentions", metavar="NAME",
                  help="An actor named inside the quote: as written, or its name or an alias."),
     _dates("Articles published"),
+    _min_confidence(STATEMENT_MIN_CONFIDENCE),
 ))
 
 
 def _event_filter(type_, text_, actor, source, target, country, since, until, no_negated,
-                  no_hypothetical, no_historical, no_claims, only) -> EventFilter:
+                  no_hypothetical, historical, no_claims, only, min_confidence) -> EventFilter:
     flags = {flag: False for flag, off in (("negated", no_negated),
                                            ("hypothetical", no_hypothetical),
-                                           ("historical", no_historical),
                                            ("claims", no_claims)) if off}
+    flags["historical"] = None if historical else False
     if only:
         flags[only] = True
     return EventFilter(type=type_, text=text_, actor=actor, source=source, target=target,
-                       country=country, since=since, until=until, **flags)
+                       country=country, since=since, until=until,
+                       min_confidence=min_confidence, **flags)
 
 
 event_filter = _filter(_event_filter, (
     "type_", "text_", "actor", "source", "target", "country", "since", "until", "no_negated",
-    "no_hypothetical", "no_historical", "no_claims", "only"), (
+    "no_hypothetical", "historical", "no_claims", "only", "min_confidence"), (
     click.option("--type", "type_", type=click.Choice(PLOVER_TYPES, case_sensitive=False),
                  help="PLOVER event type, e.g. ACCUSE or REQUEST."),
     click.option("--text", "text_", metavar="WORDS", help="The event's sentence contains this."),
@@ -139,10 +152,12 @@ event_filter = _filter(_event_filter, (
     click.option("--no-negated", is_flag=True, help="Leave out negated events."),
     click.option("--no-hypothetical", is_flag=True,
                  help="Leave out hypothetical, conditional and future events."),
-    click.option("--no-historical", is_flag=True, help="Leave out background (historical) events."),
+    click.option("--historical", is_flag=True,
+                 help="Include background (historical) events, left out by default."),
     click.option("--no-claims", is_flag=True,
                  help="Leave out events reported inside someone's quoted or reported words."),
     click.option("--only", type=click.Choice(EVENT_FLAGS), help="Only events with this flag."),
+    _min_confidence(EVENT_MIN_CONFIDENCE),
 ))
 
 

@@ -137,11 +137,20 @@ def reuse(article: str, fmt: str, db: str) -> None:
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to this file (required for parquet); default: standard output.")
+@click.option("--all", "everything", is_flag=True,
+              help="Statements and events: every record, with thought, evidence and stance "
+                   "statements, historical events and those below the default confidence.")
 @db_option
-def export(table: str, fmt: str, output: str | None, db: str) -> None:
-    """Write a whole table (articles, statements, events, …) as JSON Lines, CSV or Parquet."""
+def export(table: str, fmt: str, output: str | None, everything: bool, db: str) -> None:
+    """Write a table (articles, statements, events, …) as JSON Lines, CSV or Parquet.
+
+    Statements and events are what the lists show by default (speech; not historical; at or
+    above the default confidence, docs/confidence.md); --all writes every one, each with its
+    confidence.
+    """
     with open_record(db) as store:
-        count = exports.export_table(store, table, fmt, stream=sys.stdout, path=output)
+        count = exports.export_table(store, table, fmt, stream=sys.stdout, path=output,
+                                     everything=everything)
     if output:
         click.echo(f"Wrote {count} {table} rows to {output}", err=True)
 

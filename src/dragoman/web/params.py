@@ -11,7 +11,8 @@ from fastapi import Path, Query
 from fastapi.exceptions import RequestValidationError
 
 from dragoman.store.reads import (
-    STORY_ORDERS, ActorFilter, ArticleFilter, EventFilter, StatementFilter)
+    EVENT_MIN_CONFIDENCE, STATEMENT_MIN_CONFIDENCE, STORY_ORDERS, ActorFilter, ArticleFilter,
+    EventFilter, StatementFilter)
 
 ID_PATTERN = r"^[A-Za-z0-9_.:\-]{1,100}$"
 DATE_PATTERN = r"^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))?$"
@@ -25,6 +26,9 @@ Day = Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY-MM-DD"
 Flag = Annotated[str | None, Query(pattern=FLAG_PATTERN, description="true, false, or any")]
 Word = Annotated[str | None, Query(pattern=r"^([A-Za-z_\-]{1,40})?$")]
 Limit = Annotated[int, Query(ge=1, le=500, description="rows per page")]
+Confidence = Annotated[float | None, Query(ge=0, le=1, description=(
+    "only records whose calibrated confidence is at least this (default: the precision "
+    "threshold; 0: every record)"))]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 
 
@@ -50,20 +54,33 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
+def _shown_flag(value: str | None) -> bool | None:
+    """A flag whose records are hidden by default: absent is ``False``, ``any`` shows all."""
+    return None if value == "any" else _flag(value) or False
+
+
+def _cue_class(value: str | None) -> str | None:
+    """Speech by default; ``any`` brings thought, evidence and stance back."""
+    return None if value == "any" else value or "speech"
+
+
 Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2,3})?$")]
 
 
 def statement_filters(speaker: Text = None, speaker_id: OptId = None, about: Text = None,
                       mentions: Text = None, mentions_id: OptId = None, text: Text = None,
                       kind: Word = None, cue_class: Word = None, since: Day = None,
-                      until: Day = None, article: OptId = None) -> StatementFilter:
+                      until: Day = None, article: OptId = None,
+                      min_confidence: Confidence = None) -> StatementFilter:
     """Statements: speaker name or id, what it is about (its target or its words), an actor
-    named inside the quote (name or id), words, kind, cue class, publication dates."""
+    named inside the quote (name or id), words, kind, cue class (speech unless ``any`` or
+    another class is asked for), publication dates, the lowest confidence shown."""
     return StatementFilter(
         text=_text(text), speaker=_text(speaker), speaker_id=_text(speaker_id),
         about=_text(about), mentions=_text(mentions), mentions_id=_text(mentions_id),
-        kind=_text(kind), cue_class=_text(cue_class), article=_text(article),
-        since=_day("since", since), until=_day("until", until))
+        kind=_text(kind), cue_class=_cue_class(cue_class), article=_text(article),
+        since=_day("since", since), until=_day("until", until),
+        min_confidence=STATEMENT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 
 def event_filters(type: Word = None, text: Text = None, actor: Text = None,
@@ -71,16 +88,19 @@ def event_filters(type: Word = None, text: Text = None, actor: Text = None,
                   target: Text = None, target_id: OptId = None, country: Country = None,
                   since: Day = None, until: Day = None, negated: Flag = None,
                   hypothetical: Flag = None, historical: Flag = None, claims: Flag = None,
-                  article: OptId = None, story: OptId = None) -> EventFilter:
+                  article: OptId = None, story: OptId = None,
+                  min_confidence: Confidence = None) -> EventFilter:
     """Events: PLOVER type, words, actor names or ids (either side, source, target: a dyad),
-    country, dates, negated/hypothetical/historical/claims, article, story."""
+    country, dates, negated/hypothetical/historical/claims (historical ones are left out
+    unless ``any`` or ``true``), article, story, the lowest confidence shown."""
     return EventFilter(
         type=_text(type), text=_text(text), actor=_text(actor), actor_id=_text(actor_id),
         source=_text(source), source_id=_text(source_id), target=_text(target),
         target_id=_text(target_id), country=_text(country), since=_day("since", since),
         until=_day("until", until), negated=_flag(negated), hypothetical=_flag(hypothetical),
-        historical=_flag(historical), claims=_flag(claims), article=_text(article),
-        story=_text(story))
+        historical=_shown_flag(historical), claims=_flag(claims), article=_text(article),
+        story=_text(story),
+        min_confidence=EVENT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 
 def actor_filters(name: Text = None, type: Word = None, country: Country = None) -> ActorFilter:

@@ -19,8 +19,9 @@ from dragoman.store.reads.articles import (
 from dragoman.store.reads.events import (
     actor_network, dyads, event_types, events, events_over_time, get_event)
 from dragoman.store.reads.filters import (
-    ACTOR_TYPES, CUE_CLASSES, EVENT_FLAGS, STATEMENT_KINDS, STORY_ORDERS, ActorFilter,
-    ArticleFilter, EventFilter, StatementFilter, present)
+    ACTOR_TYPES, CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS,
+    STATEMENT_MIN_CONFIDENCE, STORY_ORDERS, ActorFilter, ArticleFilter, EventFilter,
+    StatementFilter, present)
 from dragoman.store.reads.reuse import (
     duplicate_groups, event_clusters, event_reports, independent_sources, reuse_for,
     statement_reports)
@@ -34,7 +35,8 @@ from dragoman.store.reads.tables import (
     EXPORT_COLUMNS, arrow_batches, check_table, export_tables, iter_rows)
 
 __all__ = [
-    "ACTOR_TYPES", "CUE_CLASSES", "EVENT_FLAGS", "EXPORT_COLUMNS", "STATEMENT_KINDS",
+    "ACTOR_TYPES", "CUE_CLASSES", "EVENT_FLAGS", "EVENT_MIN_CONFIDENCE", "STATEMENT_MIN_CONFIDENCE",
+    "EXPORT_COLUMNS", "STATEMENT_KINDS",
     "STORY_ORDERS", "ActorFilter", "ArticleFilter", "EventFilter", "StatementFilter",
     "actor_activity", "actor_merges", "actor_network", "actors", "actors_in_story",
     "actors_with_last_word", "arrow_batches", "article_copies", "article_mentions",

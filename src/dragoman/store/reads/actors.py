@@ -5,8 +5,10 @@ from __future__ import annotations
 import pyarrow as pa
 
 from dragoman.model import Actor
-from dragoman.store.reads.filters import ActorFilter
+from dragoman.store.reads.events import event_where
+from dragoman.store.reads.filters import ActorFilter, EventFilter, StatementFilter
 from dragoman.store.reads.sql import Where, actors_named, contains, fetch, one
+from dragoman.store.reads.statements import statement_where
 from dragoman.store.reads.tables import table_select
 from dragoman.store.store import Store
 
@@ -69,12 +71,20 @@ def actor_merges(store: Store, actor_id: str) -> list[dict]:
 
 def actor_activity(store: Store, actor_id: str) -> dict[str, int]:
     """How often the actor is mentioned, speaks, and is a source or target of events."""
-    one = lambda sql: store.con.execute(sql, [actor_id] * sql.count("?")).fetchone()[0]  # noqa: E731
+    def count(sql: str, where: Where | None = None) -> int:
+        extra = " AND " + " AND ".join(where.where) if where and where.where else ""
+        params = [actor_id, *(where.params if where else ())]
+        return store.con.execute(sql + extra, params).fetchone()[0]
+
+    shown_statements, shown_events = statement_where(StatementFilter()), event_where(EventFilter())
     return {
-        "articles": one("SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?"),
-        "statements": one("SELECT count(*) FROM statements WHERE speaker_actor_id = ?"),
-        "events as source": one("SELECT count(*) FROM events WHERE source_actor_id = ?"),
-        "events as target": one("SELECT count(*) FROM events WHERE target_actor_id = ?"),
+        "articles": count("SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = ?"),
+        "statements": count("SELECT count(*) FROM statements t WHERE t.speaker_actor_id = ?",
+                            shown_statements),
+        "events as source": count("SELECT count(*) FROM events t WHERE t.source_actor_id = ?",
+                                  shown_events),
+        "events as target": count("SELECT count(*) FROM events t WHERE t.target_actor_id = ?",
+                                  shown_events),
     }
 
 

@@ -51,6 +51,8 @@ def event_where(f: EventFilter) -> Where:
     if f.story:
         where.add("t.article_id IN (SELECT unnest(article_ids) FROM stories WHERE story_id = ?)",
                   f.story)
+    if f.min_confidence:
+        where.add("coalesce(t.confidence, 1.0) >= ?", f.min_confidence)
     return where
 
 
@@ -68,15 +70,18 @@ def get_event(store: Store, event_id: str) -> dict | None:
 
 
 def event_types(store: Store) -> list[tuple[str, int]]:
-    """Every stored event type with its count, most frequent first."""
+    """Every event type the default filter shows, with its count, most frequent first."""
+    where = event_where(EventFilter())
     return store.con.execute(
-        "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type").fetchall()
+        f"SELECT t.type, count(*) AS n FROM events t{where.sql()} GROUP BY t.type "
+        "ORDER BY n DESC, t.type", where.params).fetchall()
 
 
 def dyads(store: Store, limit: int = 10, offset: int = 0,
           types: list[str] | None = None) -> list[dict]:
-    """The most frequent (source, target) pairs of resolved actors, with their ids."""
-    where = Where()
+    """The most frequent (source, target) pairs of resolved actors, with their ids (events
+    the default filter shows)."""
+    where = event_where(EventFilter())
     where.add("s.actor_id <> g.actor_id")
     if types:
         where.add("list_contains(?, t.type)", [x.upper() for x in types])
@@ -127,8 +132,9 @@ def _period_for(low, high) -> str:
 def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
                   actor_id: str | None = None) -> list[dict]:
     """Who does what to whom among resolved actors: one row per (source, target, type) with its
-    count, the busiest ``limit`` first (only those involving ``actor_id`` when given)."""
-    where = Where()
+    count, the busiest ``limit`` first (only those involving ``actor_id`` when given; events
+    the default filter shows)."""
+    where = event_where(EventFilter())
     where.add("t.source_actor_id <> t.target_actor_id")
     where.add("list_contains(?, t.type)",
               [x.upper() for x in (types or ("ACCUSE", "REQUEST", "CONSULT"))])

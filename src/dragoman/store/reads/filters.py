@@ -9,7 +9,15 @@ it is. Words mean one thing everywhere:
   to) or its words contain this;
 - ``*_id`` — an exact actor id; ``since``/``until`` — ISO dates, inclusive;
 - flags (``negated``, ``hypothetical``, ``historical``, ``claims``) — ``None``: any,
-  ``True``: only those, ``False``: leave them out.
+  ``True``: only those, ``False``: leave them out;
+- ``min_confidence`` — only records whose calibrated confidence is at least this (a record
+  without one, written before confidences existed, passes); ``0`` shows every record.
+
+What a filter shows unless told otherwise is chosen for precision (docs/confidence.md): events
+at or above ``EVENT_MIN_CONFIDENCE`` and not historical; statements that are speech
+(``cue_class="speech"``; ``None`` brings thought, evidence and stance back) at or above
+``STATEMENT_MIN_CONFIDENCE``. Every list, count and export of every surface starts from these
+defaults.
 
 Every match is literal and case-insensitive: ``%``, ``_`` and ``\\`` are plain characters.
 """
@@ -23,6 +31,10 @@ CUE_CLASSES = ("speech", "thought", "evidence", "stance")
 ACTOR_TYPES = ("person", "organisation", "country", "location", "group")
 EVENT_FLAGS = ("negated", "hypothetical", "historical", "claims")
 STORY_ORDERS = ("latest", "biggest")
+# the default thresholds, chosen on the dev gold's cross-validation for precision
+# (docs/benchmarks.md, "Confidence"): a record below them is kept but not shown by default
+EVENT_MIN_CONFIDENCE = 0.5
+STATEMENT_MIN_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -38,10 +50,11 @@ class StatementFilter:
     mentions: str | None = None
     mentions_id: str | None = None
     kind: str | None = None
-    cue_class: str | None = None
+    cue_class: str | None = "speech"
     article: str | None = None
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = STATEMENT_MIN_CONFIDENCE
 
 
 @dataclass(frozen=True)
@@ -64,10 +77,11 @@ class EventFilter:
     until: str | None = None
     negated: bool | None = None
     hypothetical: bool | None = None
-    historical: bool | None = None
+    historical: bool | None = False
     claims: bool | None = None
     article: str | None = None
     story: str | None = None
+    min_confidence: float | None = EVENT_MIN_CONFIDENCE
 
 
 @dataclass(frozen=True)

@@ -37,13 +37,15 @@ def statement_where(f: StatementFilter) -> Where:
     if f.kind:
         where.add("t.kind = ?", f.kind)
     if f.cue_class:
-        where.add("t.cue_class = ?", f.cue_class)
+        where.add("coalesce(t.cue_class, 'speech') = ?", f.cue_class)  # unclassified: speech
     if f.article:
         where.add("t.article_id = ?", f.article)
     if f.since:
         where.add("a.published >= CAST(? AS DATE)", f.since)
     if f.until:
         where.add("a.published <= CAST(? AS DATE)", f.until)
+    if f.min_confidence:
+        where.add("coalesce(t.confidence, 1.0) >= ?", f.min_confidence)
     return where
 
 
@@ -61,8 +63,11 @@ def get_statement(store: Store, statement_id: str) -> dict | None:
 
 
 def speakers(store: Store, limit: int = 10, offset: int = 0) -> list[dict]:
-    """The most quoted resolved speakers, with their actor ids."""
+    """The most quoted resolved speakers, with their actor ids (statements the default filter
+    shows)."""
+    where = statement_where(StatementFilter())
+    where.add("t.speaker_actor_id IS NOT NULL")
     return dicts(store.con.execute(
-        "SELECT speaker_actor_id AS actor_id, any_value(speaker) AS speaker, count(*) AS statements "
-        "FROM statements WHERE speaker_actor_id IS NOT NULL GROUP BY 1 "
-        "ORDER BY statements DESC, speaker LIMIT ? OFFSET ?", [limit, offset]))
+        "SELECT t.speaker_actor_id AS actor_id, any_value(t.speaker) AS speaker, "
+        f"count(*) AS statements FROM statements t{where.sql()} GROUP BY 1 "
+        "ORDER BY statements DESC, speaker LIMIT ? OFFSET ?", [*where.params, limit, offset]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dragoman.errors import StoreError
 from dragoman.store.reads.articles import find_article
+from dragoman.store.reads.events import event_where
+from dragoman.store.reads.filters import EventFilter
 from dragoman.store.reads.sql import LIKE_LITERAL, contains, dicts, one
 from dragoman.store.reads.statements import ARTICLE_REF
 from dragoman.store.reads.tables import table_select
@@ -64,12 +66,15 @@ def actors_in_story(store: Store, story_id: str, n: int = 20) -> list[dict]:
 
 
 def events_in_story(store: Store, story_id: str, limit: int = 100, offset: int = 0) -> list[dict]:
-    """The events reported by the story's articles, in date order: its sourced timeline."""
+    """The events reported by the story's articles that the default filter shows, in date
+    order: its sourced timeline."""
+    where = event_where(EventFilter())
+    where.add("t.article_id IN (SELECT unnest(article_ids) FROM stories WHERE story_id = ?)",
+              story_id)
+    where.order = "coalesce(t.date, a.published) NULLS LAST, a.origin, t.start"
     return dicts(store.con.execute(
-        f"SELECT t.*, {ARTICLE_REF} FROM events t JOIN articles a USING (article_id) WHERE t.article_id IN "
-        "(SELECT unnest(article_ids) FROM stories WHERE story_id = ?) "
-        "ORDER BY coalesce(t.date, a.published) NULLS LAST, a.origin, t.start LIMIT ? OFFSET ?",
-        [story_id, limit, offset]))
+        f"SELECT t.*, {ARTICLE_REF} FROM events t JOIN articles a USING (article_id)"
+        f"{where.sql()} LIMIT ? OFFSET ?", [*where.params, limit, offset]))
 
 
 _STORY_DOC_COLUMNS = "article_id, title, published, text, duplicate_of"

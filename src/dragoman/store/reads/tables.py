@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dragoman.errors import ExportError
+from dragoman.store.reads.events import event_where
+from dragoman.store.reads.filters import EventFilter, StatementFilter
+from dragoman.store.reads.sql import Where
+from dragoman.store.reads.statements import statement_where
 from dragoman.store.store import Store
 from dragoman.store.tables import EXPORT_COLUMNS, EXPORT_JOINS, WITH_ORIGIN
 
@@ -40,16 +44,34 @@ def table_select(table: str, columns: tuple[str, ...] | None = None) -> str:
     return f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)} FROM {table} t"
 
 
-def iter_rows(store: Store, table: str, chunk: int = 2000) -> Iterator[dict]:
-    """Every row of an export table, as dicts with the export field names, in a stable order."""
-    select = table_select(table)
-    cursor = store.con.cursor().execute(f"{select} ORDER BY {_ORDER[table]}")
+def shown(table: str, everything: bool = False) -> Where:
+    """The rows of ``table`` an export holds: for statements and events what the default filters
+    show (speech, not historical, at or above the default confidence) unless ``everything``."""
+    if everything or table not in ("statements", "events"):
+        return Where()
+    return statement_where(StatementFilter()) if table == "statements" else event_where(EventFilter())
+
+
+def iter_rows(store: Store, table: str, chunk: int = 2000, everything: bool = False
+              ) -> Iterator[dict]:
+    """The rows of an export table (``shown``), as dicts with the export field names, in a
+    stable order."""
+    check_table(table)
+    where = shown(table, everything)
+    where.order = _ORDER[table]
+    cursor = store.con.cursor().execute(f"{table_select(table)}{where.sql()}", where.params)
     columns = EXPORT_COLUMNS[table]
     while rows := cursor.fetchmany(chunk):
         for row in rows:
             yield dict(zip(columns, row))
 
 
-def arrow_batches(store: Store, table: str, rows_per_batch: int = 50_000):
-    """The export table as a pyarrow RecordBatchReader (streamed, for Parquet)."""
-    return store.con.sql(f"{table_select(table)} ORDER BY {_ORDER[table]}").to_arrow_reader(rows_per_batch)
+def arrow_batches(store: Store, table: str, rows_per_batch: int = 50_000,
+                  everything: bool = False):
+    """The export table's rows (``shown``) as a pyarrow RecordBatchReader (streamed, for
+    Parquet)."""
+    check_table(table)
+    where = shown(table, everything)
+    where.order = _ORDER[table]
+    return store.con.sql(f"{table_select(table)}{where.sql()}", params=where.params
+                         ).to_arrow_reader(rows_per_batch)

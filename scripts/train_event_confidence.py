@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from bench.gold.score import (Scored, gold_dirs, judge, load_gold, pr_at, report,
@@ -122,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     weights = {name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, final.coef_[0])}
     table = report(cv, f"dev cross-validation ({min(FOLDS, len(docs))} folds by article)",
                    threshold)
-    summary = (f"{len(docs)} articles, {len(y)} events ({int(y.sum())} right), threshold "
+    auc = roc_auc_score(y, probs[known])
+    summary = (f"{len(docs)} articles, {len(y)} events ({int(y.sum())} right), out-of-fold "
+               f"ROC AUC {auc:.3f}, threshold "
                f"{threshold} (out-of-fold precision target met: {met})")
     print(summary + "\n\n" + table)
     if args.dry_run:

@@ -35,7 +35,7 @@ from pathlib import Path
 from bench.gold.articles import HERE, GoldArticle, load, manifest
 from bench.gold.validate import norm
 from dragoman.api import ingest_records
-from dragoman.events.confidence import DEFAULT_THRESHOLD
+from dragoman.events.confidence import EventScorer
 from dragoman.model import Actor, Article, Event, RawDoc, bytes_hash
 from dragoman.settings import Settings
 from dragoman.store import Store
@@ -301,8 +301,10 @@ def _f(x: float) -> str:
     return "–" if x != x else f"{x:.3f}"
 
 
-def report(scored: Scored, split: str, threshold: float = DEFAULT_THRESHOLD) -> str:
-    """The split's figures as markdown (aggregates only)."""
+def report(scored: Scored, split: str, threshold: float | None = None) -> str:
+    """The split's figures as markdown (aggregates only); ``threshold``: the default cut
+    (the shipped model's when None)."""
+    threshold = EventScorer.load().threshold if threshold is None else threshold
     out = [f"{split}: {scored.articles} articles, {len(scored.required)} required gold events, "
            f"{len(scored.judged)} events emitted; default threshold {threshold:.2f}.", "",
            "| threshold | events kept | P full | R full | P type+sentence | R type+sentence "

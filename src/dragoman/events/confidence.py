@@ -32,6 +32,8 @@ from dragoman.model import Actor, Article, Event
 
 WEIGHTS = files("dragoman") / "data" / "event_confidence.json"
 DEFAULT_THRESHOLD = 0.5
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her",
+                      "them", "him", "us", "who", "which", "this", "that", "these", "those"})
 
 
 def _date(text: str | None) -> date | None:
@@ -63,6 +65,10 @@ def _side(event: Event, side: str, kinds: Mapping[str, str]) -> dict[str, float]
         out[f"{side}:how={getattr(event, f'{side}_how')}"] = 1.0
     if text[:1].islower():
         out[f"{side}:lowercase"] = 1.0
+    if text.lower() in PRONOUNS:
+        out[f"{side}:pronoun"] = 1.0
+    if text[:1].isdigit() or text.lower().startswith(("at least", "more than", "some ")):
+        out[f"{side}:counted"] = 1.0  # "30 people", "at least 18 civilians": victims, not actors
     out[f"{side}:words"] = math.log1p(len(text.split()))
     return out
 
@@ -81,6 +87,8 @@ def features(event: Event, published: date | None, kinds: Mapping[str, str],
              "same_party": bool(event.source and event.target
                                 and event.source.lower() == event.target.lower())}
     out.update({name: 1.0 for name, on in flags.items() if on})
+    if event.source_actor_id and (event.target_actor_id or not event.target):
+        out["both_actors"] = 1.0  # every party PLOVER asks for is an actor
     when = _date(event.date)
     if event.date_source == "text" and when is not None and published is not None:
         out["date:days_away"] = math.log1p(abs((when - published).days)) / 5

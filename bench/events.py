@@ -579,7 +579,7 @@ def news_gold(split: str, dirs: list[Path] | None, show_detail: bool, write: boo
                       f"## Events on the news gold ({split})\n\n`python -m bench events --gold "
                       f"{split}` — {machine()}. The shipped confidence model was trained on "
                       "the dev split: dev figures here are in-sample (the honest dev figures "
-                      "are the cross-validated ones of the next section).\n\n" + text)
+                      "are the cross-validated ones of the section \"Event confidence\").\n\n" + text)
     return 0
 
 

@@ -124,9 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     table = report(cv, f"dev cross-validation ({min(FOLDS, len(docs))} folds by article)",
                    threshold)
     auc = roc_auc_score(y, probs[known])
-    summary = (f"{len(docs)} articles, {len(y)} events ({int(y.sum())} right), out-of-fold "
-               f"ROC AUC {auc:.3f}, threshold "
-               f"{threshold} (out-of-fold precision target met: {met})")
+    how = (f"the lowest cut with out-of-fold precision ≥ {met:.2f}" if met == met else
+           "no precision target reached: the cut of highest out-of-fold precision that keeps "
+           f"{MIN_KEPT} events")
+    summary = (f"{len(docs)} articles, {len(y)} labelled events ({int(y.sum())} right), "
+               f"out-of-fold ROC AUC {auc:.3f}; default threshold {threshold} ({how})")
     print(summary + "\n\n" + table)
     if args.dry_run:
         return 0

@@ -17,8 +17,9 @@ article's events are matched to its gold events:
 
 Three levels: (type, source, target) — "full" —, (type, sentence) and (type, source). An event
 is right at a level when it matches a required gold event there; one that matches only
-optional gold events counts neither way, and optional gold events are never missed. Precision
-and recall are given at every confidence threshold (an event without a confidence counts as
+optional gold events counts neither way, and optional gold events are never missed (several
+events may match one gold event: each is right, the gold event is found once). Precision and
+recall are given at every confidence threshold (an event without a confidence counts as
 1.0). **Held-out files are scored in aggregate only**: ``--detail`` (per-item lines) is refused
 for any article the manifest puts in the held-out split.
 """

@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from dragoman.actors.mentions import DocActors, Gazetteer, link_document, load_gazetteer
 from dragoman.actors.titles import with_title_mentions
+from dragoman.events.confidence import EventScorer
 from dragoman.events.extract import EventTools, extract_events, make_tools
 from dragoman.model import Article
 from dragoman.pipeline import Batch
@@ -65,9 +66,11 @@ class StatementsStep:
 
 @dataclass(frozen=True)
 class EventsStep:
-    """Events with their type, parties and date, linked to the statements that report them."""
+    """Events with their type, parties and date, linked to the statements that report them,
+    each with its calibrated ``confidence`` (``scorer``; none set when it is None)."""
 
     tools: EventTools
+    scorer: EventScorer | None = None
     name: ClassVar[str] = "events"
     requires: ClassVar[frozenset[str]] = frozenset({"mentions", "actors", "statements"})
     produces: ClassVar[frozenset[str]] = frozenset({"events"})
@@ -75,17 +78,22 @@ class EventsStep:
     def run(self, doc, article: Article, found: DocAnnotations) -> DocAnnotations:
         events = extract_events(doc, article, actor_index(found), list(found.statements),
                                 self.tools)
+        if self.scorer is not None:
+            events = self.scorer.scored(events, article, found.actors)
         return replace(found, events=tuple(events))
 
 
 def default_steps(cues: Cues | None = None, gazetteer: Gazetteer | None = None,
-                  event_tools: EventTools | None = None) -> list[DocStep]:
+                  event_tools: EventTools | None = None,
+                  scorer: EventScorer | None = None) -> list[DocStep]:
     """actors → statements → events, over the objects given (the packaged ones where None;
-    event tools made from the cues and gazetteer: the sparse classifier)."""
+    event tools made from the cues and gazetteer: the sparse classifier; the packaged event
+    confidence model)."""
     cues = cues or load_cues()
     gazetteer = gazetteer or load_gazetteer()
     tools = event_tools or make_tools(cues, gazetteer)
-    return [ActorsStep(gazetteer), StatementsStep(cues), EventsStep(tools)]
+    return [ActorsStep(gazetteer), StatementsStep(cues),
+            EventsStep(tools, scorer or EventScorer.load())]
 
 
 class AnnotateStage:

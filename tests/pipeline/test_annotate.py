@@ -14,6 +14,7 @@ from dragoman.annotate import (
     default_steps,
 )
 from dragoman.errors import PipelineError
+from dragoman.events.confidence import EventScorer
 from dragoman.model import Article, Mention
 from dragoman.pipeline import Batch
 from dragoman.pipeline.document import DocAnnotations
@@ -113,7 +114,8 @@ def test_the_default_steps_make_what_the_domain_functions_make(nlp, cues, event_
     doc = nlp(text)
     actors = with_title_mentions(doc, "a1", link_document("a1", doc.ents, event_tools.gazetteer))
     statements = extract_statements(doc, one, actors, cues)
-    events = extract_events(doc, one, actors, statements, event_tools)
+    events = EventScorer.load().scored(extract_events(doc, one, actors, statements, event_tools),
+                                       one, actors.actors.values())
 
     stage = AnnotateStage(nlp, cues=cues, gazetteer=event_tools.gazetteer,
                           event_tools=event_tools)

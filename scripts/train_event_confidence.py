@@ -1,0 +1,164 @@
+"""Rebuild the event confidence model (src/dragoman/data/event_confidence.json) from the dev
+news gold.
+
+    python scripts/train_event_confidence.py [--gold-dir DIR ...] [--no-write] [--dry-run]
+
+1. The dev gold articles (``--gold-dir``, repeatable; default ``bench/gold/news/dev``; any
+   article the manifest puts in the held-out split is refused) go through the default pipeline
+   (``bench.gold.score.run_pipeline``), and each event is labelled: 1 when it matches a gold
+   (type, source, target), 0 when it matches none, left out when it matches only optional gold
+   events.
+2. Features: :func:`dragoman.events.confidence.article_features` over the stored records.
+3. Grouped cross-validation by article (no article in both a training and an evaluation fold):
+   each event's out-of-fold probability gives the precision/recall table and the reliability
+   table, and the default threshold: the lowest cut whose out-of-fold precision is ≥ 0.90 with
+   at least 10 events kept (else ≥ 0.80, ≥ 0.70 …, said in the output; when none is met,
+   the cut of highest precision that keeps 10 events).
+4. The model fitted on every article is written as JSON (feature → weight, the threshold, the
+   counts), and the cross-validation figures go to docs/benchmarks.md (``--no-write``: not).
+   ``--dry-run`` writes neither.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+from bench.gold.score import (Scored, gold_dirs, judge, load_gold, pr_at, report,
+                              run_pipeline)
+from bench.report import write_section
+from dragoman.events.confidence import WEIGHTS, article_features
+
+C = 0.5  # fixed before the first figure: strong shrinkage, few positives
+FOLDS = 5
+MIN_KEPT = 10
+TARGETS = (0.90, 0.80, 0.70, 0.60, 0.50)
+
+
+def labelled(docs, extracted):
+    """(features, label, article index, judged event) of every event; the label is None for
+    an event that matches only optional gold events (never trained on)."""
+    rows = []
+    for n, doc in enumerate(docs):
+        found = extracted[doc.gold_id]
+        judged, _ = judge(doc, found)
+        if found.article is None:
+            continue
+        feats = article_features(found.events, found.article, found.actors.values())
+        for j, f in zip(judged, feats):
+            label = None if j.status["full"] == "optional" else int(j.status["full"] == "hit")
+            rows.append((f, label, n, j))
+    return rows
+
+
+def model() -> LogisticRegression:
+    return LogisticRegression(C=C, max_iter=5000, fit_intercept=False)
+
+
+def out_of_fold(x, y, known, groups) -> np.ndarray:
+    """Each event's probability from the model fitted on the other folds' articles (only
+    their labelled events)."""
+    folds = min(FOLDS, len(set(groups)))
+    probs = np.zeros(len(y))
+    for train, test in GroupKFold(folds).split(x, y, groups):
+        train = train[known[train]]
+        if len(set(y[train])) < 2:
+            probs[test] = y[train].mean()
+            continue
+        probs[test] = model().fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+    return probs
+
+
+def choose_threshold(scored: Scored) -> tuple[float, float]:
+    """(threshold, precision target met) on the out-of-fold confidences; when no target is
+    met, the cut of highest precision that keeps ``MIN_KEPT`` events (target: nan)."""
+    cuts = sorted({j.event.confidence for j in scored.judged})
+    curve = [(cut, *pr_at(scored, "full", cut)) for cut in cuts]
+    curve = [(cut, precision) for cut, precision, _, kept in curve if kept >= MIN_KEPT]
+    for target in TARGETS:
+        for cut, precision in curve:
+            if precision >= target:
+                return round(cut, 3), target
+    best = max(curve, key=lambda c: c[1], default=(0.5, 0.0))
+    return round(best[0], 3), float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold-dir", action="append", type=Path)
+    parser.add_argument("--out", type=Path, default=Path(str(WEIGHTS)))
+    parser.add_argument("--no-write", action="store_true", help="leave docs/benchmarks.md")
+    parser.add_argument("--dry-run", action="store_true", help="write nothing")
+    args = parser.parse_args(argv)
+    docs = load_gold(args.gold_dir or gold_dirs("dev"))
+    if held := [d.gold_id for d in docs if d.split != "dev"]:
+        print(f"{len(held)} gold files are not in the dev split: never trained on; remove "
+              "their folder from --gold-dir", file=sys.stderr)
+        return 2
+    extracted = run_pipeline([d.gold_id for d in docs])
+    rows = labelled(docs, extracted)
+    vectoriser = DictVectorizer(sparse=False)
+    x = vectoriser.fit_transform([r[0] for r in rows])
+    known = np.array([r[1] is not None for r in rows])
+    y = np.array([r[1] or 0 for r in rows])
+    groups = np.array([r[2] for r in rows])
+    if len(set(y[known])) < 2:
+        print("every event has the same label: annotate more gold first", file=sys.stderr)
+        return 2
+    probs = out_of_fold(x, y, known, groups)
+    judged = [replace(r[3], event=replace(r[3].event, confidence=float(p)))
+              for r, p in zip(rows, probs)]
+    cv = Scored(len(docs), judged, best_confidences(docs, extracted, judged))
+    threshold, met = choose_threshold(cv)
+    final = model().fit(x[known], y[known])
+    y = y[known]
+    weights = {name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, final.coef_[0])}
+    table = report(cv, f"dev cross-validation ({min(FOLDS, len(docs))} folds by article)",
+                   threshold)
+    auc = roc_auc_score(y, probs[known])
+    how = (f"the lowest cut with out-of-fold precision ≥ {met:.2f}" if met == met else
+           "no precision target reached: the cut of highest out-of-fold precision that keeps "
+           f"{MIN_KEPT} events")
+    summary = (f"{len(docs)} articles, {len(y)} labelled events ({int(y.sum())} right), "
+               f"out-of-fold ROC AUC {auc:.3f}; default threshold {threshold} ({how})")
+    print(summary + "\n\n" + table)
+    if args.dry_run:
+        return 0
+    args.out.write_text(json.dumps({
+        "note": "logistic model of P(event type, source and target right); "
+                "scripts/train_event_confidence.py; docs/events.md#confidence",
+        "trained_on": {"articles": len(docs), "events": len(y), "right": int(y.sum()),
+                       "C": C, "folds": min(FOLDS, len(docs))},
+        "threshold": threshold, "precision_target_met": None if met != met else met,
+        "weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8")
+    if not args.no_write:
+        write_section("events-confidence",
+                      "## Event confidence (dev gold, grouped cross-validation)\n\n"
+                      "`python scripts/train_event_confidence.py` — " + summary + ".\n\n"
+                      + table)
+    return 0
+
+
+def best_confidences(docs, extracted, judged) -> list[dict]:
+    """For each required gold event, per level, the highest out-of-fold confidence of the
+    events matching it (None: none)."""
+    by_event = {(j.gold_id, j.event.event_id): j.event.confidence for j in judged}
+    out = []
+    for doc in docs:
+        found = extracted[doc.gold_id]
+        events = [replace(e, confidence=by_event.get((doc.gold_id, e.event_id), 0.0))
+                  for e in found.events]
+        out += judge(doc, replace(found, events=events))[1]
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

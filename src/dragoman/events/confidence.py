@@ -1,0 +1,140 @@
+"""A calibrated confidence on every event: the probability that its type, source and target are
+right, from a small logistic model over what the record says about itself.
+
+The features (:func:`features`) are read off the emitted :class:`~dragoman.model.Event`, the
+actors of its article and the other events of its sentence: the type and mode; for each side
+whether it is an actor, a country or only a sector, the actor's kind (person, organisation,
+country, …), how it was resolved (``source_how`` / ``target_how``), whether it is written in
+lower case (a description, not a name) and how many words it has; an empty target; whether the
+act is inside someone's quoted words, a verbal act linked to a statement, negated,
+hypothetical or historical; how far its date is from publication; the sentence's length and
+how many events the sentence gave.
+
+The weights are learned from the hand-made news gold (``scripts/train_event_confidence.py``,
+labels from ``bench/gold/score.py``: an event is right when it matches a gold (type, source,
+target)) and shipped as JSON (``data/event_confidence.json``: feature name → weight; no pickle).
+A feature the weights do not name weighs nothing, so a new ``*_how`` value is harmless until
+the model is retrained. :data:`DEFAULT_THRESHOLD` is the cut chosen for precision on the dev
+gold's cross-validation (docs/benchmarks.md).
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from importlib.resources import files
+from pathlib import Path
+
+from dragoman.model import Actor, Article, Event
+
+WEIGHTS = files("dragoman") / "data" / "event_confidence.json"
+DEFAULT_THRESHOLD = 0.5
+PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her",
+                      "them", "him", "us", "who", "which", "this", "that", "these", "those"})
+
+
+def _date(text: str | None) -> date | None:
+    if not text or len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _side(event: Event, side: str, kinds: Mapping[str, str]) -> dict[str, float]:
+    text = getattr(event, side) or ""
+    actor_id = getattr(event, f"{side}_actor_id")
+    out = {}
+    if not (text or actor_id or getattr(event, f"{side}_country")):
+        out[f"{side}:empty"] = 1.0
+        return out
+    if actor_id:
+        out[f"{side}:actor"] = 1.0
+        out[f"{side}:kind={kinds.get(actor_id, 'unknown')}"] = 1.0
+    elif getattr(event, f"{side}_country"):
+        out[f"{side}:country_only"] = 1.0
+    elif getattr(event, f"{side}_sector"):
+        out[f"{side}:sector_only"] = 1.0
+    else:
+        out[f"{side}:phrase_only"] = 1.0
+    if getattr(event, f"{side}_how"):
+        out[f"{side}:how={getattr(event, f'{side}_how')}"] = 1.0
+    if text[:1].islower():
+        out[f"{side}:lowercase"] = 1.0
+    if text.lower() in PRONOUNS:
+        out[f"{side}:pronoun"] = 1.0
+    if text[:1].isdigit() or text.lower().startswith(("at least", "more than", "some ")):
+        out[f"{side}:counted"] = 1.0  # "30 people", "at least 18 civilians": victims, not actors
+    out[f"{side}:words"] = math.log1p(len(text.split()))
+    return out
+
+
+def features(event: Event, published: date | None, kinds: Mapping[str, str],
+             in_sentence: int) -> dict[str, float]:
+    """The model's features of one event (name → value). ``kinds``: actor id → actor type;
+    ``in_sentence``: how many events its sentence gave (itself included)."""
+    out = {f"type={event.type}": 1.0, "bias": 1.0}
+    out.update(_side(event, "source", kinds))
+    out.update(_side(event, "target", kinds))
+    flags = {"mode": bool(event.mode), "quoted": bool(event.quoted_in),
+             "verbal": bool(event.statement_id), "negated": event.negated,
+             "hypothetical": event.hypothetical, "historical": event.historical,
+             "located": bool(event.location),
+             "same_party": bool(event.source and event.target
+                                and event.source.lower() == event.target.lower())}
+    out.update({name: 1.0 for name, on in flags.items() if on})
+    if event.source_actor_id and (event.target_actor_id or not event.target):
+        out["both_actors"] = 1.0  # every party PLOVER asks for is an actor
+    when = _date(event.date)
+    if event.date_source == "text" and when is not None and published is not None:
+        out["date:days_away"] = math.log1p(abs((when - published).days)) / 5
+    elif event.date_source != "text":
+        out["date:from_published"] = 1.0
+    out["sentence:words"] = math.log1p(len(event.text.split())) / 4
+    out["sentence:events"] = math.log(max(in_sentence, 1))
+    return out
+
+
+def article_features(events: Iterable[Event], article: Article,
+                     actors: Iterable[Actor]) -> list[dict[str, float]]:
+    """:func:`features` of each of an article's events, in order."""
+    events = list(events)
+    kinds = {a.actor_id: a.type for a in actors}
+    per_sentence = Counter((e.start, e.end) for e in events)
+    published = _date(article.published)
+    return [features(e, published, kinds, per_sentence[(e.start, e.end)]) for e in events]
+
+
+@dataclass(frozen=True)
+class EventScorer:
+    """The logistic model: ``weights`` (feature name → weight, ``bias`` included), read once
+    with :meth:`load` and passed to the events step."""
+
+    weights: Mapping[str, float]
+    threshold: float = DEFAULT_THRESHOLD
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> EventScorer:
+        """The weights shipped with dragoman, or those at ``path`` (as written by
+        ``scripts/train_event_confidence.py``)."""
+        raw = json.loads((Path(path) if path else WEIGHTS).read_text(encoding="utf-8"))
+        return cls(dict(raw["weights"]), float(raw.get("threshold", DEFAULT_THRESHOLD)))
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def scored(self, events: Iterable[Event], article: Article,
+               actors: Iterable[Actor]) -> list[Event]:
+        """The events with ``confidence`` set (rounded to 3 places), in the same order."""
+        events = list(events)
+        feats = article_features(events, article, actors)
+        return [replace(e, confidence=round(self.probability(f), 3))
+                for e, f in zip(events, feats)]
+
+
+__all__ = ["DEFAULT_THRESHOLD", "EventScorer", "article_features", "features"]

@@ -1,0 +1,85 @@
+"""The calibrated confidence on every event (events/confidence.py) and its hook in the
+annotate stage."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dragoman.actors.mentions import load_gazetteer
+from dragoman.annotate import ActorsStep, AnnotateStage, EventsStep, StatementsStep
+from dragoman.events.confidence import EventScorer, article_features, features
+from dragoman.model import Actor, Article, Event
+
+ARTICLE = Article(article_id="a1", origin="t", text="x", content_hash="h", source_hash="h",
+                  published="2017-02-07")
+ACTORS = [Actor("lavrov", "Sergei Lavrov", "person", "RUS", "GOV"),
+          Actor("kerry", "John Kerry", "person", "USA", "GOV")]
+SENTENCE = "Lavrov met Kerry in Geneva on Friday."
+
+
+def good() -> Event:
+    """A meeting between two named people, both resolved to actors."""
+    return Event("e1", "a1", "CONSULT", SENTENCE, 0, len(SENTENCE), trigger="met",
+                 source="Lavrov", source_actor_id="lavrov", source_country="RUS",
+                 source_sector="GOV", target="Kerry", target_actor_id="kerry",
+                 target_country="USA", target_sector="GOV", date="2017-02-03",
+                 date_source="text", location="Geneva")
+
+
+def junk() -> Event:
+    """An assault whose parties are phrases (a topic as source, a place as target), inside a
+    quote, with two other events in its sentence."""
+    text = ('"What we heard as statements is promising regarding the priority of fighting '
+            'terrorists in the region and the city of Raqqa," he said on a long day.')
+    return Event("e2", "a1", "ASSAULT", text, 100, 100 + len(text), trigger="fighting",
+                 source="the priority", target="the city of Raqqa and the surrounding towns",
+                 quoted_in="s1", hypothetical=True, date="1990-01-01", date_source="text")
+
+
+def test_features_say_what_the_record_says_about_itself():
+    feats = features(junk(), None, {}, in_sentence=3)
+    assert feats["type=ASSAULT"] == 1.0
+    assert feats["source:phrase_only"] == feats["source:lowercase"] == 1.0
+    assert feats["quoted"] == feats["hypothetical"] == 1.0
+    assert feats["sentence:events"] > 1.0  # log 3
+    assert "both_actors" not in feats
+    mine = article_features([good()], ARTICLE, ACTORS)[0]
+    assert mine["source:kind=person"] == mine["target:kind=person"] == mine["both_actors"] == 1.0
+    assert 0 < mine["date:days_away"] < 1  # four days from publication
+
+
+def test_the_shipped_model_scores_every_event_in_0_1_and_a_good_event_above_junk():
+    scorer = EventScorer.load()
+    scored = scorer.scored([good(), junk()], ARTICLE, ACTORS)
+    assert [e.event_id for e in scored] == ["e1", "e2"]
+    assert all(0.0 <= e.confidence <= 1.0 for e in scored)
+    assert scored[0].confidence > scored[1].confidence
+    assert 0.0 < scorer.threshold < 1.0
+
+
+def test_weights_read_from_json_unknown_features_weigh_nothing(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"threshold": 0.7, "weights": {"bias": 0.0, "negated": -2.0}}))
+    scorer = EventScorer.load(path)
+    assert scorer.threshold == 0.7
+    assert scorer.probability({"bias": 1.0, "never_seen": 5.0}) == pytest.approx(0.5)
+    assert scorer.probability({"bias": 1.0, "negated": 1.0}) == pytest.approx(0.1192, abs=1e-3)
+
+
+def test_the_events_step_sets_a_confidence_on_every_event(nlp, cues, event_tools):
+    gazetteer = load_gazetteer()
+    scorer = EventScorer.load()
+    steps = [ActorsStep(gazetteer), StatementsStep(cues), EventsStep(event_tools, scorer)]
+    stage = AnnotateStage(nlp, steps=steps)
+    text = ("Russian Foreign Minister Sergei Lavrov met US Secretary of State John Kerry in "
+            "Geneva on Friday. Turkey accused Syria of shelling its border towns.")
+    article = Article(article_id="a9", origin="t", text=text, content_hash="h9",
+                      source_hash="h9", published="2016-09-10")
+    events = stage.annotate([article])[0].events
+    assert events, "the hand-made text gives events"
+    assert all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for e in events)
+    without = AnnotateStage(nlp, steps=[ActorsStep(gazetteer), StatementsStep(cues),
+                                        EventsStep(event_tools)]).annotate([article])[0].events
+    assert [e.event_id for e in without] == [e.event_id for e in events]
+    assert all(e.confidence is None for e in without)

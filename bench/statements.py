@@ -375,6 +375,16 @@ def throughput(result: dict, spacy_seconds: float) -> str:
     return line + "."
 
 
+def gap_report(nlp) -> str:
+    """The shipped pronoun resolver on GAP validation (see bench/statement_pronouns.py)."""
+    from bench import statement_pronouns as gap
+    from dragoman.statements.speakers import PRONOUNS
+
+    rows = gap.build_rows(nlp, "validation", PRONOUNS.genders)
+    return ("Pronoun resolver (speakers' he/she), GAP validation, " f"{len(rows)} rows:\n\n"
+            + gap.table(gap.score(PRONOUNS, rows), "validation"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench statements", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -385,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="keep the parsed docs under DRAGOMAN_CACHE_DIR (development)")
     parser.add_argument("--errors", type=Path, help="write misses and false alarms here")
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
+    parser.add_argument("--gap", action="store_true",
+                        help="also score the pronoun resolver on GAP validation")
     args = parser.parse_args(argv)
 
     from dragoman.text import load_nlp
@@ -402,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if errors is not None:
             errors.close()
-    report = "\n\n".join([table(result), breakdown(result), throughput(result, spacy_seconds)])
+    report = "\n\n".join([table(result), breakdown(result), throughput(result, spacy_seconds)]
+                         + ([gap_report(nlp)] if args.gap else []))
     print(report)
     if args.split == "dev" and not args.limit and not args.no_write and not args.no_textacy:
         write_section("statements", _section(result, report))

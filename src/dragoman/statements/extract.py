@@ -585,5 +585,5 @@ def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subjec
         addressee=addressee.text if addressee is not None else None,
         about=about.text if about is not None else None,
         cue_class=cue_class,
-        **speaker_fields(ctx.actors, phrase, subject),
+        **speaker_fields(ctx.actors, phrase, subject, [*ctx.quoted, (start, end)]),
     )

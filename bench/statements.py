@@ -53,6 +53,7 @@ class Item:
     speaker_kind: str = ""
     cue: str = ""
     cue_class: str = ""  # predicted statements: speech, thought, evidence, stance
+    confidence: float = 1.0  # predicted statements: the highest of the group
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -136,7 +137,8 @@ def dragoman_items(statements, text: str) -> list[Item]:
         kind = "direct" if group[0].kind == "block" else group[0].kind
         chars = word_chars(text, [(st.start, st.end) for st in group])
         items.append(Item(chars, kind, word_chars(text, [_speaker_span(group[0], text)]),
-                          cue_class=getattr(group[0], "cue_class", None) or "speech"))
+                          cue_class=getattr(group[0], "cue_class", None) or "speech",
+                          confidence=max(st.confidence or 0.0 for st in group)))
     return [i for i in items if i.chars]
 
 
@@ -207,6 +209,7 @@ class Tally:
     by_pred_kind: dict = field(default_factory=dict)  # predicted kind -> [pred, matched]
     by_speaker: dict = field(default_factory=dict)  # gold speaker kind -> [matched, correct]
     by_pred_class: dict = field(default_factory=dict)  # predicted cue class -> [pred, matched]
+    scored: list = field(default_factory=list)  # (confidence, right: matched and speaker ok)
 
     def add(self, gold: list[Item], pred: list[Item]) -> None:
         self.gold += len(gold)
@@ -227,6 +230,9 @@ class Tally:
             row = self.by_pred_class.setdefault(p.cue_class or "speech", [0, 0])
             row[0] += 1
             row[1] += pi in matched
+        right = {pi: not gold[gi].speaker or bool(gold[gi].speaker & pred[pi].speaker)
+                 for gi, pi in pairs}
+        self.scored.extend((p.confidence, right.get(pi, False)) for pi, p in enumerate(pred))
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             if not g.speaker:
@@ -355,6 +361,27 @@ def breakdown(result: dict) -> str:
     return "\n".join(lines)
 
 
+def reliability(tally: Tally, threshold: float) -> str:
+    """Observed share right (matched at >30% with the right speaker) by confidence bin, and
+    what the default threshold keeps."""
+    lines = ["| confidence | statements | right (observed) | mean confidence |",
+             "|---|---|---|---|"]
+    for b in range(10):
+        inside = [(c, r) for c, r in tally.scored if b / 10 <= c < (b + 1) / 10 or b == 9 and c >= 1]
+        if inside:
+            lines.append(f"| {b / 10:.1f}–{(b + 1) / 10:.1f} | {len(inside)} | "
+                         f"{sum(r for _, r in inside) / len(inside):.2f} | "
+                         f"{sum(c for c, _ in inside) / len(inside):.2f} |")
+    kept = [r for c, r in tally.scored if c >= threshold]
+    hits = sum(kept)
+    recall = hits / tally.gold if tally.gold else 0.0
+    precision = hits / len(kept) if kept else 0.0
+    lines.append(f"\nAt the default threshold {threshold:.2f}: {len(kept)} of "
+                 f"{len(tally.scored)} statements kept, {100 * precision:.1f}% right "
+                 f"(matched with the right speaker), recall of gold {100 * recall:.1f}%.")
+    return "\n".join(lines)
+
+
 def _ratio(row, of: bool = False) -> str:
     total, good = row
     if not total:
@@ -414,7 +441,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if errors is not None:
             errors.close()
-    report = "\n\n".join([table(result), breakdown(result), throughput(result, spacy_seconds)]
+    from dragoman.statements.extract import CONFIDENCE
+
+    report = "\n\n".join([table(result), breakdown(result),
+                          reliability(result["ours"], CONFIDENCE.threshold),
+                          throughput(result, spacy_seconds)]
                          + ([gap_report(nlp)] if args.gap else []))
     print(report)
     if args.split == "dev" and not args.limit and not args.no_write and not args.no_textacy:

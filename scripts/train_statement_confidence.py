@@ -29,6 +29,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 from bench import statement_pronouns as gap  # noqa: E402
+from bench import statements as polnear  # noqa: E402
+from dragoman.actors.mentions import link_document, load_gazetteer  # noqa: E402
+from dragoman.model import Article  # noqa: E402
+from dragoman.statements.confidence import statement_features  # noqa: E402
+from dragoman.statements.cues import load_cues  # noqa: E402
+from dragoman.statements.extract import extract_statements  # noqa: E402
 from dragoman.statements.pronouns import PronounModel  # noqa: E402
 from dragoman.text import load_nlp  # noqa: E402
 
@@ -75,6 +81,86 @@ def train_pronouns() -> None:
     print(f"wrote {path}")
 
 
+def labelled_statements(records, docs, cues):
+    """``(features, right)`` for every statement dragoman finds in PolNeAR records."""
+    gazetteer = load_gazetteer()
+    out = []
+    for record, doc in zip(records, docs):
+        text = record["text"]
+        article = Article(article_id=record["doc_id"], origin="polnear", text=text,
+                          content_hash="-", source_hash="-")
+        statements = extract_statements(doc, article, link_document("t", doc.ents, gazetteer),
+                                        cues)
+        groups: dict = {}
+        for st in statements:
+            key = (st.cue, st.speaker_start, st.sentence) if st.speaker_start is not None \
+                else id(st)
+            groups.setdefault(key, []).append(st)
+        members = list(groups.values())
+        items = polnear.dragoman_items(statements, text)
+        gold = polnear.gold_items(record, doc)
+        pairs = dict((pi, gi) for gi, pi in polnear.match(gold, items, 0.3))
+        kept = [g for g in members if polnear.word_chars(text, [(s.start, s.end) for s in g])]
+        for pi, group in enumerate(kept):
+            gi = pairs.get(pi)
+            right = gi is not None and (not gold[gi].speaker or bool(
+                gold[gi].speaker & items[pi].speaker))
+            out.extend((statement_features(st, doc, cues), int(right)) for st in group)
+    return out
+
+
+def reliability(probabilities, labels, bins: int = 10) -> str:
+    lines = ["| confidence | statements | right (observed) | mean confidence |", "|---|---|---|---|"]
+    probabilities, labels = np.asarray(probabilities), np.asarray(labels)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = (probabilities >= lo) & ((probabilities < hi) | (b == bins - 1))
+        if inside.sum():
+            lines.append(f"| {lo:.1f}–{hi:.1f} | {inside.sum()} | {labels[inside].mean():.2f} | "
+                         f"{probabilities[inside].mean():.2f} |")
+    return "\n".join(lines)
+
+
+def choose_threshold(probabilities, labels, precision: float = 0.9) -> float:
+    """The least threshold whose kept statements are right at ``precision`` or more."""
+    probabilities, labels = np.asarray(probabilities), np.asarray(labels)
+    for threshold in np.arange(0.0, 1.0, 0.01):
+        kept = probabilities >= threshold
+        if kept.sum() and labels[kept].mean() >= precision:
+            return round(float(threshold), 2)
+    return 0.9
+
+
+def train_confidence(gold_dirs: list[Path]) -> None:
+    nlp, cues = load_nlp(), load_cues()
+    records = polnear.load_split("train")
+    cache = Path.home() / ".cache" / "dragoman" / "bench" / "polnear-train-all.spacy"
+    docs, _ = polnear.parse(nlp, records, cache)
+    rows = labelled_statements(records, docs, cues)
+    if gold_dirs:
+        print("note: the news gold is used for scoring only (bench/gold/score_statements.py)")
+    features, labels = [r[0] for r in rows], [r[1] for r in rows]
+    out_of_fold = np.zeros(len(rows))
+    for train_idx, test_idx in KFold(5, shuffle=True, random_state=0).split(rows):
+        vectorizer = DictVectorizer()
+        x = vectorizer.fit_transform([features[i] for i in train_idx])
+        model = LogisticRegression(max_iter=2000).fit(x, [labels[i] for i in train_idx])
+        out_of_fold[test_idx] = model.predict_proba(
+            vectorizer.transform([features[i] for i in test_idx]))[:, 1]
+    threshold = choose_threshold(out_of_fold, labels)
+    kept = out_of_fold >= threshold
+    print(f"PolNeAR train: {len(rows)} statements, {np.mean(labels):.3f} right; out-of-fold:")
+    print(reliability(out_of_fold, labels))
+    print(f"default threshold {threshold:.2f}: keeps {kept.mean():.1%}, right "
+          f"{np.asarray(labels)[kept].mean():.3f}")
+    weights, bias = fit(features, labels)
+    path = DATA / "statement_confidence.json"
+    path.write_text(json.dumps({"weights": weights, "bias": bias, "threshold": threshold,
+                                "trained_on": f"PolNeAR train ({len(rows)} statements)"},
+                               indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -84,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.model == "pronouns":
         train_pronouns()
+    else:
+        train_confidence(args.gold_dir)
     return 0
 
 

@@ -449,8 +449,9 @@ def _indirect_statement(ctx: _Context, verb):
                             stop=lambda t: is_lexicon_speech(ctx.cues, t))
     if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
-    if ctx.cues.speech(verb).cue_class == "speech" and _says_nothing(ctx.doc, *bounds):
-        return None
+    cue = ctx.cues.speech(verb)
+    if cue.cue_class == "speech" and cue.reads == "clause" and _says_nothing(ctx.doc, *bounds):
+        return None  # "talked about jobs" (reads "about") names its topic on purpose
     phrase, subject = speaker_phrase(ctx.cues, verb, ctx.inside_speech)
     if subject is None:
         return None

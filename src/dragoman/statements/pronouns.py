@@ -113,7 +113,7 @@ def _role(token) -> str:
 def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa: C901
     """Features of one (pronoun, person mention) pair; ``head`` is the mention's head token
     and ``context`` holds what :func:`resolve` computes once per pronoun."""
-    sent_gap = context["sent_index"][pronoun.i] - context["sent_index"][head.i]
+    sent_gap = context["here"] - context["sent_index"][head.i] if head.i < pronoun.i else 0
     feats = {
         f"sent{min(max(sent_gap, 0), 2)}": 1.0,
         "log_tokens": math.log1p(abs(pronoun.i - head.i)),
@@ -141,19 +141,21 @@ def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa:
 
 
 def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech_lemmas,
-                       names: dict | None = None):
+                       names: dict | None = None, anchor=None):
     """``[(candidate, features)]`` for the candidates in the pronoun's window; ``names``:
-    first name → gender (see :func:`mention_gender`)."""
+    first name → gender (see :func:`mention_gender`); ``anchor``: the token sentences are
+    counted back from (the first word of a quotation "he said" follows), else the pronoun."""
     sent_starts = [s.start for s in doc.sents]
     sent_index = _SentIndex(sent_starts)
-    here = sent_index[pronoun.i]
+    here = sent_index[(anchor if anchor is not None and anchor.i < pronoun.i else pronoun).i]
     window = []
     for mention in candidates:
         head = head_token(doc, mention.start, mention.end)
         if head is None or head.i == pronoun.i or pronoun.idx <= mention.start < pronoun.idx + 1:
             continue
         gap = here - sent_index[head.i]
-        if gap > WINDOW_SENTENCES or gap < 0:
+        if gap > WINDOW_SENTENCES or head.i > pronoun.i and sent_index[head.i] != sent_index[
+                pronoun.i]:
             continue
         window.append((mention, head))
     before = [(m, h) for m, h in window if h.i < pronoun.i]
@@ -164,7 +166,7 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
     first: dict = {}
     for mention, head in sorted(window, key=lambda mh: mh[1].i):
         first.setdefault(sent_index[head.i], mention.key)
-    context = {"sent_index": sent_index, "speech": speech_lemmas, "quoted": quoted,
+    context = {"sent_index": sent_index, "here": here, "speech": speech_lemmas, "quoted": quoted,
                "counts": counts, "first": first,
                "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
                "person_heads": [h.i for _, h in window],
@@ -210,7 +212,7 @@ def rank(model: PronounModel, scored) -> list[tuple[str, float]]:
 
 
 def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quoted=(),
-            speech_lemmas: frozenset = frozenset(), speaker: bool = False):
+            speech_lemmas: frozenset = frozenset(), speaker: bool = False, anchor=None):
     """``(actor key, probability)`` of the person the pronoun names, or None when no
     candidate reaches ``model.threshold``. ``quoted``: character spans of quotations;
     ``speaker``: the pronoun is a speaker, so only mentions before it, of the same gender,
@@ -218,7 +220,7 @@ def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quot
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     scored = candidate_features(doc, pronoun, candidates, list(quoted), speech_lemmas,
-                                model.genders)
+                                model.genders, anchor)
     if speaker:
         scored = [(m, f) for m, f in scored if not (f["after"] or f["quoted"] or f["reported"]
                                                     or f.get("gender_clash"))]

@@ -155,11 +155,17 @@ def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
                             model: PronounModel = PRONOUNS) -> Actor | None:
     """The person a he/she/his/her speaker names, by the learned resolver, among the persons
     named before it outside ``blocked`` (character spans: quotations and what the statement
-    says); None when no one is likely enough."""
+    says; the last one, when there, is the statement's own, and sentences are counted back
+    from its start); None when no one is likely enough."""
+    anchor = None
+    if blocked and blocked[-1][0] < subject.idx:
+        span = subject.doc.char_span(blocked[-1][0], blocked[-1][1], alignment_mode="expand")
+        anchor = span[0] if span is not None and len(span) else None
     candidates = [Candidate(m.start, m.end, m.actor_id) for m in actors.mentions
                   if m.actor_id in actors.actors and actors.actors[m.actor_id].type == "person"
                   and not any(s <= m.start < e for s, e in blocked)]
-    found = resolve(model, subject.doc, subject, candidates, blocked, SPEECH_LEMMAS, speaker=True)
+    found = resolve(model, subject.doc, subject, candidates, blocked, SPEECH_LEMMAS,
+                    speaker=True, anchor=anchor)
     return actors.actors[found[0]] if found is not None else None
 
 

@@ -13,6 +13,10 @@ def test_speech_verb_with_no_reported_content_is_no_statement(statements_of):
     assert [s.text for s in kept] == ["the talks would resume"]
 
 
+def test_speaking_on_a_day_says_nothing(statements_of):
+    assert statements_of("Alexander Grushko spoke on Thursday.") == []
+
+
 def test_ignoring_a_question_is_no_statement(statements_of):
     assert statements_of("Asked about the report, she again ignored CNN's attempt to ask her "
                          "questions.") == []
@@ -58,3 +62,20 @@ def test_every_statement_has_a_confidence(statements_of):
     assert found and all(0.0 <= s.confidence <= 1.0 for s in found)
     direct = next(s for s in found if s.kind == "direct")
     assert direct.confidence >= max(s.confidence for s in found if s is not direct)
+
+
+def test_it_is_the_body_that_spoke_before(statements_of):
+    found = statements_of("The National Audit Office said the accounts were late. It said "
+                          "member states needed to be more accountable.")
+    assert [s.speaker for s in found] == ["National Audit Office"] * 2
+
+
+def test_they_stays_unresolved(statements_of):
+    [statement] = statements_of("Russia and China rejected the plan. They said it was unfair.")
+    assert (statement.speaker_mention, statement.speaker) == ("They", None)
+
+
+def test_he_after_a_long_quotation_is_the_only_man_named(statements_of):
+    quote = " ".join(f"Point {n} is that the talks must go on." for n in range(5))
+    [statement] = statements_of(f"Alexander Grushko spoke on Thursday. \"{quote}\" he said.")
+    assert statement.speaker == "Alexander Grushko"

@@ -12,6 +12,8 @@ The weights (``data/statement_pronouns.json``) are trained on GAP development by
 
 :func:`resolve` returns the best actor key with its probability, or None when no candidate
 reaches the model's ``threshold``: a speaker left unresolved is better than one guessed.
+A speaker pronoun with no one named in its window goes to the one person of its gender named
+before it in the article, if there is exactly one.
 """
 from __future__ import annotations
 
@@ -225,6 +227,19 @@ def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quot
         scored = [(m, f) for m, f in scored if not (f["after"] or f["quoted"] or f["reported"]
                                                     or f.get("gender_clash"))]
     ranked = rank(model, scored)
+    if not ranked and speaker:
+        return _only_person_before(doc, pronoun, candidates, quoted, model.genders)
     if not ranked or ranked[0][1] < model.threshold:
         return None
     return ranked[0]
+
+
+def _only_person_before(doc, pronoun, candidates: list[Candidate], quoted, names: dict):
+    """With no one named in the window: the one person of the pronoun's gender (or of none
+    known) named anywhere before it outside quotations, with probability 0.5; else None."""
+    gender = "f" if pronoun.lower_ in FEMININE else "m"
+    before = [m for m in candidates if m.end <= pronoun.idx
+              and not any(s <= m.start < e for s, e in quoted)]
+    genders = _actor_genders(doc, before, names)
+    keys = {m.key for m in before if genders.get(m.key, gender) == gender}
+    return (keys.pop(), 0.5) if len(keys) == 1 else None

@@ -151,6 +151,10 @@ PRONOUNS = load_pronoun_model()  # a few dozen weights: read once, at import
 SPEECH_LEMMAS = frozenset(load_cues(learned=False).entries)
 
 
+def _speaks(token) -> bool:
+    return token.lemma_.lower() in SPEECH_LEMMAS
+
+
 def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
                             model: PronounModel = PRONOUNS) -> Actor | None:
     """The person a he/she/his/her speaker names, by the learned resolver, among the persons
@@ -169,6 +173,30 @@ def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
     return actors.actors[found[0]] if found is not None else None
 
 
+_BODY_PRONOUNS = frozenset({"it"})  # "they" is often several: left unresolved
+_BODY_WINDOW_SENTENCES = 2
+
+
+def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) -> Actor | None:
+    """"It said": the one organisation or country that spoke (was the subject
+    of a speech verb) in this or the two sentences before, outside ``blocked``; else None."""
+    doc = subject.doc
+    first = subject.sent.start
+    for _ in range(_BODY_WINDOW_SENTENCES):
+        first = doc[first - 1].sent.start if first > 0 else first
+    found = {}
+    for mention in actors.mentions:
+        actor = actors.actors.get(mention.actor_id or "")
+        if actor is None or actor.type == "person" or not doc[first].idx <= mention.start \
+                < subject.idx or any(s <= mention.start < e for s, e in blocked):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span.root if span is not None and len(span) else None
+        if head is not None and head.dep_ == "nsubj" and cues_speech(head.head):
+            found[actor.actor_id] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | None:
     """The actor who speaks (see :mod:`dragoman.actors.nominal`): for a he/she subject, the
     person :func:`resolve_speaker_pronoun` finds outside ``blocked``; else a person or the head's actor in the phrase; the owner of a
@@ -176,6 +204,8 @@ def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | Non
     earlier name carries ("the HNC spokesman"); else None."""
     if subject is None or phrase is None:
         return None
+    if subject.pos_ == "PRON" and subject.lower_ in _BODY_PRONOUNS:
+        return resolve_body_pronoun(actors, subject, _speaks, blocked)
     if subject.pos_ == "PRON":
         return resolve_speaker_pronoun(actors, subject, blocked)
     actor = actor_in(actors, phrase, subject)

@@ -9,7 +9,9 @@
 2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" by the learned
    resolver of :mod:`dragoman.statements.pronouns` over the persons named before them, never
    one named inside a quotation or inside what the statement itself says ("…stepping down of
-   Bashar Assad,” he said" is not Assad's), and no one when no candidate is likely enough; else a person or the head's actor in the phrase (:func:`actor_in`); the
+   Bashar Assad,” he said" is not Assad's), and no one when no candidate is likely enough;
+   "it" to the one body that spoke just before (:func:`resolve_body_pronoun`); else a person
+   or the head's actor in the phrase (:func:`actor_in`); the
    owner of a "statement"-like subject; the organisation inside "the Al-Watan newspaper"; a
    nominal whose title an earlier name carries ("the HNC spokesman"); else no one.
 3. **The record.** :func:`speaker_fields` gives a statement its speaker fields (mention, actor,
@@ -199,7 +201,9 @@ def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) ->
 
 def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | None:
     """The actor who speaks (see :mod:`dragoman.actors.nominal`): for a he/she subject, the
-    person :func:`resolve_speaker_pronoun` finds outside ``blocked``; else a person or the head's actor in the phrase; the owner of a
+    person :func:`resolve_speaker_pronoun` finds outside ``blocked``, for "it" the body
+    :func:`resolve_body_pronoun` finds; else a person or the head's actor in the phrase; the
+    owner of a
     "statement"-like subject ("the ministry's statement said"); a nominal whose title an
     earlier name carries ("the HNC spokesman"); else None."""
     if subject is None or phrase is None:

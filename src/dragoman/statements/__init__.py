@@ -3,7 +3,9 @@
 Owns the cue lexicon (:mod:`~dragoman.statements.cues`: :class:`Cues`, :func:`load_cues`),
 quoted passages (:mod:`~dragoman.statements.quotes`: :func:`find_quotes`), what reported
 speech says (:mod:`~dragoman.statements.reported`), who speaks — decided in one place,
-:mod:`~dragoman.statements.speakers` — and the orchestration that records each statement once
+:mod:`~dragoman.statements.speakers`, with the learned pronoun resolver of
+:mod:`~dragoman.statements.pronouns` — how likely each statement is right
+(:mod:`~dragoman.statements.confidence`), and the orchestration that records each statement once
 (:mod:`~dragoman.statements.extract`: :func:`extract_statements`). It builds on
 :mod:`dragoman.text` and :mod:`dragoman.actors` and never imports events.
 """

@@ -38,6 +38,7 @@ nominate cast enjoy line double mount lay aim rattle experience display restrict
 withhold authorize dedicate devote pivot distance paint rip hammer unleash opt position spot
 float pitch mandate project present introduce publish share name post coin dub relish shrug
 pass deliver approve attempt adopt react unveil
+ignore dodge sidestep evade
 """.split())
 
 

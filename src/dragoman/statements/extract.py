@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 from dragoman.model import Article, Statement, short_hash
 from dragoman.actors.doc import DocActors
 from dragoman.actors.nominal import is_agent
+from dragoman.statements.confidence import load_confidence_model, with_confidence
 from dragoman.statements.cues import Cues, is_address, is_lexicon_speech, load_cues
 from dragoman.statements.quotes import Quote, find_quotes
 from dragoman.statements.reported import (
@@ -63,6 +64,8 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
+_NOTHING_WORDS = 2
+CONFIDENCE = load_confidence_model()  # a few dozen weights: read once, at import
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -88,7 +91,8 @@ class _Context:
 
 
 def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> list[Statement]:
-    """Direct, mixed, block and indirect statements of one article, in text order.
+    """Direct, mixed, block and indirect statements of one article, in text order, each
+    with its calibrated ``confidence`` (:mod:`~dragoman.statements.confidence`).
 
     ``doc`` is the spaCy ``Doc`` of exactly ``article.text``; every statement's ``text`` is
     ``article.text[start:end]``.
@@ -110,7 +114,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
                      or _colon_statement(ctx, token) or _passive_statement(ctx, token)
                      or _noun_statement(ctx, token) or _adjective_statement(ctx, token)
                      or _prep_statement(ctx, token))
-    return _outermost([f for f in found if f is not None])
+    return with_confidence(_outermost([f for f in found if f is not None]), doc, cues, CONFIDENCE)
 
 
 def _continued_quotes(ctx: _Context, quotes: list[Quote], found) -> list:
@@ -439,10 +443,15 @@ def _indirect_statement(ctx: _Context, verb):
         return None  # "according to X": see _according_statement
     if verb.tag_ == "VB" and paragraph_bounds(ctx.article.text, verb.idx)[0] == verb.idx:
         return None  # an imperative opening a line: "See Syria Daily: ..."
+    if _asked(verb):
+        return None
     bounds = content_bounds(verb, is_address(ctx.cues, verb), ctx.cues.speech(verb).reads,
                             stop=lambda t: is_lexicon_speech(ctx.cues, t))
     if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
+    cue = ctx.cues.speech(verb)
+    if cue.cue_class == "speech" and cue.reads == "clause" and _says_nothing(ctx.doc, *bounds):
+        return None  # "talked about jobs" (reads "about") names its topic on purpose
     phrase, subject = speaker_phrase(ctx.cues, verb, ctx.inside_speech)
     if subject is None:
         return None
@@ -453,6 +462,24 @@ def _indirect_statement(ctx: _Context, verb):
         return None  # a misparse that makes the speaker part of what is said
     kind = "mixed" if QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
     return _record(ctx, kind, *bounds, verb, phrase, subject), verb
+
+
+def _asked(verb) -> bool:
+    """"Asked about the report, she …": a participle without a subject of its own, whose
+    implied subject was spoken to, not the one who spoke."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _says_nothing(doc, start: int, end: int) -> bool:
+    """A speech verb's object that reports nothing: a bare noun phrase of up to
+    :data:`_NOTHING_WORDS` words ("did not confirm the date", "spoke on Monday") — on
+    PolNeAR train such statements are wrong more often than right."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    words = [t for t in span if t.is_alpha]
+    return len(words) <= _NOTHING_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _according_statement(ctx: _Context, token):
@@ -585,5 +612,5 @@ def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subjec
         addressee=addressee.text if addressee is not None else None,
         about=about.text if about is not None else None,
         cue_class=cue_class,
-        **speaker_fields(ctx.actors, phrase, subject),
+        **speaker_fields(ctx.actors, phrase, subject, [*ctx.quoted, (start, end)]),
     )

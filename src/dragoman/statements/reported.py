@@ -155,7 +155,8 @@ def about_bounds(verb) -> tuple[int, int] | None:
     """"talked about jobs", "spoke of reform": what follows the preposition."""
     line = line_bounds(doc_text(verb.doc), verb.idx)
     for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and line[0] <= child.idx < line[1]:
+        if child.dep_ == "prep" and child.lower_ in _ABOUT_PREPS and line[0] <= child.idx < \
+                line[1] and not _is_scene(child):  # "spoke on Thursday" names no topic
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return _bounds(verb, obj.left_edge.i, _own_end(obj), 1)

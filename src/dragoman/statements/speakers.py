@@ -6,8 +6,12 @@
    of the reporting verb above; a name right next to the verb when the parse has none
    ("Haddad said"). The other kinds bring their own source phrase ("according to X", the
    ``by`` agent of a passive, the owner of "Russia's call", a line's "X:" lead).
-2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" to the last person
-   named before them; else a person or the head's actor in the phrase (:func:`actor_in`); the
+2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" by the learned
+   resolver of :mod:`dragoman.statements.pronouns` over the persons named before them, never
+   one named inside a quotation or inside what the statement itself says ("…stepping down of
+   Bashar Assad,” he said" is not Assad's), and no one when no candidate is likely enough;
+   "it" to the one body that spoke just before (:func:`resolve_body_pronoun`); else a person
+   or the head's actor in the phrase (:func:`actor_in`); the
    owner of a "statement"-like subject; the organisation inside "the Al-Watan newspaper"; a
    nominal whose title an earlier name carries ("the HNC spokesman"); else no one.
 3. **The record.** :func:`speaker_fields` gives a statement its speaker fields (mention, actor,
@@ -25,13 +29,13 @@ from dragoman.actors.doc import DocActors
 from dragoman.actors.nominal import (
     is_agent,
     resolve_nominal,
-    resolve_pronoun,
     resolve_surname,
     speaker_kind,
 )
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.model import Actor
-from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
+from dragoman.statements.cues import Cue, Cues, is_lexicon_speech, load_cues
+from dragoman.statements.pronouns import Candidate, PronounModel, load_pronoun_model, resolve
 from dragoman.text.parse import (
     NAME_LABELS,
     adjacent_name,
@@ -145,15 +149,69 @@ def addressee_of(verb, cue: Cue):
     return None
 
 
-def speaker_actor(actors: DocActors, phrase, subject) -> Actor | None:
-    """The actor who speaks (see :mod:`dragoman.actors.nominal`): the last person before a
-    he/she subject; else a person or the head's actor in the phrase; the owner of a
+PRONOUNS = load_pronoun_model()  # a few dozen weights: read once, at import
+SPEECH_LEMMAS = frozenset(load_cues(learned=False).entries)
+
+
+def _speaks(token) -> bool:
+    return token.lemma_.lower() in SPEECH_LEMMAS
+
+
+def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
+                            model: PronounModel = PRONOUNS) -> Actor | None:
+    """The person a he/she/his/her speaker names, by the learned resolver, among the persons
+    named before it outside ``blocked`` (character spans: quotations and what the statement
+    says; the last one, when there, is the statement's own, and sentences are counted back
+    from its start); None when no one is likely enough."""
+    anchor = None
+    if blocked and blocked[-1][0] < subject.idx:
+        span = subject.doc.char_span(blocked[-1][0], blocked[-1][1], alignment_mode="expand")
+        anchor = span[0] if span is not None and len(span) else None
+    candidates = [Candidate(m.start, m.end, m.actor_id) for m in actors.mentions
+                  if m.actor_id in actors.actors and actors.actors[m.actor_id].type == "person"
+                  and not any(s <= m.start < e for s, e in blocked)]
+    found = resolve(model, subject.doc, subject, candidates, blocked, SPEECH_LEMMAS,
+                    speaker=True, anchor=anchor)
+    return actors.actors[found[0]] if found is not None else None
+
+
+_BODY_PRONOUNS = frozenset({"it"})  # "they" is often several: left unresolved
+_BODY_WINDOW_SENTENCES = 2
+
+
+def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) -> Actor | None:
+    """"It said": the one organisation or country that spoke (was the subject
+    of a speech verb) in this or the two sentences before, outside ``blocked``; else None."""
+    doc = subject.doc
+    first = subject.sent.start
+    for _ in range(_BODY_WINDOW_SENTENCES):
+        first = doc[first - 1].sent.start if first > 0 else first
+    found = {}
+    for mention in actors.mentions:
+        actor = actors.actors.get(mention.actor_id or "")
+        if actor is None or actor.type == "person" or not doc[first].idx <= mention.start \
+                < subject.idx or any(s <= mention.start < e for s, e in blocked):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        head = span.root if span is not None and len(span) else None
+        if head is not None and head.dep_ == "nsubj" and cues_speech(head.head):
+            found[actor.actor_id] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | None:
+    """The actor who speaks (see :mod:`dragoman.actors.nominal`): for a he/she subject, the
+    person :func:`resolve_speaker_pronoun` finds outside ``blocked``, for "it" the body
+    :func:`resolve_body_pronoun` finds; else a person or the head's actor in the phrase; the
+    owner of a
     "statement"-like subject ("the ministry's statement said"); a nominal whose title an
     earlier name carries ("the HNC spokesman"); else None."""
     if subject is None or phrase is None:
         return None
+    if subject.pos_ == "PRON" and subject.lower_ in _BODY_PRONOUNS:
+        return resolve_body_pronoun(actors, subject, _speaks, blocked)
     if subject.pos_ == "PRON":
-        return resolve_pronoun(actors, subject)
+        return resolve_speaker_pronoun(actors, subject, blocked)
     actor = actor_in(actors, phrase, subject)
     if actor is None and subject.lemma_.lower() in _DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -187,11 +245,12 @@ def about_of(verb, cue: Cue | None):
     return noun_phrase(target) if target is not None and target.pos_ != "PRON" else None
 
 
-def speaker_fields(actors: DocActors, phrase, subject) -> dict:
+def speaker_fields(actors: DocActors, phrase, subject, blocked=()) -> dict:
     """The statement fields that say who speaks, from the speaker's phrase and head token
     (either may be None): ``speaker_mention``, ``speaker``, ``speaker_actor_id``,
-    ``speaker_kind``, ``speaker_start``, ``speaker_end``."""
-    actor = speaker_actor(actors, phrase, subject)
+    ``speaker_kind``, ``speaker_start``, ``speaker_end``. ``blocked``: character spans
+    (quotations, what is said) in which no one named can be the speaker."""
+    actor = speaker_actor(actors, phrase, subject, blocked)
     return dict(
         speaker_mention=phrase.text if phrase is not None else None,
         speaker=actor.name if actor else None,

@@ -1,0 +1,179 @@
+"""Train the statements layer's two small logistic models (weights as JSON in dragoman/data).
+
+``pronouns``: the pronoun resolver (:mod:`dragoman.statements.pronouns`) on GAP development;
+the resolving threshold is the one that maximises F1 over 5-fold cross-validation on
+development. Writes ``statement_pronouns.json``.
+
+``confidence``: the statement confidence (:mod:`dragoman.statements.confidence`) on PolNeAR
+train (a statement is right when it matches a gold attribution at >30% and, when the gold
+has a source, its speaker overlaps it), plus the dev news gold when ``--gold-dir`` is given;
+calibrated with 5-fold cross-validation (the reliability table printed is out-of-fold).
+Writes ``statement_confidence.json``. PolNeAR dev and test are never read here.
+
+    python scripts/train_statement_confidence.py pronouns
+    python scripts/train_statement_confidence.py confidence [--gold-dir DIR ...]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+from bench import statement_pronouns as gap  # noqa: E402
+from bench import statements as polnear  # noqa: E402
+from dragoman.actors.mentions import link_document, load_gazetteer  # noqa: E402
+from dragoman.model import Article  # noqa: E402
+from dragoman.statements.confidence import statement_features  # noqa: E402
+from dragoman.statements.cues import load_cues  # noqa: E402
+from dragoman.statements.extract import extract_statements  # noqa: E402
+from dragoman.statements.pronouns import PronounModel  # noqa: E402
+from dragoman.text import load_nlp  # noqa: E402
+
+DATA = ROOT / "src" / "dragoman" / "data"
+
+
+def fit(features: list[dict], labels: list[int], c: float = 1.0) -> tuple[dict, float]:
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(features)
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, labels)
+    weights = {name: round(float(w), 5) for name, w in
+               zip(vectorizer.get_feature_names_out(), model.coef_[0])}
+    return weights, round(float(model.intercept_[0]), 5)
+
+
+def train_pronouns() -> None:
+    genders = gap.first_name_genders(gap.read_split("development"))
+    rows = gap.build_rows(load_nlp(), "development", genders)
+    folds = KFold(5, shuffle=True, random_state=0)
+    out_of_fold = [None] * len(rows)
+    for train_idx, test_idx in folds.split(rows):
+        weights, bias = fit(*gap.mention_examples([rows[i] for i in train_idx]))
+        for i in test_idx:
+            out_of_fold[i] = (weights, bias)
+    best = (0.0, 0.0)
+    for threshold in np.arange(0.0, 0.6, 0.02):
+        tallies = [0, 0, 0]
+        for row, (weights, bias) in zip(rows, out_of_fold):
+            guess = gap.predictions(PronounModel(weights, bias, float(threshold), genders), row)
+            for predicted, gold in zip(guess, (row.gold_a, row.gold_b)):
+                tallies[0] += predicted and gold
+                tallies[1] += predicted
+                tallies[2] += gold
+        p, r = tallies[0] / max(tallies[1], 1), tallies[0] / max(tallies[2], 1)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        best = max(best, (f1, float(threshold)))
+    weights, bias = fit(*gap.mention_examples(rows))
+    print(f"GAP development, 5-fold: F1 {100 * best[0]:.1f} at threshold {best[1]:.2f}")
+    path = DATA / "statement_pronouns.json"
+    path.write_text(json.dumps({"weights": weights, "bias": bias, "threshold": round(best[1], 2),
+                                "genders": genders,
+                                "trained_on": "GAP development (2,000 rows)"}, indent=1,
+                               sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+def labelled_statements(records, docs, cues):
+    """``(features, right)`` for every statement dragoman finds in PolNeAR records."""
+    gazetteer = load_gazetteer()
+    out = []
+    for record, doc in zip(records, docs):
+        text = record["text"]
+        article = Article(article_id=record["doc_id"], origin="polnear", text=text,
+                          content_hash="-", source_hash="-")
+        statements = extract_statements(doc, article, link_document("t", doc.ents, gazetteer),
+                                        cues)
+        groups: dict = {}
+        for st in statements:
+            key = (st.cue, st.speaker_start, st.sentence) if st.speaker_start is not None \
+                else id(st)
+            groups.setdefault(key, []).append(st)
+        members = list(groups.values())
+        items = polnear.dragoman_items(statements, text)
+        gold = polnear.gold_items(record, doc)
+        pairs = dict((pi, gi) for gi, pi in polnear.match(gold, items, 0.3))
+        kept = [g for g in members if polnear.word_chars(text, [(s.start, s.end) for s in g])]
+        for pi, group in enumerate(kept):
+            gi = pairs.get(pi)
+            right = gi is not None and (not gold[gi].speaker or bool(
+                gold[gi].speaker & items[pi].speaker))
+            out.extend((statement_features(st, doc, cues), int(right)) for st in group)
+    return out
+
+
+def reliability(probabilities, labels, bins: int = 10) -> str:
+    lines = ["| confidence | statements | right (observed) | mean confidence |", "|---|---|---|---|"]
+    probabilities, labels = np.asarray(probabilities), np.asarray(labels)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = (probabilities >= lo) & ((probabilities < hi) | (b == bins - 1))
+        if inside.sum():
+            lines.append(f"| {lo:.1f}–{hi:.1f} | {inside.sum()} | {labels[inside].mean():.2f} | "
+                         f"{probabilities[inside].mean():.2f} |")
+    return "\n".join(lines)
+
+
+def choose_threshold(probabilities, labels, precision: float = 0.9) -> float:
+    """The least threshold whose kept statements are right at ``precision`` or more."""
+    probabilities, labels = np.asarray(probabilities), np.asarray(labels)
+    for threshold in np.arange(0.0, 1.0, 0.01):
+        kept = probabilities >= threshold
+        if kept.sum() and labels[kept].mean() >= precision:
+            return round(float(threshold), 2)
+    return 0.9
+
+
+def train_confidence(gold_dirs: list[Path]) -> None:
+    nlp, cues = load_nlp(), load_cues()
+    records = polnear.load_split("train")
+    cache = Path.home() / ".cache" / "dragoman" / "bench" / "polnear-train-all.spacy"
+    docs, _ = polnear.parse(nlp, records, cache)
+    rows = labelled_statements(records, docs, cues)
+    if gold_dirs:
+        print("note: the news gold is used for scoring only (bench/gold/score_statements.py)")
+    features, labels = [r[0] for r in rows], [r[1] for r in rows]
+    out_of_fold = np.zeros(len(rows))
+    for train_idx, test_idx in KFold(5, shuffle=True, random_state=0).split(rows):
+        vectorizer = DictVectorizer()
+        x = vectorizer.fit_transform([features[i] for i in train_idx])
+        model = LogisticRegression(max_iter=2000).fit(x, [labels[i] for i in train_idx])
+        out_of_fold[test_idx] = model.predict_proba(
+            vectorizer.transform([features[i] for i in test_idx]))[:, 1]
+    threshold = choose_threshold(out_of_fold, labels)
+    kept = out_of_fold >= threshold
+    print(f"PolNeAR train: {len(rows)} statements, {np.mean(labels):.3f} right; out-of-fold:")
+    print(reliability(out_of_fold, labels))
+    print(f"default threshold {threshold:.2f}: keeps {kept.mean():.1%}, right "
+          f"{np.asarray(labels)[kept].mean():.3f}")
+    weights, bias = fit(features, labels)
+    path = DATA / "statement_confidence.json"
+    path.write_text(json.dumps({"weights": weights, "bias": bias, "threshold": threshold,
+                                "trained_on": f"PolNeAR train ({len(rows)} statements)"},
+                               indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", choices=("pronouns", "confidence"))
+    parser.add_argument("--gold-dir", type=Path, action="append", default=[],
+                        help="dev news gold (bench/gold/news/dev), repeatable")
+    args = parser.parse_args(argv)
+    if args.model == "pronouns":
+        train_pronouns()
+    else:
+        train_confidence(args.gold_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

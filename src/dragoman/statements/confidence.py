@@ -1,0 +1,98 @@
+"""How likely a statement is right: a small calibrated logistic model.
+
+A statement is *right* when what it says matches an attribution a person marked (PolNeAR's
+>30% content overlap) and, when that attribution has a source, its speaker mention is that
+source. :func:`statement_features` describes a statement by its kind, cue class, how its cue
+was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun, an
+adjective, "according to", a colon lead, a poll), its speaker (named / pronoun / nominal /
+unnamed / none, resolved to an actor or not), what it says (a clause with a verb or a bare
+noun phrase, its length, quote marks). The weights (``data/statement_confidence.json``) are
+fitted and calibrated with cross-validation by ``scripts/train_statement_confidence.py
+confidence``; :data:`DEFAULT_THRESHOLD` there is the least confidence a default listing shows.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from dragoman.model import Statement
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic weights over :func:`statement_features`; ``threshold``: the default least
+    confidence for precision (docs/statements.md gives its measured precision)."""
+
+    weights: dict
+    bias: float
+    threshold: float
+
+    def probability(self, feats: dict) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_confidence_model(text: str | None = None) -> ConfidenceModel:
+    """The shipped model (``data/statement_confidence.json``), or one from JSON ``text``."""
+    if text is None:
+        text = resources.files("dragoman.data").joinpath("statement_confidence.json").read_text(
+            encoding="utf-8")
+    data = json.loads(text)
+    return ConfidenceModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+def cue_source(cues, statement: Statement) -> str:
+    """Where the statement's cue comes from: lexicon, learned, class, noun, adjective,
+    according, colon or other."""
+    cue = statement.cue or ""
+    if cue == "according to":
+        return "according"
+    if cue == ":":
+        return "colon"
+    if cue in cues.entries:
+        return "lexicon"
+    if cue in cues.learned:
+        return "learned"
+    if cue in cues.classes:
+        return "class"
+    if cue in cues.nouns:
+        return "noun"
+    if cue in cues.adjectives:
+        return "adjective"
+    return "other"
+
+
+def statement_features(statement: Statement, doc, cues) -> dict:
+    """The features of one statement of ``doc`` (see the module docstring)."""
+    source = cue_source(cues, statement)
+    span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    words = [t for t in tokens if t.is_alpha]
+    learned = cues.learned.get(statement.cue or "")
+    feats = {
+        f"kind_{statement.kind}": 1.0,
+        f"class_{statement.cue_class or 'speech'}": 1.0,
+        f"source_{source}": 1.0,
+        f"speaker_{statement.speaker_kind or 'none'}": 1.0,
+        "resolved": float(statement.speaker_actor_id is not None),
+        "log_words": math.log1p(len(words)),
+        "has_verb": float(any(t.pos_ in _VERB_POS for t in tokens)),
+        "addressee": float(statement.addressee is not None),
+    }
+    if learned is not None and learned.ratio is not None and source == "learned":
+        feats["learned_ratio"] = learned.ratio
+    if statement.kind == "indirect" and not feats["has_verb"]:
+        feats[f"np_{statement.cue_class or 'speech'}"] = 1.0
+    if statement.speaker_kind == "pronoun" and statement.speaker_actor_id is None:
+        feats["pronoun_unresolved"] = 1.0
+    return feats
+
+
+def with_confidence(statements: list[Statement], doc, cues, model: ConfidenceModel):
+    """The statements with ``confidence`` set (rounded to three places)."""
+    return [replace(s, confidence=round(model.probability(statement_features(s, doc, cues)), 3))
+            for s in statements]

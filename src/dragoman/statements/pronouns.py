@@ -1,0 +1,245 @@
+"""Who "he" and "she" are: a learned ranking of the persons named before a pronoun.
+
+Each person mention within :data:`WINDOW_SENTENCES` sentences before the pronoun (or after it
+in the same sentence) is scored by a small logistic model over parse features — sentence and
+token distance, the mention's role (subject, possessive, object of a preposition), role
+parallelism with the pronoun, whether it is the subject of a speech verb, whether it lies
+inside quotation marks or inside what someone is reported to have said, how often its actor
+was named before, whether it is the nearest person. An actor's score is its best mention's.
+The weights (``data/statement_pronouns.json``) are trained on GAP development by
+``scripts/train_statement_confidence.py pronouns`` and measured on GAP validation with
+``python -m bench statements --gap``.
+
+:func:`resolve` returns the best actor key with its probability, or None when no candidate
+reaches the model's ``threshold``: a speaker left unresolved is better than one guessed.
+A speaker pronoun with no one named in its window goes to the one person of its gender named
+before it in the article, if there is exactly one.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+_HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
+               "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f",
+               "lady": "f", "queen": "f", "princess": "f", "dame": "f"}
+WINDOW_SENTENCES = 3
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_QUOTE_MARKS = "\"“”"
+_ROLE_DEPS = {"nsubj": "subj", "nsubjpass": "subj", "poss": "poss", "pobj": "pobj",
+              "dobj": "obj", "appos": "appos", "compound": "compound", "conj": "conj",
+              "attr": "attr", "dative": "obj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A person mention: character bounds and the key of the actor it names."""
+
+    start: int
+    end: int
+    key: str
+
+
+@dataclass(frozen=True)
+class PronounModel:
+    """Logistic weights over :func:`features`; ``threshold``: least probability to resolve;
+    ``genders``: first name → "m" or "f" (learned from GAP development)."""
+
+    weights: dict
+    bias: float
+    threshold: float
+    genders: dict = field(default_factory=dict)
+
+    def probability(self, feats: dict) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def load_pronoun_model(text: str | None = None) -> PronounModel:
+    """The shipped model (``data/statement_pronouns.json``), or one from JSON ``text``."""
+    if text is None:
+        text = resources.files("dragoman.data").joinpath("statement_pronouns.json").read_text(
+            encoding="utf-8")
+    data = json.loads(text)
+    return PronounModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
+                        dict(data.get("genders", {})))
+
+
+def mention_gender(doc, mention: Candidate, genders: dict) -> str | None:
+    """"m", "f" or None: from an honorific before the name ("Mrs. May") or its first name."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _HONORIFICS:
+        return _HONORIFICS[before]
+    first = span[0].lower_
+    return _HONORIFICS.get(first) or (genders.get(first) if len(span) > 1 else None)
+
+
+def head_token(doc, start: int, end: int):
+    """The syntactic head of the characters ``start:end`` (None when no token is there)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def quoted_offsets(text: str) -> list[tuple[int, int]]:
+    """Spans between paired double quote marks (a rough test, for text without quote
+    analysis: GAP passages)."""
+    marks = [i for i, c in enumerate(text) if c in _QUOTE_MARKS]
+    return [(marks[i], marks[i + 1] + 1) for i in range(0, len(marks) - 1, 2)]
+
+
+def _in_report(token, speech_lemmas: frozenset) -> bool:
+    """Whether the token lies in a clause a speech verb reports ("said that X would ...")."""
+    child = token
+    for ancestor in token.ancestors:
+        if child.dep_ == "ccomp" and ancestor.lemma_.lower() in speech_lemmas:
+            return True
+        child = ancestor
+    return False
+
+
+def _speaks(token, speech_lemmas: frozenset) -> bool:
+    return token.dep_ in _SUBJECT_DEPS and token.head.lemma_.lower() in speech_lemmas
+
+
+def _role(token) -> str:
+    return _ROLE_DEPS.get(token.dep_, "other")
+
+
+def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa: C901
+    """Features of one (pronoun, person mention) pair; ``head`` is the mention's head token
+    and ``context`` holds what :func:`resolve` computes once per pronoun."""
+    sent_gap = context["here"] - context["sent_index"][head.i] if head.i < pronoun.i else 0
+    feats = {
+        f"sent{min(max(sent_gap, 0), 2)}": 1.0,
+        "log_tokens": math.log1p(abs(pronoun.i - head.i)),
+        "after": float(head.i > pronoun.i),
+        f"role_{_role(head)}": 1.0,
+        "parallel": float(_role(head) == _role(pronoun) and _role(head) != "other"),
+        f"p_{_role(pronoun)}_m_{_role(head)}": 1.0,
+        "same_head": float(head.head.i == pronoun.head.i and head.i != pronoun.i),
+        "speaker": float(_speaks(head, context["speech"])),
+        "quoted": float(any(s <= mention.start < e for s, e in context["quoted"])),
+        "reported": float(_in_report(head, context["speech"])),
+        "log_count": math.log1p(context["counts"].get(mention.key, 0)),
+        "nearest": float(mention.key == context["nearest"]),
+        "first_in_sent": float(context["first"].get(context["sent_index"][head.i]) == mention.key),
+        "pronoun_quoted": float(any(s <= pronoun.idx < e for s, e in context["quoted"])),
+        "first_in_text": float(mention.key == context["first_key"]),
+        "log_between": math.log1p(sum(1 for i in context["person_heads"]
+                                      if min(head.i, pronoun.i) < i < max(head.i, pronoun.i))),
+        f"sent{min(max(sent_gap, 0), 2)}_{_role(head)}": 1.0,
+    }
+    gender = context["genders"].get(mention.key)
+    if gender is not None:
+        feats["gender_clash"] = float(gender != ("f" if pronoun.lower_ in FEMININE else "m"))
+    return feats
+
+
+def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech_lemmas,
+                       names: dict | None = None, anchor=None):
+    """``[(candidate, features)]`` for the candidates in the pronoun's window; ``names``:
+    first name → gender (see :func:`mention_gender`); ``anchor``: the token sentences are
+    counted back from (the first word of a quotation "he said" follows), else the pronoun."""
+    sent_starts = [s.start for s in doc.sents]
+    sent_index = _SentIndex(sent_starts)
+    here = sent_index[(anchor if anchor is not None and anchor.i < pronoun.i else pronoun).i]
+    window = []
+    for mention in candidates:
+        head = head_token(doc, mention.start, mention.end)
+        if head is None or head.i == pronoun.i or pronoun.idx <= mention.start < pronoun.idx + 1:
+            continue
+        gap = here - sent_index[head.i]
+        if gap > WINDOW_SENTENCES or head.i > pronoun.i and sent_index[head.i] != sent_index[
+                pronoun.i]:
+            continue
+        window.append((mention, head))
+    before = [(m, h) for m, h in window if h.i < pronoun.i]
+    counts: dict = {}
+    for mention in candidates:
+        if mention.end <= pronoun.idx:
+            counts[mention.key] = counts.get(mention.key, 0) + 1
+    first: dict = {}
+    for mention, head in sorted(window, key=lambda mh: mh[1].i):
+        first.setdefault(sent_index[head.i], mention.key)
+    context = {"sent_index": sent_index, "here": here, "speech": speech_lemmas, "quoted": quoted,
+               "counts": counts, "first": first,
+               "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
+               "person_heads": [h.i for _, h in window],
+               "genders": _actor_genders(doc, candidates, names or {}),
+               "nearest": max(before, key=lambda mh: mh[1].i)[0].key if before else None}
+    return [(m, features(pronoun, h, m, context)) for m, h in window]
+
+
+def _actor_genders(doc, candidates: list[Candidate], names: dict) -> dict:
+    """Actor key → gender, when its mentions agree on one."""
+    found: dict = {}
+    for mention in candidates:
+        gender = mention_gender(doc, mention, names)
+        if gender is not None:
+            found.setdefault(mention.key, set()).add(gender)
+    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+
+
+class _SentIndex:
+    """Token index → sentence number, by bisection over sentence starts."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def __getitem__(self, token_i: int) -> int:
+        lo, hi = 0, len(self.starts)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self.starts[mid] <= token_i:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+
+def rank(model: PronounModel, scored) -> list[tuple[str, float]]:
+    """Actor keys with their best mention's probability, best first."""
+    best: dict = {}
+    for mention, feats in scored:
+        p = model.probability(feats)
+        best[mention.key] = max(best.get(mention.key, 0.0), p)
+    return sorted(best.items(), key=lambda kp: -kp[1])
+
+
+def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quoted=(),
+            speech_lemmas: frozenset = frozenset(), speaker: bool = False, anchor=None):
+    """``(actor key, probability)`` of the person the pronoun names, or None when no
+    candidate reaches ``model.threshold``. ``quoted``: character spans of quotations;
+    ``speaker``: the pronoun is a speaker, so only mentions before it, of the same gender,
+    neither quoted nor inside what someone is reported to say, may be it."""
+    if pronoun.lower_ not in PERSON_PRONOUNS:
+        return None
+    scored = candidate_features(doc, pronoun, candidates, list(quoted), speech_lemmas,
+                                model.genders, anchor)
+    if speaker:
+        scored = [(m, f) for m, f in scored if not (f["after"] or f["quoted"] or f["reported"]
+                                                    or f.get("gender_clash"))]
+    ranked = rank(model, scored)
+    if not ranked and speaker:
+        return _only_person_before(doc, pronoun, candidates, quoted, model.genders)
+    if not ranked or ranked[0][1] < model.threshold:
+        return None
+    return ranked[0]
+
+
+def _only_person_before(doc, pronoun, candidates: list[Candidate], quoted, names: dict):
+    """With no one named in the window: the one person of the pronoun's gender (or of none
+    known) named anywhere before it outside quotations, with probability 0.5; else None."""
+    gender = "f" if pronoun.lower_ in FEMININE else "m"
+    before = [m for m in candidates if m.end <= pronoun.idx
+              and not any(s <= m.start < e for s, e in quoted)]
+    genders = _actor_genders(doc, before, names)
+    keys = {m.key for m in before if genders.get(m.key, gender) == gender}
+    return (keys.pop(), 0.5) if len(keys) == 1 else None

@@ -1,0 +1,81 @@
+"""Only what was said, by the right speaker, with a confidence (issue 19; real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_speech_verb_with_no_reported_content_is_no_statement(statements_of):
+    assert statements_of("A diplomat, who did not confirm the date, spoke to reporters in "
+                         "Geneva.") == []
+    kept = statements_of("A diplomat, who did not confirm the date, said the talks would resume.")
+    assert [s.text for s in kept] == ["the talks would resume"]
+
+
+def test_speaking_on_a_day_says_nothing(statements_of):
+    assert statements_of("Alexander Grushko spoke on Thursday.") == []
+
+
+def test_ignoring_a_question_is_no_statement(statements_of):
+    assert statements_of("Asked about the report, she again ignored CNN's attempt to ask her "
+                         "questions.") == []
+
+
+def test_seeing_is_thought_not_speech(statements_of):
+    [statement] = statements_of("Germany sees a significant cut in arms exports this year.")
+    assert statement.cue_class == "thought"
+
+
+def test_a_person_named_inside_the_quote_never_speaks(statements_of):
+    [statement] = statements_of(
+        "The opposition wants elections. \"The key aspect of political process is stepping "
+        "down of Bashar Assad,\" he said.")
+    assert statement.speaker_mention == "he"
+    assert statement.speaker is None  # left unresolved rather than given to Assad
+
+
+def test_he_is_the_person_named_before_the_quote(statements_of):
+    [statement] = statements_of(
+        "Nasr al-Hariri arrived in Geneva on Monday. \"The key aspect of political process is "
+        "stepping down of Bashar Assad,\" he said.")
+    assert statement.speaker == "Nasr al-Hariri"
+
+
+def test_a_person_named_in_what_was_said_does_not_speak_next(statements_of):
+    found = statements_of(
+        "Nasr al-Hariri spoke in Geneva. He said that the key aspect is the stepping down of "
+        "Bashar Assad and that Vladimir Putin must help. He added that talks would go on.")
+    added = [s for s in found if s.cue == "add"]
+    assert [s.speaker for s in added] == ["Nasr al-Hariri"]
+
+
+def test_she_is_not_a_man(statements_of):
+    [statement] = statements_of("John Smith met Mary Jones on Monday. She said the talks went "
+                                "well.")
+    assert statement.speaker == "Mary Jones"
+
+
+def test_every_statement_has_a_confidence(statements_of):
+    found = statements_of(
+        "\"We will not give up,\" Nasr al-Hariri said. Some said the plan might fail.")
+    assert found and all(0.0 <= s.confidence <= 1.0 for s in found)
+    direct = next(s for s in found if s.kind == "direct")
+    assert direct.confidence >= max(s.confidence for s in found if s is not direct)
+
+
+def test_it_is_the_body_that_spoke_before(statements_of):
+    found = statements_of("The National Audit Office said the accounts were late. It said "
+                          "member states needed to be more accountable.")
+    assert [s.speaker for s in found] == ["National Audit Office"] * 2
+
+
+def test_they_stays_unresolved(statements_of):
+    [statement] = statements_of("Russia and China rejected the plan. They said it was unfair.")
+    assert (statement.speaker_mention, statement.speaker) == ("They", None)
+
+
+def test_he_after_a_long_quotation_is_the_only_man_named(statements_of):
+    quote = " ".join(f"Point {n} is that the talks must go on." for n in range(5))
+    [statement] = statements_of(f"Alexander Grushko spoke on Thursday. \"{quote}\" he said.")
+    assert statement.speaker == "Alexander Grushko"

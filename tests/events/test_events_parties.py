@@ -180,10 +180,11 @@ def test_a_date_is_never_a_party(run):
 
 
 def test_an_act_wanted_of_others_through_a_purpose_clause_is_hypothetical(run):
-    events = run('The spokeswoman said the United States wanted the government\'s allies "to '
-                 'use their leverage to urge the government to negotiate."')
+    events = run('The spokeswoman said the United States wanted Russia "to '
+                 'use its leverage to urge the government to negotiate."')
     urge = _by_trigger(events, "urge")[0]
     assert urge.hypothetical and urge.target_country is None
+    assert urge.source_country == "RUS"
 
 
 def test_the_subject_of_a_demanded_clause_is_the_target_and_its_act_only_asked(run):

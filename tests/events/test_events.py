@@ -99,11 +99,11 @@ def test_published_date_precision():
 
 
 def test_act_asked_of_the_object_is_its_and_not_yet_done(run):
-    """"called on Iran to press the regime to return": the small model hangs *return* on
-    *press* as an advcl; the regime is who would return, and it has not (yet)."""
+    """"called on Iran to press the regime to negotiate": the regime is who would negotiate,
+    and it has not (yet)."""
     events, _ = run("Britain and Germany have called on Iran to press the Yemeni regime to "
-                    "return to political talks in Oslo.")
-    returns = [e for e in events if "return" in (e.trigger or "")]
+                    "negotiate with Saudi Arabia.")
+    returns = [e for e in events if e.trigger == "negotiate"]
     assert returns, events
     for e in returns:
         assert e.source == "the Yemeni regime" and e.hypothetical

@@ -51,7 +51,7 @@ from dragoman.events.parties import (
 from dragoman.events.recode import is_campaign_visit
 from dragoman.events.types import EventTyper
 from dragoman.events.typing import final_type, first_types, without_purposes
-from dragoman.events.unique import unique_events
+from dragoman.events.unique import clause_of, unique_events
 from dragoman.model import Article, Event, Statement, short_hash
 from dragoman.statements.cues import Cues
 from dragoman.text.doctext import doc_text
@@ -108,11 +108,14 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
     types = without_purposes(found, first_types(found, tools.typer))
     published = parse_published(article.published)
     events: list[Event] = []
+    clauses: list[int] = []
     for item, kind in zip(found, types):
         if kind is not None:
-            events += _events(item, kind, article, resolver, published, statements,
-                              tools.gazetteer)
-    return unique_events(events)
+            made = _events(item, kind, article, resolver, published, statements,
+                           tools.gazetteer)
+            events += made
+            clauses += [clause_of(item.verb)] * len(made)
+    return unique_events(events, clauses)
 
 
 def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
@@ -394,13 +397,14 @@ def _acting(token, party: Party | None) -> Party | None:
 
 
 def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_party: bool = False,
-               indirect: bool = False) -> Party | None:
+               indirect: bool = False, verbal: bool = False) -> Party | None:
     """A target is a party, never a place, a topic or a document: a thing ("supporting a massive
     acceleration", "a shaky ceasefire", "international law", "the political process in
     Syria") is none unless a possessor says whose it is ("the regime's proposal"), or, for
     proposals and for the types that ``must_be_party`` (:data:`NEEDS_TARGET`), a name or agent on
     it ("a separate Russian initiative", "rebel positions"); other concrete things stay as
-    written ("blocked the aid convoy"). A place ("retook Aleppo", a country after "in" unless
+    written ("blocked the aid convoy") unless the act is ``verbal`` (:data:`VERBAL_TYPES`: what
+    is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a country after "in" unless
     found among the ``indirect`` recipients) is none. The caller then looks in the verb's
     prepositions."""
     if party is None or token is None or party.place or (_locative(token) and not indirect):
@@ -414,6 +418,8 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
         return None
     if lemma in PROPOSALS or must_be_party:
         return party if _whose(token) else None
+    if verbal:  # what is agreed, rejected or asked for is no party: "agreeing a mechanism"
+        return party if _whose(token) else None
     return party  # a concrete thing acted on, as written ("blocked the aid convoy")
 
 
@@ -426,7 +432,11 @@ TOPIC_NOUNS = frozenset({
     "rights", "principle", "norm", "rule", "order", "measure", "step", "effort", "reform",
     "election", "vote", "referendum", "protocol", "declaration", "text", "draft", "communique",
     "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
-    "assistance", "access", "corridor", "evacuation", "humanity", "bombing"})
+    "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",
+    "extremism", "violence", "war", "conflict", "dialogue", "negotiation", "solution"})
+# PLOVER's verbal quad categories: their object is a topic unless a name says whose
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
+                          "REJECT", "THREATEN"})
 # what an actor proposes or decides: a party only when a name on it says whose
 PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "idea", "call",
                        "request", "policy", "decision", "position", "stance", "approach"})
@@ -443,7 +453,8 @@ LOCATIVE_PREPS = frozenset({"in", "inside", "near", "across", "throughout"})
 def _targets(resolver: PartyResolver, token, kind: str = "",
              indirect: bool = False) -> list[Party | None]:
     """The target parties a token heads (see :func:`_recipient`)."""
-    return [_recipient(resolver, head, party, kind in NEEDS_TARGET, indirect)
+    return [_recipient(resolver, head, party, kind in NEEDS_TARGET, indirect,
+                       kind in VERBAL_TYPES)
             for head, party in zip(_party_heads(resolver, token), _parties(resolver, token))]
 
 

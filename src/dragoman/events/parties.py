@@ -72,6 +72,8 @@ def participants(verb, pair_word: str = ""):
         target = object_of(verb, pair_word)
         if target is None and pair_word in _MEETING_NOUNS:
             target = object_of(verb)  # "left the talks": the talks are what was left
+        if target is None:
+            target = _shared_object(verb)
         return _subject(verb), target
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if by is None and passive is not None:
@@ -79,6 +81,19 @@ def participants(verb, pair_word: str = ""):
     if passive is None and verb.dep_ == "acl":
         passive = verb.head
     return by, passive
+
+
+def _shared_object(verb):
+    """The object two coordinated verbs share ("shelled and bombed rebel positions": the
+    parser gives it to *bombed* only): the next verb's ``dobj`` when it follows right after
+    "and"/"or"."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc":
+        return None
+    after = doc[verb.i + 2]
+    if after.dep_ != "conj" or after.head.i != verb.i or after.pos_ != "VERB":
+        return None
+    return next((c for c in after.children if c.dep_ == "dobj"), None)
 
 
 def _subject(verb):
@@ -358,6 +373,8 @@ class PartyResolver:
             if mention.start < span.end_char and mention.end > span.start_char:
                 if _PATRON.match(text, mention.end):
                     continue  # "Russian-backed": the patron
+                if _placed(span, mention.start):
+                    continue  # "talks in Geneva": where, not whose
                 actor = self.actors.actors.get(mention.actor_id or "")
                 if actor is not None and actor.country:
                     return actor.country
@@ -377,6 +394,22 @@ class PartyResolver:
                     found.setdefault(token.lemma_.lower(), _Timeline()).add(token.idx, country)
                     break
         return found
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+
+
+def _placed(span, offset: int) -> bool:
+    """Whether the word at ``offset`` hangs on a locative preposition inside the span ("the
+    talks in Geneva", "a ceasefire in Syria")."""
+    token = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    for _ in range(6):
+        if token is None or token.i == span.root.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _PLACE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 class _Timeline:

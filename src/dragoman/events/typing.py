@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dragoman.events.context import is_negated
 from dragoman.events.found import Found
 from dragoman.events.lexicon import CAMEO_ROOT
 from dragoman.events.recode import (
@@ -148,6 +149,8 @@ def final_type(item: Found, kind: str, source_sectors: list) -> Typed:
     refused = is_refusal(kind, verb)
     if refused:  # "would not provide support": the refusal was made
         kind, mode, announced = "REJECT", REFUSED[kind], True
+    elif kind == "REJECT" and item.entry.plover in REFUSED and is_negated(verb):
+        refused = True  # "did not attend", "does not accept": the rejection is the fact
     cameo = item.entry.cameo if kind == item.entry.plover and item.entry.cameo \
         else CAMEO_ROOT[kind]
     return Typed(kind, mode, cameo, announced, refused)

@@ -149,10 +149,11 @@ def test_an_announced_hostile_act_is_a_threat_made_when_said(run):
     assert (withdraw.type, withdraw.source_country) == ("THREATEN", "TCD")
 
 
-def test_a_warned_act_stays_itself_and_a_done_one_is_no_threat(run):
+def test_a_warned_act_is_the_warning_and_a_done_one_is_no_threat(run):
     events = run("Israel warned that its army would attack Hamas. Protesters boycotted the "
                  "election in Nigeria.")
-    assert _by_trigger(events, "attack")[0].type == "ASSAULT"
+    assert _by_trigger(events, "warned")[0].type == "THREATEN"
+    assert not _by_trigger(events, "attack")  # the warning's content (PLOVER: one category)
     assert _by_trigger(events, "boycotted")[0].type != "THREATEN"
 
 

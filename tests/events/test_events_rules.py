@@ -82,10 +82,13 @@ def test_a_negated_past_act_keeps_its_type_flagged(run):
     assert events and all(e.negated for e in events)
 
 
-def test_a_considered_or_requested_act_is_hypothetical(run):
+def test_a_requested_act_is_the_request_and_a_planned_one_hypothetical(run):
     events = run("The UN asked Russia to halt the bombing of Aleppo.")
-    assert [(e.type, e.target_country) for e in _typed(events, "REQUEST")] == [("REQUEST", "RUS")]
-    assert all(e.hypothetical for e in events if e.trigger == "halt")
+    assert [(e.type, e.target_country) for e in events] == [("REQUEST", "RUS")]
+    events = run("Turkey plans to attack Kurdish fighters in Syria.")
+    assert [(e.type, e.hypothetical, e.location) for e in events] == [
+        ("ASSAULT", True, "Syria")]
+    assert events[0].target.startswith("Kurdish fighters")  # not Syria: a place is where
 
 
 def test_one_clause_gives_one_event_per_dyad(run):

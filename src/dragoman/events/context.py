@@ -261,3 +261,21 @@ def alleging_verb(verb):
             return token
     return None
 
+
+# the complements through which a verbal act carries the act it is about ("threatened to
+# launch", "urged X to support", "demanded that Y cancel", "said Sudan must return")
+CARRYING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+
+
+def carrier_of(verb, carriers: dict):
+    """The index of the verb in ``carriers`` whose complement this verb is (up to three
+    steps: "threatened to deliver blows", "urged the EC to support the PLO"), else None."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in CARRYING_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i in carriers:
+            return token.i
+    return None
+

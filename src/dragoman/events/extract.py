@@ -27,6 +27,7 @@ from dragoman.actors.mentions import Gazetteer, load_gazetteer
 from dragoman.events.context import (
     Where,
     alleging_verb,
+    carrier_of,
     event_date,
     event_place,
     is_future,
@@ -39,7 +40,6 @@ from dragoman.events.found import Found, refused
 from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
 from dragoman.events.nominal import nominal_found
 from dragoman.events.parties import (
-    NEEDS_RECIPIENT,
     POSSESSIVE_PRONOUNS,
     Party,
     PartyResolver,
@@ -48,7 +48,7 @@ from dragoman.events.parties import (
     participants,
     speaker_antecedent,
 )
-from dragoman.events.recode import is_campaign_visit
+from dragoman.events.recode import REFUSED, is_campaign_visit
 from dragoman.events.types import EventTyper
 from dragoman.events.typing import final_type, first_types, without_purposes
 from dragoman.events.unique import clause_of, unique_events
@@ -107,15 +107,48 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
         return []
     types = without_purposes(found, first_types(found, tools.typer))
     published = parse_published(article.published)
+    made = [(item, _events(item, kind, article, resolver, published, statements,
+                           tools.gazetteer))
+            for item, kind in zip(found, types) if kind is not None]
     events: list[Event] = []
     clauses: list[int] = []
-    for item, kind in zip(found, types):
-        if kind is not None:
-            made = _events(item, kind, article, resolver, published, statements,
-                           tools.gazetteer)
-            events += made
-            clauses += [clause_of(item.verb)] * len(made)
+    for item, found_events in carried_into_carriers(made):
+        events += found_events
+        clauses += [clause_of(item.verb)] * len(found_events)
     return unique_events(events, clauses)
+
+
+# verbal acts that carry the act they are about: PLOVER codes the single category ("threatened
+# to launch an offensive" is THREATEN, not THREATEN + a hypothetical ASSAULT)
+CARRIERS = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
+
+
+def carried_into_carriers(made: list[tuple[Found, list[Event]]]) -> list[tuple[Found,
+                                                                               list[Event]]]:
+    """Without the hypothetical acts that are the content of a threat, request, refusal or
+    promise ("urged the EC to support the PLO": the REQUEST is the event); a REQUEST or REJECT
+    without a mode
+    takes the manual's mode from the act it carries (assist, meet, yield)."""
+    carriers = {item.verb.i: events[0].type for item, events in made
+                if events and events[0].type in CARRIERS}
+    content: dict[int, str] = {}
+    kept = []
+    for item, events in made:
+        hypothetical = bool(events) and all(e.hypothetical for e in events)
+        carrier = carrier_of(item.verb, carriers) if hypothetical else None
+        if carrier is not None:
+            content.setdefault(carrier, events[0].type)
+            continue
+        kept.append((item, events))
+    return [(item, [_with_content_mode(e, content.get(item.verb.i)) for e in events])
+            for item, events in kept]
+
+
+def _with_content_mode(event: Event, carried: str | None) -> Event:
+    if carried is None or event.mode or event.type not in ("REQUEST", "REJECT"):
+        return event
+    return replace(event, mode=REFUSED.get(carried))
+
 
 
 def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
@@ -282,6 +315,8 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             targets = _targets(resolver, addressee)
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
+            if _locative(indirect) and any(map(_coded, targets)):
+                continue  # "attack Kurdish fighters in Syria": the fighters, in Syria
             found = _targets(resolver, indirect, kind, indirect=True)
             if _named(found[0]) or (not any(map(_coded, targets)) and _coded(found[0])):
                 targets = found  # "offered troops to Lebanon", "retook Aleppo from the rebels"
@@ -302,7 +337,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
         statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
     common["quoted_in"] = _quoting_statement(verb, statements, common["statement_id"])
-    if (kind in NEEDS_TARGET | NEEDS_RECIPIENT and mode != "mediate"
+    if (kind in NEEDS_TARGET and mode != "mediate"
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
@@ -428,8 +463,7 @@ TOPIC_NOUNS = frozenset({
     "ceasefire", "cease-fire", "truce", "law", "resolution", "process", "agreement", "deal",
     "accord", "treaty", "convention", "charter", "constitution", "peace", "solution",
     "settlement", "framework", "roadmap", "transition", "issue", "question", "matter",
-    "situation", "crisis", "security", "stability", "sovereignty", "integrity", "right",
-    "rights", "principle", "norm", "rule", "order", "measure", "step", "effort", "reform",
+    "situation", "crisis", "stability", "principle", "norm", "rule", "order", "measure", "step", "effort", "reform",
     "election", "vote", "referendum", "protocol", "declaration", "text", "draft", "communique",
     "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
     "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",
@@ -439,7 +473,8 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
                           "REJECT", "THREATEN"})
 # what an actor proposes or decides: a party only when a name on it says whose
 PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "idea", "call",
-                       "request", "policy", "decision", "position", "stance", "approach"})
+                       "request", "policy", "decision", "position", "stance", "approach",
+                       "right", "rights", "security", "sovereignty", "integrity", "interest"})
 
 
 def _locative(token) -> bool:

@@ -439,9 +439,9 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     proposals and for the types that ``must_be_party`` (:data:`NEEDS_TARGET`), a name or agent on
     it ("a separate Russian initiative", "rebel positions"); other concrete things stay as
     written ("blocked the aid convoy") unless the act is ``verbal`` (:data:`VERBAL_TYPES`: what
-    is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a country after "in" unless
-    found among the ``indirect`` recipients) is none. The caller then looks in the verb's
-    prepositions."""
+    is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a
+    country after "in" unless found among the ``indirect`` recipients) is none. The caller
+    then looks in the verb's prepositions."""
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
     if token.pos_ == "PRON" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
@@ -463,7 +463,8 @@ TOPIC_NOUNS = frozenset({
     "ceasefire", "cease-fire", "truce", "law", "resolution", "process", "agreement", "deal",
     "accord", "treaty", "convention", "charter", "constitution", "peace", "solution",
     "settlement", "framework", "roadmap", "transition", "issue", "question", "matter",
-    "situation", "crisis", "stability", "principle", "norm", "rule", "order", "measure", "step", "effort", "reform",
+    "situation", "crisis", "stability", "principle", "norm", "rule", "order", "measure",
+    "step", "effort", "reform",
     "election", "vote", "referendum", "protocol", "declaration", "text", "draft", "communique",
     "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
     "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",

@@ -43,6 +43,10 @@ def test_a_place_is_no_party_and_an_act_without_a_source_is_not_emitted(run):
     assert [(e.source_country, e.target_country) for e in attacked] == [("RUS", "UKR")]
 
 
+def test_the_victims_of_a_headline_passive_are_no_source(run):
+    assert run("Four civilians killed and 20 wounded in a bombing in Kabul.") == []
+
+
 def test_a_place_taken_from_someone_is_where_and_they_are_the_target(run):
     events = _typed(run("Government forces are retaking Aleppo from the rebels."), "ASSAULT")
     assert len(events) == 1

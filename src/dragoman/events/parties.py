@@ -68,6 +68,8 @@ def participants(verb, pair_word: str = ""):
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive is None and agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if passive is None and agent is None and _headline_passive(verb):
+        return None, next(c for c in verb.children if c.dep_ == "nsubj")
     if passive is None and agent is None:  # ("a truce brokered by Russia": by is the agent)
         target = object_of(verb, pair_word)
         if target is None and pair_word in _MEETING_NOUNS:
@@ -81,6 +83,16 @@ def participants(verb, pair_word: str = ""):
     if passive is None and verb.dep_ == "acl":
         passive = verb.head
     return by, passive
+
+
+def _headline_passive(verb) -> bool:
+    """A participle without auxiliary whose "subject" undergoes it ("Four civilians killed and
+    20 wounded in a bombing"): a headline's passive, the subject is the target."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    children = list(verb.children)
+    return (any(c.dep_ == "nsubj" for c in children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children))
 
 
 def _shared_object(verb):

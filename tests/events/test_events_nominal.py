@@ -30,7 +30,8 @@ def test_noun_table_reads_and_checks_its_rows():
 def test_support_verb_object_with_of_target(events_of):
     events, _ = events_of("Russian warplanes carried out the bombing of Aleppo.")
     event = _one(events, "ASSAULT")
-    assert event.source_country == "RUS" and event.target_country == "SYR"
+    assert event.source_country == "RUS"
+    assert (event.target, event.location) == (None, "Aleppo")  # a place is where, not whom
 
 
 @pytest.mark.model
@@ -70,7 +71,7 @@ def test_flags_come_from_the_governing_verb(events_of):
     events, _ = events_of("Brazil did not launch an attack on Peru.")
     assert _one(events, "ASSAULT").negated
     events, _ = events_of("Germany threatened to launch an attack on Denmark.")
-    assert _one(events, "ASSAULT").hypothetical  # the THREATEN is the fact
+    assert not [e for e in events if e.type == "ASSAULT"]  # the THREATEN is the one event
     assert _one(events, "THREATEN").source_country == "DEU"
     events, _ = events_of("Canada will hold a summit with Mexico next week.")
     assert _one(events, "AGREE").target_country == "MEX"  # a future meeting is a promise
@@ -139,7 +140,7 @@ def test_voiced_verbal_acts(events_of):
     events, _ = events_of("France expressed support for the Lebanese government on Monday.")
     event = _one(events, "SUPPORT")
     assert (event.source_country, event.target_country) == ("FRA", "LBN")
-    events, _ = events_of("The union reiterated its demand that Chile raise wages.")
+    events, _ = events_of("The opposition reiterated its demand that Chile raise wages.")
     assert _one(events, "REQUEST").target_country == "CHL"
     events, _ = events_of("His support for the plan was well known.")
     assert events == []

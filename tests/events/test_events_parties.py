@@ -149,10 +149,11 @@ def test_an_announced_hostile_act_is_a_threat_made_when_said(run):
     assert (withdraw.type, withdraw.source_country) == ("THREATEN", "TCD")
 
 
-def test_a_warned_act_stays_itself_and_a_done_one_is_no_threat(run):
+def test_a_warned_act_is_the_warning_and_a_done_one_is_no_threat(run):
     events = run("Israel warned that its army would attack Hamas. Protesters boycotted the "
                  "election in Nigeria.")
-    assert _by_trigger(events, "attack")[0].type == "ASSAULT"
+    assert _by_trigger(events, "warned")[0].type == "THREATEN"
+    assert not _by_trigger(events, "attack")  # the warning's content (PLOVER: one category)
     assert _by_trigger(events, "boycotted")[0].type != "THREATEN"
 
 
@@ -180,10 +181,11 @@ def test_a_date_is_never_a_party(run):
 
 
 def test_an_act_wanted_of_others_through_a_purpose_clause_is_hypothetical(run):
-    events = run('The spokeswoman said the United States wanted the government\'s allies "to '
-                 'use their leverage to urge the government to negotiate."')
+    events = run('The spokeswoman said the United States wanted Russia "to '
+                 'use its leverage to urge the government to negotiate."')
     urge = _by_trigger(events, "urge")[0]
     assert urge.hypothetical and urge.target_country is None
+    assert urge.source_country == "RUS"
 
 
 def test_the_subject_of_a_demanded_clause_is_the_target_and_its_act_only_asked(run):

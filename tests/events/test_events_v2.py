@@ -69,11 +69,11 @@ def test_reported_action_with_relative_date(run):
 
 
 @pytest.mark.model
-def test_threat_to_block_is_hypothetical_not_a_fact(run):
+def test_threat_to_block_is_one_threat_not_a_blockade(run):
+    """PLOVER codes the single category: THREATEN, not THREATEN + a hypothetical COERCE."""
     events = run("Russia is threatening to block aid deliveries.")
-    assert any(e.type == "THREATEN" and not e.hypothetical for e in events)
-    block = next(e for e in events if e.trigger == "block")
-    assert block.hypothetical and block.source_country == "RUS"
+    assert [(e.type, e.hypothetical, e.source_country) for e in events] == [
+        ("THREATEN", False, "RUS")]
 
 
 @pytest.mark.model
@@ -103,8 +103,9 @@ def test_seeds_as_an_analyst_codes_them(seeds, nlp, run):
     accused = next(e for e in events if e.trigger == "accused")
     assert (accused.type, accused.source_country, accused.target_country) == \
         ("ACCUSE", "FRA", "SYR")
-    block = next(e for e in events if e.trigger == "block")
-    assert block.hypothetical and block.source_country == "RUS"
+    threat = next(e for e in events if e.trigger == "threatening")
+    assert (threat.type, threat.source_country) == ("THREATEN", "RUS")
+    assert not [e for e in events if e.trigger == "block"]  # the threat's content, not an act
     text = (seeds / "001_acc8aa25b72244b5.txt").read_text(encoding="utf-8")
     events = run(text, published="2017-12-16")
     called = next(e for e in events if e.trigger == "called")

@@ -15,6 +15,8 @@
 - **hypothetical**: a modal ("would", "could", "will", …) or "going to"; a condition
   ("if"/"unless"); an intention or threat governing the verb ("threatening to block", "plans
   to meet", "wants to meet") — the intended act is not (yet) a fact.
+- **alleged**: the act is what someone claims ("the US claimed ISIL had attacked Iraq"): the
+  claim verb above its clause (:func:`alleging_verb`); the caller codes the claim.
 - **historical**: background, not news: a date from the text more than 180 days before
   publication (the 2014 resolution; "in 2011 the regime …"), or a past perfect before "since".
 """
@@ -241,3 +243,39 @@ def _precise_recent(when: When, published: date) -> bool:
     if resolved.precision == "month":
         return (start.year, start.month) == (published.year, published.month)
     return False
+
+
+# reporting verbs that make what they report a claim, not a fact ("said" only sources it)
+ALLEGING = frozenset({"claim", "allege", "charge", "contend", "assert"})
+
+
+def alleging_verb(verb):
+    """The claim verb whose clause reports this act ("claimed ISIL had attacked Iraq" →
+    *claimed*; also through a coordinated clause), else None."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("ccomp", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in ALLEGING and token.pos_ == "VERB":
+            return token
+    return None
+
+
+# the complements through which a verbal act carries the act it is about ("threatened to
+# launch", "urged X to support", "demanded that Y cancel", "said Sudan must return")
+CARRYING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+
+
+def carrier_of(verb, carriers: dict):
+    """The index of the verb in ``carriers`` whose complement this verb is (up to three
+    steps: "threatened to deliver blows", "urged the EC to support the PLO"), else None."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in CARRYING_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.i in carriers:
+            return token.i
+    return None
+

@@ -19,12 +19,15 @@ hypothetical / historical flags: :mod:`~dragoman.events.context`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dragoman.actors.doc import DocActors
 from dragoman.actors.mentions import Gazetteer, load_gazetteer
 from dragoman.events.context import (
+    Where,
+    alleging_verb,
+    carrier_of,
     event_date,
     event_place,
     is_future,
@@ -34,7 +37,7 @@ from dragoman.events.context import (
 )
 from dragoman.events.dates import parse_published
 from dragoman.events.found import Found, refused
-from dragoman.events.lexicon import EventLexicon, EventVerb, load_event_lexicon
+from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
 from dragoman.events.nominal import nominal_found
 from dragoman.events.parties import (
     POSSESSIVE_PRONOUNS,
@@ -45,9 +48,10 @@ from dragoman.events.parties import (
     participants,
     speaker_antecedent,
 )
-from dragoman.events.recode import is_campaign_visit
+from dragoman.events.recode import REFUSED, is_campaign_visit
 from dragoman.events.types import EventTyper
 from dragoman.events.typing import final_type, first_types, without_purposes
+from dragoman.events.unique import clause_of, unique_events
 from dragoman.model import Article, Event, Statement, short_hash
 from dragoman.statements.cues import Cues
 from dragoman.text.doctext import doc_text
@@ -103,12 +107,48 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
         return []
     types = without_purposes(found, first_types(found, tools.typer))
     published = parse_published(article.published)
+    made = [(item, _events(item, kind, article, resolver, published, statements,
+                           tools.gazetteer))
+            for item, kind in zip(found, types) if kind is not None]
     events: list[Event] = []
-    for item, kind in zip(found, types):
-        if kind is not None:
-            events += _events(item, kind, article, resolver, published, statements,
-                              tools.gazetteer)
-    return events
+    clauses: list[int] = []
+    for item, found_events in carried_into_carriers(made):
+        events += found_events
+        clauses += [clause_of(item.verb)] * len(found_events)
+    return unique_events(events, clauses)
+
+
+# verbal acts that carry the act they are about: PLOVER codes the single category ("threatened
+# to launch an offensive" is THREATEN, not THREATEN + a hypothetical ASSAULT)
+CARRIERS = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
+
+
+def carried_into_carriers(made: list[tuple[Found, list[Event]]]) -> list[tuple[Found,
+                                                                               list[Event]]]:
+    """Without the hypothetical acts that are the content of a threat, request, refusal or
+    promise ("urged the EC to support the PLO": the REQUEST is the event); a REQUEST or REJECT
+    without a mode
+    takes the manual's mode from the act it carries (assist, meet, yield)."""
+    carriers = {item.verb.i: events[0].type for item, events in made
+                if events and events[0].type in CARRIERS}
+    content: dict[int, str] = {}
+    kept = []
+    for item, events in made:
+        hypothetical = bool(events) and all(e.hypothetical for e in events)
+        carrier = carrier_of(item.verb, carriers) if hypothetical else None
+        if carrier is not None:
+            content.setdefault(carrier, events[0].type)
+            continue
+        kept.append((item, events))
+    return [(item, [_with_content_mode(e, content.get(item.verb.i)) for e in events])
+            for item, events in kept]
+
+
+def _with_content_mode(event: Event, carried: str | None) -> Event:
+    if carried is None or event.mode or event.type not in ("REQUEST", "REJECT"):
+        return event
+    return replace(event, mode=REFUSED.get(carried))
+
 
 
 def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
@@ -259,26 +299,32 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     sources = [_acting(source, p) for p in _parties(resolver, source)]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
-    targets = _parties(resolver, object_antecedent(item.target) or item.target)
-    if kind in NEEDS_TARGET:  # a thing is what was acted on, not a recipient
-        targets = [_recipient(resolver, item.target, t) for t in targets]
-        if not any(targets) and is_complement(verb):
-            met = object_of(verb.head)  # "telephoned the minister to discuss …": the minister
-            if met is not None and resolver.is_party_word(met):
-                targets = _parties(resolver, met)
+    direct = object_antecedent(item.target) or item.target
+    if is_campaign_visit(verb, [p.country if p else None for p in sources],
+                         _parties(resolver, direct), gazetteer):
+        return []
+    place = _place_target(resolver, direct)  # "retaking Aleppo": where, not whom
+    targets = _targets(resolver, direct, kind)
+    if kind in NEEDS_TARGET and not any(targets) and is_complement(verb):
+        met = object_of(verb.head)  # "telephoned the minister to discuss …": the minister
+        if met is not None and resolver.is_party_word(met):
+            targets = _targets(resolver, met)
     if item.target is None and kind in ("REQUEST", "AGREE", "REJECT", "SUPPORT"):
         addressee = _clause_target(verb)  # "demanded that the US cancel …": the US
         if addressee is not None:
-            targets = _parties(resolver, addressee)
+            targets = _targets(resolver, addressee)
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
-            if _named(resolver.party(indirect)):
-                targets = _parties(resolver, indirect)  # "offered troops to Lebanon": Lebanon
+            if _locative(indirect) and any(map(_coded, targets)):
+                continue  # "attack Kurdish fighters in Syria": the fighters, in Syria
+            found = _targets(resolver, indirect, kind, indirect=True)
+            if _named(found[0]) or (not any(map(_coded, targets)) and _coded(found[0])):
+                targets = found  # "offered troops to Lebanon", "retook Aleppo from the rebels"
                 break
-    if is_campaign_visit(verb, [p.country if p else None for p in sources], targets, gazetteer):
-        return []
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
+    if where.text is None and place is not None:
+        where = Where(place.text, place.country)
     common = dict(
         article_id=article.article_id, type=kind, text=_doc_slice(verb.doc, item.start, item.end),
         start=item.start, end=item.end, trigger=verb.text,
@@ -286,24 +332,63 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
         cameo=typed.cameo,
         date=when.date, date_precision=when.precision, date_text=when.text,
         date_source=when.source, location=where.text, location_country=where.country,
-        negated=is_negated(verb), hypothetical=hypothetical,
+        negated=is_negated(verb) and not typed.refused, hypothetical=hypothetical,
         historical=is_historical(when, published, verb),
         statement_id=_linked_statement(verb, item, statements) if item.entry.speech else None,
     )
     common["quoted_in"] = _quoting_statement(verb, statements, common["statement_id"])
-    if kind in NEEDS_TARGET and all(t is None for t in targets):
+    if (kind in NEEDS_TARGET and mode != "mediate"
+            and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
     for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
         if source is not None and target is not None and _same(source, target):
             continue
-        if not (_coded(source) or _coded(target)):
-            continue  # no actor on either side ("the ceasefire breaches threatened …")
+        if not _coded(source):
+            continue  # no one identifiable did it ("soldiers killed in Ukraine"): precision
         events.append(Event(
             event_id=short_hash(article.article_id, "evt", str(verb.idx),
                                 *([str(n)] if n else [])),
             **common, **_party_fields("source", source), **_party_fields("target", target)))
+    claim = alleging_verb(verb)
+    if claim is not None and kind in ALLEGED_TYPES and events:
+        return _alleged(events, claim, item, resolver, statements, published,
+                        [s for s in sources if _coded(s)])
     return events
+
+
+# conflictual acts that, inside someone's claim, are that speaker's accusation (PLOVER ACCUSE
+# "allege": formally or informally accuse)
+ALLEGED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE", "PROTEST",
+                           "REJECT"})
+
+
+def _alleged(acts: list[Event], claim, item: Found, resolver: PartyResolver, statements,
+             published: date | None, accused: list[Party]) -> list[Event]:
+    """An act inside a claim ("the US claimed ISIL had attacked Iraq"): the claimant's ACCUSE
+    (mode allege) of the act's source, linked to the claim's statement; the act itself is kept
+    only as the claim's content (``quoted_in`` set), else dropped."""
+    statement_id = _linked_statement(claim, item, statements)
+    kept = [replace(e, quoted_in=e.quoted_in or statement_id) for e in acts
+            if e.quoted_in or statement_id]
+    accusers = [p for p in _parties(resolver, speaker_antecedent(subject_of(claim))
+                                    or subject_of(claim)) if _coded(p)]
+    if not accusers or is_negated(claim):
+        return kept
+    when = event_date(claim, published, forward=False)
+    common = dict(
+        article_id=acts[0].article_id, type="ACCUSE", text=acts[0].text, start=item.start,
+        end=item.end, trigger=claim.text, mode="allege", cameo=CAMEO_ROOT["ACCUSE"],
+        date=when.date, date_precision=when.precision, date_text=when.text,
+        date_source=when.source, statement_id=statement_id,
+        historical=is_historical(when, published, claim))
+    accusations = [Event(event_id=short_hash(acts[0].article_id, "evt", str(claim.idx), str(n)),
+                         **common, **_party_fields("source", source),
+                         **_party_fields("target", target))
+                   for n, (source, target) in enumerate(
+                       (s, t) for s in accusers for t in (accused or [None]))
+                   if target is None or not _same(source, target)]
+    return accusations + kept
 
 
 # types that PLOVER codes only with a recipient: support and consultation are *with* someone;
@@ -346,16 +431,86 @@ def _acting(token, party: Party | None) -> Party | None:
     return Party(party.text, party.start, party.end)
 
 
-def _recipient(resolver: PartyResolver, token, party: Party | None) -> Party | None:
-    """A target that must be a party is one: a thing ("supporting a massive acceleration",
-    "discuss the political process in Syria") is none unless a name or agent on it says whose it
-    is ("a separate Russian initiative", "a Syria peace deal"); the caller then looks in its
-    prepositions."""
-    if party is None or token is None or party.actor_id or resolver.is_party_word(token):
+def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_party: bool = False,
+               indirect: bool = False, verbal: bool = False) -> Party | None:
+    """A target is a party, never a place, a topic or a document: a thing ("supporting a massive
+    acceleration", "a shaky ceasefire", "international law", "the political process in
+    Syria") is none unless a possessor says whose it is ("the regime's proposal"), or, for
+    proposals and for the types that ``must_be_party`` (:data:`NEEDS_TARGET`), a name or agent on
+    it ("a separate Russian initiative", "rebel positions"); other concrete things stay as
+    written ("blocked the aid convoy") unless the act is ``verbal`` (:data:`VERBAL_TYPES`: what
+    is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a
+    country after "in" unless found among the ``indirect`` recipients) is none. The caller
+    then looks in the verb's prepositions."""
+    if party is None or token is None or party.place or (_locative(token) and not indirect):
+        return None
+    if token.pos_ == "PRON" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
         return party
-    if resolver.possessed(token):
+    if party.actor_id or resolver.possessed(token) or resolver.is_party_word(token):
         return party
-    return party if _whose(token) else None
+    lemma = token.lemma_.lower()
+    if lemma in TOPIC_NOUNS | EVENT_NOUNS:
+        return None
+    if lemma in PROPOSALS or must_be_party:
+        return party if _whose(token) else None
+    if verbal:  # what is agreed, rejected or asked for is no party: "agreeing a mechanism"
+        return party if _whose(token) else None
+    return party  # a concrete thing acted on, as written ("blocked the aid convoy")
+
+
+# topics and documents: what is agreed, violated or discussed, never whom
+TOPIC_NOUNS = frozenset({
+    "ceasefire", "cease-fire", "truce", "law", "resolution", "process", "agreement", "deal",
+    "accord", "treaty", "convention", "charter", "constitution", "peace", "solution",
+    "settlement", "framework", "roadmap", "transition", "issue", "question", "matter",
+    "situation", "crisis", "stability", "principle", "norm", "rule", "order", "measure",
+    "step", "effort", "reform",
+    "election", "vote", "referendum", "protocol", "declaration", "text", "draft", "communique",
+    "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
+    "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",
+    "extremism", "violence", "war", "conflict", "dialogue", "negotiation", "solution"})
+# PLOVER's verbal quad categories: their object is a topic unless a name says whose
+VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
+                          "REJECT", "THREATEN"})
+# what an actor proposes or decides: a party only when a name on it says whose
+PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "idea", "call",
+                       "request", "policy", "decision", "position", "stance", "approach",
+                       "right", "rights", "security", "sovereignty", "integrity", "interest"})
+
+
+def _locative(token) -> bool:
+    """A name after "in"/"at"/"near"…: where something happened ("killed in Ukraine")."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+
+
+LOCATIVE_PREPS = frozenset({"in", "inside", "near", "across", "throughout"})
+
+
+def _targets(resolver: PartyResolver, token, kind: str = "",
+             indirect: bool = False) -> list[Party | None]:
+    """The target parties a token heads (see :func:`_recipient`)."""
+    return [_recipient(resolver, head, party, kind in NEEDS_TARGET, indirect,
+                       kind in VERBAL_TYPES)
+            for head, party in zip(_party_heads(resolver, token), _parties(resolver, token))]
+
+
+def _party_heads(resolver: PartyResolver, token) -> list:
+    """The tokens :func:`_parties` resolves, in its order."""
+    heads = conjuncts(token)[:MAX_PARTIES]
+    if len(heads) == 1:
+        return heads
+    parties = [resolver.party(h, single=True) for h in heads]
+    if not any(p is not None and (p.actor_id or p.country) for p in parties[1:]):
+        return heads[:1]
+    return heads
+
+
+def _place_target(resolver: PartyResolver, token) -> Party | None:
+    """The place an act's object names ("retaking Aleppo"): the event's location."""
+    if token is None:
+        return None
+    party = resolver.party(token)
+    return party if party is not None and party.place else None
 
 
 def _whose(thing) -> bool:
@@ -457,15 +612,19 @@ def _coded(party: Party | None) -> bool:
 
 
 def _same(a: Party, b: Party) -> bool:
-    return a.actor_id is not None and a.actor_id == b.actor_id
+    """The same party on both sides: one actor, or one phrase ("the government")."""
+    if a.actor_id is not None or b.actor_id is not None:
+        return a.actor_id == b.actor_id
+    return a.text.lower() == b.text.lower()
 
 
 def _party_fields(role: str, party: Party | None) -> dict:
     if party is None:
         return {role: None, f"{role}_actor_id": None, f"{role}_country": None,
-                f"{role}_sector": None}
+                f"{role}_sector": None, f"{role}_how": None}
     return {role: party.text, f"{role}_actor_id": party.actor_id,
-            f"{role}_country": party.country, f"{role}_sector": party.sector}
+            f"{role}_country": party.country, f"{role}_sector": party.sector,
+            f"{role}_how": party.how}
 
 
 def _linked_statement(verb, item: Found, statements) -> str | None:

@@ -11,6 +11,12 @@
   country and sector without an actor id: the country of a name that modifies it, or of the
   last earlier phrase in the article with the same agent noun and a country ("the Assad regime"
   … "the regime"); the sector from the gazetteer's agent nouns.
+- **how** (``Event.source_how``/``target_how``): the actors layer's ``Mention.how`` for a named
+  actor ("name" when it says nothing), else ``pronoun`` (he/she/they/its resolved),
+  ``country-adjective`` ("Russian warplanes"), ``description`` (an agent noun whose country an
+  earlier phrase gave: "the regime" after "the Assad regime"), ``sector`` (a sector only).
+- **places** (``Party.place``: an actor of type location, a town or region) are never parties:
+  the caller moves them to the event's location.
 """
 from __future__ import annotations
 
@@ -24,6 +30,9 @@ from dragoman.text.doctext import doc_text
 from dragoman.text.parse import noun_phrase, object_of, subject_of
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# the PLOVER types whose recipient is required (the manual's "Requires recipient: Yes"); every
+# type requires an actor (source)
+NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 # "the regime's supporters", "allies of Iran": related to a country, not that country
 # nouns that name parties without being agent nouns of the gazetteer ("all parties", "both sides")
@@ -40,7 +49,7 @@ _MEETING_NOUNS = frozenset({"talk", "talks", "discussion", "negotiation", "meeti
 
 @dataclass(frozen=True, slots=True)
 class Party:
-    """One side of an event: the phrase as written, and what it resolved to."""
+    """One side of an event: the phrase as written, what it resolved to and how."""
 
     text: str
     start: int
@@ -48,6 +57,8 @@ class Party:
     actor_id: str | None = None
     country: str | None = None
     sector: str | None = None
+    how: str | None = None  # how it was resolved (see the module doc)
+    place: bool = False  # the actor is a place (a town, a region): never a party
 
 
 def participants(verb, pair_word: str = ""):
@@ -57,10 +68,14 @@ def participants(verb, pair_word: str = ""):
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if passive is None and agent is None and verb.tag_ == "VBN" and verb.dep_ == "acl":
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if passive is None and agent is None and _headline_passive(verb):
+        return None, next(c for c in verb.children if c.dep_ == "nsubj")
     if passive is None and agent is None:  # ("a truce brokered by Russia": by is the agent)
         target = object_of(verb, pair_word)
         if target is None and pair_word in _MEETING_NOUNS:
             target = object_of(verb)  # "left the talks": the talks are what was left
+        if target is None:
+            target = _shared_object(verb)
         return _subject(verb), target
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if by is None and passive is not None:
@@ -68,6 +83,29 @@ def participants(verb, pair_word: str = ""):
     if passive is None and verb.dep_ == "acl":
         passive = verb.head
     return by, passive
+
+
+def _headline_passive(verb) -> bool:
+    """A participle without auxiliary whose "subject" undergoes it ("Four civilians killed and
+    20 wounded in a bombing"): a headline's passive, the subject is the target."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    children = list(verb.children)
+    return (any(c.dep_ == "nsubj" for c in children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in children))
+
+
+def _shared_object(verb):
+    """The object two coordinated verbs share ("shelled and bombed rebel positions": the
+    parser gives it to *bombed* only): the next verb's ``dobj`` when it follows right after
+    "and"/"or"."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc":
+        return None
+    after = doc[verb.i + 2]
+    if after.dep_ != "conj" or after.head.i != verb.i or after.pos_ != "VERB":
+        return None
+    return next((c for c in after.children if c.dep_ == "dobj"), None)
 
 
 def _subject(verb):
@@ -211,7 +249,7 @@ class PartyResolver:
         if token.lower_ in PERSON_PRONOUNS:
             actor = self.actors.last_person_before(token.idx)
             return self._from_actor(actor.name if actor else token.text, token.idx,
-                                    token.idx + len(token), actor)
+                                    token.idx + len(token), actor, "pronoun")
         owner = self._possessor(token)
         if owner is not None:  # "Russia's position", "the regime's delegation's statement"
             return self.party(owner)
@@ -220,19 +258,20 @@ class PartyResolver:
         if token.lower_ == "they":
             antecedent = self._plural_antecedent(token)
             if antecedent is not None:
-                return replace(antecedent, start=start, end=end)
+                return replace(antecedent, start=start, end=end, how="pronoun")
         if token.pos_ == "PRON":
             return Party(text, start, end)
         if token.lemma_.lower() in RELATION_NOUNS:  # "the regime's supporters": not the regime
-            return Party(text, start, end, sector=self.gazetteer.agent_sector([token.lower_]))
-        actor = self._named(span, token)
+            sector = self.gazetteer.agent_sector([token.lower_])
+            return Party(text, start, end, sector=sector, how="sector" if sector else None)
+        actor, how = self._named(span, token)
         if actor is not None:
-            party = self._from_actor(text, start, end, actor)
+            party = self._from_actor(text, start, end, actor, how)
             if party.country is None:  # "King Hassan of Morocco", "Iranian envoy X"
                 party = replace(party, country=self._modifier_country(span))
             return party
-        country, sector = self._agent(span, token)
-        return Party(text, start, end, None, country, sector)
+        country, sector, how = self._agent(span, token)
+        return Party(text, start, end, None, country, sector, how)
 
     def _possessor(self, token):
         """The possessor that acts for a thing: the owner of a non-agent common noun ("Russia's
@@ -281,33 +320,39 @@ class PartyResolver:
         return None
 
     @staticmethod
-    def _from_actor(text: str, start: int, end: int, actor: Actor | None) -> Party:
+    def _from_actor(text: str, start: int, end: int, actor: Actor | None,
+                    how: str | None = None) -> Party:
         if actor is None:
             return Party(text, start, end)
-        return Party(text, start, end, actor.actor_id, actor.country, actor.sector)
+        return Party(text, start, end, actor.actor_id, actor.country, actor.sector, how,
+                     actor.type == "location")
 
-    def _named(self, span, head) -> Actor | None:
+    def _named(self, span, head) -> tuple[Actor | None, str | None]:
+        """The actor a mention in the phrase names (a person first, else the head's), and how
+        the actors layer found it (``Mention.how``, else "name")."""
         named = [m for m in self.actors.mentions
                  if m.start < span.end_char and m.end > span.start_char and m.actor_id]
         actors = [self.actors.actors.get(m.actor_id) for m in named]
-        for actor in actors:
+        for mention, actor in zip(named, actors):
             if actor is not None and actor.type == "person":
-                return actor
+                return actor, mention.how or "name"
         for mention, actor in zip(named, actors):
             if mention.start <= head.idx < mention.end:
-                return actor
-        return None
+                return actor, mention.how or "name"
+        return None, None
 
-    def _agent(self, span, head) -> tuple[str | None, str | None]:
-        """Country and sector of an agent-noun phrase ("the Syrian regime's delegation", "its
-        delegation", "regime forces")."""
+    def _agent(self, span, head) -> tuple[str | None, str | None, str | None]:
+        """Country, sector and how of an agent-noun phrase ("the Syrian regime's delegation",
+        "its delegation", "regime forces")."""
         words = [t.lower_ for t in span if not t.is_punct]
         sector = self.gazetteer.agent_sector(words)
         country = self._modifier_country(span)
+        how = "country-adjective" if country else None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if (country is None and owner is not None and owner.lower_ in POSSESSIVE_PRONOUNS
                 and self._is_agent(head)):
             country = self._antecedent_country(owner)
+            how = "pronoun" if country else None
         if country is None:
             for token in span:  # "the regime's delegation", "regime forces"
                 lemma = token.lemma_.lower()
@@ -317,7 +362,11 @@ class PartyResolver:
                     break
         if country is None and head.lemma_.lower() in self.agent_country:
             country = self.agent_country[head.lemma_.lower()].get_before(head.idx)
-        return country, sector if (country or sector) else None
+        if country is not None and how is None:
+            how = "description"  # "the regime" after "the Assad regime"
+        if country is None and sector is not None:
+            how = "sector"
+        return country, sector if (country or sector) else None, how
 
     def _antecedent_country(self, pronoun) -> str | None:
         """The country "its"/"their" points to: the nearest earlier party of the sentence that
@@ -336,6 +385,8 @@ class PartyResolver:
             if mention.start < span.end_char and mention.end > span.start_char:
                 if _PATRON.match(text, mention.end):
                     continue  # "Russian-backed": the patron
+                if _placed(span, mention.start):
+                    continue  # "talks in Geneva": where, not whose
                 actor = self.actors.actors.get(mention.actor_id or "")
                 if actor is not None and actor.country:
                     return actor.country
@@ -355,6 +406,22 @@ class PartyResolver:
                     found.setdefault(token.lemma_.lower(), _Timeline()).add(token.idx, country)
                     break
         return found
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+
+
+def _placed(span, offset: int) -> bool:
+    """Whether the word at ``offset`` hangs on a locative preposition inside the span ("the
+    talks in Geneva", "a ceasefire in Syria")."""
+    token = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    for _ in range(6):
+        if token is None or token.i == span.root.i or token.head.i == token.i:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _PLACE_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 class _Timeline:

@@ -15,6 +15,11 @@
   assault.
 - **Promises.** Future cooperation is a promise: "will support Turkey's bid" is AGREE, "would
   withdraw its troops" CONCEDE (:func:`promised_type`).
+- **Refusals.** A cooperative act announced as not to be done is a rejection (REJECT, the
+  manual's modes: assist, meet, yield): "would not provide support" is Germany's REJECT
+  (assist), "will not attend the talks" REJECT (meet) — the refusal was made, so neither
+  negated nor hypothetical (:func:`refusal_mode`). Negated past acts ("did not attack") keep
+  their type, flagged negated (the manual: negated events can be excluded).
 - **Campaign visits.** A visit to a town of one's own country (or of no known country) is no
   diplomatic CONSULT/visit: "Mr Kennedy visits Liverpool this week".
 """
@@ -122,7 +127,8 @@ def is_campaign_visit(verb, source_countries: list[str | None], targets: list, g
     return True
 
 
-__all__ = ["is_campaign_visit", "is_obstruction", "is_verbal_attack", "threat_mode"]
+__all__ = ["is_campaign_visit", "is_obstruction", "is_refusal", "is_verbal_attack",
+           "threat_mode"]
 
 
 # PLOVER manual: future cooperation is a promise (AGREE), a future retreat a concession
@@ -159,4 +165,16 @@ def _willing(verb) -> bool:
     return False
 
 
+# PLOVER: "All rejections and refusals" are REJECT; its modes are shared with REQUEST
+REFUSED = {"AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "CONSULT": "meet",
+           "CONCEDE": "yield", "RETREAT": "yield", "AGREE": None}
+_REFUSING_AUX = frozenset({"will", "would", "wo", "shall", "'ll"})
+
+
+def is_refusal(kind: str, verb) -> bool:
+    """A cooperative act announced as not to be done: "would not provide support", "won't
+    attend" (see module doc); the mode is :data:`REFUSED` of ``kind``."""
+    if kind not in REFUSED or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _REFUSING_AUX for c in verb.children)
 

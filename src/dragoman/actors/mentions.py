@@ -446,12 +446,14 @@ HOWS = ("name", "alias", "surname", "description", "title")
 def mention_how(written: str, looked_up: str, actor: Actor | None, gazetteer: Gazetteer) -> str:
     """How a named mention found its actor: ``name`` when its words are the actor's name,
     ``surname`` for a gazetteer surname alone, else ``alias``."""
-    if actor is None:
+    if actor is None or written == actor.name:
         return "name"
     if looked_up != written:
         return "alias"  # an acronym spelt out by the article
     if name_key(written) == name_key(actor.name):
         return "name"
+    if actor.type != "person":
+        return "alias"
     entry = gazetteer.lookup_person(written, "PERSON")
     return "surname" if entry is not None and entry.kind == "surname" else "alias"
 
@@ -490,6 +492,7 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
 # --- names the model ran together or left stray punctuation in ------------------------------
 
 _JOINTS = frozenset({"-", "–", "—", "|", "/"})
+_JOINT_CHARS = re.compile(r"[-–—|/,]| and ")
 # capitalised words that end no name ("Lavrov Among", "Assad In")
 _TRAILING = frozenset({"among", "and", "in", "on", "at", "of", "for", "to", "with", "as", "by",
                        "from", "after", "amid", "says", "said", "told", "the", "or", "but"})
@@ -501,6 +504,9 @@ def clean_spans(ent, gazetteer: Gazetteer) -> list:
     part after it a person when shaped like one) and at "and"/"," between places the gazetteer
     or GeoNames knows ("Hama and Raqqa"), without trailing function words ("Lavrov Among").
     Parts keep the label unless said otherwise."""
+    text = ent.text
+    if not _JOINT_CHARS.search(text) and text.rsplit(None, 1)[-1].lower() not in _TRAILING:
+        return [ent]  # the common case, decided on the text alone
     doc = ent.doc
     cuts = [t.i for t in ent if t.text in _JOINTS and ent.start < t.i < ent.end - 1
             and (t.whitespace_ or doc[t.i - 1].whitespace_

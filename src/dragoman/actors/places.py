@@ -99,8 +99,11 @@ class Places:
         key = place_key(name)
         if not key:
             return [], []
-        primary = self.primary.get(key) or self.primary.get(loose_place_key(name), [])
-        alternate = self.alternate.get(key) or self.alternate.get(loose_place_key(name), [])
+        primary, alternate = self.primary.get(key), self.alternate.get(key)
+        if primary is None and alternate is None:
+            loose = loose_place_key(name)
+            primary, alternate = self.primary.get(loose), self.alternate.get(loose)
+        primary, alternate = primary or [], alternate or []
         primary = list(dict.fromkeys(primary))
         return primary, [p for p in dict.fromkeys(alternate) if p not in primary]
 

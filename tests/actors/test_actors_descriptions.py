@@ -109,3 +109,11 @@ def test_every_mention_says_how(nlp, gazetteer):
     assert how["Russian"] == "alias" and how["The regime"] == "description"
     assert how["Vladimir Putin"] == "name" and how["Sergei Lavrov"] == "alias"
     assert all(m.how for m in linked.mentions)
+
+
+def test_a_persons_evidence_says_where_country_and_role_came_from(nlp, gazetteer):
+    linked = _linked(nlp, gazetteer, "Russian Foreign Minister Sergei Lavrov spoke on Monday.")
+    lavrov = next(a for a in linked.actors.values() if a.name == "Sergey Lavrov")
+    fields = {line.split("\t")[0] for line in lavrov.evidence}
+    assert {"country", "role"} <= fields
+    assert any(line.startswith("country\tRUS\t") for line in lavrov.evidence)

@@ -435,6 +435,27 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+# --- why a person has a country, sector and role -----------------------------------------------
+
+
+def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """``Actor.evidence`` lines ("field\tvalue\tsource") for what the gazetteer and the
+    person's title say: "country\tRUS\tgazetteer: Sergey Lavrov", "country\tRUS\ttitle:
+    Russian Foreign Minister", "role\tForeign Minister\ttitle"."""
+    lines = []
+    entry = gazetteer.people.get(name_key(actor.name))
+    if entry is not None and entry.name == actor.name:
+        lines += [f"{field}\t{value}\tgazetteer (Phoenix/CountryInfo): {entry.name}"
+                  for field, value in (("country", entry.country), ("sector", entry.sector))
+                  if value]
+    title = f"title: {found.role}" if found.role else "title"
+    lines += [f"{field}\t{value}\t{title}" for field, value in
+              (("country", found.country), ("sector", found.sector)) if value]
+    if found.role:
+        lines.append(f"role\t{found.role}\ttitle")
+    return tuple(lines)
+
+
 # --- how a mention was resolved ------------------------------------------------------------
 
 # Mention.how: the full name (or a place's own name); an alias the gazetteer or the article gives
@@ -610,10 +631,13 @@ class _Linker:
         local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")
                  for a in self.actors.values() if a.type == "organisation" for alias in a.aliases}
         found = person_affiliation(ent, self.gazetteer, local)
+        evidence = person_evidence(actor, found, self.gazetteer)
         if self._serves_elsewhere(actor, found):
             actor = replace(actor, country=found.country, sector=found.sector)
         actor = replace(actor, country=actor.country or found.country,
-                        sector=actor.sector or found.sector, role=actor.role or found.role)
+                        sector=actor.sector or found.sector, role=actor.role or found.role,
+                        evidence=actor.evidence + tuple(e for e in evidence
+                                                        if e not in actor.evidence))
         tokens = loose_key(actor.name).split()
         if len(tokens) > 1:
             self.people.setdefault(" ".join(tokens), actor)
@@ -635,7 +659,9 @@ class _Linker:
             aliases = known.aliases + tuple(a for a in actor.aliases if a not in known.aliases)
             actor = replace(known, aliases=aliases, mentions=known.mentions + actor.mentions,
                             country=known.country or actor.country,
-                            sector=known.sector or actor.sector, role=known.role or actor.role)
+                            sector=known.sector or actor.sector, role=known.role or actor.role,
+                            evidence=known.evidence + tuple(e for e in actor.evidence
+                                                            if e not in known.evidence))
         self.actors[actor.actor_id] = actor
         if actor.type == "person":
             for key, person in list(self.people.items()):

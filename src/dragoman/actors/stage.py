@@ -35,7 +35,10 @@ def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
                                          country=known.country or actor.country,
                                          sector=known.sector or actor.sector,
                                          role=known.role or actor.role,
-                                         merged=known.merged + actor.merged)
+                                         merged=known.merged + actor.merged,
+                                         evidence=known.evidence + tuple(
+                                             e for e in actor.evidence
+                                             if e not in known.evidence))
     return list(merged.values())
 
 

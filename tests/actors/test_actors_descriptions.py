@@ -117,3 +117,11 @@ def test_a_persons_evidence_says_where_country_and_role_came_from(nlp, gazetteer
     fields = {line.split("\t")[0] for line in lavrov.evidence}
     assert {"country", "role"} <= fields
     assert any(line.startswith("country\tRUS\t") for line in lavrov.evidence)
+
+
+def test_jets_and_police_are_the_states_forces(nlp, gazetteer):
+    found = _described(nlp, gazetteer, "Israeli jets struck a base. German police arrested a "
+                                       "man. The police said he was 20. UN forces arrived.")
+    assert found["Israeli jets"] == ("Israeli armed forces", "ISR", "MIL")
+    assert found["The police"] == ("German police", "DEU", "COP")
+    assert "UN forces" not in found  # an international body's forces: not named so

@@ -2,8 +2,9 @@
 delegation", "the rebels" become the actor the article means.
 
 A description is a noun phrase whose head is a noun of ``data/actors_descriptions.tsv``
-(regime, government, authorities → the government, GOV; forces, troops, army → the state's
-military, MIL; rebels → REB; opposition → OPP; delegation → whoever sends it), as
+(regime, government, authorities → the government, GOV; forces, troops, army, warplanes, jets
+→ the state's military, MIL; police → COP; rebels → REB; opposition → OPP; delegation,
+fighters → whoever sends them: "ISIL fighters" → ISIL), as
 /work/shared/ANNOTATION.md codes them. Its country comes, in this order, from:
 
 1. **a name in the phrase**: "the Syrian regime", "the Damascus regime", "the Assad regime",
@@ -47,8 +48,8 @@ _NEUTRAL = frozenset({"the", "'s", "’s", "state", "security", "national", "arm
 # nouns resolved from the article's country when nothing closer names it
 _HOME_NOUNS = frozenset({"regime", "government", "authorities", "army", "military", "rebels",
                          "insurgents", "opposition"})
-_GROUP_WORD = {"MIL": "armed forces", "REB": "rebels", "OPP": "opposition"}
-_GROUP_TYPE = {"MIL": "organisation", "REB": "group", "OPP": "group"}
+_GROUP_WORD = {"MIL": "armed forces", "REB": "rebels", "OPP": "opposition", "COP": "police"}
+_GROUP_TYPE = {"MIL": "organisation", "REB": "group", "OPP": "group", "COP": "organisation"}
 _DOMINANCE = 1.5
 
 
@@ -139,17 +140,19 @@ class DescriptionResolver:
             if actor is not None and actor.type == "person" and not actor.country \
                     and token.lower_ in _HOME_NOUNS:
                 continue  # "the Assad regime": the regime of the article's country
+            if actor is not None and actor.type in ("organisation", "group") and actor.sector:
+                named = actor  # "ISIL fighters", "the HNC delegation"
+                continue
             if actor is None or not actor.country or actor.country in NON_STATE:
                 return None
-            if actor.type in ("organisation", "group") and actor.sector:
-                named = actor
             country = country or actor.country
         for word in words:
             if not (word.lower_ in _NEUTRAL or self._mention_at(word) is not None
                     or self.noun_sector(word) is not False):
                 return None  # "pro-government", "interim", "Turkish-backed", "its"
-        if named is not None and named.sector == (sector or named.sector):
-            return Described(named.country, named.sector, named)
+        if named is not None:  # its own body, or something we cannot name ("UN forces")
+            return Described(named.country, named.sector, named) \
+                if named.sector == (sector or named.sector) else None
         if sector is None:
             return None  # a delegation of nobody we know
         return self._resolved(token, sector, country)

@@ -6,7 +6,7 @@ from dragoman.model import Actor, Event
 from dragoman.pipeline import Batch
 from dragoman.actors.identity import dominant_bearer, find_merges
 from dragoman.actors.mentions import actor_id
-from dragoman.actors.places import Place, Places, load_places
+from dragoman.actors.places import Places, load_places
 from dragoman.actors.stage import geocode_events
 
 COUNTRIES = {"SY": {"iso3": "SYR"}, "BR": {"iso3": "BRA"}, "LY": {"iso3": "LBY"},

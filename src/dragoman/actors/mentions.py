@@ -24,17 +24,20 @@ articles gets the same id without any global state; ``dragoman.actors`` merges t
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 
 from spacy.tokens import Span
 
 from dragoman.errors import DragomanError
-from dragoman.model import Actor, Mention, short_hash
+from dragoman.model import Actor, Mention
 from dragoman.text.doctext import doc_text
 from dragoman.actors.context import place_people
+from dragoman.actors.descriptions import with_descriptions
 from dragoman.actors.doc import DocActors
+from dragoman.actors.located import locate_places
+from dragoman.actors.names import PARTICLES, actor_id, clean_name, loose_key, name_key
+from dragoman.actors.places import Places, load_places
 
 # spaCy labels we keep as mentions, and the actor type each gives
 ACTOR_LABELS = {
@@ -45,12 +48,9 @@ ACTOR_LABELS = {
     "LOC": "location",
     "FAC": "location",
 }
-_APOSTROPHES = "'’‘`´ʼ"
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"[’']s$")
-# name particles left out when comparing people's names ("Nasr al-Hariri" = "Nasr Hariri")
-PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "at", "ar", "an", "az", "de", "da", "di",
-                       "du", "la", "le", "van", "von", "der", "den", "bin", "ibn", "ben"})
+_DEMONYM_ENDS = ("an", "ese", "ish", "ch", "i")
+# where the gazetteer's demonyms mislead the rule of :func:`country_names`
+_DEMONYMS = {"USA": "US", "TUR": "Turkish", "FRA": "French", "CHE": "Swiss"}
 # words before a name that make it a person ("envoy Staffan de Mistura")
 PERSON_TITLES = frozenset({
     "envoy", "mediator", "minister", "spokesman", "spokeswoman", "spokesperson", "ambassador",
@@ -70,35 +70,6 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
-
-
-def clean_name(text: str) -> str:
-    """Surface form without a leading "the", a trailing possessive or outer punctuation."""
-    name = _LEADING_THE.sub("", text.strip())
-    name = _POSSESSIVE.sub("", name)
-    return name.strip(" \t\n\"“”.,;:-")
-
-
-def name_key(text: str) -> str:
-    """A spelling-insensitive key: no accents, apostrophes, case or hyphen differences."""
-    name = clean_name(text)
-    if name.isascii():  # nothing to decompose (the common case, and 10x faster)
-        letters = name
-    else:
-        decomposed = unicodedata.normalize("NFKD", name)
-        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    letters = "".join(c for c in letters if c not in _APOSTROPHES)
-    return re.sub(r"[\s\-]+", " ", letters).strip().casefold()
-
-
-def loose_key(text: str) -> str:
-    """A person's name key without particles: "Bashar al-Assad" and "Bashar Assad" agree."""
-    return " ".join(t for t in name_key(text).split() if t not in PARTICLES)
-
-
-def actor_id(kind: str, name: str) -> str:
-    """The stable id of an actor of this type and canonical name."""
-    return "act_" + short_hash(kind, name_key(name), size=12)
 
 
 # --- the gazetteer ---------------------------------------------------------------------------
@@ -124,6 +95,11 @@ class Gazetteer:
     sectors: dict[str, str]
     version: str = "unversioned"
     people: dict[str, Entry] = field(default_factory=dict)
+    # description noun → sector (``actors_descriptions.tsv``; None: "delegation", the sender's)
+    descriptions: dict[str, str | None] = field(default_factory=dict)
+    # ISO3 → (the country's actor name, its demonym): "SYR" → ("Syria", "Syrian")
+    country_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    places: Places | None = None  # GeoNames cities (:func:`dragoman.actors.places.load_places`)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
@@ -165,8 +141,33 @@ def load_gazetteer() -> Gazetteer:
     _, agent_rows = _read_table(data / "actors_agents.tsv", 2)
     _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
     _, people_rows = _read_table(data / "actors_people.tsv", 6)
+    _, description_rows = _read_table(data / "actors_descriptions.tsv", 2)
     return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
-                     dict(sector_rows), version, _people(people_rows))
+                     dict(sector_rows), version, _people(people_rows),
+                     {noun: sector or None for noun, sector in description_rows},
+                     country_names(rows), load_places())
+
+
+def country_names(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
+    """ISO3 → (the country actor's name, a demonym for descriptions): the shortest one-word
+    English-looking demonym, one that starts like the name first ("Syrian", "Iraqi",
+    "American"), else the name."""
+    names: dict[str, str] = {}
+    demonyms: dict[str, list[str]] = {}
+    for alias, name, type_, country, _, kind in rows:
+        if type_ != "country" or not country:
+            continue
+        if kind == "name":
+            names.setdefault(country, name)
+        elif kind == "demonym" and " " not in alias and not alias.endswith("s") \
+                and alias[:1].isupper():
+            demonyms.setdefault(country, []).append(alias)
+    found = {}
+    for country, name in names.items():
+        fits = sorted((d for d in demonyms.get(country, ()) if d.endswith(_DEMONYM_ENDS)),
+                      key=lambda d: (d[:3].lower() != name[:3].lower(), len(d)))
+        found[country] = (name, _DEMONYMS.get(country) or (fits[0] if fits else name))
+    return found
 
 
 def _people(rows: list[list[str]]) -> dict[str, Entry]:
@@ -434,6 +435,50 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
+# --- why a person has a country, sector and role -----------------------------------------------
+
+
+def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """``Actor.evidence`` lines ("field\tvalue\tsource") for what the gazetteer and the
+    person's title say: "country\tRUS\tgazetteer: Sergey Lavrov", "country\tRUS\ttitle:
+    Russian Foreign Minister", "role\tForeign Minister\ttitle"."""
+    lines = []
+    entry = gazetteer.people.get(name_key(actor.name))
+    if entry is not None and entry.name == actor.name:
+        lines += [f"{field}\t{value}\tgazetteer (Phoenix/CountryInfo): {entry.name}"
+                  for field, value in (("country", entry.country), ("sector", entry.sector))
+                  if value]
+    title = f"title: {found.role}" if found.role else "title"
+    lines += [f"{field}\t{value}\t{title}" for field, value in
+              (("country", found.country), ("sector", found.sector)) if value]
+    if found.role:
+        lines.append(f"role\t{found.role}\ttitle")
+    return tuple(lines)
+
+
+# --- how a mention was resolved ------------------------------------------------------------
+
+# Mention.how: the full name (or a place's own name); an alias the gazetteer or the article gives
+# (a demonym, capital, acronym, another spelling); a surname alone; a description resolved in
+# context ("the regime"); a title-only phrase ("the UN envoy", actors/titles.py)
+HOWS = ("name", "alias", "surname", "description", "title")
+
+
+def mention_how(written: str, looked_up: str, actor: Actor | None, gazetteer: Gazetteer) -> str:
+    """How a named mention found its actor: ``name`` when its words are the actor's name,
+    ``surname`` for a gazetteer surname alone, else ``alias``."""
+    if actor is None or written == actor.name:
+        return "name"
+    if looked_up != written:
+        return "alias"  # an acronym spelt out by the article
+    if name_key(written) == name_key(actor.name):
+        return "name"
+    if actor.type != "person":
+        return "alias"
+    entry = gazetteer.lookup_person(written, "PERSON")
+    return "surname" if entry is not None and entry.kind == "surname" else "alias"
+
+
 # --- one article ---------------------------------------------------------------------------------
 
 
@@ -441,19 +486,88 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
     """Mentions and actors for one article from spaCy entity spans (``doc.ents``).
 
     Pass the ``gazetteer`` made once by :func:`load_gazetteer`; without one it is read here
-    (correct, but slow when called per article)."""
-    linker = _Linker(gazetteer or load_gazetteer(), acronym_expansions(ents := list(ents)))
+    (correct, but slow when called per article). Each mention's ``how`` says how its actor was
+    found (:data:`HOWS`); after the names, places are typed and geocoded
+    (:mod:`~dragoman.actors.located`) and descriptions resolved
+    (:mod:`~dragoman.actors.descriptions`, label ``DESC``)."""
+    gazetteer = gazetteer or load_gazetteer()
+    ents = [part for ent in ents for part in clean_spans(ent, gazetteer)]
+    linker = _Linker(gazetteer, acronym_expansions(ents))
     mentions: list[Mention] = []
     for ent in ents:
         ent, prefix = split_prefix(ent, linker.gazetteer)
         actor = linker.resolve(ent, prefix)
         if actor is not None:
             mentions.append(Mention(article_id, ent.start_char, ent.end_char, ent.text,
-                                    ent.label_, actor.actor_id))
+                                    ent.label_, actor.actor_id, linker.how))
     actors = linker.actors
-    if ents and any(a.type == "person" and not a.country for a in actors.values()):
+    if not ents:
+        return DocActors(mentions, actors)
+    if any(a.type == "person" and not a.country for a in actors.values()):
         actors = place_people(ents[0].doc, mentions, actors)
+    mentions, actors = locate_places(mentions, actors, gazetteer)
+    mentions, actors = with_descriptions(ents[0].doc, article_id, mentions, actors, gazetteer)
     return DocActors(mentions, actors)
+
+
+# --- names the model ran together or left stray punctuation in ------------------------------
+
+_JOINTS = frozenset({"-", "–", "—", "|", "/"})
+_JOINT_CHARS = re.compile(r"[-–—|/,]| and ")
+# capitalised words that end no name ("Lavrov Among", "Assad In")
+_TRAILING = frozenset({"among", "and", "in", "on", "at", "of", "for", "to", "with", "as", "by",
+                       "from", "after", "amid", "says", "said", "told", "the", "or", "but"})
+
+
+def clean_spans(ent, gazetteer: Gazetteer) -> list:
+    """One entity span as the names it holds: split at a spaced dash ("Ayatollah Khamenei -
+    Donald Trump"), at a hyphen glued after an organisation word ("Authority-Mahmoud Abbas": the
+    part after it a person when shaped like one) and at "and"/"," between places the gazetteer
+    or GeoNames knows ("Hama and Raqqa"), without trailing function words ("Lavrov Among").
+    Parts keep the label unless said otherwise."""
+    text = ent.text
+    if not _JOINT_CHARS.search(text) and text.rsplit(None, 1)[-1].lower() not in _TRAILING:
+        return [ent]  # the common case, decided on the text alone
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text in _JOINTS and ent.start < t.i < ent.end - 1
+            and (t.whitespace_ or doc[t.i - 1].whitespace_
+                 or doc[t.i - 1].lower_ in ORGANISATION_WORDS | {"authority"})]
+    if not cuts and ent.label_ in ("GPE", "LOC", "ORG", "FAC"):
+        cuts = _place_list_cuts(ent, gazetteer)
+    if not cuts and ent[-1].lower_ not in _TRAILING:
+        return [ent]
+    parts, start = [], ent.start
+    for cut in [*cuts, ent.end]:
+        end = cut
+        while end > start + 1 and doc[end - 1].lower_ in _TRAILING:
+            end -= 1
+        if end > start and any(t.is_alpha for t in doc[start:end]):
+            label = ent.label_
+            if start > ent.start and doc[start - 1].text in _JOINTS and not \
+                    doc[start - 1].whitespace_ and _looks_like_person(doc[start:end], gazetteer):
+                label = "PERSON"  # "Authority-Mahmoud Abbas"
+            parts.append(Span(doc, start, end, label=label))
+        start = cut + 1
+    return parts
+
+
+def _place_list_cuts(ent, gazetteer: Gazetteer) -> list[int]:
+    """Where a list of places run into one span splits ("Hama and Raqqa"), else []."""
+    joints = [t.i for t in ent if t.lower_ in ("and", ",") and ent.start < t.i < ent.end - 1]
+    if not joints or gazetteer.lookup(ent.text) is not None:
+        return []
+    bounds = [ent.start - 1, *joints, ent.end]
+    parts = [ent.doc[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+    if all(len(p) and _is_known_place(p.text, gazetteer) for p in parts):
+        return joints
+    return []
+
+
+def _is_known_place(text: str, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(text)
+    if entry is not None:
+        return entry.type in ("country", "location")
+    return gazetteer.places is not None and any(gazetteer.places.candidates(text))
 
 
 class _Linker:
@@ -464,10 +578,12 @@ class _Linker:
         self.acronyms = acronyms
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, Actor] = {}  # surname, or loose full name → person
+        self.how = "name"  # how the last mention resolved (:data:`HOWS`)
 
     def resolve(self, ent, prefix: Entry | None = None) -> Actor | None:
         """The actor of one mention, added to the article's actors; ``prefix`` is the
         organisation or country the model ran into the name ("UN Staffan de Mistura")."""
+        self.how = "name"
         actor = self._known_person(ent) or self._new_actor(ent)
         if actor is None:
             return None
@@ -493,6 +609,8 @@ class _Linker:
         if person is None or (len(key.split()) == 1 and self.gazetteer.lookup(ent.text)
                               and ent.label_ != "PERSON"):
             return None
+        self.how = "name" if name_key(ent.text) == name_key(person.name) else \
+            "surname" if len(key.split()) == 1 else "alias"
         return replace(person, aliases=(clean_name(ent.text),), mentions=1)
 
     def _new_actor(self, ent) -> Actor | None:
@@ -504,6 +622,7 @@ class _Linker:
                 and self.gazetteer.lookup(text) is None and len(text.split()) >= 2:
             label = "PERSON"
         actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
+        self.how = mention_how(ent.text, text, actor, self.gazetteer)
         if actor is not None and text != ent.text:
             actor = replace(actor, aliases=(clean_name(ent.text), actor.name))
         return actor
@@ -512,10 +631,13 @@ class _Linker:
         local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")
                  for a in self.actors.values() if a.type == "organisation" for alias in a.aliases}
         found = person_affiliation(ent, self.gazetteer, local)
+        evidence = person_evidence(actor, found, self.gazetteer)
         if self._serves_elsewhere(actor, found):
             actor = replace(actor, country=found.country, sector=found.sector)
         actor = replace(actor, country=actor.country or found.country,
-                        sector=actor.sector or found.sector, role=actor.role or found.role)
+                        sector=actor.sector or found.sector, role=actor.role or found.role,
+                        evidence=actor.evidence + tuple(e for e in evidence
+                                                        if e not in actor.evidence))
         tokens = loose_key(actor.name).split()
         if len(tokens) > 1:
             self.people.setdefault(" ".join(tokens), actor)
@@ -537,7 +659,9 @@ class _Linker:
             aliases = known.aliases + tuple(a for a in actor.aliases if a not in known.aliases)
             actor = replace(known, aliases=aliases, mentions=known.mentions + actor.mentions,
                             country=known.country or actor.country,
-                            sector=known.sector or actor.sector, role=known.role or actor.role)
+                            sector=known.sector or actor.sector, role=known.role or actor.role,
+                            evidence=known.evidence + tuple(e for e in actor.evidence
+                                                            if e not in known.evidence))
         self.actors[actor.actor_id] = actor
         if actor.type == "person":
             for key, person in list(self.people.items()):

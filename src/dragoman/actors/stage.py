@@ -15,6 +15,8 @@ from dataclasses import replace
 from dragoman.model import Actor
 from dragoman.pipeline import Batch
 from dragoman.actors.identity import Merge, apply_merges, find_merges
+from dragoman.actors.names import actor_id
+from dragoman.actors.places import Places, load_places
 from dragoman.actors.stored import resolution_candidates, user_merges
 from dragoman.store import reads
 
@@ -33,7 +35,10 @@ def merge_actors(actors: Iterable[Actor]) -> list[Actor]:
                                          country=known.country or actor.country,
                                          sector=known.sector or actor.sector,
                                          role=known.role or actor.role,
-                                         merged=known.merged + actor.merged)
+                                         merged=known.merged + actor.merged,
+                                         evidence=known.evidence + tuple(
+                                             e for e in actor.evidence
+                                             if e not in known.evidence))
     return list(merged.values())
 
 
@@ -69,8 +74,36 @@ def place_events(batch: Batch, places: dict[str, tuple[str, str | None]]) -> Bat
     return replace(batch, events=tuple(events))
 
 
+def geocode_events(batch: Batch, places: Places) -> Batch:
+    """The batch's events with a ``location`` given coordinates and admin area: those of the
+    batch's location actor of that name (geocoded in its article's context,
+    :mod:`dragoman.actors.located`), else of the GeoNames city of that name in the event's
+    ``location_country`` (or, without one, the city the name alone settles). A place in
+    another country than ``location_country`` gives nothing."""
+    located = {a.actor_id: a for a in batch.actors if a.type == "location" and a.lat is not None}
+    events = []
+    for event in batch.events:
+        if not event.location or event.lat is not None:
+            events.append(event)
+            continue
+        actor = located.get(actor_id("location", event.location))
+        if actor is not None and event.location_country in (None, actor.country):
+            lat, lon, admin, country = actor.lat, actor.lon, actor.admin, actor.country
+        else:
+            place = places.lookup(event.location, [event.location_country]
+                                  if event.location_country else [])
+            if place is None or event.location_country not in (None, place.country):
+                events.append(event)
+                continue
+            lat, lon, admin, country = place.lat, place.lon, place.admin, place.country
+        events.append(replace(event, lat=lat, lon=lon, location_admin=admin,
+                              location_country=event.location_country or country))
+    return replace(batch, events=tuple(events))
+
+
 class ResolveActorsStage:
-    """Corpus stage: the batch's per-article actors merged into one record per actor.
+    """Corpus stage: the batch's per-article actors merged into one record per actor, and the
+    events' places put on the map (:func:`geocode_events`).
 
     ``store`` (optional) lets variants join actors stored by earlier batches and applies the
     user's merges; without it, merging happens within the batch."""
@@ -80,8 +113,9 @@ class ResolveActorsStage:
     requires = frozenset({"actors", "mentions"})
     produces = frozenset({"actors"})
 
-    def __init__(self, store=None) -> None:
+    def __init__(self, store=None, places: Places | None = None) -> None:
         self.store = store
+        self.places = places or load_places()
 
     def run(self, batch: Batch) -> Batch:
         actors = merge_actors(batch.actors)
@@ -90,7 +124,8 @@ class ResolveActorsStage:
                  if frozenset((m.alias_id, m.actor_id)) not in splits]
         merges = _user_first(user, found, actors)
         merged = apply_merges(replace(batch, actors=tuple(actors)), merges, known)
-        return place_events(merged, record_places([*known, *batch.actors, *merged.actors]))
+        placed = place_events(merged, record_places([*known, *batch.actors, *merged.actors]))
+        return geocode_events(placed, self.places)
 
     def _from_store(self, actors: list[Actor]) -> tuple[list[Actor], list[Merge], set]:
         """Stored candidates, the user's merges, and the pairs the user split apart."""

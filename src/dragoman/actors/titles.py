@@ -36,7 +36,8 @@ def _title_mention(chunk, article_id: str, actors: DocActors) -> Mention | None:
     actor = resolve_nominal(actors, chunk, root)
     if actor is None:
         return None
-    return Mention(article_id, chunk.start_char, chunk.end_char, chunk.text, LABEL, actor.actor_id)
+    return Mention(article_id, chunk.start_char, chunk.end_char, chunk.text, LABEL, actor.actor_id,
+                   "title")
 
 
 def _after_a_name(chunk) -> bool:

@@ -18,7 +18,8 @@ was killed). Either holds the file's lock while copying, so no write happens mea
 from __future__ import annotations
 
 import os
-import shutil
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -54,15 +55,24 @@ def is_stale(db: str | Path) -> bool:
     return copy < 0 or max(_mtime(Path(db)), _mtime(Path(f"{db}.wal"))) > copy
 
 
+def copy_file(source: str | Path, target: str | Path) -> None:
+    """Copy a file in a child process. Not in this one: DuckDB locks the database with
+    ``fcntl``, and POSIX drops every lock a process holds on a file as soon as the process
+    closes *any* descriptor of it, so reading the file here would let another writer in."""
+    subprocess.run([sys.executable, "-I", "-S", "-c",
+                    "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])",
+                    str(source), str(target)], check=True, capture_output=True)
+
+
 def copy_into_place(db: str | Path) -> None:
     """Copy ``db`` (and its write-ahead log, if one is left) to the read copy, atomically.
     The caller holds ``db``'s lock, so that nothing writes it meanwhile. A copied log is
     folded into the copy (DuckDB replays it on opening) before the copy is renamed."""
     tmp = Path(f"{db}{SUFFIX}.{os.getpid()}.tmp")
-    shutil.copyfile(db, tmp)
+    copy_file(db, tmp)
     wal = Path(f"{db}.wal")
     if wal.exists() and wal.stat().st_size:
-        shutil.copyfile(wal, f"{tmp}.wal")
+        copy_file(wal, f"{tmp}.wal")
         duckdb.connect(str(tmp)).close()
     os.replace(tmp, copy_path(db))
     Path(f"{tmp}.wal").unlink(missing_ok=True)

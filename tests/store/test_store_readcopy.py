@@ -19,6 +19,7 @@ from dragoman.store.reading import CopyReader, open_for_reading
 from dragoman.store.snapshot import copy_path, is_stale
 from dragoman.store.store import StoreLocked
 from dragoman.web.app import create_app
+from dragoman.web.pool import StorePool
 
 LOCAL = "http://127.0.0.1"
 TEXT = "Chile accused Norway of delay, the minister said on Monday."
@@ -159,3 +160,21 @@ def test_publishing_takes_at_most_a_tenth_of_the_writer_s_time(db):
         assert store.publisher.copies == copies   # not copied after this commit...
         assert is_stale(db)
     assert not is_stale(db)                       # ...but on closing
+
+
+def test_the_explorer_s_pool_moves_to_a_new_copy_and_lets_requests_in_flight_finish(db):
+    reader, changes = CopyReader(db), []
+    pool = StorePool(reader.open, 2, changed=reader.changed, on_change=lambda: changes.append(1))
+    try:
+        with pool.borrow() as old:
+            assert reads.counts(old)["articles"] == 1
+            with Store(db) as store:
+                store.write_batch(Batch(articles=(article("second"),)))
+            with pool.borrow() as new:            # the next request: the new copy
+                assert reads.counts(new)["articles"] == 2
+            assert reads.counts(old)["articles"] == 1   # the one in flight: its own copy
+        assert changes == [1]
+        with pool.borrow() as again:
+            assert reads.counts(again)["articles"] == 2
+    finally:
+        pool.close()

@@ -60,13 +60,37 @@ def write_rows(target: Path, first: int, count: int) -> Path:
     return target
 
 
-def table_digest(db: Path) -> dict[str, tuple[int, str]]:
-    """Per table: (rows, a digest of its rows in order) — equal digests, equal tables."""
+def _digest(values) -> str:
+    return hashlib.sha256("\n".join(sorted(repr(v) for v in values)).encode()).hexdigest()
+
+
+def table_digest(db: Path) -> dict[str, dict]:
+    """Per table: its rows, a digest of its rows (in any order) and one of each column's
+    values, leaving out timestamps (when a row was written: a resumed run writes later)."""
     found = {}
     with duckdb.connect(str(db), read_only=True) as con:
         for table in TABLES:
-            rows = sorted(repr(row) for row in con.execute(f"SELECT * FROM {table}").fetchall())
-            found[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
+            columns = [name for name, kind in con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                if not kind.startswith("TIMESTAMP")]
+            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            found[table] = {"rows": len(rows), "all": _digest(rows),
+                            "columns": {c: _digest(r[i] for r in rows)
+                                        for i, c in enumerate(columns)}}
+    return found
+
+
+def differences(got: dict, want: dict) -> list[str]:
+    """The tables whose rows differ, with the columns whose values differ."""
+    found = []
+    for table in TABLES:
+        if got[table]["all"] == want[table]["all"]:
+            continue
+        columns = [c for c in want[table]["columns"]
+                   if got[table]["columns"].get(c) != want[table]["columns"][c]]
+        found.append(f"{table}: {got[table]['rows']} v {want[table]['rows']} rows, "
+                     f"{', '.join(columns) or 'values paired differently'}")
     return found
 
 
@@ -91,7 +115,7 @@ def kill_and_resume(tmp: Path, articles: int) -> list[dict]:
     clean = dragoman(["ingest", str(corpus), "--batch-size", "25"], clean_db)
     want = table_digest(clean_db)
     rows = [{"point": "clean run", "seconds": clean.seconds, "code": clean.code,
-             "differ": [], "rows": sum(n for n, _ in want.values()), "killed_at": None}]
+             "differ": [], "rows": sum(t["rows"] for t in want.values()), "killed_at": None}]
     for point in KILL_POINTS:
         db = tmp / f"killed-{point}.duckdb"
         killed_at = ingest_killed_at(corpus, db, clean.seconds * point)
@@ -99,9 +123,8 @@ def kill_and_resume(tmp: Path, articles: int) -> list[dict]:
         got = table_digest(db)
         rows.append({"point": f"killed at {point:.0%}", "seconds": resumed.seconds,
                      "code": resumed.code, "killed_at": killed_at,
-                     "differ": [f"{t} ({got[t][0]} v {want[t][0]} rows)" for t in TABLES
-                                if got[t] != want[t]],
-                     "rows": sum(n for n, _ in got.values())})
+                     "differ": differences(got, want),
+                     "rows": sum(t["rows"] for t in got.values())})
     return rows
 
 
@@ -248,7 +271,8 @@ def markdown(resume: list[dict], browse: dict, posts: list[dict], resume_article
         "clean run, then three runs killed (SIGKILL to the whole process group) at a quarter, "
         "half and four fifths of the clean run's time and run again to the end. *Tables that "
         f"differ* compares every row of {len(TABLES)} tables ({', '.join(TABLES)}) with the "
-        "clean run's.",
+        "clean run's, timestamps (when a row was written) left out, and names the columns "
+        "whose values differ.",
         "",
         "| run | killed after | resumed run | exit | rows in all tables | tables that differ |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -256,7 +280,7 @@ def markdown(resume: list[dict], browse: dict, posts: list[dict], resume_article
     for row in resume:
         killed = f"{row['killed_at']:.0f} s" if row["killed_at"] is not None else "-"
         lines.append(f"| {row['point']} | {killed} | {row['seconds']:.0f} s | {row['code']} | "
-                     f"{row['rows']} | {', '.join(row['differ']) or 'none'} |")
+                     f"{row['rows']} | {'; '.join(row['differ']) or 'none'} |")
     lines += [
         "",
         f"**Browsing during an ingest**: `dragoman serve` over {BASE_ROWS} demo articles, "

@@ -74,7 +74,8 @@ def table_digest(db: Path) -> dict[str, dict]:
                 "SELECT column_name, data_type FROM information_schema.columns "
                 "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
                 if not kind.startswith("TIMESTAMP")]
-            rows = con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            quoted = ", ".join('"' + column + '"' for column in columns)
+            rows = con.execute(f"SELECT {quoted} FROM {table}").fetchall()
             found[table] = {"rows": len(rows), "all": _digest(rows),
                             "columns": {c: _digest(r[i] for r in rows)
                                         for i, c in enumerate(columns)}}

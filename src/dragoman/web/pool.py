@@ -48,7 +48,7 @@ class StorePool:
                  on_change: Callable[[], None] = lambda: None) -> None:
         self.open_store, self.size, self.wait_s = open_store, size, wait_s
         self.changed, self.on_change = changed, on_change
-        self._lock = threading.Lock()
+        self._lock, self._renewing = threading.Lock(), threading.Lock()
         self._gen: _Generation | None = None
         self.open()
 
@@ -76,7 +76,9 @@ class StorePool:
         if self._gen is None:
             self.open()
         elif self.changed is not None and self.changed():
-            self._renew()
+            with self._renewing:              # one request opens the new store, once
+                if self.changed():
+                    self._renew()
         with self._lock:
             gen = self._gen
             gen.lent += 1

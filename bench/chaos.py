@@ -9,7 +9,10 @@ count of records in a broken file is not defined. A *crash* is an ingest that di
 traceback, is killed, or runs past its time limit. A rerun of the same folder must add nothing
 and crash nowhere.
 
-    python -m bench chaos [--no-write]
+    python -m bench chaos [--part all|bad-input|live] [--articles N] [--no-write]
+
+``--part live`` runs ``bench/chaos_live.py`` instead: kill -9 during an ingest and resume,
+an ingest while clients browse the explorer, a 300 MB POST.
 """
 from __future__ import annotations
 
@@ -543,8 +546,27 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-write", action="store_true",
                         help="print the table without writing docs/benchmarks.md")
+    parser.add_argument("--part", choices=("all", "bad-input", "live"), default="all")
+    parser.add_argument("--articles", type=int, default=600,
+                        help="rows ingested while clients browse (--part live)")
+    parser.add_argument("--resume-articles", type=int, default=150,
+                        help="rows of the kill -9 and resume runs (--part live)")
     args = parser.parse_args(argv)
-    return run(write=not args.no_write)
+    failed = 0
+    if args.part in ("all", "bad-input"):
+        failed |= run(write=not args.no_write)
+    if args.part in ("all", "live"):
+        failed |= run_live(args.articles, args.resume_articles, write=not args.no_write)
+    return failed
+
+
+def run_live(articles: int, resume_articles: int, write: bool = True) -> int:
+    from bench import chaos_live
+
+    with tempfile.TemporaryDirectory(prefix="dragoman-chaos-live-") as tmp:
+        text, held = chaos_live.run(Path(tmp), articles, resume_articles)
+    publish("chaos-live", text, write)
+    return 0 if held else 1
 
 
 if __name__ == "__main__":

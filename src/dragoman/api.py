@@ -10,6 +10,7 @@ from dragoman.ingest import read_inputs
 from dragoman.model import RawDoc, Reject
 from dragoman.settings import Settings
 from dragoman.store import Store
+from dragoman.store.reading import open_for_reading
 
 if TYPE_CHECKING:  # the runner pulls in spaCy: imported only when ingesting
     from dragoman.runners import IngestReport
@@ -47,8 +48,10 @@ def ingest_records(records: Iterable[RawDoc | Reject], settings: Settings, nlp=N
 
 def open_store(db: str | None = None, read_only: bool = True) -> Store:
     """The record at ``db`` (default: ``DRAGOMAN_DB`` or ``dragoman.duckdb``), to read with
-    ``dragoman.reads``."""
-    return Store(db or Settings.from_env().db, read_only=read_only)
+    ``dragoman.reads``. Read-only while an ingest writes the file, it is the file's read copy:
+    the record as of the ingest's last stored batch (``store/snapshot.py``)."""
+    db = db or Settings.from_env().db
+    return open_for_reading(db) if read_only else Store(db)
 
 
 def load_model(model: str | None = None):

@@ -182,3 +182,30 @@ def test_the_alignment_check_of_two_giant_near_copies_is_bounded():
     base = " ".join(f"word{i % 5000} talks{i % 7}." for i in range(120_000))
     other = base.replace("talks3.", "talks9.", 50)
     assert alignment_ratio(base, other) > 0.9 and reordered_ratio(base, other) > 0.9
+
+
+SHORT_PAIRS_APART = [  # two different short texts: one or two words changed (issue 20, item 8)
+    ("Talks resume on Monday in Geneva.", "Talks end on Monday in Geneva."),
+    ("The minister resigned on Friday.", "The minister stayed on Friday."),
+    ("Russia vetoed the resolution.", "China vetoed the resolution."),
+    ("Fighting resumed near Aleppo, the army said.", "Fighting stopped near Aleppo, the army said."),
+]
+SHORT_PAIRS_COPIES = [  # the same short text with words only added (a dateline, a tag)
+    ("The minister resigned on Friday after the vote.",
+     "GENEVA (Reuters) - The minister resigned on Friday after the vote."),
+]
+
+
+@pytest.mark.parametrize("first, second", SHORT_PAIRS_APART)
+def test_two_different_short_texts_are_not_near_duplicates(first, second):
+    batch = NearDedupeStage(NearDuplicateIndex()).run(
+        Batch(articles=(article("a", first), article("b", second))))
+    assert [a.duplicate_of for a in batch.articles] == [None, None]
+    assert batch.reuse == ()
+
+
+@pytest.mark.parametrize("first, second", SHORT_PAIRS_COPIES)
+def test_a_short_text_with_a_dateline_added_is_still_a_copy(first, second):
+    batch = NearDedupeStage(NearDuplicateIndex()).run(
+        Batch(articles=(article("a", first), article("b", second))))
+    assert [a.duplicate_of for a in batch.articles] == [None, "a"]

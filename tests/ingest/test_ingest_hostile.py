@@ -3,11 +3,13 @@ it are still read, nothing blocks and nothing crashes the run."""
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import socket
 from pathlib import Path
 
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from dragoman.clean.stage import MAX_NLP_CHARS, CleanStage, clean_record
 from dragoman.clean.language import LanguageGuesser
@@ -282,3 +284,70 @@ def test_json_nested_too_deep_is_a_malformed_line(tmp_path):
     path = tmp_path / "deep.jsonl"
     path.write_text("[" * 100_000 + "]" * 100_000 + '\n{"text": "The talks went on all day."}\n')
     assert [getattr(r, "reason", "ok") for r in read(path)] == ["malformed-json", "ok"]
+
+
+# --- readers that read a line or a stream whole (issue 20: CSV lines, stdin, WARC headers) ---
+
+class CountingStream(io.RawIOBase):
+    """``size`` bytes of ``fill`` that count how many were read."""
+
+    def __init__(self, fill: bytes, size: int) -> None:
+        self.fill, self.left, self.read_bytes = fill, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        n = min(len(buffer), self.left)
+        buffer[:n] = (self.fill * (n // len(self.fill) + 1))[:n]
+        self.left -= n
+        self.read_bytes += n
+        return n
+
+
+@pytest.mark.parametrize("fmt", ["text", "auto"])
+def test_standard_input_is_not_read_whole(fmt):
+    stream = CountingStream(b"word ", 50 << 20)
+    records = list(read_inputs(["-"], Settings(max_record_bytes=1000), stdin=stream,
+                               stdin_format=fmt))
+    assert [r.reason for r in records] == ["too-large"]
+    assert stream.read_bytes < 1 << 20          # was all 50 MB, read before any limit
+
+
+def test_json_lines_on_standard_input_are_streamed():
+    stream = CountingStream(b'{"text": "Chile accused Norway of delay."}\n', 50 << 20)
+    records = read_inputs(["-"], Settings(), stdin=stream)
+    first = [next(records) for _ in range(3)]
+    assert [r.origin for r in first] == ["-#1", "-#2", "-#3"]
+    assert stream.read_bytes < 1 << 20
+
+
+def test_a_csv_line_over_the_limit_is_one_reject_and_the_rows_after_it_are_read(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text("title,text\nA,First good row.\nB," + "x" * 3000 + "\nC,Last good row.\n")
+    records = read(path, settings=Settings(max_record_bytes=1000))
+    assert [(type(r).__name__, r.reason if isinstance(r, Reject) else r.text)
+            for r in records] == [
+        ("RawDoc", "First good row."), ("Reject", "malformed-csv"), ("RawDoc", "Last good row.")]
+    assert "over the limit" in records[1].detail
+
+
+def test_a_csv_without_newlines_is_not_read_whole(tmp_path):
+    path = tmp_path / "one-line.csv"
+    path.write_bytes(b"title,text\n" + b"a," * (5 << 20))
+    (reject,) = read(path, settings=Settings(max_record_bytes=1000))
+    assert reject.reason == "malformed-csv" and "over the limit" in reject.detail
+
+
+def test_a_warc_header_line_without_end_is_rejected_after_the_records_before_it(tmp_path):
+    path = tmp_path / "long-header.warc"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        page = b"<html><body><p>" + GOOD.encode() + b"</p></body></html>"
+        writer.write_record(writer.create_warc_record(
+            "http://example.com/a", "resource", payload=io.BytesIO(page),
+            warc_content_type="text/html"))
+        out.write(b"WARC/1.0\r\nWARC-Type: resource\r\nX-Junk: " + b"a" * (3 << 20))
+    records = read(path)
+    assert [type(r).__name__ for r in records] == ["RawDoc", "Reject"]
+    assert records[1].reason == "too-large" and "header line" in records[1].detail

@@ -1,6 +1,7 @@
 """The Ray runner stores the same records as the local runner (a small local Ray cluster)."""
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 import pytest
@@ -10,7 +11,7 @@ from dragoman.errors import DragomanError
 from dragoman.model import Article, Mention, RawDoc
 from dragoman.pipeline import Batch, Pipeline
 from dragoman.settings import Settings
-from dragoman.store import Store
+from dragoman.store import Store, reads
 from tests.runners.test_runner_parallel import snapshot
 
 ray = pytest.importorskip("ray", reason="the Ray runner needs the extra dragoman[ray]")
@@ -113,3 +114,46 @@ def test_cli_ingest_with_the_ray_runner_twice_adds_nothing(seeds, tmp_path, loca
     assert "Articles 5" in first.output
     again = CliRunner().invoke(cli, command, catch_exceptions=False)
     assert "0 new, 5 already in the record" in again.output
+
+
+class RaisesOn:
+    """A stage (document or corpus) that raises on any batch holding a record with ``word``."""
+
+    name, requires, produces = "raises", frozenset({"articles"}), frozenset()
+
+    def __init__(self, word: str, kind: str):
+        self.word, self.kind = word, kind
+
+    def run(self, batch):
+        if any(self.word in a.text for a in batch.articles):
+            raise RuntimeError(f"cannot handle {self.word!r}")
+        return batch
+
+
+GOOD = [RawDoc(origin=f"r{i}", text=f"good {i}", source_hash=f"h{i}") for i in range(5)]
+POISON = RawDoc(origin="poison", text="poison here", source_hash="hp")
+
+
+def test_an_actor_rejects_the_record_its_document_stages_raise_on_and_keeps_the_others():
+    worker = ray_runner.DocumentWorker([ToArticles(), RaisesOn("poison", "document")])
+    parts = worker.process([*GOOD[:2], POISON, GOOD[2]])
+    assert [[a.origin for a in p.articles] for p in parts] == [["r0"], ["r1"], [], ["r2"]]
+    (reject,) = parts[2].rejects
+    assert (reject.origin, reject.reason) == ("poison", "failed-pipeline")
+    assert "cannot handle 'poison'" in reject.detail
+
+
+@pytest.mark.parametrize("kind", ["document", "corpus"])
+def test_the_ray_runner_stores_a_batch_that_raises_record_by_record(kind, local_ray):
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the actors run its stages
+    settings = Settings(batch_size=4, n_process=1, runner="ray")
+
+    def build():
+        return Pipeline([ToArticles(), RaisesOn("poison", kind)])
+
+    with Store() as store:
+        report = ray_runner.RayRunner(store, build(), settings, rebuild=build).run(
+            [*GOOD[:2], POISON, *GOOD[2:]])
+        rows = {r["origin"]: r for r in reads.rejects(store)}
+        assert rows["poison"]["reason"] == "failed-pipeline"
+        assert reads.counts(store)["articles"] == len(GOOD) == report.articles

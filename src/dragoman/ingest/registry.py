@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -147,12 +148,15 @@ def guarded(origin: str, records: Iterator[Record]) -> Iterator[Record]:
 
 
 def _read_stdin(stream: BinaryIO, settings: Settings, fmt: str) -> Iterator[Record]:
-    data = stream.read()
+    """Standard input, streamed like a file of unknown size (never read whole: a text is
+    read up to the record limit, JSON Lines and CSV line by line); ``auto`` looks at its
+    first bytes: ``{`` is JSON Lines, anything else one text."""
+    buffered = stream if hasattr(stream, "peek") else io.BufferedReader(stream)
     if fmt == "auto":
-        fmt = "jsonl" if data.lstrip()[:1] == b"{" else "text"
+        fmt = "jsonl" if buffered.peek(1 << 16)[: 1 << 16].lstrip()[:1] == b"{" else "text"
     reader = reader_for("-." + fmt)
     if reader is None:
         raise InputError(f"unknown standard-input format {fmt!r}",
                          f"use one of: auto, {', '.join(s.lstrip('.') for s in supported_suffixes())}")
-    source = Source("-", lambda: io.BytesIO(data), len(data))
+    source = Source("-", lambda: nullcontext(buffered), None)
     yield from guarded("-", reader(source, settings))

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 from urllib.parse import urlparse
 
 from dragoman.ingest.decode import sniff_encoding
@@ -119,7 +119,32 @@ def read_csv(source: Source, settings: Settings) -> Iterator[Record]:
         encoding = sniff_encoding(buffered.peek(1 << 20)[: 1 << 20])
         stream = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
         delimiter = "\t" if source.origin.lower().endswith(".tsv") else ","
-        yield from _csv_rows(source.origin, csv.DictReader(stream, delimiter=delimiter))
+        lines = BoundedLines(stream, settings.max_record_bytes)
+        yield from _csv_rows(source.origin, csv.DictReader(lines, delimiter=delimiter))
+
+
+class BoundedLines:
+    """The lines of a text stream, for ``csv.reader``, each read up to ``limit`` characters:
+    a longer line (a file without newlines) raises ``csv.Error`` — its row becomes a reject
+    — after the rest of it is skipped unread into memory, and the next line is read next
+    (the csv module reads a whole line before its field limit applies)."""
+
+    def __init__(self, stream: TextIO, limit: int) -> None:
+        self.stream, self.limit = stream, limit
+
+    def __iter__(self) -> "BoundedLines":
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > self.limit and not line.endswith(("\n", "\r")):
+            while (rest := self.stream.readline(1 << 20)) and not rest.endswith(("\n", "\r")):
+                pass
+            raise csv.Error(f"a line of more than {self.limit} characters is over the limit; "
+                            "raise DRAGOMAN_MAX_RECORD_BYTES or split the row")
+        return line
 
 
 def _csv_rows(origin: str, reader: csv.DictReader) -> Iterator[Record]:

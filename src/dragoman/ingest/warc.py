@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import ChunkedDataException
+from warcio.bufferedreaders import BUFF_SIZE, ChunkedDataException, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from dragoman.ingest.html import html_rawdoc, looks_like_html
@@ -30,6 +30,39 @@ DOCUMENT_TYPES = frozenset({"response", "resource"})
 _READ_ERRORS = (ArchiveLoadFailed, ChunkedDataException, EOFError, OSError, ValueError,
                 zlib.error, AttributeError, KeyError, IndexError)
 _HTML_TYPES = ("text/html", "application/xhtml")
+HEADER_LINE_BYTES = 256 << 10  # one header line (WARC or HTTP) at most
+HEADER_BLOCK_BYTES = 1 << 20   # the header lines of one record at most
+
+
+class HeadersTooLarge(ValueError):
+    """A record's header line, or all its header lines, are over the limits."""
+
+
+class BoundedReader(DecompressingBufferedReader):
+    """warcio's reader, with the header lines it reads bounded: warcio reads each header line
+    with ``readline()`` and no length, so a line without a newline would be read whole, and
+    a record of endless short header lines would fill memory. A line is cut at
+    ``HEADER_LINE_BYTES`` and the lines read between two payload reads are counted; past
+    either limit ``HeadersTooLarge`` is raised (the archive is broken from that record on)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.line_bytes = 0
+
+    def readline(self, length=None):
+        if length == 0:
+            return b""
+        line = super().readline(min(length or HEADER_LINE_BYTES + 1, HEADER_LINE_BYTES + 1))
+        self.line_bytes += len(line)
+        if len(line) > HEADER_LINE_BYTES:
+            raise HeadersTooLarge(f"a header line is over {HEADER_LINE_BYTES} bytes")
+        if self.line_bytes > HEADER_BLOCK_BYTES:
+            raise HeadersTooLarge(f"a record's header lines are over {HEADER_BLOCK_BYTES} bytes")
+        return line
+
+    def read(self, length=None):
+        self.line_bytes = 0
+        return super().read(length)
 
 
 @register(".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -44,6 +77,7 @@ def read_warc(source: Source, settings: Settings) -> Iterator[Record]:
             return
         stream.seek(0)
         records = ArchiveIterator(stream, arc2warc=True)
+        records.reader = BoundedReader(records.fh, block_size=BUFF_SIZE)
         while True:
             try:
                 record = next(records)
@@ -82,7 +116,8 @@ def _broken(origin: str, offset: int, err: Exception) -> Reject:
     message = safe_name(" ".join(str(err).split()))
     hint = ("recompress it with `warcio recompress IN OUT`" if "non-chunked" in message
             else "the archive is truncated or corrupt after this point; re-download it")
-    return Reject(f"{origin}#{offset}", "corrupt-archive",
+    reason = "too-large" if isinstance(err, HeadersTooLarge) else "corrupt-archive"
+    return Reject(f"{origin}#{offset}", reason,
                   f"cannot read the archive from byte {offset}: {message[:300]}; records before "
                   f"it were kept; {hint}", bytes_hash(f"{origin}#{offset}".encode()))
 

@@ -19,10 +19,10 @@ def make_runner(store: Store, pipeline: Pipeline, settings: Settings,
                 rebuild: Callable[[], Pipeline] | None = None) -> LocalRunner:
     """The runner ``settings.runner`` names (settings.py allows only ``RUNNERS``), over
     ``pipeline`` and ``store``; ``rebuild`` (the same pipeline made anew) lets the local
-    runner store a batch that raises record by record."""
+    runner (either) store a batch that raises record by record."""
     if settings.runner == "ray":
         # lazy: optional extra (dragoman[ray]); raises a DragomanError saying how to install it
         from dragoman.runners.ray import RayRunner
 
-        return RayRunner(store, pipeline, settings, on_batch)
+        return RayRunner(store, pipeline, settings, on_batch, rebuild=rebuild)
     return LocalRunner(store, pipeline, settings, on_batch, rebuild)

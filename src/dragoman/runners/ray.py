@@ -19,6 +19,11 @@ dropped, and the stored record is the same as the local runner's.
 
 Input is cut into windows (``WINDOW_BATCHES`` batches); each window is one Ray Data pipeline,
 streaming, in order, so the driver works on batch *k* while the actors clean and parse the next.
+
+One record never takes others with it, as in the local runner: an actor whose document stages
+raise on a group of records runs each record alone, and a record that still raises comes back
+as its reject (``failed-pipeline``); a batch whose corpus stages or write raise on the driver
+is run again record by record by a pipeline made anew from the store (``rebuild``).
 """
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from dragoman.clean.failures import failure_reject
 from dragoman.errors import DragomanError
 from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
@@ -81,17 +87,35 @@ class DocumentWorker:
         return pa.table({"result": pa.array(results, pa.large_binary())})
 
     def process(self, raw: list[RawDoc]) -> list[Batch]:
-        """One batch per raw record: what the document stages made of that record alone."""
+        """One batch per raw record: what the document stages made of that record alone.
+        If they raise on the group, each record is run alone, and one that still raises
+        comes back as its reject."""
+        try:
+            return self._run(raw)
+        except Exception:  # noqa: BLE001 (found out below, record by record)
+            if len(raw) == 1:
+                raise
+            return [self._alone(record) for record in raw]
+
+    def _run(self, raw: list[RawDoc]) -> list[Batch]:
         batches = [Batch(raw=(record,)) for record in raw]
         for stage in self.stages:
             batches = run_each(stage, batches)
         return [replace(batch, raw=()) for batch in batches]
 
+    def _alone(self, record: RawDoc) -> Batch:
+        try:
+            return self._run([record])[0]
+        except Exception as err:  # noqa: BLE001 (one record's failure is its reject)
+            return Batch(rejects=(failure_reject(record.origin, record.source_hash, "pipeline",
+                                                 err),))
+
 
 class FromWorkers:
     """Driver stand-in for a document stage: adds the fields the stage produces from what the
     actors made of each document still in the batch (every raw record, for a stage that reads
-    them; else every unique article)."""
+    them; else every unique article). A stand-in that reads raw records also adds the rejects
+    of records the actors could not process (``DocumentWorker.process``), once."""
 
     def __init__(self, stage: Any) -> None:
         self.name, self.kind = stage.name, stage.kind
@@ -99,15 +123,20 @@ class FromWorkers:
         self.parts: dict[Key, Batch] = {}
 
     def run(self, batch: Batch) -> Batch:
+        names = set(self.produces)
         if "raw" in self.requires:
             parts = [self.parts[key(record)] for record in batch.raw]
+            names.add("rejects")
         else:
             by_article = {a.article_id: part for part in self.parts.values()
                           for a in part.articles}
             parts = [by_article[a.article_id] for a in batch.unique_articles()]
-        return replace(batch, **{name: (*getattr(batch, name),
-                                        *(item for part in parts for item in getattr(part, name)))
-                                 for name in self.produces})
+        added = {name: (*getattr(batch, name),
+                        *(item for part in parts for item in getattr(part, name)))
+                 for name in names}
+        if "rejects" in added:
+            added["rejects"] = tuple(dict.fromkeys(added["rejects"]))
+        return replace(batch, **added)
 
 
 def check_document_stages(stages: list[Any], given: frozenset[str] = frozenset({"raw"})) -> None:
@@ -128,13 +157,22 @@ class RayRunner(LocalRunner):
 
     def __init__(self, store: Store, pipeline: Pipeline, settings: Settings,
                  on_batch: Callable[[int, IngestReport], None] | None = None,
-                 window_batches: int = WINDOW_BATCHES) -> None:
-        super().__init__(store, pipeline, settings, on_batch)
+                 window_batches: int = WINDOW_BATCHES,
+                 rebuild: Callable[[], Pipeline] | None = None) -> None:
+        super().__init__(store, pipeline, settings, on_batch, rebuild)
         self.window_batches = window_batches
+        self._make_driver(pipeline)
+
+    def _make_driver(self, pipeline: Pipeline) -> None:
+        """The driver's pipeline: ``pipeline`` with its document stages stood in for."""
         self.document = pipeline.of_kind("document")
         check_document_stages(self.document)
         self.stand_ins = {id(stage): FromWorkers(stage) for stage in self.document}
         self.driver = Pipeline([self.stand_ins.get(id(stage), stage) for stage in pipeline.stages])
+
+    def _renew(self) -> None:
+        super()._renew()
+        self._make_driver(self.pipeline)
 
     def _run(self, records: Iterable[Record]) -> IngestReport:
         started_ray = connect(self.settings)
@@ -158,21 +196,35 @@ class RayRunner(LocalRunner):
                 report.skipped += size - len(fresh)
                 if fresh:
                     raw = [r for r in fresh if isinstance(r, RawDoc)]
-                    done = [next(results) for _ in raw]
+                    done = dict(zip(map(key, raw), (next(results) for _ in raw)))
                     driver_started = time.thread_time()
-                    batch = self._corpus_stages(fresh, done)
-                    self.store.write_batch(batch)
+                    for batch in self._stored_on_driver(fresh, done):
+                        report.add(batch)
                     report.driver_cpu_seconds += time.thread_time() - driver_started
-                    report.add(batch)
                 report.seconds = time.perf_counter() - started
                 if self.on_batch:
                     self.on_batch(size, report)
         report.seconds = time.perf_counter() - started
         return report
 
-    def _corpus_stages(self, fresh: list[Record], results: list[Batch]) -> Batch:
+    def _stored_on_driver(self, fresh: list[Record], done: dict[Key, Batch]) -> list[Batch]:
+        """The corpus stages and the write of ``fresh`` (``done``: the actors' results); if
+        they raise (and the runner can ``rebuild``), each record alone, by a pipeline made
+        anew, and a record that still raises is stored as its reject."""
+        try:
+            batch = self._corpus_stages(fresh, done)
+            self.store.write_batch(batch)
+            return [batch]
+        except Exception as err:
+            if self.rebuild is None:
+                raise
+            self._renew()
+            if len(fresh) == 1:
+                return [self._rejected(fresh[0], err)]
+            return [b for record in fresh for b in self._stored_on_driver([record], done)]
+
+    def _corpus_stages(self, fresh: list[Record], parts: dict[Key, Batch]) -> Batch:
         raw = tuple(r for r in fresh if isinstance(r, RawDoc))
-        parts = dict(zip(map(key, raw), results))
         for stand_in in self.stand_ins.values():
             stand_in.parts = parts
         return self.driver.run(Batch(raw=raw,

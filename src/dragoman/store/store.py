@@ -2,6 +2,8 @@
 (``store/migrations``) and writes one batch per transaction."""
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -15,7 +17,11 @@ from dragoman.errors import StoreError
 from dragoman.model import Article, Reject
 from dragoman.pipeline import Batch
 from dragoman.store import migrations
+from dragoman.store.snapshot import Publisher, is_lock_error, is_stale, remove_leftovers
 from dragoman.store.tables import column_names
+
+LOG = logging.getLogger(__name__)
+LOCK_WAIT_S = 60.0   # how long a writer waits for another process to let go of the file
 
 _UPSERT_ACTORS = (
     "ON CONFLICT (actor_id) DO UPDATE SET mentions = actors.mentions + excluded.mentions, "
@@ -49,18 +55,27 @@ def open_hint(error: str) -> str:
     return "check that the path is a dragoman database you may read, or use another --db"
 
 
+class StoreLocked(StoreError):
+    """Another process holds the database file (DuckDB lets one process write it)."""
+
+
 class Store:
     """The record on disk (or in memory with ``":memory:"``), at the latest schema version:
     a new database is created at it, an older one migrated on opening (also when opened
     ``read_only``: then once, through a short-lived writing connection), a newer one refused
-    (``SchemaVersionError``)."""
+    (``SchemaVersionError``).
 
-    def __init__(self, path: str | Path = ":memory:", read_only: bool = False) -> None:
-        self.path = str(path)
+    A writing Store on a file waits up to ``lock_wait_s`` for another process to let go of
+    it (then raises ``StoreLocked``), and publishes the file's read copy (``snapshot.py``)
+    on opening, after commits and on closing, for the explorer to read meanwhile."""
+
+    def __init__(self, path: str | Path = ":memory:", read_only: bool = False,
+                 lock_wait_s: float = LOCK_WAIT_S) -> None:
+        self.path, self.read_only = str(path), read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}",
                              "run `dragoman ingest PATH` first, or point --db at an existing file")
-        self.con = self._connect(read_only)
+        self.con = self._connect(read_only, 0.0 if read_only else lock_wait_s)
         version = migrations.version_of(self.con)
         migrations.check_known(version, self.path)
         if version < migrations.LATEST and read_only:
@@ -72,13 +87,36 @@ class Store:
             self.con = self._connect(True)
         elif version < migrations.LATEST:
             migrations.upgrade(self.con, self.path)
+        self.publisher = None if read_only or self.path == ":memory:" else Publisher(self.path)
+        if self.publisher is not None:
+            remove_leftovers(self.path)
+            self._publish(force=is_stale(self.path))
 
-    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+    def _connect(self, read_only: bool, wait_s: float = 0.0) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=read_only)
+            except duckdb.Error as err:
+                if is_lock_error(err) and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                kind = StoreLocked if is_lock_error(err) else StoreError
+                waited = f" (waited {wait_s:.0f} s)" if wait_s else ""
+                raise kind(f"cannot open the database {self.path}{waited}: {err}",
+                           open_hint(str(err))) from err
+
+    def _publish(self, force: bool) -> None:
+        """Publish the read copy (``force``) or let the publisher decide; a copy that cannot
+        be made (a full disk) leaves readers on the last one and never fails a write."""
         try:
-            return duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open the database {self.path}: {err}",
-                             open_hint(str(err))) from err
+            if force:
+                self.publisher.publish(self.con)
+            else:
+                self.publisher.after_commit(self.con)
+        except (OSError, duckdb.Error) as err:
+            LOG.warning("could not publish the read copy of %s (the explorer shows the record "
+                        "as it was before): %s", self.path, err)
 
     @contextmanager
     def _migrating(self) -> Iterator[None]:
@@ -93,14 +131,20 @@ class Store:
                              "serve`), then run `dragoman status --db FILE` once") from err
 
     def close(self) -> None:
-        self.con.close()
+        """Close the connection, publishing the read copy first if the file changed."""
+        try:
+            if self.publisher is not None and is_stale(self.path):
+                self._publish(force=True)
+        finally:
+            self.con.close()
 
     def cursor_view(self) -> "Store":
         """A Store over a new cursor of this connection, for one thread at a time: DuckDB
         connections must not be shared across threads, cursors of one database may run side
         by side (the web explorer keeps a pool of them). ``close()`` closes only the cursor."""
         view = object.__new__(Store)
-        view.path, view.con = self.path, self.con.cursor()
+        view.path, view.read_only, view.con = self.path, self.read_only, self.con.cursor()
+        view.publisher = None
         return view
 
     def __enter__(self) -> "Store":
@@ -224,6 +268,8 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         self.con.execute("COMMIT")
+        if self.publisher is not None:
+            self._publish(force=False)
 
     def _write(self, batch: Batch) -> None:
         self._insert("sources", [_source_row(item) for item in (*batch.articles, *batch.rejects)])

@@ -15,7 +15,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dragoman import __version__
 from dragoman.errors import DragomanError, NotFound, StoreError
-from dragoman.store import Store
+from dragoman.store.reading import CopyReader
 from dragoman.web import api, pages, writes
 from dragoman.web.guard import BodyGuard
 from dragoman.web.highlight import anchor
@@ -42,7 +42,9 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
     exists and needs exactly ``Authorization: Bearer TOKEN``, checked before the request's
     body is read (``web/guard.py``, which also refuses bodies over 64 MB); the NLP model (or
     ``nlp``) is loaded on its first call. Requests share one connection through a pool of
-    ``pool_size`` cursors. ``allowed_hosts`` are the Host names answered, any port (default:
+    ``pool_size`` cursors, over the record's read copy (``store/snapshot.py``): the explorer
+    never holds the database file, an ingest may write it meanwhile, and each batch it
+    stores shows on the next request. ``allowed_hosts`` are the Host names answered, any port (default:
     ``LOOPBACK_HOSTS``, which stops DNS-rebinding pages from reading the record; a test
     client must send one of them, e.g. ``base_url="http://127.0.0.1"``); ``["*"]`` answers any.
     """
@@ -50,7 +52,8 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
         raise DragomanError("writing is enabled but no token was given",
                             "pass --token SECRET with --allow-writes (clients send "
                             "'Authorization: Bearer SECRET')")
-    pool = StorePool(lambda: Store(str(db_path), read_only=not allow_writes), pool_size)
+    reader, memo = CopyReader(db_path), Memo()  # the read copy: an ingest may write meanwhile
+    pool = StorePool(reader.open, pool_size, changed=reader.changed, on_change=memo.clear)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -63,7 +66,7 @@ def create_app(db_path: str | Path, *, allow_writes: bool = False, token: str | 
                               "its span in the article's text.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.state.pool, app.state.db_path, app.state.writes = pool, str(db_path), allow_writes
-    app.state.memo = Memo()
+    app.state.memo = memo
     templates = _templates(app)
     app.include_router(api.router())
     if allow_writes:

@@ -9,7 +9,7 @@ TASKS = {"throughput": "bench.throughput", "scale": "bench.scale", "gpu": "bench
          "extraction": "bench.extraction", "dates": "bench.dates",
          "dedupe": "bench.dedupe", "actors": "bench.actors",
          "statements": "bench.statements", "events": "bench.events",
-         "events_augment": "bench.events_augment",
+         "events_augment": "bench.events_augment", "event_parties": "bench.event_parties",
          "stories": "bench.stories", "timelines": "bench.timelines", "summaries": "bench.summaries",
          "web": "bench.web", "chaos": "bench.chaos"}
 

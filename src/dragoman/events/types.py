@@ -41,6 +41,9 @@ from dragoman.errors import DragomanError
 MODEL_RESOURCE = "event_types.joblib"
 _SPACES = re.compile(r"\s+")
 WINDOW_BEFORE, WINDOW_AFTER = 3, 8
+# the ensemble's scores differ between two roots by (Δ margin + 2 Δ p) / 2 and |Δ p| ≤ 1, so
+# when the SVM's two best margins are 2 apart the fine-tuned model cannot change the pick
+CASCADE_GAP = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,8 @@ class EventTyper:
     the SVM's margins and some manual rules (a withdrawal is RETREAT) lose to it. Without its
     weights, torch or the base model package, ``tuned=True`` gives the SVM alone."""
 
-    def __init__(self, embedder=None, models: dict | None = None, tuned=False) -> None:
+    def __init__(self, embedder=None, models: dict | None = None, tuned=False,
+                 gap: float = CASCADE_GAP) -> None:
         self.embedder = embedder
         self.models = models if models is not None else load_models()
         kind = "embedding" if embedder is not None else "sparse"
@@ -165,6 +169,7 @@ class EventTyper:
         self.config = Config(stored["parse"], tuple(stored["vectors"]), stored["C"]) \
             if stored else build_model_config(kind)
         self.tuned = load_tuned() if tuned is True else (tuned or None)
+        self.gap = gap
 
     @property
     def labels(self) -> list[str]:
@@ -180,7 +185,8 @@ class EventTyper:
         margins = self.model.decision_function(frame(items, vectors))
         if self.tuned is None:
             return margins
-        return ensemble(margins, self.tuned.probabilities(items), self.labels, self.tuned.labels)
+        return cascade(margins, lambda rows: self.tuned.probabilities([items[k] for k in rows]),
+                       self.labels, self.tuned.labels, self.gap)
 
     def predict(self, items: Sequence[Marked]) -> list[str]:
         labels = self.labels
@@ -192,6 +198,31 @@ def ensemble(margins: np.ndarray, probabilities: np.ndarray, labels: Sequence[st
     """The fixed average of SVM margins and the fine-tuned probabilities mapped to [−1, 1]."""
     order = [list(tuned_labels).index(label) for label in labels]
     return (margins + 2 * probabilities[:, order] - 1) / 2
+
+
+def undecided(margins: np.ndarray, gap: float = CASCADE_GAP) -> np.ndarray:
+    """Indices of the rows whose two best SVM margins are less than ``gap`` apart: the only
+    rows where the fine-tuned model can change the ensemble's pick when ``gap`` is 2."""
+    if margins.shape[1] < 2:
+        return np.arange(0)
+    top = np.sort(margins, axis=1)
+    return np.flatnonzero(top[:, -1] - top[:, -2] < gap)
+
+
+def cascade(margins: np.ndarray, tuned_probabilities, labels: Sequence[str],
+            tuned_labels: Sequence[str], gap: float = CASCADE_GAP) -> np.ndarray:
+    """:func:`ensemble` scores, the fine-tuned model run only on the :func:`undecided` rows
+    (``tuned_probabilities(rows)`` gives their probabilities in ``tuned_labels`` order). A
+    decided row is scored as if the fine-tuned model were sure of the SVM's pick, which keeps
+    the pick and the margin scale."""
+    sure = np.zeros_like(margins)
+    sure[np.arange(len(margins)), margins.argmax(1)] = 1.0
+    order = [list(labels).index(label) for label in tuned_labels]
+    probabilities = sure[:, order]
+    rows = undecided(margins, gap)
+    if len(rows):
+        probabilities[rows] = tuned_probabilities(rows)
+    return ensemble(margins, probabilities, labels, tuned_labels)
 
 
 def load_tuned():

@@ -23,20 +23,25 @@ class CountingTuned:
 def test_only_rows_whose_two_best_margins_are_close_are_undecided():
     margins = np.array([[1.5, -0.8, -1.0],   # 2.3 apart: decided
                         [0.2, 0.1, -1.0],    # 0.1 apart
-                        [-0.5, 0.9, -1.2]])  # 1.4 apart
-    assert undecided(margins).tolist() == [1, 2]
-    assert undecided(margins, gap=0.5).tolist() == [1]
-    assert undecided(np.zeros((2, 1))).tolist() == []
+                        [-0.5, 1.4, -1.2],   # 1.9 apart
+                        [0.7, -1.4, -1.5]])  # 2.1 apart, but the best is near zero
+    assert undecided(margins).tolist() == [1, 2, 3]
+    assert undecided(margins, gap=0.5).tolist() == [1, 3]
 
 
 def test_at_the_default_gap_the_cascade_picks_what_the_full_ensemble_picks():
     generator = np.random.default_rng(0)
     margins = generator.normal(0, 1.2, (500, 3))
     probabilities = generator.dirichlet(np.ones(3) * 0.3, 500)
-    full = ensemble(margins, probabilities, LABELS, LABELS)
-    cheap = cascade(margins, lambda rows: probabilities[rows], LABELS, LABELS, CASCADE_GAP)
+    prior = np.zeros_like(margins)  # a lexicon bonus on a random root of half the rows
+    prior[np.arange(0, 500, 2), generator.integers(0, 3, 250)] = 1.0
+    full = ensemble(margins, probabilities, LABELS, LABELS) + prior
+    cheap = cascade(margins, lambda rows: probabilities[rows], LABELS, LABELS, CASCADE_GAP,
+                    prior)
     assert (full.argmax(1) == cheap.argmax(1)).all()
-    rows = undecided(margins)
+    assert ((full.max(1) > 0) == (cheap.max(1) > 0)).all()  # an open verb is kept alike
+    rows = undecided(margins + 2 * prior)
+    assert 0 < len(rows) < 500
     assert np.allclose(full[rows], cheap[rows])  # the rows it ran on are scored exactly
 
 
@@ -47,14 +52,20 @@ def test_a_decided_row_keeps_the_svm_pick_on_the_ensemble_scale():
 
 
 def test_the_typer_asks_the_fine_tuned_model_about_the_undecided_items_only():
-    tuned = CountingTuned(EventTyper().labels, "ASSAULT")
-    typer = EventTyper(tuned=tuned, gap=0.0)  # gap 0: never asked, the SVM decides
     items = [Marked("The army shelled the village.", (0, 8), (21, 32)),
-             Marked("France accused Russia of blocking the resolution.", (0, 6), (15, 21))]
-    alone = EventTyper().predict(items)
-    assert typer.predict(items) == alone and tuned.seen == []
-    typer = EventTyper(tuned=tuned, gap=float("inf"))  # asked about everything
+             Marked("France accused Russia of blocking the resolution.", (0, 6), (15, 21)),
+             Marked("Japan sent food and medicine to the flood victims.", (0, 5), (32, 49))]
     margins = EventTyper().scores(items)
-    expected = ensemble(margins, np.tile(tuned.row, (2, 1)), typer.labels, tuned.labels)
-    assert np.allclose(typer.scores(items), expected)
+    tuned = CountingTuned(EventTyper().labels, "ASSAULT")
+    typer = EventTyper(tuned=tuned, gap=1.0)
+    scores = typer.scores(items)
+    asked = undecided(margins, 1.0)
+    assert tuned.seen == [items[k] for k in asked]
+    expected = ensemble(margins, np.tile(tuned.row, (3, 1)), typer.labels, tuned.labels)
+    assert np.allclose(scores[asked], expected[asked])
+    tuned.seen.clear()  # with gap ∞ it reads everything: the full ensemble
+    assert np.allclose(EventTyper(tuned=tuned, gap=float("inf")).scores(items), expected)
     assert tuned.seen == items
+    bonus = np.zeros_like(margins)
+    bonus[:, 0] = 1.0  # a prior is added to the scores, with or without the fine-tuned model
+    assert np.allclose(EventTyper().scores(items, bonus), margins + bonus)

@@ -43,6 +43,7 @@ _SPACES = re.compile(r"\s+")
 WINDOW_BEFORE, WINDOW_AFTER = 3, 8
 # the ensemble's scores differ between two roots by (Δ margin + 2 Δ p) / 2 and |Δ p| ≤ 1, so
 # when the SVM's two best margins are 2 apart the fine-tuned model cannot change the pick
+# (:func:`undecided`, :func:`cascade`)
 CASCADE_GAP = 2.0
 
 
@@ -175,18 +176,21 @@ class EventTyper:
     def labels(self) -> list[str]:
         return [str(label) for label in self.model.classes_]
 
-    def scores(self, items: Sequence[Marked]) -> np.ndarray:
-        """One row of root scores (margin scale, in :attr:`labels` order) per item."""
+    def scores(self, items: Sequence[Marked], prior: np.ndarray | None = None) -> np.ndarray:
+        """One row of root scores (margin scale, in :attr:`labels` order) per item, ``prior``
+        (the same shape, e.g. the lexicon's bonus) added; with the fine-tuned model the prior
+        also decides which rows it must read (:func:`cascade`)."""
         if not items:
             return np.zeros((0, len(self.labels)))
         vectors = None
         if self.embedder is not None and self.config.vectors:
             vectors = embed_vectors(self.embedder, items, self.config.vectors)
         margins = self.model.decision_function(frame(items, vectors))
+        prior = np.zeros_like(margins) if prior is None else np.asarray(prior, dtype=float)
         if self.tuned is None:
-            return margins
+            return margins + prior
         return cascade(margins, lambda rows: self.tuned.probabilities([items[k] for k in rows]),
-                       self.labels, self.tuned.labels, self.gap)
+                       self.labels, self.tuned.labels, self.gap, prior)
 
     def predict(self, items: Sequence[Marked]) -> list[str]:
         labels = self.labels
@@ -201,28 +205,33 @@ def ensemble(margins: np.ndarray, probabilities: np.ndarray, labels: Sequence[st
 
 
 def undecided(margins: np.ndarray, gap: float = CASCADE_GAP) -> np.ndarray:
-    """Indices of the rows whose two best SVM margins are less than ``gap`` apart: the only
-    rows where the fine-tuned model can change the ensemble's pick when ``gap`` is 2."""
+    """Indices of the rows the fine-tuned model must read: the two best ``margins`` are less
+    than ``gap`` apart, or the best is within 1 of zero. At gap 2 these are the only rows where
+    it can change the ensemble's pick or the sign of its best score."""
     if margins.shape[1] < 2:
-        return np.arange(0)
+        return np.arange(len(margins))
     top = np.sort(margins, axis=1)
-    return np.flatnonzero(top[:, -1] - top[:, -2] < gap)
+    return np.flatnonzero((top[:, -1] - top[:, -2] < gap) | (np.abs(top[:, -1]) < 1))
 
 
 def cascade(margins: np.ndarray, tuned_probabilities, labels: Sequence[str],
-            tuned_labels: Sequence[str], gap: float = CASCADE_GAP) -> np.ndarray:
-    """:func:`ensemble` scores, the fine-tuned model run only on the :func:`undecided` rows
-    (``tuned_probabilities(rows)`` gives their probabilities in ``tuned_labels`` order). A
-    decided row is scored as if the fine-tuned model were sure of the SVM's pick, which keeps
-    the pick and the margin scale."""
+            tuned_labels: Sequence[str], gap: float = CASCADE_GAP,
+            prior: np.ndarray | None = None) -> np.ndarray:
+    """:func:`ensemble` scores plus ``prior``, the fine-tuned model run only on the
+    :func:`undecided` rows (``tuned_probabilities(rows)`` gives their probabilities in
+    ``tuned_labels`` order). The ensemble halves the margins, so the test reads margins +
+    2 × prior. A decided row is scored as if the fine-tuned model were sure of the SVM's pick:
+    that keeps the pick and the margin scale."""
+    prior = np.zeros_like(margins) if prior is None else prior
+    decisive = margins + 2 * prior
     sure = np.zeros_like(margins)
-    sure[np.arange(len(margins)), margins.argmax(1)] = 1.0
+    sure[np.arange(len(margins)), decisive.argmax(1)] = 1.0
     order = [list(labels).index(label) for label in tuned_labels]
     probabilities = sure[:, order]
-    rows = undecided(margins, gap)
+    rows = undecided(decisive, gap)
     if len(rows):
         probabilities[rows] = tuned_probabilities(rows)
-    return ensemble(margins, probabilities, labels, tuned_labels)
+    return ensemble(margins, probabilities, labels, tuned_labels) + prior
 
 
 def load_tuned():

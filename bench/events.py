@@ -7,7 +7,9 @@
   k-fold cross-validation (shuffled, seed 0) of the shipped feature sets
   (:mod:`dragoman.events.types`): every fold's model is fitted on the other folds only,
   with fixed hyperparameters (C=1, balanced classes); nothing is chosen on the held-out fold.
-  Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference.
+  Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference, and
+  the cascade (:func:`dragoman.events.types.cascade`) at fixed gaps 2 (exact), 1 and 0.5 with
+  the share of sentences it runs the fine-tuned model on.
 - ``gsr``: PLOVER_GSR_normalized.jsonl (322 sentences) through the whole events layer (spaCy,
   actors, lexicon detection, the shipped classifier): a record is a hit when its gold type is
   among the events emitted for it; precision = correct events / emitted events; "first event"

@@ -19,7 +19,10 @@ and :data:`EMBEDDING_CANDIDATES` (:func:`select_config`); the choice is stored w
 ``EventTyper(tuned=True)`` averages the sparse SVM's margins with the probabilities of a
 fine-tuned MiniLM that reads the sentence with its parties marked
 (:mod:`dragoman.events.types_tuned`, weights ``dragoman/data/event_types_tuned.pt``):
-0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``).
+0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``). It runs the
+fine-tuned model only where it can change the outcome (:func:`cascade`): exactly the same
+types, MiniLM on about a third of the candidates in articles (the lexicon bonus decides the
+rest), but still ~6× the sparse typer's cost, so it is not the default (docs/events.md).
 ``YIELD`` stands for PLOVER's CONCEDE and RETREAT (PLV does not separate them);
 :func:`split_yield` picks one from the cue.
 
@@ -155,10 +158,13 @@ class EventTyper:
     ``tuned=True`` averages the SVM with the fine-tuned MiniLM
     (:class:`~dragoman.events.types_tuned.TunedTyper`, or pass one): score =
     (SVM margin + (2p − 1)) / 2, p the fine-tuned probability, so scores keep the margin scale
-    (+1 sure yes, −1 sure no). It is the most accurate typer (PLV macro-F1 0.847 against 0.784)
-    but not the pipeline's default yet: the lexicon bonus of ``events/extract.py`` was calibrated on
-    the SVM's margins and some manual rules (a withdrawal is RETREAT) lose to it. Without its
-    weights, torch or the base model package, ``tuned=True`` gives the SVM alone."""
+    (+1 sure yes, −1 sure no); the fine-tuned model reads only the rows :func:`cascade` leaves
+    undecided at ``gap`` (2: the same picks as reading them all). It is the most accurate
+    typer (PLV macro-F1 0.847 against 0.784) but not the pipeline's default: even with the
+    cascade it costs ~6× the SVM on the events layer, and the lexicon bonus of
+    ``events/typing.py`` was calibrated on the SVM's margins (some manual rules, a withdrawal
+    is RETREAT, lose to it). Without its weights, torch or the base model package,
+    ``tuned=True`` gives the SVM alone."""
 
     def __init__(self, embedder=None, models: dict | None = None, tuned=False,
                  gap: float = CASCADE_GAP) -> None:

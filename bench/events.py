@@ -8,7 +8,9 @@
   k-fold cross-validation (shuffled, seed 0) of the shipped feature sets
   (:mod:`dragoman.events.types`): every fold's model is fitted on the other folds only,
   with fixed hyperparameters (C=1, balanced classes); nothing is chosen on the held-out fold.
-  Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference.
+  Also the TF-IDF + logistic-regression baseline on the plain sentence, as a reference, and
+  the cascade (:func:`dragoman.events.types.cascade`) at fixed gaps 2 (exact), 1 and 0.5 with
+  the share of sentences it runs the fine-tuned model on.
 - ``gsr``: PLOVER_GSR_normalized.jsonl (322 sentences) through the whole events layer (spaCy,
   actors, lexicon detection, the shipped classifier): a record is a hit when its gold type is
   among the events emitted for it; precision = correct events / emitted events; "first event"
@@ -87,7 +89,14 @@ def plv(folds: int) -> tuple[str, dict]:
     from sklearn.model_selection import StratifiedKFold
 
     from dragoman.text import load_nlp
-    from dragoman.events.types import EMBEDDING_CANDIDATES, SPARSE_CANDIDATES, ensemble, frame
+    from dragoman.events.types import (
+        EMBEDDING_CANDIDATES,
+        SPARSE_CANDIDATES,
+        cascade,
+        ensemble,
+        frame,
+        undecided,
+    )
     from dragoman.events.types_fit import build_model, select_config
     from scripts.train_event_types import parse_plv, plv_vectors, read_plv
 
@@ -143,6 +152,11 @@ def plv(folds: int) -> tuple[str, dict]:
                                                 labels)),
         ("fine-tuned MiniLM + embedding model (same fixed mean)",
          lambda tr, te: ensemble(scores[embedding_name][te], tuned[te], labels, labels)),
+        *((f"cascade, gap {gap:g}: the fine-tuned + sparse mean where the SVM's two best margins "
+           f"are < {gap:g} apart, the SVM elsewhere (`EventTyper(tuned=True, gap={gap:g})`)",
+           lambda tr, te, gap=gap: cascade(scores[sparse_name][te], lambda rows, te=te:
+                                           tuned[te][rows], labels, labels, gap))
+          for gap in CASCADE_GAPS),
     ):
         scores[name] = np.zeros((len(y), len(labels)))
         for train, test in split:
@@ -171,10 +185,16 @@ def plv(folds: int) -> tuple[str, dict]:
         per_class = _per_class_f1(y, results[name][2])
         lines.append(f"Per-root F1 of the {label} model: " + ", ".join(
             f"{k} {v:.2f}" for k, v in sorted(per_class.items(), key=lambda kv: -kv[1])))
+    lines.append("Share of the sentences the cascade runs the fine-tuned MiniLM on: " + ", ".join(
+        f"gap {gap:g} {len(undecided(scores[sparse_name], gap)) / len(y):.2f}"
+        for gap in CASCADE_GAPS) + " (gap 2 picks exactly what the full mean picks).")
     lines.append(f"spaCy parse of the {len(y)} sentences {parse_s:.0f} s; MiniLM vectors of "
                  f"their sentences and clauses {embed_s:.0f} s; fine-tuning the {folds} folds "
                  f"{tuned_s:.0f} s (one torch thread) on this CPU.")
     return "\n".join(lines), {k: v[:2] for k, v in results.items()}
+
+
+CASCADE_GAPS = (2.0, 1.0, 0.5)  # fixed: exact, then cheaper; none chosen on PLV
 
 
 def _plv_tuned(items, y, labels, split, threads: int = 1) -> tuple[np.ndarray, float]:

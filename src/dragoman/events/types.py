@@ -19,7 +19,11 @@ and :data:`EMBEDDING_CANDIDATES` (:func:`select_config`); the choice is stored w
 ``EventTyper(tuned=True)`` averages the sparse SVM's margins with the probabilities of a
 fine-tuned MiniLM that reads the sentence with its parties marked
 (:mod:`dragoman.events.types_tuned`, weights ``dragoman/data/event_types_tuned.pt``):
-0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``).
+0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``). It runs the
+fine-tuned model only where it can change the outcome (:func:`cascade`): exactly the same
+types, MiniLM on about a third of the candidates in articles (the lexicon bonus decides the
+rest), but still ~6× the sparse typer's cost (92 against 15 CPU ms an article), so it is
+not the default (docs/events.md).
 ``YIELD`` stands for PLOVER's CONCEDE and RETREAT (PLV does not separate them);
 :func:`split_yield` picks one from the cue.
 
@@ -41,6 +45,10 @@ from dragoman.errors import DragomanError
 MODEL_RESOURCE = "event_types.joblib"
 _SPACES = re.compile(r"\s+")
 WINDOW_BEFORE, WINDOW_AFTER = 3, 8
+# the ensemble's scores differ between two roots by (Δ margin + 2 Δ p) / 2 and |Δ p| ≤ 1, so
+# when the SVM's two best margins are 2 apart the fine-tuned model cannot change the pick
+# (:func:`undecided`, :func:`cascade`)
+CASCADE_GAP = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,12 +159,16 @@ class EventTyper:
     ``tuned=True`` averages the SVM with the fine-tuned MiniLM
     (:class:`~dragoman.events.types_tuned.TunedTyper`, or pass one): score =
     (SVM margin + (2p − 1)) / 2, p the fine-tuned probability, so scores keep the margin scale
-    (+1 sure yes, −1 sure no). It is the most accurate typer (PLV macro-F1 0.847 against 0.784)
-    but not the pipeline's default yet: the lexicon bonus of ``events/extract.py`` was calibrated on
-    the SVM's margins and some manual rules (a withdrawal is RETREAT) lose to it. Without its
-    weights, torch or the base model package, ``tuned=True`` gives the SVM alone."""
+    (+1 sure yes, −1 sure no); the fine-tuned model reads only the rows :func:`cascade` leaves
+    undecided at ``gap`` (2: the same picks as reading them all). It is the most accurate
+    typer (PLV macro-F1 0.847 against 0.784) but not the pipeline's default: even with the
+    cascade it costs ~6× the SVM on the events layer, and the lexicon bonus of
+    ``events/typing.py`` was calibrated on the SVM's margins (some manual rules, a withdrawal
+    is RETREAT, lose to it). Without its weights, torch or the base model package,
+    ``tuned=True`` gives the SVM alone."""
 
-    def __init__(self, embedder=None, models: dict | None = None, tuned=False) -> None:
+    def __init__(self, embedder=None, models: dict | None = None, tuned=False,
+                 gap: float = CASCADE_GAP) -> None:
         self.embedder = embedder
         self.models = models if models is not None else load_models()
         kind = "embedding" if embedder is not None else "sparse"
@@ -165,22 +177,27 @@ class EventTyper:
         self.config = Config(stored["parse"], tuple(stored["vectors"]), stored["C"]) \
             if stored else build_model_config(kind)
         self.tuned = load_tuned() if tuned is True else (tuned or None)
+        self.gap = gap
 
     @property
     def labels(self) -> list[str]:
         return [str(label) for label in self.model.classes_]
 
-    def scores(self, items: Sequence[Marked]) -> np.ndarray:
-        """One row of root scores (margin scale, in :attr:`labels` order) per item."""
+    def scores(self, items: Sequence[Marked], prior: np.ndarray | None = None) -> np.ndarray:
+        """One row of root scores (margin scale, in :attr:`labels` order) per item, ``prior``
+        (the same shape, e.g. the lexicon's bonus) added; with the fine-tuned model the prior
+        also decides which rows it must read (:func:`cascade`)."""
         if not items:
             return np.zeros((0, len(self.labels)))
         vectors = None
         if self.embedder is not None and self.config.vectors:
             vectors = embed_vectors(self.embedder, items, self.config.vectors)
         margins = self.model.decision_function(frame(items, vectors))
+        prior = np.zeros_like(margins) if prior is None else np.asarray(prior, dtype=float)
         if self.tuned is None:
-            return margins
-        return ensemble(margins, self.tuned.probabilities(items), self.labels, self.tuned.labels)
+            return margins + prior
+        return cascade(margins, lambda rows: self.tuned.probabilities([items[k] for k in rows]),
+                       self.labels, self.tuned.labels, self.gap, prior)
 
     def predict(self, items: Sequence[Marked]) -> list[str]:
         labels = self.labels
@@ -192,6 +209,36 @@ def ensemble(margins: np.ndarray, probabilities: np.ndarray, labels: Sequence[st
     """The fixed average of SVM margins and the fine-tuned probabilities mapped to [−1, 1]."""
     order = [list(tuned_labels).index(label) for label in labels]
     return (margins + 2 * probabilities[:, order] - 1) / 2
+
+
+def undecided(margins: np.ndarray, gap: float = CASCADE_GAP) -> np.ndarray:
+    """Indices of the rows the fine-tuned model must read: the two best ``margins`` are less
+    than ``gap`` apart, or the best is within 1 of zero. At gap 2 these are the only rows where
+    it can change the ensemble's pick or the sign of its best score."""
+    if margins.shape[1] < 2:
+        return np.arange(len(margins))
+    top = np.sort(margins, axis=1)
+    return np.flatnonzero((top[:, -1] - top[:, -2] < gap) | (np.abs(top[:, -1]) < 1))
+
+
+def cascade(margins: np.ndarray, tuned_probabilities, labels: Sequence[str],
+            tuned_labels: Sequence[str], gap: float = CASCADE_GAP,
+            prior: np.ndarray | None = None) -> np.ndarray:
+    """:func:`ensemble` scores plus ``prior``, the fine-tuned model run only on the
+    :func:`undecided` rows (``tuned_probabilities(rows)`` gives their probabilities in
+    ``tuned_labels`` order). The ensemble halves the margins, so the test reads margins +
+    2 × prior. A decided row is scored as if the fine-tuned model were sure of the SVM's pick:
+    that keeps the pick and the margin scale."""
+    prior = np.zeros_like(margins) if prior is None else prior
+    decisive = margins + 2 * prior
+    sure = np.zeros_like(margins)
+    sure[np.arange(len(margins)), decisive.argmax(1)] = 1.0
+    order = [list(labels).index(label) for label in tuned_labels]
+    probabilities = sure[:, order]
+    rows = undecided(decisive, gap)
+    if len(rows):
+        probabilities[rows] = tuned_probabilities(rows)
+    return ensemble(margins, probabilities, labels, tuned_labels) + prior
 
 
 def load_tuned():

@@ -197,14 +197,18 @@ class TunedTyper:
         if not items:
             return np.zeros((0, len(self.labels)))
         texts = [marked_input(i) for i in items]
-        rows = []
+        # batches of similar length: little padding to run through the six layers
+        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
+        logits = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         with torch.inference_mode():
-            for start in range(0, len(texts), BATCH):
-                batch = self.tokenizer(texts[start:start + BATCH], padding=True, truncation=True,
-                                       max_length=MAX_TOKENS, return_tensors="pt")
+            for start in range(0, len(order), BATCH):
+                chosen = order[start:start + BATCH]
+                batch = self.tokenizer([texts[k] for k in chosen], padding=True,
+                                       truncation=True, max_length=MAX_TOKENS,
+                                       return_tensors="pt")
                 hidden = self.bert(**batch).last_hidden_state
-                rows.append(self.head(_mean_pool(hidden, batch["attention_mask"])).numpy())
-        return probabilities(np.concatenate(rows))
+                logits[chosen] = self.head(_mean_pool(hidden, batch["attention_mask"])).numpy()
+        return probabilities(logits)
 
 
 def load_delta() -> dict | None:

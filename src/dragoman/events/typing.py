@@ -54,14 +54,14 @@ def first_types(found: list[Found], typer: EventTyper | None) -> list[str | None
     the module doc); None drops an open verb the classifier is not sure of."""
     if typer is None:
         return [f.entry.plover or None for f in found]
-    scores = typer.scores([marked(f) for f in found])
     labels = typer.labels
-    types = []
-    for item, row in zip(found, scores):
-        cue = "YIELD" if item.entry.plover in ("CONCEDE", "RETREAT") else item.entry.plover
-        row = np.array(row, dtype=float)
+    cues = ["YIELD" if f.entry.plover in ("CONCEDE", "RETREAT") else f.entry.plover for f in found]
+    bonus = np.zeros((len(found), len(labels)))  # the lexicon's type gets CUE_BONUS
+    for k, (item, cue) in enumerate(zip(found, cues)):
         if cue in labels:  # a two-word entry ("strike deal") is unambiguous: trust it more
-            row[labels.index(cue)] += CUE_BONUS * (2 if " " in item.entry.lemma else 1)
+            bonus[k, labels.index(cue)] = CUE_BONUS * (2 if " " in item.entry.lemma else 1)
+    types = []
+    for item, cue, row in zip(found, cues, typer.scores([marked(f) for f in found], bonus)):
         best = labels[int(np.argmax(row))]
         if not item.entry.plover:
             types.append(_open_type(best) if row.max() > OPEN_MIN_MARGIN else None)

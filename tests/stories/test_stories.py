@@ -184,6 +184,14 @@ def test_summary_is_dated_cited_and_without_repeats():
     assert title(_docs()) in ("Rebels attack city", "City attacked")
 
 
+def test_a_sentence_without_a_digit_or_a_day_word_names_no_day():
+    published = D(2017, 3, 10)  # a Friday
+    assert mentioned_dates("The army said the attack failed.", published) == []
+    assert mentioned_dates("They met THIS MORNING.", published) == [(published, "day")]
+    assert mentioned_dates("Talks end Tonight.", published) == [(published, "day")]
+    assert mentioned_dates("Talks began last Monday.", published) == [(D(2017, 3, 6), "day")]
+
+
 def test_a_shared_sentence_pool_tells_the_same_timeline_and_summary():
     docs = _docs()
     pool = SentencePool(docs)

@@ -136,6 +136,7 @@ def measure_ingest(full: bool, limit: int | None, workers: int, runner: str = "l
     from dragoman.text import load_nlp
     from dragoman.annotate import AnnotateStage
     from dragoman.settings import Settings
+    import dragoman.runners  # noqa: F401  the code is imported before the clock, as spaCy's is
 
     records = _records(full, limit)
     nlp = load_nlp()

@@ -20,6 +20,7 @@ from dragoman.model import Article
 from dragoman.pipeline import Batch
 from dragoman.pipeline.document import (DOC_FIELDS, DocAnnotations, DocStep, annotate_doc,
                                         check_steps)
+from dragoman.pipeline.heap import keep_loaded
 from dragoman.pipeline.pool import DocumentPool
 from dragoman.statements.extract import Cues, extract_statements, load_cues
 from dragoman.text import load_nlp
@@ -118,6 +119,7 @@ class AnnotateStage:
         self.n_process = n_process
         self.pipe_batch_size = pipe_batch_size
         self._pool: DocumentPool | None = None  # worker processes (n_process > 1), on first use
+        keep_loaded()  # the model and the steps' lexicons live as long as the stage
 
     def run(self, batch: Batch) -> Batch:
         return with_annotations(batch, self.found_in(annotatable(batch)))
@@ -140,6 +142,7 @@ class AnnotateStage:
         or a Ray actor) computes for its share of a batch."""
         if self.nlp is None:
             self.nlp = load_nlp(self.model)
+            keep_loaded()
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.pipe_batch_size)
         return [annotate_doc(doc, article, self.steps) for article, doc in zip(articles, docs)]
 

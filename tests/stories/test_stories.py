@@ -14,7 +14,7 @@ from dragoman.stories.cluster import Item, Params, StoryIndex, day_number
 from dragoman.stories.metrics import Rouge, align_rouge, bcubed, concat_rouge, date_f1, pairwise
 from dragoman.stories.sentences import mentioned_dates, named_days_of_year, split_sentences
 from dragoman.stories.stage import StoriesStage
-from dragoman.stories.summarise import Doc, summary, timeline, title
+from dragoman.stories.summarise import Doc, SentencePool, summary, timeline, title
 from dragoman.store import Store, reads
 
 D = dt.date
@@ -182,6 +182,23 @@ def test_summary_is_dated_cited_and_without_repeats():
     docs = {d.article_id: d.text for d in _docs()}
     assert all(c.text in docs[a] for c in picked for a in c.citations)
     assert title(_docs()) in ("Rebels attack city", "City attacked")
+
+
+def test_a_sentence_without_a_digit_or_a_day_word_names_no_day():
+    published = D(2017, 3, 10)  # a Friday
+    assert mentioned_dates("The army said the attack failed.", published) == []
+    assert mentioned_dates("They met THIS MORNING.", published) == [(published, "day")]
+    assert mentioned_dates("Talks end Tonight.", published) == [(published, "day")]
+    assert mentioned_dates("Talks began last Monday.", published) == [(D(2017, 3, 6), "day")]
+
+
+def test_a_shared_sentence_pool_tells_the_same_timeline_and_summary():
+    docs = _docs()
+    pool = SentencePool(docs)
+    assert len(pool.sentences) == 5 and pool.occurs["rebels attacked the city on march 3"] == ("a", "b")
+    assert timeline(docs, dates=3, per_date=2, pool=pool) == timeline(docs, dates=3, per_date=2)
+    assert summary(docs, sentences=2, pool=pool) == summary(docs, sentences=2)
+    assert summary([Doc("c", "Too short.")], pool=SentencePool([Doc("c", "Too short.")])) == []
 
 
 # --- CLI over a hand-written record --------------------------------------------------------------

@@ -28,6 +28,9 @@ _WEEKDAY = re.compile(r"\b(by\s+|until\s+|next\s+|before\s+|coming\s+|last\s+|on
 _FUTURE = ("by", "until", "next", "before", "coming")
 _RELATIVE = re.compile(r"\b(yesterday|today|tonight|this morning|this afternoon|this evening)\b",
                        re.I)
+# what every pattern above needs (a digit, or a word ending in "day", "tonight", "this
+# morning/afternoon/evening"): most sentences have none of it and are passed over at once
+_MAY_NAME_A_DAY = re.compile(r"\d|day\b|tonight|this (?:morning|afternoon|evening)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ def mentioned_dates(sentence: str, published: dt.date | None) -> list[tuple[dt.d
     "3 March", ISO dates, "yesterday", "on Friday"/"last Friday" (the latest such day before
     publication). Returns (date, precision 'day') pairs; month-only mentions are not days."""
     found: list[tuple[dt.date, str]] = []
+    if not _MAY_NAME_A_DAY.search(sentence):
+        return found
     for match in _DATE_ISO.finditer(sentence):
         day = _safe(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if day:

@@ -19,7 +19,7 @@ from dragoman.pipeline import Batch
 from dragoman.store import reads
 from dragoman.stories.cluster import Item, Params, StoryIndex, StoryState, day_number, iso_day
 from dragoman.stories.sentences import named_days_of_year
-from dragoman.stories.summarise import Doc, summary, timeline, title
+from dragoman.stories.summarise import Doc, SentencePool, summary, timeline, title
 from dragoman.stories.vectors import TermStats
 from dragoman.text.embed import Embedder
 
@@ -199,10 +199,12 @@ def _told(rows: list[dict], events: dict) -> dict:
     originals = [r for r in rows if not r.get("duplicate_of")] or rows
     docs = [Doc(r["article_id"], r["text"], r["title"], _date(r["published"]))
             for r in originals[-SUMMARY_ARTICLES:]]
+    pool = SentencePool(docs)
     lines = timeline(docs, [e for d in docs for e in events.get(d.article_id, [])], dates=8,
-                     per_date=1)
+                     per_date=1, pool=pool)
     return {"title": title(docs),
-            "summary": " ".join(f"{c.text} [{', '.join(c.citations)}]" for c in summary(docs, 3)),
+            "summary": " ".join(f"{c.text} [{', '.join(c.citations)}]"
+                                for c in summary(docs, 3, pool=pool)),
             "timeline": [f"{t.date.isoformat()}: {c.text} [{', '.join(c.citations)}]"
                          for t in lines for c in t.sentences]}
 

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -55,8 +56,14 @@ class TimelineDate:
     sentences: tuple[Cited, ...]
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
+@lru_cache(maxsize=2 ** 16)
 def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    """The sentence's words, lower case: what two copies of a sentence share (asked several
+    times of each sentence while a story is told)."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _sentences(docs: list[Doc]) -> list[Sentence]:
@@ -94,9 +101,10 @@ def _vectorise(texts: list[str]):
                 counts[vocabulary.setdefault(token, len(vocabulary))] += 1
         rows += [row] * len(counts)
         columns += list(counts)
-        values += [1.0 + np.log(n) for n in counts.values()]
+        values += counts.values()
     if not vocabulary:
         return None
+    values = 1.0 + np.log(np.array(values, dtype=np.float64))
     matrix = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), len(vocabulary)))
     df = np.bincount(matrix.indices, minlength=len(vocabulary))
     matrix = matrix @ sparse.diags(np.log((1 + len(texts)) / (1 + df)) + 1.0)
@@ -106,8 +114,8 @@ def _vectorise(texts: list[str]):
 
 
 class _Vectors:
-    """TF-IDF rows of a set of sentences, fitted once (sklearn's per-call overhead dominates
-    when a timeline selects among a few sentences per date)."""
+    """TF-IDF rows of a set of sentences, fitted once (a timeline selects among a few
+    sentences per date; a summary among all of them)."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.matrix = _vectorise([s.text for s in sentences])
@@ -117,6 +125,17 @@ class _Vectors:
         if self.matrix is None:
             return None
         return self.matrix[[self.row[id(s)] for s in sentences]]
+
+
+class SentencePool:
+    """The sentences of a set of articles, the articles each occurs in, and their TF-IDF rows:
+    made once where a timeline and a summary are told from the same articles (the stories
+    stage), instead of once by each."""
+
+    def __init__(self, docs: list[Doc]) -> None:
+        self.sentences = _sentences(docs)
+        self.occurs = _occurrences(self.sentences)
+        self.vectors = _Vectors(self.sentences)
 
 
 def _select(candidates: list[Sentence], k: int, bonus: np.ndarray | None = None,
@@ -188,12 +207,13 @@ def date_support(docs: list[Doc], events: list[dict] = (), sentences: list[Sente
 
 def timeline(docs: list[Doc], events: list[dict] = (), dates: int = 10, per_date: int = 2,
              keywords: tuple[str, ...] = (), since: dt.date | None = None,
-             until: dt.date | None = None) -> list[TimelineDate]:
+             until: dt.date | None = None, pool: SentencePool | None = None
+             ) -> list[TimelineDate]:
     """The ``dates`` best-supported days (within ``since``/``until``), each with up to
-    ``per_date`` sentences (1–3 recommended), in date order."""
-    sentences = _sentences(docs)
-    occurs = _occurrences(sentences)
-    vectors = _Vectors(sentences)
+    ``per_date`` sentences (1–3 recommended), in date order. ``pool``: the ``SentencePool``
+    of ``docs``, where the caller has it already."""
+    pool = pool or SentencePool(docs)
+    sentences, occurs, vectors = pool.sentences, pool.occurs, pool.vectors
     support, naming, backers = date_support(docs, events, sentences)
     published_on: dict[dt.date, list[Sentence]] = defaultdict(list)
     for s in sentences:
@@ -223,16 +243,20 @@ def timeline(docs: list[Doc], events: list[dict] = (), dates: int = 10, per_date
 # --- summary and title ------------------------------------------------------------------------
 
 def summary(docs: list[Doc], sentences: int = 5, max_words: int | None = None,
-            redundancy: float = 0.5) -> list[Cited]:
+            redundancy: float = 0.5, pool: SentencePool | None = None) -> list[Cited]:
     """Up to ``sentences`` central, non-redundant sentences (or as many as fit in
-    ``max_words``), in date order, each citing the articles it occurs in."""
-    pool = _sentences(docs)
-    if not pool:
+    ``max_words``), in date order, each citing the articles it occurs in. ``pool``: the
+    ``SentencePool`` of ``docs``, where the caller has it already."""
+    if pool is None:
+        candidates, vectors = _sentences(docs), None
+        occurs = _occurrences(candidates) if candidates else {}
+    else:
+        candidates, occurs, vectors = pool.sentences, pool.occurs, pool.vectors
+    if not candidates:
         return []
-    occurs = _occurrences(pool)
-    lead = np.array([0.05 if s.position < 2 else 0.0 for s in pool])
-    budget = sentences if max_words is None else max(1, len(pool))
-    picked = _select(pool, budget, bonus=lead, redundancy=redundancy)
+    lead = np.array([0.05 if s.position < 2 else 0.0 for s in candidates])
+    budget = sentences if max_words is None else max(1, len(candidates))
+    picked = _select(candidates, budget, bonus=lead, redundancy=redundancy, vectors=vectors)
     if max_words is not None:
         kept, words = [], 0
         for s in picked:

@@ -1,0 +1,19 @@
+"""Objects loaded once are frozen out of the garbage collector's reach; later ones are not."""
+from __future__ import annotations
+
+import gc
+
+from dragoman.pipeline.heap import keep_loaded
+
+
+def test_keep_loaded_freezes_what_is_alive_now_and_only_that():
+    gc.unfreeze()
+    try:
+        loaded = {"lexicon": [object() for _ in range(100)]}
+        frozen = keep_loaded()
+        assert frozen >= 100 and gc.get_freeze_count() == frozen
+        later = [[] for _ in range(10)]
+        assert all(gc.is_tracked(x) for x in later) and gc.get_freeze_count() == frozen
+        assert loaded["lexicon"]
+    finally:
+        gc.unfreeze()

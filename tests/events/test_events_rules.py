@@ -106,7 +106,7 @@ def test_how_each_party_was_found(run):
     events = run("Russian warplanes bombed Aleppo. Sergei Lavrov arrived in Geneva. He "
                  "criticized Ukraine.")
     bombed = _typed(events, "ASSAULT")[0]
-    assert bombed.source_how == "country-adjective"
+    assert bombed.source_how == "description"  # "Russian warplanes": the Russian armed forces
     criticized = [e for e in events if e.trigger == "criticized"][0]
     assert (criticized.source_how, criticized.target_how) == ("pronoun", "name")
 
@@ -130,3 +130,18 @@ def test_the_same_act_reported_twice_in_an_article_is_one_event():
     later = _event(4, 120, "syr", hypothetical=True)  # a different claim about the act
     assert unique_events([first, later], [0, 20]) == [first, later]
     assert unique_events([first, _event(5, 0, "syr")], [0, 0]) == [first]  # one clause
+
+
+@pytest.mark.parametrize("text", [
+    "Regime forces shelled the towns of Arbin and Kafarbatna with heavy artillery.",
+    "Syrian warplanes bombed the city of Raqqa on Sunday.",
+    "ISIL has demolished more monuments in the ancient site.",
+])
+def test_a_place_named_by_a_common_noun_is_no_target(run, text):
+    assaults = _typed(run(text), "ASSAULT")
+    assert all(e.target is None for e in assaults), [(e.source, e.target) for e in assaults]
+
+
+def test_a_place_held_by_a_party_keeps_its_holder(run):
+    assaults = _typed(run("Syrian warplanes bombed rebel positions near Idlib."), "ASSAULT")
+    assert [e.target for e in assaults if e.target] != []

@@ -451,6 +451,8 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     lemma = token.lemma_.lower()
     if lemma in TOPIC_NOUNS | EVENT_NOUNS:
         return None
+    if lemma in PLACE_NOUNS and not _held_by(token):  # "shelled the towns of …": a place
+        return None
     if lemma in PROPOSALS or must_be_party:
         return party if _whose(token) else None
     if verbal:  # what is agreed, rejected or asked for is no party: "agreeing a mechanism"
@@ -469,6 +471,13 @@ TOPIC_NOUNS = frozenset({
     "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
     "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",
     "extremism", "violence", "war", "conflict", "dialogue", "negotiation", "solution"})
+# places and buildings named by a common noun: where an act happened, never whom (a name or
+# agent on them says whose: "rebel positions", "the regime's bases")
+PLACE_NOUNS = frozenset({
+    "town", "village", "city", "neighbourhood", "neighborhood", "area", "district", "region",
+    "province", "suburb", "countryside", "outskirts", "stronghold", "territory", "zone",
+    "border", "site", "monument", "building", "street", "market", "hospital", "school",
+    "mosque", "church", "camp", "port", "airport", "square", "capital"})
 # PLOVER's verbal quad categories: their object is a topic unless a name says whose
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN"})
@@ -511,6 +520,19 @@ def _place_target(resolver: PartyResolver, token) -> Party | None:
         return None
     party = resolver.party(token)
     return party if party is not None and party.place else None
+
+
+_HOLDERS = frozenset({"regime", "government", "rebel", "opposition", "army", "militia",
+                      "jihadist", "insurgent", "military"})
+
+
+def _held_by(place) -> bool:
+    """Whether a modifier on a place names who holds it ("rebel positions", "ISIS's
+    stronghold", "Kurdish areas"); a name in an "of" complement is the place's own name ("the
+    city of Raqqa")."""
+    return any(c.dep_ in ("poss", "compound", "amod")
+               and (c.ent_type_ in ("NORP", "ORG", "PERSON") or c.lemma_.lower() in _HOLDERS)
+               for c in place.children)
 
 
 def _whose(thing) -> bool:

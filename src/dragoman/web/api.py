@@ -14,7 +14,7 @@ from dragoman.web import export, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
 from dragoman.store.reads import EventFilter
-from dragoman.web.params import Id, Limit, Live, Offset, OptId, event_filters
+from dragoman.web.params import Id, Limit, Live, Offset, OptId, Sort, event_filters
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
@@ -57,15 +57,16 @@ class OverTime(BaseModel):
 
 def _list_endpoint(spec: ListSpec):
     def endpoint(store: StoreDep, filters: Annotated[object, Depends(spec.filters)],
-                 limit: Limit = 50, offset: Offset = 0) -> Page:
-        return Page(**page(store, spec, filters, limit, offset))
+                 limit: Limit = 50, offset: Offset = 0, sort: Sort = None) -> Page:
+        return Page(**page(store, spec, filters, limit, offset, sort))
     return endpoint
 
 
 def _export_endpoint(spec: ListSpec):
     def endpoint(request: Request, filters: Annotated[object, Depends(spec.filters)],
-                 format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv") -> StreamingResponse:
-        body = export.stream(pool_of(request), spec, filters, format)
+                 format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv",
+                 sort: Sort = None) -> StreamingResponse:
+        body = export.stream(pool_of(request), spec, filters, format, spec.sort(sort))
         name = f"{spec.name}.{format}"
         return StreamingResponse(body, media_type=export.MEDIA_TYPES[format],
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})

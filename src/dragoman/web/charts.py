@@ -228,3 +228,45 @@ def _edge(row: dict, where: dict, heaviest: int) -> Edge:
     title = f"{row['source']} → {row['target']}: {row['type']} ×{row['events']}"
     return Edge(f"M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {ex:.1f},{ey:.1f}", colour(row["type"]),
                 round(1 + 3 * row["events"] / heaviest, 1), row["type"], title, href)
+
+
+DYAD_COLOURS = {"cooperation": "#59a14f", "conflict": "#e15759", "other": "#bab0ac"}
+
+
+@dataclass
+class DyadChart:
+    """Months down the page; per month one bar per direction, its cooperation, conflict and
+    other events side by side (``rects``), with the month and direction labels."""
+
+    width: int
+    height: int
+    rects: list[Rect] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    empty: bool = True
+
+
+def dyad_bars(over_time: list[dict], width: int = 760, row: int = 16) -> DyadChart:
+    """``reads.dyad``'s ``over_time`` rows as horizontal bars: for each month, the events
+    from a to b, then from b to a, split into cooperation, conflict and other."""
+    months = sorted({r["month"] or "undated" for r in over_time})
+    if not months:
+        return DyadChart(width, 40)
+    most = max(sum(r[k] for k in DYAD_COLOURS) for r in over_time) or 1
+    scale = (width - 180) / most
+    chart = DyadChart(width, 10 + row * 2 * len(months) + 6 * len(months), empty=False)
+    by_key = {(r["month"] or "undated", r["direction"]): r for r in over_time}
+    y = 8.0
+    for month in months:
+        chart.labels.append(Label(4, y + row + 4, month, "start"))
+        for direction in ("a→b", "b→a"):
+            chart.labels.append(Label(112, y + row - 4, direction, "start"))
+            x, counts = 150.0, by_key.get((month, direction), {})
+            for kind, fill in DYAD_COLOURS.items():
+                n = counts.get(kind, 0)
+                if n:
+                    chart.rects.append(Rect(x, y + 2, n * scale, row - 4, fill,
+                                            f"{month} {direction}: {n} {kind} event(s)"))
+                    x += n * scale
+            y += row
+        y += 6
+    return chart

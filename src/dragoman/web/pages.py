@@ -8,11 +8,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from dragoman.store import Store, reads
-from dragoman.store.reads import EVENT_FLAGS, STATEMENT_KINDS, EventFilter, StatementFilter
+from dragoman.store.reads import (
+    CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS, STATEMENT_MIN_CONFIDENCE,
+    EventFilter, StatementFilter)
 from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, form_values, page
-from dragoman.web.params import Id, Limit, Live, Offset, event_filters, statement_filters
+from dragoman.web.params import (
+    DyadSide, Id, Limit, Live, Offset, Sort, event_filters, statement_filters)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 NETWORK_TYPES = ("ACCUSE", "REQUEST", "CONSULT")
@@ -25,16 +28,19 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
 
     def listing(request: Request, store: Store, name: str, filters: object, limit: int,
-                offset: int, **extra) -> HTMLResponse:
-        result = page(store, LISTS[name], filters, limit, offset)
-        return render(request, f"{name}.html", page=result, filters=form_values(filters), **extra)
+                offset: int, sort: str | None = None, **extra) -> HTMLResponse:
+        spec = LISTS[name]
+        result = page(store, spec, filters, limit, offset, sort)
+        return render(request, f"{name}.html", page=result, filters=form_values(filters),
+                      sort=spec.sort(sort), **extra)
 
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
         memo = request.app.state.memo
         data = memo.get("overview", lambda: records.overview(store))
+        period = memo.get("period", lambda: reads.corpus_period(store))
         bars = memo.get("overview-bars", lambda: charts.stacked_bars(
-            reads.events_over_time(store), "/events?"))
+            reads.events_over_time(store, window=period), "/events?"))
         net = memo.get("overview-network", lambda: charts.network(
             reads.actor_network(store, list(NETWORK_TYPES), 30)))
         return render(request, "overview.html", data=data, bars=bars, net=net)
@@ -69,10 +75,14 @@ def router(templates: Jinja2Templates) -> APIRouter:
     @pages.get("/statements")
     def statements(request: Request, store: StoreDep,
                    filters: Annotated[StatementFilter, Depends(statement_filters)],
-                   limit: Limit = 50,
-                   offset: Offset = 0):
-        return listing(request, store, "statements", filters, limit, offset,
-                       kinds=STATEMENT_KINDS)
+                   limit: Limit = 50, offset: Offset = 0, sort: Sort = None):
+        query = request.query_params
+        shown = {"cue_class": query.get("cue_class") == "any",
+                 "min_confidence": (filters.min_confidence or 0) < STATEMENT_MIN_CONFIDENCE}
+        return listing(request, store, "statements", filters, limit, offset, sort,
+                       kinds=STATEMENT_KINDS, cue_classes=CUE_CLASSES, shown=shown,
+                       facets=reads.statement_facets(store, filters),
+                       threshold=STATEMENT_MIN_CONFIDENCE)
 
     @pages.get("/statements/{statement_id}")
     def statement(request: Request, statement_id: Id, store: StoreDep):
@@ -81,15 +91,28 @@ def router(templates: Jinja2Templates) -> APIRouter:
     @pages.get("/events")
     def events(request: Request, store: StoreDep,
                filters: Annotated[EventFilter, Depends(event_filters)], limit: Limit = 50,
-               offset: Offset = 0):
-        over_time = reads.events_over_time(store, filters)
+               offset: Offset = 0, sort: Sort = None):
+        period = request.app.state.memo.get("period", lambda: reads.corpus_period(store))
+        query = request.query_params
+        shown = {"historical": query.get("historical") in ("any", "true"),
+                 "min_confidence": (filters.min_confidence or 0) < EVENT_MIN_CONFIDENCE}
+        over_time = reads.events_over_time(store, filters, window=period)
         link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
                                        if k not in ("type", "offset")}) + "&"
         dyad = [reads.get_actor(store, actor_id) if actor_id else None
                 for actor_id in (filters.source_id, filters.target_id)]
-        return listing(request, store, "events", filters, limit, offset,
+        return listing(request, store, "events", filters, limit, offset, sort,
                        bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
-                       types=[t for t, _ in reads.event_types(store) if t])
+                       types=[t for t, _ in reads.event_types(store) if t], shown=shown,
+                       facets=reads.event_facets(store, filters), threshold=EVENT_MIN_CONFIDENCE,
+                       period=period)
+
+    @pages.get("/dyad")
+    def dyad(request: Request, store: StoreDep, a: DyadSide, b: DyadSide,
+             filters: Annotated[EventFilter, Depends(event_filters)]):
+        data = reads.dyad(store, a, b, filters)
+        return render(request, "dyad.html", **data, filters=form_values(filters),
+                      bars=charts.dyad_bars(data["over_time"]))
 
     @pages.get("/events/{event_id}")
     def event(request: Request, event_id: Id, store: StoreDep):

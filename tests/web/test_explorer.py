@@ -1,0 +1,151 @@
+"""The analyst's explorer on a small hand-made record: confidence shown and switchable, newest
+first, the dyad page and read, facets, sorting, totals and the exact JSON of what a page shows.
+No model needed."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dragoman.events.interop import QUAD_CLASS
+from dragoman.model import Actor, Event
+from dragoman.store import Store, reads
+from dragoman.store.reads import EventFilter
+from dragoman.store.reads.dyads import COOPERATION
+from dragoman.web import create_app
+from tests.web.test_web import LOCAL, OTHER, TEXT, hostile_batch, span
+
+NOR, SOU = "act_000000000001", "act_000000000002"
+
+
+def analyst_batch():
+    """The hostile record plus a low-confidence event, a historical one (1950) and an actor
+    with coordinates and evidence."""
+    batch = hostile_batch()
+    low = span(TEXT, "Southia asked Norland to return to the table.")
+    old = span(OTHER, "Nothing else happened.")
+    extra = (
+        Event("ev-low", "a1" * 8, "CONSULT", TEXT[low[0]:low[1]], *low, source="Norland",
+              source_actor_id=NOR, target="Southia", target_actor_id=SOU, date="2017-02-20",
+              confidence=0.2),
+        Event("ev-old", "a3" * 8, "ASSAULT", OTHER[old[0]:old[1]], *old, source="Norland",
+              source_actor_id=NOR, target="Southia", target_actor_id=SOU, date="1950-05-01",
+              historical=True, confidence=0.9),
+    )
+    events = tuple(dataclasses.replace(e, confidence=0.83) if e.event_id == "ev1" else e
+                   for e in batch.events) + extra
+    actors = tuple(dataclasses.replace(a, lat=59.9, lon=10.7, admin="Oslo",
+                                       evidence=("country\tNOR\tgazetteer",))
+                   if a.actor_id == NOR else a for a in batch.actors)
+    return dataclasses.replace(batch, events=events, actors=actors)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("explorer") / "analyst.duckdb")
+    with Store(path) as store:
+        store.write_batch(analyst_batch())
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db), base_url=LOCAL) as test_client:
+        yield test_client
+
+
+def event_ids(html: str) -> list[str]:
+    return list(dict.fromkeys(re.findall(r'href="/events/(ev[\w-]*)"', html)))
+
+
+def test_lists_show_confidence_and_switch_hidden_records_on(client):
+    page = client.get("/events").text
+    assert event_ids(page) == ["ev2", "ev1", "ev3"]  # newest first; low and historical hidden
+    assert ">0.83<" in page and "show historical events too" in page
+    assert "show low-confidence records too" in page
+    everything = client.get("/events?historical=any&min_confidence=0").text
+    assert event_ids(everything) == ["ev-low", "ev2", "ev1", "ev-old", "ev3"]
+    assert "hide historical events" in everything and ">0.20<" in everything
+    statements = client.get("/statements").text
+    assert "show thought, evidence, stance too" in statements
+    assert 'href="?cue_class=any"' in statements
+
+
+def test_actor_page_shows_written_names_coordinates_evidence_and_pairs(client):
+    page = client.get(f"/actors/{NOR}").text
+    assert "Norland <span class=\"sub\">(3)</span>" in page
+    assert "59.9000, 10.7000" in page and "Oslo" in page
+    assert "<td>country</td><td>NOR</td><td class=\"sub\">gazetteer</td>" in page
+    assert f"/dyad?a={NOR}&amp;b={SOU}" in page
+    assert "ev-low" not in page and "ev-old" not in page  # only default records
+    data = client.get(f"/api/actors/{NOR}").json()
+    assert data["aliases"][0] == {"alias": "Norland", "mentions": 3}
+    assert data["evidence"] == [{"field": "country", "value": "NOR", "source": "gazetteer"}]
+
+
+def test_dyad_read_gives_both_directions_by_type_and_class(db):
+    with Store(db, read_only=True) as store:
+        pair = reads.dyad(store, "Norland", "Southia")
+        assert pair["a"]["value"] == NOR and pair["b"]["value"] == SOU
+        assert [(e["event_id"], e["direction"]) for e in pair["events"]] == [
+            ("ev2", "b→a"), ("ev1", "a→b"), ("ev3", "a→b")]
+        assert {t["type"]: (t["a→b"], t["b→a"], t["class"]) for t in pair["types"]} == {
+            "ACCUSE": (2, 0, "conflict"), "REQUEST": (0, 1, "cooperation")}
+        assert pair["totals"]["a→b"]["events"] == 2
+        february = reads.dyad(store, NOR, SOU, EventFilter(since="2017-02-07",
+                                                          until="2017-02-28", min_confidence=0))
+        assert [e["event_id"] for e in february["events"]] == ["ev-low", "ev2"]
+        countries = reads.dyad(store, "NOR", "SOU")
+        assert countries["a"] == {"kind": "country", "value": "NOR", "name": "NOR"}
+        assert len(countries["events"]) == 3
+
+
+def test_cooperation_types_are_the_gdelt_quad_classes():
+    assert COOPERATION == {t for t, q in QUAD_CLASS.items() if q <= 2}
+
+
+def test_dyad_page_cites_every_record_and_is_linked_from_the_events_table(client):
+    events = client.get("/events").text
+    assert f'href="/dyad?a={NOR}&amp;b={SOU}"' in events
+    page = client.get(f"/dyad?a={NOR}&b=Southia").text
+    assert "Norland ↔ Southia" in page
+    assert page.count('class="src"') == 3  # every event, each with its source span
+    assert "conflict" in page and "cooperation" in page
+    assert client.get("/dyad?a=nobody-at-all&b=Southia").status_code == 404
+    hostile = client.get("/dyad?a=<script>&b=Southia").text  # names the hostile speaker
+    assert "<script>alert" not in hostile and "&lt;script&gt;alert" in hostile
+
+
+def test_facets_count_what_the_list_selects(client, db):
+    with Store(db, read_only=True) as store:
+        facets = reads.event_facets(store)
+    assert facets["total"] == 3
+    assert facets["facets"]["type"][0] == {"value": "ACCUSE", "label": "ACCUSE", "count": 2,
+                                           "param": "type", "arg": "ACCUSE"}
+    assert {f["value"]: f["count"] for f in facets["facets"]["flags"]} == {"negated": 1}
+    page = client.get("/events").text
+    assert "<strong>3</strong> events match" in page
+    assert 'href="?type=ACCUSE"' in page
+    narrowed = client.get("/events?type=ACCUSE").text
+    assert "<strong>2</strong> events match" in narrowed
+
+
+def test_sorting_by_column_and_the_json_of_what_is_shown(client):
+    page = client.get("/events?sort=confidence").text
+    assert 'href="?sort=-confidence"' in page  # the header toggles the direction
+    shown = event_ids(page)
+    data = client.get("/api/events?sort=confidence").json()
+    assert [e["event_id"] for e in data["items"]] == shown
+    assert 'href="/api/events?sort=confidence"' in page
+    assert client.get("/events?sort=nonsense").status_code == 422
+    assert "use one of" in client.get("/api/events?sort=nonsense").text
+
+
+def test_charts_default_to_the_corpus_period(client, db):
+    with Store(db, read_only=True) as store:
+        period = reads.corpus_period(store)
+        chart = reads.events_over_time(store, EventFilter(historical=None), window=period)
+    assert period == ("2017-01-07", "2017-03-01")
+    assert chart["from"] >= period[0] and chart["outside"] == 1  # the 1950 event

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dragoman.events.interop import QUAD_CLASS
-from dragoman.model import Actor, Event
+from dragoman.model import Event
 from dragoman.store import Store, reads
 from dragoman.store.reads import EventFilter
 from dragoman.store.reads.dyads import COOPERATION

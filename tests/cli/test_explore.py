@@ -66,3 +66,12 @@ def test_workers_default_to_the_cores_unless_the_setting_says(monkeypatch):
     assert default_workers(3) == 3
     monkeypatch.setenv("DRAGOMAN_N_PROCESS", "2")
     assert default_workers(None) is None  # Settings reads it
+
+
+def test_search_shows_the_match_in_context(db):
+    result = run("search", "blocked", "--kind", "events", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2 events match (stems: block)")
+    assert "[blocking]" in result.output
+    by = run("search", "refusing", "--kind", "statements", "--speaker", "nobody", "--db", db)
+    assert "No statements match." in by.output

@@ -149,3 +149,40 @@ def test_charts_default_to_the_corpus_period(client, db):
         chart = reads.events_over_time(store, EventFilter(historical=None), window=period)
     assert period == ("2017-01-07", "2017-03-01")
     assert chart["from"] >= period[0] and chart["outside"] == 1  # the 1950 event
+
+
+@pytest.mark.parametrize("word, stem", [("ceasefire", "ceasefir"), ("cease-fire", "ceasefir"),
+                                        ("Ceasefires", "ceasefir"), ("assaulted", "assault"),
+                                        ("Aleppo", "aleppo"), ("talks", "talk")])
+def test_stems_join_spellings(word, stem):
+    assert reads.stem(word) == stem
+
+
+def test_search_matches_any_ending_and_hyphenation_with_the_match_in_context(tmp_path):
+    batch = analyst_batch()
+    text = "Talks on the cease-fire resumed. The ceasefires hold in Aleppo; rebels assaulted it."
+    article = dataclasses.replace(batch.articles[2], article_id="a4" * 8, origin="/in/four.txt",
+                                  text=text, content_hash="h4", source_hash="s4")
+    path = str(tmp_path / "search.duckdb")
+    with Store(path) as store:
+        store.write_batch(dataclasses.replace(batch, articles=(*batch.articles, article)))
+    with Store(path, read_only=True) as store:
+        found = reads.search(store, "ceasefire", "articles")
+        assert [r["article_id"] for r in found["items"]] == ["a4" * 8]
+        snippet = found["items"][0]["snippet"]
+        assert snippet["hit"] == "cease-fire" and snippet["left"] == "Talks on the "
+        assert reads.search(store, "ceasefire aleppo assaults", "articles")["total"] == 1
+        assert reads.search(store, "ceasefire geneva", "articles")["total"] == 0  # all words
+        assert reads.search(store, "accusing", "events")["total"] == 2  # default events only
+        assert reads.search(store, "accusing", "events",
+                            events=EventFilter(min_confidence=0, historical=None))["total"] == 2
+        assert reads.search(store, "", "articles")["total"] == 0
+        with pytest.raises(ValueError, match="use one of articles, statements, events"):
+            reads.search(store, "x", "stories")
+    with TestClient(create_app(path), base_url=LOCAL) as client:
+        page = client.get("/search?q=cease-fires").text
+        assert "<mark>cease-fire</mark>" in page and "articles <span class=\"sub\">(1)</span>" in page
+        statements = client.get("/search?q=refusing&scope=statements").text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; We <mark>refuse</mark>" in statements
+        assert client.get("/api/search?q=ceasefire").json()["total"] == 1
+        assert client.get("/search?q=x&scope=stories").status_code == 422

@@ -1,5 +1,6 @@
 """The analyst's read commands beyond the plain lists: ``dragoman dyad`` (what two actors or
-two countries did and said to each other) and ``dragoman facets`` (counts by value). Each is
+two countries did and said to each other), ``dragoman search`` (stemmed full text, with the
+match in context) and ``dragoman event-facets`` / ``statement-facets`` (counts by value). Each is
 one call into the read API (``store.reads``), the same call the explorer's pages make."""
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import click
 
 from dragoman import exports
 from dragoman.cli.options import (
-    check_date, db_option, event_filter, open_record, statement_filter)
+    check_date, db_option, event_filter, list_options, open_record, statement_filter)
 from dragoman.cli.render import cell, show
 from dragoman.model import PLOVER_TYPES
 from dragoman.store import reads
-from dragoman.store.reads import EVENT_MIN_CONFIDENCE, EventFilter
+from dragoman.store.reads import EVENT_MIN_CONFIDENCE, EventFilter, StatementFilter
 
 DYAD_FORMATS = ("table", "json")
 
@@ -68,6 +69,44 @@ def dyad(first, second, since, until, type_, min_confidence, historical, limit, 
                               ("origin", "origin", 14)], "table", "statements")
 
 
+@click.command()
+@click.argument("query")
+@click.option("--kind", type=click.Choice(reads.SEARCH_KINDS), default="articles",
+              show_default=True, help="What to search.")
+@click.option("--speaker", help="Statements: only by this speaker (as `dragoman statements`).")
+@click.option("--actor", help="Events: only with this actor on either side.")
+@click.option("--since", metavar="YYYY-MM-DD", callback=check_date,
+              help="Statements: published on or after; events: dated on or after.")
+@click.option("--until", metavar="YYYY-MM-DD", callback=check_date,
+              help="Statements: published on or before; events: dated on or before.")
+@list_options
+def search(query, kind, speaker, actor, since, until, limit, offset, fmt, db) -> None:
+    """Articles, statements or events whose text has every word of QUERY, any ending, with
+    or without hyphens ("ceasefire" finds "cease-fire" and "ceasefires"), newest first, each
+    with the match in context.
+
+    Example: dragoman search ceasefire --kind statements --speaker Lavrov
+    """
+    with open_record(db) as store:
+        found = reads.search(store, query, kind, limit, offset,
+                             StatementFilter(speaker=speaker, since=since, until=until),
+                             EventFilter(actor=actor, since=since, until=until))
+    rows = [dict(r, context=_context(r.get("snippet"))) for r in found["items"]]
+    if fmt == "table" and rows:
+        click.echo(f"{found['total']} {kind} match (stems: {', '.join(found['stems'])})")
+    show(rows, [("published", "published", 10), (_TITLE[kind], _TITLE[kind], 24),
+                ("context", "in context", 80), ("origin", "origin", 14)], fmt, kind)
+
+
+_TITLE = {"articles": "title", "statements": "speaker", "events": "type"}
+
+
+def _context(snippet: dict | None) -> str:
+    if not snippet or not snippet.get("hit"):
+        return ""
+    return f"{snippet['left']}[{snippet['hit']}]{snippet['right']}".replace("\n", " ")
+
+
 @click.command("event-facets")
 @event_filter
 @db_option
@@ -103,4 +142,4 @@ def _print_facets(facets: dict, noun: str) -> None:
                 click.echo(f"  {v['count']:>7}  {cell(v['label'])}")
 
 
-COMMANDS = (dyad, event_facets, statement_facets)
+COMMANDS = (dyad, search, event_facets, statement_facets)

@@ -15,7 +15,8 @@ from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, form_values, page
 from dragoman.web.params import (
-    DyadSide, Id, Limit, Live, Offset, Sort, event_filters, statement_filters)
+    DyadSide, Id, Limit, Live, Offset, SearchKind, SearchQuery, Sort, event_filters,
+    statement_filters)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 NETWORK_TYPES = ("ACCUSE", "REQUEST", "CONSULT")
@@ -135,6 +136,18 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
                       net=charts.network(rows, height=600),
                       types=[t for t, _ in reads.event_types(store) if t])
+
+    @pages.get("/search")
+    def search(request: Request, store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",
+               statement_filter: Annotated[StatementFilter, Depends(statement_filters)] = None,
+               event_filter: Annotated[EventFilter, Depends(event_filters)] = None,
+               limit: Limit = 20, offset: Offset = 0):
+        found = {k: reads.search(store, q, k, limit if k == scope else 0,
+                                 offset if k == scope else 0, statement_filter, event_filter)
+                 for k in reads.SEARCH_KINDS}
+        return render(request, "search.html", q=q, kind=scope, kinds=reads.SEARCH_KINDS,
+                      stems=found[scope]["stems"], items=found[scope]["items"], limit=limit,
+                      offset=offset, totals={k: v["total"] for k, v in found.items()})
 
     @pages.get("/apidocs")
     def apidocs(request: Request):

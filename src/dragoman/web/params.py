@@ -35,6 +35,9 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Sort = Annotated[str | None, Query(pattern=r"^(-?[a-z_]{1,20})?$", description=(
     "the column to sort by; a leading - sorts descending (events: -date, newest first, "
     "by default; statements: -published)"))]
+SearchQuery = Annotated[str, Query(max_length=200, description=(
+    "words, each matched with any ending and with or without hyphens (all must match)"))]
+SearchKind = Annotated[str, Query(pattern=r"^(articles|statements|events)$")]
 DyadSide = Annotated[str, Query(min_length=1, max_length=200, description=(
     "one side of the pair: an actor id or name, or an ISO3 country code"))]
 Live = Annotated[bool, Query(description="make the summary and timeline now from all the "

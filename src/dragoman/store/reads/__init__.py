@@ -29,6 +29,7 @@ from dragoman.store.reads.filters import (
 from dragoman.store.reads.reuse import (
     duplicate_groups, event_clusters, event_reports, independent_sources, reuse_for,
     statement_reports)
+from dragoman.store.reads.search import SEARCH_KINDS, query_stems, search, stem
 from dragoman.store.reads.statements import (
     STATEMENT_SORTS, get_statement, speakers, statements)
 from dragoman.store.reads.stories import (
@@ -41,7 +42,8 @@ from dragoman.store.reads.tables import (
 
 __all__ = [
     "CONFIDENCE_BANDS", "DYAD_ROWS", "EVENT_SORTS", "STATEMENT_SORTS", "actor_aliases",
-    "actor_evidence", "corpus_period", "dyad", "dyad_side", "event_facets", "statement_facets",
+    "actor_evidence", "corpus_period", "SEARCH_KINDS", "query_stems", "search", "stem", "dyad",
+    "dyad_side", "event_facets", "statement_facets",
     "ACTOR_TYPES", "CUE_CLASSES", "EVENT_FLAGS", "EVENT_MIN_CONFIDENCE", "STATEMENT_MIN_CONFIDENCE",
     "EXPORT_COLUMNS", "STATEMENT_KINDS",
     "STORY_ORDERS", "ActorFilter", "ArticleFilter", "EventFilter", "StatementFilter",

@@ -186,3 +186,55 @@ def test_search_matches_any_ending_and_hyphenation_with_the_match_in_context(tmp
         assert "&lt;script&gt;alert(1)&lt;/script&gt; We <mark>refuse</mark>" in statements
         assert client.get("/api/search?q=ceasefire").json()["total"] == 1
         assert client.get("/search?q=x&scope=stories").status_code == 422
+
+
+@pytest.fixture(scope="module")
+def placed(tmp_path_factory):
+    """The analyst record with ev1 placed in Aleppo."""
+    batch = analyst_batch()
+    events = tuple(dataclasses.replace(e, location="Aleppo", location_admin="Aleppo Governorate",
+                                       lat=36.2, lon=37.16) if e.event_id == "ev1" else e
+                   for e in batch.events)
+    path = str(tmp_path_factory.mktemp("placed") / "placed.duckdb")
+    with Store(path) as store:
+        store.write_batch(dataclasses.replace(batch, events=events))
+    with TestClient(create_app(path), base_url=LOCAL) as test_client:
+        yield path, test_client
+
+
+def test_map_draws_placed_events_and_says_when_none_are(placed, client):
+    path, placed_client = placed
+    with Store(path, read_only=True) as store:
+        places = reads.event_places(store, EventFilter(place="aleppo governorate"))
+    assert [(p["location"], p["events"]) for p in places["places"]] == [("Aleppo", 1)]
+    assert places["unplaced"] == 0
+    page = placed_client.get("/map").text
+    assert '<circle class="dot"' in page and 'href="/events?place=Aleppo"' in page
+    assert "2 matching event(s) have no coordinates" in page
+    assert event_ids(placed_client.get("/events?place=Aleppo").text) == ["ev1"]
+    empty = client.get("/map").text  # the record without coordinates
+    assert "No matching event has coordinates yet (3 event(s)" in empty
+    assert '<circle class="dot"' not in empty
+
+
+def test_outlets_page_counts_articles_events_and_statements_per_outlet(client, db):
+    with Store(db, read_only=True) as store:
+        coverage = reads.outlet_coverage(store)
+        naming = reads.outlet_coverage(store, actor_id=NOR)
+    by_outlet = {o["outlet"]: o for o in coverage["outlets"]}
+    assert by_outlet["Example <i>Wire</i>"]["articles"] == 1  # the copy is left out
+    assert by_outlet["Example <i>Wire</i>"]["events"] == 2
+    assert by_outlet["Example <i>Wire</i>"]["statements"] == 1
+    assert {o["outlet"] for o in naming["outlets"]} == {"Example <i>Wire</i>"}
+    assert {r["month"] for r in coverage["over_time"]} == {"2017-02", "2017-03"}
+    page = client.get("/outlets").text
+    assert "Example &lt;i&gt;Wire&lt;/i&gt;" in page and "<i>Wire</i>" not in page
+    assert f'href="/outlets?actor_id={NOR}"' in client.get(f"/actors/{NOR}").text
+
+
+def test_network_takes_dates_story_and_country(client):
+    everything = client.get("/network?type=ACCUSE&type=REQUEST").text
+    assert everything.count('both ways') == 2
+    february_7 = client.get("/network?type=ACCUSE&type=REQUEST&since=2017-02-07").text
+    assert february_7.count('both ways') == 1 and "REQUEST" in february_7
+    assert client.get("/network?country=XXX").text.count("both ways") == 0

@@ -1,5 +1,6 @@
 """The HTML pages: server-rendered Jinja2 templates (autoescaped) over the same reads as the
 JSON API (``records``, ``lists``, ``store.reads``)."""
+import dataclasses
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -15,7 +16,8 @@ from dragoman.web import charts, highlight, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, form_values, page
 from dragoman.web.params import (
-    DyadSide, Id, Limit, Live, Offset, SearchKind, SearchQuery, Sort, event_filters,
+    DyadSide, Id, Limit, Live, Offset, OptId, SearchKind, SearchQuery, Sort, Text,
+    event_filters,
     statement_filters)
 
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -129,12 +131,34 @@ def router(templates: Jinja2Templates) -> APIRouter:
 
     @pages.get("/network")
     def network(request: Request, store: StoreDep,
+                filters: Annotated[EventFilter, Depends(event_filters)],
                 type: Annotated[list[str] | None, Query(max_length=20)] = None,
                 limit: Annotated[int, Query(ge=1, le=200)] = 40):
         chosen = [t.upper() for t in (type or NETWORK_TYPES) if t.isalpha() and len(t) <= 20]
-        rows = reads.actor_network(store, chosen or list(NETWORK_TYPES), limit)
+        rows = reads.actor_network(store, chosen or list(NETWORK_TYPES), limit,
+                                   f=dataclasses.replace(filters, type=None))
         return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
-                      net=charts.network(rows, height=600),
+                      net=charts.network(rows, height=600), filters=form_values(filters),
+                      stories=reads.stories(store, "biggest", 50),
+                      types=[t for t, _ in reads.event_types(store) if t])
+
+    @pages.get("/outlets")
+    def outlets(request: Request, store: StoreDep, actor_id: OptId = None, story: OptId = None,
+                q: Text = None):
+        data = reads.outlet_coverage(store, actor_id, story, q)
+        actor = reads.get_actor(store, actor_id) if actor_id else None
+        return render(request, "outlets.html", **data, actor=actor, story=story, q=q or "",
+                      stories=reads.stories(store, "biggest", 50),
+                      table=charts.outlet_months(data["over_time"]))
+
+    @pages.get("/map")
+    def event_map(request: Request, store: StoreDep,
+                  filters: Annotated[EventFilter, Depends(event_filters)]):
+        data = reads.event_places(store, filters)
+        kept = urlencode({k: v for k, v in request.query_params.items() if k != "place"})
+        link = "/events?" + (kept + "&" if kept else "")
+        return render(request, "map.html", **data, filters=form_values(filters),
+                      chart=charts.event_map(data["places"], link),
                       types=[t for t, _ in reads.event_types(store) if t])
 
     @pages.get("/search")

@@ -99,11 +99,12 @@ def event_filters(type: Word = None, text: Text = None, actor: Text = None,
                   hypothetical: Flag = None, historical: Flag = None, claims: Flag = None,
                   article: OptId = None, story: OptId = None,
                   min_confidence: Confidence = None, source_country: Country = None,
-                  target_country: Country = None, outlet: Text = None) -> EventFilter:
+                  target_country: Country = None, outlet: Text = None,
+                  place: Text = None) -> EventFilter:
     """Events: PLOVER type, words, actor names or ids (either side, source, target: a dyad),
     country (either side, source, target), dates, negated/hypothetical/historical/claims
     (historical ones are left out unless ``any`` or ``true``), article, story, the lowest
-    confidence shown, outlet."""
+    confidence shown, outlet, place (location or its province)."""
     return EventFilter(
         type=_text(type), text=_text(text), actor=_text(actor), actor_id=_text(actor_id),
         source=_text(source), source_id=_text(source_id), target=_text(target),
@@ -111,7 +112,7 @@ def event_filters(type: Word = None, text: Text = None, actor: Text = None,
         until=_day("until", until), negated=_flag(negated), hypothetical=_flag(hypothetical),
         historical=_shown_flag(historical), claims=_flag(claims), article=_text(article),
         story=_text(story), source_country=_text(source_country),
-        target_country=_text(target_country), outlet=_text(outlet),
+        target_country=_text(target_country), outlet=_text(outlet), place=_text(place),
         min_confidence=EVENT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 

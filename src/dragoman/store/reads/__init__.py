@@ -18,6 +18,7 @@ from dragoman.store.reads.articles import (
     article_copies, article_mentions, article_texts, articles, corpus_period, counts, date_range,
     find_article,
     get_article, outlets, rejects)
+from dragoman.store.reads.coverage import event_places, outlet_coverage
 from dragoman.store.reads.dyads import DYAD_ROWS, dyad, dyad_side
 from dragoman.store.reads.events import (
     EVENT_SORTS, actor_network, dyads, event_types, events, events_over_time, get_event)
@@ -43,7 +44,7 @@ from dragoman.store.reads.tables import (
 __all__ = [
     "CONFIDENCE_BANDS", "DYAD_ROWS", "EVENT_SORTS", "STATEMENT_SORTS", "actor_aliases",
     "actor_evidence", "corpus_period", "SEARCH_KINDS", "query_stems", "search", "stem", "dyad",
-    "dyad_side", "event_facets", "statement_facets",
+    "dyad_side", "event_facets", "statement_facets", "event_places", "outlet_coverage",
     "ACTOR_TYPES", "CUE_CLASSES", "EVENT_FLAGS", "EVENT_MIN_CONFIDENCE", "STATEMENT_MIN_CONFIDENCE",
     "EXPORT_COLUMNS", "STATEMENT_KINDS",
     "STORY_ORDERS", "ActorFilter", "ArticleFilter", "EventFilter", "StatementFilter",

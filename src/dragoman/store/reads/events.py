@@ -42,6 +42,9 @@ def event_where(f: EventFilter) -> Where:
     if f.country:
         where.add("(t.source_country = ? OR t.target_country = ?)", f.country.upper(),
                   f.country.upper())
+    if f.place:
+        where.add(f"(t.location {LIKE_LITERAL} OR t.location_admin {LIKE_LITERAL})",
+                  contains(f.place), contains(f.place))
     if f.source_country:
         where.add("t.source_country = ?", f.source_country.upper())
     if f.target_country:
@@ -154,11 +157,12 @@ def _period_for(low, high) -> str:
 
 
 def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
-                  actor_id: str | None = None) -> list[dict]:
+                  actor_id: str | None = None, f: EventFilter = EventFilter()) -> list[dict]:
     """Who does what to whom among resolved actors: one row per (source, target, type) with its
     count, the busiest ``limit`` first (only those involving ``actor_id`` when given; events
-    the default filter shows)."""
-    where = event_where(EventFilter())
+    ``f`` selects: its dates, story, country…; by default the events the default filter
+    shows)."""
+    where = event_where(f)
     where.add("t.source_actor_id <> t.target_actor_id")
     where.add("list_contains(?, t.type)",
               [x.upper() for x in (types or ("ACCUSE", "REQUEST", "CONSULT"))])
@@ -166,6 +170,7 @@ def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
         where.add("(t.source_actor_id = ? OR t.target_actor_id = ?)", actor_id, actor_id)
     return dicts(store.con.execute(
         "SELECT t.source_actor_id, s.name AS source, t.target_actor_id, g.name AS target, "
-        "t.type, count(*) AS events FROM events t JOIN actors s ON s.actor_id = t.source_actor_id "
+        "t.type, count(*) AS events FROM events t JOIN articles a USING (article_id) "
+        "JOIN actors s ON s.actor_id = t.source_actor_id "
         f"JOIN actors g ON g.actor_id = t.target_actor_id{where.sql()} GROUP BY ALL "
         "ORDER BY events DESC, source, target, t.type LIMIT ?", [*where.params, limit]))

@@ -65,7 +65,8 @@ class EventFilter:
     actors, ``*_id`` are exact actor ids (``source_id`` and ``target_id``: a dyad); ``country``
     (ISO3, either side), ``source_country``, ``target_country`` (ISO3, that side);
     ``since``/``until``: the event's date; the flags; ``claims``: events
-    reported inside someone's quoted or reported words; ``article``, ``story``."""
+    reported inside someone's quoted or reported words; ``article``, ``story``; ``place``:
+    the event's location or its first-order administrative area contains this."""
 
     type: str | None = None
     text: str | None = None
@@ -88,6 +89,7 @@ class EventFilter:
     story: str | None = None
     min_confidence: float | None = EVENT_MIN_CONFIDENCE
     outlet: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ import dataclasses
 import re
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from dragoman.cli import cli
 from dragoman.events.interop import QUAD_CLASS
 from dragoman.model import Event
 from dragoman.store import Store, reads
@@ -238,3 +240,44 @@ def test_network_takes_dates_story_and_country(client):
     february_7 = client.get("/network?type=ACCUSE&type=REQUEST&since=2017-02-07").text
     assert february_7.count('both ways') == 1 and "REQUEST" in february_7
     assert client.get("/network?country=XXX").text.count("both ways") == 0
+
+
+def test_story_citations_are_numbered_per_source_without_raw_ids(tmp_path):
+    batch = analyst_batch()
+    a1, a3 = "a1" * 8, "a3" * 8
+    summary = (f"Ministers of Norland and Southia met in Geneva on Monday. [{a1}] "
+               f"A wire story. [{a3}] Southia asked Norland to return to the table. [{a1}]")
+    story = dataclasses.replace(batch.stories[0], summary=summary)
+    path = str(tmp_path / "cited.duckdb")
+    with Store(path) as store:
+        store.write_batch(dataclasses.replace(batch, stories=(story,)))
+    with TestClient(create_app(path), base_url=LOCAL) as client:
+        page = client.get("/stories/story1").text
+        data = client.get("/api/stories/story1").json()
+    assert [[c["n"] for c in s["cites"]] for s in data["summary"]] == [[1], [2], [1]]
+    assert [(s["n"], s["article_id"]) for s in data["sources"]] == [(1, a1), (2, a3)]
+    assert ">[2]</a>" in page and '<li value="2"><a href="/articles/' + a3 in page
+    prose = re.sub(r"<[^>]+>", " ", page.split("<h2>Summary</h2>")[1].split("<h2>")[0])
+    assert a1 not in prose and "story1" not in page.split("<h1>")[1].split("</p>")[0]
+
+
+def test_gdelt_layout_points_at_the_article_url(tmp_path):
+    batch = analyst_batch()
+    articles = tuple(dataclasses.replace(a, url="https://news.example/wire/1")
+                     if a.article_id == "a3" * 8 else a for a in batch.articles)
+    path = str(tmp_path / "urls.duckdb")
+    with Store(path) as store:
+        store.write_batch(dataclasses.replace(batch, articles=articles))
+    result = CliRunner().invoke(cli, ["events-export", "--layout", "gdelt", "--db", path])
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    url = rows[0].index("SOURCEURL")
+    by_event = {r[0]: r[url] for r in rows[1:]}
+    assert by_event["ev3"] == "https://news.example/wire/1"
+    assert by_event["ev2"] == "/in/one.txt"  # an article without an http(s) URL: its origin
+
+
+def test_article_page_has_layer_toggles_and_shows_the_url_not_a_cache_path(client):
+    page = client.get(f"/articles/{'a3' * 8}").text
+    for layer in ("mention", "statement", "speaker", "event", "reuse"):
+        assert f'data-layer="{layer}" checked' in page
+    assert '<span title="/in/three.txt">three.txt</span>' in page

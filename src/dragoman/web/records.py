@@ -42,9 +42,25 @@ def story(store: Store, story_id: str, live: bool = False) -> dict:
     else:
         summary, dated = _stored(store, row, articles)
     return {"story": row, "summary": summary, "dated": dated, "articles": articles,
+            "sources": _number(summary, articles),
             "actors": reads.actors_in_story(store, story_id),
             "history": reads.story_history(store, story_id),
             "timeline": reads.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
+
+
+def _number(summary: list[dict], articles: list[dict]) -> list[dict]:
+    """Numbers each cited article once, in order of first citation (``cite["n"]``), and
+    gives the numbered list of sources: ``[{"n", "article_id", "title", "published",
+    "outlet"}]``."""
+    about = {a["article_id"]: a for a in articles}
+    numbers: dict[str, int] = {}
+    for sentence in summary:
+        for cite in sentence["cites"]:
+            cite["n"] = numbers.setdefault(cite["article_id"], len(numbers) + 1)
+    return [{"n": n, "article_id": a, "title": about.get(a, {}).get("title"),
+             "origin": about.get(a, {}).get("origin"),
+             "published": about.get(a, {}).get("published"),
+             "outlet": about.get(a, {}).get("outlet")} for a, n in numbers.items()]
 
 
 def _stored(store: Store, row: dict, articles: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -6,7 +6,7 @@ from dragoman.store.reads.sql import (
     LIKE_LITERAL, OUTLET_OF, Where, contains, dicts, fetch, names_actor, one, order_by)
 from dragoman.store.store import Store
 
-ARTICLE_REF = "a.origin, a.title AS article_title, a.published"
+ARTICLE_REF = "a.origin, a.title AS article_title, a.published, a.url AS article_url"
 _SELECT = f"SELECT t.*, {ARTICLE_REF} FROM statements t JOIN articles a USING (article_id)"
 # a mention inside the quoted span: a semi-join (mentions filtered first), not a correlated
 # EXISTS, which DuckDB runs per statement

@@ -187,7 +187,8 @@ def test_story_summary_cites_the_spans_it_comes_from(client):
     texts = {a: client.get(f"/api/articles/{a}").json()["article"]["text"] for a in ("a1" * 8, "a3" * 8)}
     lead = "Ministers of Norland and Southia met in Geneva on Monday."
     assert story["summary"][0]["text"] == lead
-    assert story["summary"][0]["cites"][0] == {"article_id": "a1" * 8, "start": 0, "end": len(lead)}
+    assert story["summary"][0]["cites"][0] == {"article_id": "a1" * 8, "start": 0, "end": len(lead),
+                                               "n": 1}
     for sentence in story["summary"]:
         for cite in sentence["cites"]:
             if cite["start"] is not None:

@@ -1,7 +1,7 @@
 """An analyst's tasks in real headless Chromium: switches, facets, sorting, the dyad page, search
 with the match in context, layer toggles, the map, a 390-pixel screen and keyboard focus — on
-the hand-made record (no model) — and, on the seed articles (model), "every statement by
-Lavrov about the ceasefire" and "what did the busiest pair do to each other". Screenshots go
+the hand-made record (no model) — and, on the seed articles (model), "every statement by a
+speaker about the ceasefire" and "what did the busiest pair do to each other". Screenshots go
 to $DRAGOMAN_SCREENSHOTS (or a temporary folder)."""
 from __future__ import annotations
 
@@ -134,15 +134,19 @@ def test_a_phone_screen_scrolls_tables_not_pages_and_focus_is_visible(browser, s
 
 @pytest.mark.model
 @pytest.mark.shared
-def test_every_statement_by_lavrov_about_the_ceasefire(browser, seeds_db, shots):
+def test_every_statement_by_a_speaker_about_the_ceasefire(browser, seeds_db, shots):
+    """The seeds' Lavrov says nothing about the ceasefire: the task is asked of the first
+    speaker who does (on the full demo corpus: Lavrov)."""
     with serving(seeds_db) as base:
         tab = Watched(browser, base)
-        page = tab.visit("/search?q=ceasefire&scope=statements&speaker=Lavrov")
-        found = tab.api("/api/search?q=ceasefire&scope=statements&speaker=Lavrov&limit=100")
+        anyone = tab.api("/api/search?q=ceasefire&scope=statements&limit=100")["items"]
+        speaker = next(s["speaker"] for s in anyone if s["speaker"]).split()[-1]
+        page = tab.visit(f"/search?q=cease-fire&scope=statements&speaker={speaker}")
+        found = tab.api(f"/api/search?q=ceasefire&scope=statements&speaker={speaker}&limit=100")
         assert found["total"] >= 1 and page.locator("ol.results > li").count() == found["total"]
         assert all(m.lower().replace("-", "").startswith("ceasefire")
                    for m in page.locator("ol.results mark").all_inner_texts())
-        page.screenshot(path=str(shots / "task-lavrov-ceasefire.png"), full_page=True)
+        page.screenshot(path=str(shots / "task-speaker-ceasefire.png"), full_page=True)
         page.locator("ol.results a.src").first.click()
         page.wait_for_url("**#s-*")
         assert tab.focused_text() == found["items"][0]["text"]

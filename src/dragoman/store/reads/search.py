@@ -48,28 +48,37 @@ def _pattern(word_stem: str) -> str:
     return r"\b" + "[-‐‑ ]?".join(re.escape(c) for c in word_stem) + r"\w*"
 
 
-def _snippet_pattern(word_stem: str) -> str:
-    """The first match of the word with up to ``CONTEXT`` characters either side, as the
-    groups ``left``, ``hit``, ``right`` (case-insensitive, across lines)."""
-    return rf"(?is)(.{{0,{CONTEXT}}}?)({_pattern(word_stem)})(.{{0,{CONTEXT}}})"
+def _literal(pattern: str) -> str:
+    """``pattern`` as a SQL string literal (made only of ``re.escape``d letters of a stem and
+    the fixed text of ``_pattern``; quotes are doubled all the same)."""
+    return "'" + pattern.replace("'", "''") + "'"
 
 
-_SNIPPET = "regexp_extract({column}, ?, ['left', 'hit', 'right'])"
+def snippet(text: str, word_stem: str) -> dict:
+    """The first match of ``word_stem`` in ``text`` with up to ``CONTEXT`` characters either
+    side: ``{"left", "hit", "right"}`` (empty strings when there is none). Made here, for the
+    rows of one page, because DuckDB would run the extraction on every matching row before
+    the ``LIMIT``."""
+    found = re.search(_pattern(word_stem), text or "", re.IGNORECASE)
+    if not found:
+        return {"left": "", "hit": "", "right": ""}
+    return {"left": text[max(0, found.start() - CONTEXT):found.start()], "hit": found.group(),
+            "right": text[found.end():found.end() + CONTEXT]}
 
 
 _TARGETS = {
-    "articles": ("SELECT t.article_id, t.title, t.origin, t.outlet, t.published, {snippet} AS "
-                 "snippet FROM articles t", "t.text", "t.published DESC NULLS LAST, t.article_id",
+    "articles": ("SELECT t.article_id, t.title, t.origin, t.outlet, t.published, "
+                 "t.text AS searched FROM articles t", "t.text", "t.published DESC NULLS LAST, t.article_id",
                  "t.duplicate_of IS NULL"),
     "statements": ("SELECT t.statement_id, t.article_id, t.start, t.\"end\", t.text, t.speaker, "
                    "t.speaker_mention, t.speaker_actor_id, t.kind, t.confidence, a.origin, "
-                   "a.title AS article_title, a.published, {snippet} AS snippet "
+                   "a.title AS article_title, a.published, t.text AS searched "
                    "FROM statements t JOIN articles a USING (article_id)", "t.text",
                    "a.published DESC NULLS LAST, t.statement_id", None),
     "events": ("SELECT t.event_id, t.article_id, t.start, t.\"end\", t.text, t.type, t.date, "
                "t.source, t.source_actor_id, t.target, t.target_actor_id, t.confidence, "
                "t.negated, t.hypothetical, t.historical, a.origin, a.title AS article_title, "
-               "a.published, {snippet} AS snippet FROM events t JOIN articles a USING "
+               "a.published, t.text AS searched FROM events t JOIN articles a USING "
                "(article_id)", "t.text", "t.date DESC NULLS LAST, t.event_id", None),
 }
 
@@ -93,11 +102,12 @@ def search(store: Store, query: str, kind: str = "articles", limit: int = 20, of
     if extra:
         where.add(extra)
     for word_stem in stems:
-        where.add(f"regexp_matches({column}, ?)", "(?i)" + _pattern(word_stem))
-    total = scalar(store, f"SELECT count(*) FROM ({select.format(snippet='NULL')}{where.sql()})",
-                   where.params)
+        # inlined, not a parameter: DuckDB compiles a parameter's expression once per row
+        where.add(f"regexp_matches({column}, {_literal('(?i)' + _pattern(word_stem))})")
+    total = scalar(store, f"SELECT count(*) FROM ({select}{where.sql()})", where.params)
     where.order = order
-    rows = dicts(store.con.execute(
-        f"{select.format(snippet=_SNIPPET.format(column=column))}{where.sql()} LIMIT ? OFFSET ?",
-        [_snippet_pattern(stems[0]), *where.params, limit, offset]))
+    rows = dicts(store.con.execute(f"{select}{where.sql()} LIMIT ? OFFSET ?",
+                                   [*where.params, limit, offset])) if limit and total else []
+    for row in rows:
+        row["snippet"] = snippet(row.pop("searched"), stems[0])
     return {"kind": kind, "stems": stems, "total": total, "items": rows}

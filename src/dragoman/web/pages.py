@@ -37,6 +37,13 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, f"{name}.html", page=result, filters=form_values(filters),
                       sort=spec.sort(sort), **extra)
 
+    def whole(request: Request, filters: object, default: object, make, what: str = "facets"):
+        """``make()``, kept until the record changes when ``filters`` is the default (the
+        list as first opened: the same for every visitor); made fresh otherwise."""
+        if filters != default:
+            return make()
+        return request.app.state.memo.get(f"{what}-{type(filters).__name__}", make)
+
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
         memo = request.app.state.memo
@@ -84,7 +91,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
                  "min_confidence": (filters.min_confidence or 0) < STATEMENT_MIN_CONFIDENCE}
         return listing(request, store, "statements", filters, limit, offset, sort,
                        kinds=STATEMENT_KINDS, cue_classes=CUE_CLASSES, shown=shown,
-                       facets=reads.statement_facets(store, filters),
+                       facets=whole(request, filters, StatementFilter(),
+                                    lambda: reads.statement_facets(store, filters)),
                        threshold=STATEMENT_MIN_CONFIDENCE)
 
     @pages.get("/statements/{statement_id}")
@@ -99,7 +107,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
         query = request.query_params
         shown = {"historical": query.get("historical") in ("any", "true"),
                  "min_confidence": (filters.min_confidence or 0) < EVENT_MIN_CONFIDENCE}
-        over_time = reads.events_over_time(store, filters, window=period)
+        over_time = whole(request, filters, EventFilter(), lambda: reads.events_over_time(
+            store, filters, window=period), "over-time")
         link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
                                        if k not in ("type", "offset")}) + "&"
         dyad = [reads.get_actor(store, actor_id) if actor_id else None
@@ -107,7 +116,9 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return listing(request, store, "events", filters, limit, offset, sort,
                        bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
                        types=[t for t, _ in reads.event_types(store) if t], shown=shown,
-                       facets=reads.event_facets(store, filters), threshold=EVENT_MIN_CONFIDENCE,
+                       facets=whole(request, filters, EventFilter(),
+                                    lambda: reads.event_facets(store, filters)),
+                       threshold=EVENT_MIN_CONFIDENCE,
                        period=period)
 
     @pages.get("/dyad")

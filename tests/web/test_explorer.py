@@ -100,7 +100,8 @@ def test_dyad_read_gives_both_directions_by_type_and_class(db):
                                                           until="2017-02-28", min_confidence=0))
         assert [e["event_id"] for e in february["events"]] == ["ev-low", "ev2"]
         countries = reads.dyad(store, "NOR", "SOU")
-        assert countries["a"] == {"kind": "country", "value": "NOR", "name": "NOR"}
+        assert countries["a"] == {"kind": "country", "value": "NOR", "name": "NOR", "ref": "NOR"}
+        assert pair["a"]["ref"] == "Norland"  # its name finds it again: the form shows it
         assert len(countries["events"]) == 3
 
 
@@ -112,7 +113,7 @@ def test_dyad_page_cites_every_record_and_is_linked_from_the_events_table(client
     events = client.get("/events").text
     assert f'href="/dyad?a={NOR}&amp;b={SOU}"' in events
     page = client.get(f"/dyad?a={NOR}&b=Southia").text
-    assert "Norland ↔ Southia" in page
+    assert "Norland ↔ Southia" in page and 'name="a" value="Norland"' in page
     assert page.count('class="src"') == 3  # every event, each with its source span
     assert "conflict" in page and "cooperation" in page
     assert client.get("/dyad?a=nobody-at-all&b=Southia").status_code == 404

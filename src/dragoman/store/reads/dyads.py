@@ -35,20 +35,24 @@ _MENTION_COLUMN = {"actor": ("", "m.actor_id"),
 def dyad_side(store: Store, ref: str) -> dict:
     """A side named by ``ref``: an actor id, an actor's name or alias, or an ISO3 country code
     (three letters that events use as a country and no actor is called exactly):
-    ``{"kind": "actor"|"country", "value", "name"}``."""
+    ``{"kind": "actor"|"country", "value", "name", "ref"}``; ``ref`` names it again in a
+    form: its name when that finds it, else its id."""
     code = ref.strip().upper()
     if _COUNTRY.match(code) and store.con.execute(
             "SELECT 1 FROM events WHERE source_country = ? OR target_country = ? LIMIT 1",
             [code, code]).fetchone() and not store.con.execute(
             "SELECT 1 FROM actors WHERE actor_id = ? OR lower(name) = lower(?) LIMIT 1",
             [ref, ref]).fetchone():
-        return {"kind": "country", "value": code, "name": code}
+        return {"kind": "country", "value": code, "name": code, "ref": code}
     actor = find_actor(store, ref)
     if actor is None:
         raise NotFound(f"no actor or country {ref!r}",
                        "give an actor's id or name (dragoman actors --name ...) or an ISO3 "
                        "country code such as RUS")
-    return {"kind": "actor", "value": actor["actor_id"], "name": actor["name"]}
+    named = find_actor(store, actor["name"])
+    return {"kind": "actor", "value": actor["actor_id"], "name": actor["name"],
+            "ref": actor["name"] if named and named["actor_id"] == actor["actor_id"]
+            else actor["actor_id"]}
 
 
 def dyad(store: Store, a: str, b: str, f: EventFilter = EventFilter(),

@@ -82,7 +82,8 @@ def router() -> APIRouter:
                       response_model=OverTime)
     api.add_api_route("/network", network, methods=["GET"], tags=["actors"])
     api.add_api_route("/search", search, methods=["GET"], tags=["search"])
-    api.add_api_route("/dyad", dyad, methods=["GET"], tags=["events"])
+    api.add_api_route("/dyad", dyad, methods=["GET"], tags=["events"],
+                      responses={404: {"description": "no actor or country by that name"}})
     api.add_api_route("/events/facets", event_facets, methods=["GET"], tags=["events"])
     api.add_api_route("/statements/facets", statement_facets, methods=["GET"],
                       tags=["statements"])

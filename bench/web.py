@@ -28,6 +28,7 @@ from bench.report import machine, write_section
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 GOAL_MS = 150.0
+SEARCH_WORDS = ("ceasefire", "aleppo", "talks", "accused")
 
 
 def demo_db(path: Path) -> Path:
@@ -83,6 +84,8 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
     statements = ids("/api/statements?kind=direct", "statement_id")
     articles = ids("/api/articles", "article_id")
     speaker = client.get("/api/speakers", params={"limit": 1}).json()["items"][0]["speaker"]
+    pairs = client.get("/api/dyads", params={"limit": 4}).json()["items"] or [
+        {"source_actor_id": actors[0], "target_actor_id": actors[-1]}]
     pages = [("/", ["/"]), ("/stories", ["/stories"]),
              ("/stories/{id}", [f"/stories/{i}" for i in stories]),
              ("/actors", ["/actors"]), ("/actors/{id}", [f"/actors/{i}" for i in actors]),
@@ -92,7 +95,15 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
              ("/events", ["/events"]), ("/events?type=ACCUSE", ["/events?type=ACCUSE"]),
              ("/events/{id}", [f"/events/{i}" for i in events]),
              ("/articles", ["/articles"]), ("/articles/{id}", [f"/articles/{i}" for i in articles]),
-             ("/duplicates", ["/duplicates"]), ("/network", ["/network"])]
+             ("/duplicates", ["/duplicates"]), ("/network", ["/network"]),
+             ("/events?historical=any&min_confidence=0&sort=-confidence",
+              ["/events?historical=any&min_confidence=0&sort=-confidence"]),
+             ("/dyad?a=&b=", [f"/dyad?a={p['source_actor_id']}&b={p['target_actor_id']}"
+                              for p in pairs]),
+             ("/search?q=", [f"/search?q={w}" for w in SEARCH_WORDS]),
+             ("/search?q=&scope=statements", [f"/search?q={w}&scope=statements"
+                                              for w in SEARCH_WORDS]),
+             ("/outlets", ["/outlets"]), ("/map", ["/map"])]
     api = [("/api/overview", ["/api/overview"]), ("/api/stories", ["/api/stories"]),
            ("/api/stories/{id}", [f"/api/stories/{i}" for i in stories]),
            ("/api/actors/{id}", [f"/api/actors/{i}" for i in actors]),
@@ -102,7 +113,12 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
            ("/api/events/over-time", ["/api/events/over-time"]),
            ("/api/articles/{id}", [f"/api/articles/{i}" for i in articles]),
            ("/api/network", ["/api/network"]),
-           ("/api/events/export?format=csv", ["/api/events/export?format=csv"])]
+           ("/api/events/export?format=csv", ["/api/events/export?format=csv"]),
+           ("/api/events/facets", ["/api/events/facets"]),
+           ("/api/search?q=&scope=events", [f"/api/search?q={w}&scope=events"
+                                            for w in SEARCH_WORDS]),
+           ("/api/dyad?a=&b=", [f"/api/dyad?a={p['source_actor_id']}&b={p['target_actor_id']}"
+                                for p in pairs])]
     return pages + api
 
 

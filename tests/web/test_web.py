@@ -114,11 +114,16 @@ PAGES = ["/", "/stories", "/stories/story1", "/actors", "/actors/act_00000000000
          "/actors/act_000000000003", "/statements", "/statements/st1", "/events", "/events/ev1",
          "/events?source_id=act_000000000001&target_id=act_000000000002", "/articles",
          f"/articles/{'a1' * 8}", f"/articles/{'a2' * 8}", f"/articles/{'a3' * 8}",
-         "/duplicates", "/network", "/network?type=ACCUSE&type=REQUEST", "/apidocs"]
+         "/duplicates", "/network", "/network?type=ACCUSE&type=REQUEST", "/apidocs",
+         "/search?q=script+alert", "/search?q=script&scope=statements", "/search?q=block&scope=events",
+         "/dyad?a=act_000000000001&b=act_000000000002", "/dyad?a=act_000000000003&b=Norland",
+         "/events?historical=any&min_confidence=0&sort=-confidence", "/statements?cue_class=any"]
 API = ["/api/overview", "/api/stories", "/api/stories/story1", "/api/actors",
        "/api/actors/act_000000000001", "/api/statements", "/api/statements/st1", "/api/events",
        "/api/events/ev1", "/api/events/over-time", "/api/articles", f"/api/articles/{'a1' * 8}",
-       "/api/duplicates", "/api/dyads", "/api/speakers", "/api/network", "/api/openapi.json"]
+       "/api/duplicates", "/api/dyads", "/api/speakers", "/api/network", "/api/openapi.json",
+       "/api/search?q=talks", "/api/dyad?a=Norland&b=Southia", "/api/events/facets",
+       "/api/statements/facets?cue_class=any"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -182,7 +187,8 @@ def test_story_summary_cites_the_spans_it_comes_from(client):
     texts = {a: client.get(f"/api/articles/{a}").json()["article"]["text"] for a in ("a1" * 8, "a3" * 8)}
     lead = "Ministers of Norland and Southia met in Geneva on Monday."
     assert story["summary"][0]["text"] == lead
-    assert story["summary"][0]["cites"][0] == {"article_id": "a1" * 8, "start": 0, "end": len(lead)}
+    assert story["summary"][0]["cites"][0] == {"article_id": "a1" * 8, "start": 0, "end": len(lead),
+                                               "n": 1}
     for sentence in story["summary"]:
         for cite in sentence["cites"]:
             if cite["start"] is not None:

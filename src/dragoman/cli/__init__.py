@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import click
 
-from dragoman.cli import actors, events, ingest, records, stories, web
+from dragoman.cli import actors, events, explore, ingest, records, stories, web
 from dragoman.cli.options import Group
 
-COMMAND_MODULES = (ingest, records, actors, stories, events, web)
+COMMAND_MODULES = (ingest, records, actors, stories, events, explore, web)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +21,8 @@ def cli() -> None:
     """dragoman: news articles in, a sourced record of who did and said what to whom out.
 
     Start with `dragoman ingest PATH...`, then `dragoman status`, `dragoman statements`,
-    `dragoman events`, `dragoman actors`, `dragoman stories` and `dragoman export`;
+    `dragoman events`, `dragoman actors`, `dragoman stories`, `dragoman dyad` and
+    `dragoman export`;
     `dragoman serve` opens all of it in a browser.
     """
 

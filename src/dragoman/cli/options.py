@@ -65,6 +65,17 @@ def check_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
             f"{value!r} is not a date; give it as YYYY-MM-DD, e.g. 2017-12-06") from None
 
 
+def check_country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An ISO3 country code (three letters), upper-cased."""
+    if value is None:
+        return None
+    if not (len(value.strip()) == 3 and value.strip().isalpha()):
+        raise click.BadParameter(
+            f"{value!r} is not an ISO3 country code; give three letters, e.g. SYR, RUS, TUR "
+            "(`dragoman event-facets` lists the countries in the record)")
+    return value.strip().upper()
+
+
 def _dates(what: str) -> Callable[[Callable], Callable]:
     def add(func: Callable) -> Callable:
         func = click.option("--until", metavar="YYYY-MM-DD", callback=check_date,
@@ -147,7 +158,8 @@ event_filter = _filter(_event_filter, (
                                  "name or an alias contains this."),
     click.option("--source", help="Names the source (as --actor, for the source only)."),
     click.option("--target", help="Names the target (as --actor, for the target only)."),
-    click.option("--country", metavar="ISO3", help="Source or target country, e.g. RUS."),
+    click.option("--country", metavar="ISO3", callback=check_country,
+                 help="Source or target country, e.g. RUS."),
     _dates("Events"),
     click.option("--no-negated", is_flag=True, help="Leave out negated events."),
     click.option("--no-hypothetical", is_flag=True,
@@ -168,7 +180,8 @@ def _actor_filter(name, type_, country) -> ActorFilter:
 actor_filter = _filter(_actor_filter, ("name", "type_", "country"), (
     click.option("--name", help="Its name or an alias contains this (case-insensitive)."),
     click.option("--type", "type_", type=click.Choice(ACTOR_TYPES)),
-    click.option("--country", metavar="ISO3", help="Actor country, e.g. SYR."),
+    click.option("--country", metavar="ISO3", callback=check_country,
+                 help="Actor country, e.g. SYR."),
 ))
 
 

@@ -14,7 +14,7 @@ Crosswalk (also in docs/events.md):
 | location, location_country | ActionGeo_FullName, ActionGeo_CountryCode | placename, country |
 | cluster reports / articles | NumMentions, NumArticles | – |
 | negated, hypothetical, historical | – (GDELT has none: filter before exporting) | negated, hypothetical, historical |
-| origin, text | SOURCEURL (the origin), – | source, source_text |
+| article http(s) URL (else origin), text | SOURCEURL, – | source, source_text |
 
 GDELT codes countries with CAMEO/FIPS three-letter codes; ours are ISO-3166 alpha-3 (the same
 for most countries). GoldsteinScale and AvgTone are left empty: we do not compute them.
@@ -51,8 +51,15 @@ def gdelt_rows(events: Iterable[dict], reports: dict[str, dict] | None = None) -
             _name(e, "target"), e.get("target_country"), e.get("target_sector"), 1,
             e.get("cameo"), cameo, cameo, QUAD_CLASS.get(e["type"]), None,
             cluster.get("reports", 1), cluster.get("independent", 1), cluster.get("articles", 1),
-            None, e.get("location"), e.get("location_country"), e.get("origin"),
+            None, e.get("location"), e.get("location_country"),
+            source_url(e),
         )))
+
+
+def source_url(event: dict) -> str | None:
+    """Where an event was read: its article's http(s) URL, else the article's origin."""
+    url = event.get("article_url") or ""
+    return url if url.lower().startswith(("http://", "https://")) else event.get("origin")
 
 
 def polecat_records(events: Iterable[dict]) -> Iterator[dict]:
@@ -71,7 +78,7 @@ def polecat_records(events: Iterable[dict]) -> Iterator[dict]:
             "negated": bool(e.get("negated")), "hypothetical": bool(e.get("hypothetical")),
             "historical": bool(e.get("historical")),
             "date_precision": e.get("date_precision"), "date_text": e.get("date_text"),
-            "source": e.get("origin"), "source_text": e.get("text"),
+            "source": source_url(e), "source_text": e.get("text"),
             "article_id": e.get("article_id"), "statement_id": e.get("statement_id"),
         }
 

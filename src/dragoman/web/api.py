@@ -13,8 +13,10 @@ from dragoman.store import Store, reads
 from dragoman.web import export, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
-from dragoman.store.reads import EventFilter
-from dragoman.web.params import Id, Limit, Live, Offset, OptId, event_filters
+from dragoman.store.reads import EventFilter, StatementFilter
+from dragoman.web.params import (
+    DyadSide, Id, Limit, Live, Offset, OptId, SearchKind, SearchQuery, Sort, event_filters,
+    statement_filters)
 
 StoreDep = Annotated[Store, Depends(get_store)]
 
@@ -57,15 +59,16 @@ class OverTime(BaseModel):
 
 def _list_endpoint(spec: ListSpec):
     def endpoint(store: StoreDep, filters: Annotated[object, Depends(spec.filters)],
-                 limit: Limit = 50, offset: Offset = 0) -> Page:
-        return Page(**page(store, spec, filters, limit, offset))
+                 limit: Limit = 50, offset: Offset = 0, sort: Sort = None) -> Page:
+        return Page(**page(store, spec, filters, limit, offset, sort))
     return endpoint
 
 
 def _export_endpoint(spec: ListSpec):
     def endpoint(request: Request, filters: Annotated[object, Depends(spec.filters)],
-                 format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv") -> StreamingResponse:
-        body = export.stream(pool_of(request), spec, filters, format)
+                 format: Annotated[str, Query(pattern=r"^(csv|jsonl)$")] = "csv",
+                 sort: Sort = None) -> StreamingResponse:
+        body = export.stream(pool_of(request), spec, filters, format, spec.sort(sort))
         name = f"{spec.name}.{format}"
         return StreamingResponse(body, media_type=export.MEDIA_TYPES[format],
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
@@ -78,6 +81,12 @@ def router() -> APIRouter:
     api.add_api_route("/events/over-time", events_over_time, methods=["GET"], tags=["events"],
                       response_model=OverTime)
     api.add_api_route("/network", network, methods=["GET"], tags=["actors"])
+    api.add_api_route("/search", search, methods=["GET"], tags=["search"])
+    api.add_api_route("/dyad", dyad, methods=["GET"], tags=["events"],
+                      responses={404: {"description": "no actor or country by that name"}})
+    api.add_api_route("/events/facets", event_facets, methods=["GET"], tags=["events"])
+    api.add_api_route("/statements/facets", statement_facets, methods=["GET"],
+                      tags=["statements"])
     for spec in LISTS.values():
         api.add_api_route(f"/{spec.name}/export", _export_endpoint(spec), methods=["GET"],
                           tags=[spec.name], summary=f"{spec.summary}: all of it, as CSV or JSONL",
@@ -120,6 +129,35 @@ def network(store: StoreDep,
     """Who accuses, requests, consults (or any PLOVER types) whom: one row per
     (source, target, type) with its count."""
     return reads.actor_network(store, types.split(","), limit, actor_id or None)
+
+
+def search(store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",
+           statement_filter: Annotated[StatementFilter, Depends(statement_filters)] = None,
+           event_filter: Annotated[EventFilter, Depends(event_filters)] = None,
+           limit: Limit = 20, offset: Offset = 0) -> dict:
+    """Articles, statements or events (``scope``) whose text has every word of ``q`` (any ending, with
+    or without hyphens), newest first, each with a keyword-in-context ``snippet``;
+    statements and events within their filters (the defaults unless given)."""
+    return Json(reads.search(store, q, scope, limit, offset, statement_filter, event_filter))
+
+
+def dyad(store: StoreDep, a: DyadSide, b: DyadSide,
+         filters: Annotated[EventFilter, Depends(event_filters)]) -> dict:
+    """What side ``a`` and side ``b`` (actor ids or names, or ISO3 country codes) did and
+    said to each other: both directions, by type, cooperation v. conflict, per month."""
+    return Json(reads.dyad(store, a, b, filters))
+
+
+def event_facets(store: StoreDep,
+                 filters: Annotated[EventFilter, Depends(event_filters)]) -> dict:
+    """How many events match, and per type, country, actor, outlet, flag, confidence band."""
+    return Json(reads.event_facets(store, filters))
+
+
+def statement_facets(store: StoreDep,
+                     filters: Annotated[StatementFilter, Depends(statement_filters)]) -> dict:
+    """How many statements match, and per speaker, kind, cue class, outlet, confidence band."""
+    return Json(reads.statement_facets(store, filters))
 
 
 def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:

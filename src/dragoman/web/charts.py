@@ -228,3 +228,116 @@ def _edge(row: dict, where: dict, heaviest: int) -> Edge:
     title = f"{row['source']} → {row['target']}: {row['type']} ×{row['events']}"
     return Edge(f"M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {ex:.1f},{ey:.1f}", colour(row["type"]),
                 round(1 + 3 * row["events"] / heaviest, 1), row["type"], title, href)
+
+
+DYAD_COLOURS = {"cooperation": "#59a14f", "conflict": "#e15759", "other": "#bab0ac"}
+
+
+@dataclass
+class DyadChart:
+    """Months down the page; per month one bar per direction, its cooperation, conflict and
+    other events side by side (``rects``), with the month and direction labels."""
+
+    width: int
+    height: int
+    rects: list[Rect] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    empty: bool = True
+
+
+def dyad_bars(over_time: list[dict], width: int = 760, row: int = 16) -> DyadChart:
+    """``reads.dyad``'s ``over_time`` rows as horizontal bars: for each month, the events
+    from a to b, then from b to a, split into cooperation, conflict and other."""
+    months = sorted({r["month"] or "undated" for r in over_time})
+    if not months:
+        return DyadChart(width, 40)
+    most = max(sum(r[k] for k in DYAD_COLOURS) for r in over_time) or 1
+    scale = (width - 180) / most
+    chart = DyadChart(width, 10 + row * 2 * len(months) + 6 * len(months), empty=False)
+    by_key = {(r["month"] or "undated", r["direction"]): r for r in over_time}
+    y = 8.0
+    for month in months:
+        chart.labels.append(Label(4, y + row + 4, month, "start"))
+        for direction in ("a→b", "b→a"):
+            chart.labels.append(Label(112, y + row - 4, direction, "start"))
+            x, counts = 150.0, by_key.get((month, direction), {})
+            for kind, fill in DYAD_COLOURS.items():
+                n = counts.get(kind, 0)
+                if n:
+                    chart.rects.append(Rect(x, y + 2, n * scale, row - 4, fill,
+                                            f"{month} {direction}: {n} {kind} event(s)"))
+                    x += n * scale
+            y += row
+        y += 6
+    return chart
+
+
+@dataclass
+class Dot:
+    x: float
+    y: float
+    r: float
+    title: str
+    href: str
+
+
+@dataclass
+class MapChart:
+    """Event places on a plain equirectangular map of their own bounding box: graticule
+    lines every ``step`` degrees with their labels, one dot per place (area ~ events)."""
+
+    width: int
+    height: int
+    dots: list[Dot] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float]] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    empty: bool = True
+
+
+def event_map(places: list[dict], link: str, width: int = 900, height: int = 520) -> MapChart:
+    """``reads.event_places`` rows as dots; a dot links to ``link`` (ending in ``?...&`` or
+    ``?``) with ``place=`` its location's name (the events page's place filter)."""
+    if not places:
+        return MapChart(width, 60)
+    lats, lons = [p["lat"] for p in places], [p["lon"] for p in places]
+    pad = max(1.0, (max(lons) - min(lons)) * 0.08, (max(lats) - min(lats)) * 0.08)
+    west, east = max(-180.0, min(lons) - pad), min(180.0, max(lons) + pad)
+    south, north = max(-90.0, min(lats) - pad), min(90.0, max(lats) + pad)
+    scale = min((width - 60) / (east - west), (height - 40) / (north - south))
+    chart = MapChart(width, int((north - south) * scale) + 40, empty=False)
+
+    def x(lon: float) -> float:
+        return round(40 + (lon - west) * scale, 1)
+
+    def y(lat: float) -> float:
+        return round(10 + (north - lat) * scale, 1)
+
+    step = next(s for s in (1, 2, 5, 10, 20, 30, 60) if (east - west) / s <= 10)
+    for lon in range(math.ceil(west / step) * step, math.floor(east) + 1, step):
+        chart.lines.append((x(lon), y(north), x(lon), y(south)))
+        chart.labels.append(Label(x(lon), y(south) + 14, f"{lon}°"))
+    for lat in range(math.ceil(south / step) * step, math.floor(north) + 1, step):
+        chart.lines.append((x(west), y(lat), x(east), y(lat)))
+        chart.labels.append(Label(36, y(lat) + 4, f"{lat}°", "end"))
+    most = max(p["events"] for p in places)
+    for p in sorted(places, key=lambda p: -p["events"]):
+        name = p["location"] or f"{p['lat']}, {p['lon']}"
+        admin = f" ({p['location_admin']})" if p.get("location_admin") else ""
+        radius = round(3 + 15 * math.sqrt(p["events"] / most), 1)
+        chart.dots.append(Dot(x(p["lon"]), y(p["lat"]), radius,
+                              f"{name}{admin}: {p['events']} event(s): {', '.join(p['types'])}",
+                              link + urlencode({"place": name})))
+    return chart
+
+
+def outlet_months(over_time: list[dict]) -> dict:
+    """``reads.outlet_coverage``'s ``over_time`` as a table: ``{"months": [...], "rows":
+    [{"outlet", "counts": [...], "bars": [...]}]}`` with each count's bar length (0–1 of the
+    busiest month of any outlet), for a small-multiples table."""
+    months = sorted({r["month"] for r in over_time})
+    outlets = list(dict.fromkeys(r["outlet"] for r in over_time))
+    counts = {(r["outlet"], r["month"]): r["articles"] for r in over_time}
+    most = max(counts.values(), default=1)
+    rows = [{"outlet": o, "counts": [counts.get((o, m), 0) for m in months],
+             "bars": [round(counts.get((o, m), 0) / most, 3) for m in months]} for o in outlets]
+    return {"months": months, "rows": rows}

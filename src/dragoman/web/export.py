@@ -14,13 +14,14 @@ MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson"
 CHUNK = 5000
 
 
-def rows(pool: StorePool, spec: ListSpec, filters: object) -> Iterator[list[dict]]:
+def rows(pool: StorePool, spec: ListSpec, filters: object,
+         sort: str | None = None) -> Iterator[list[dict]]:
     """The whole list, in pages of ``CHUNK`` rows. A cursor is borrowed per page, never held
     while the client reads: a download abandoned half way keeps none."""
     offset = 0
     while True:
         with pool.borrow() as store:
-            chunk = spec.fetch(store, filters, CHUNK, offset)
+            chunk = spec.rows(store, filters, CHUNK, offset, sort)
         if not chunk:
             return
         yield chunk
@@ -35,10 +36,12 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def stream(pool: StorePool, spec: ListSpec, filters: object, fmt: str) -> Iterator[str]:
-    """The list as text in ``fmt`` (csv: a header from the first row's fields)."""
+def stream(pool: StorePool, spec: ListSpec, filters: object, fmt: str,
+           sort: str | None = None) -> Iterator[str]:
+    """The list as text in ``fmt`` (csv: a header from the first row's fields), in the order
+    of ``sort`` (the list's default when not given)."""
     columns: list[str] | None = None
-    for chunk in rows(pool, spec, filters):
+    for chunk in rows(pool, spec, filters, sort):
         buffer = io.StringIO()
         if fmt == "jsonl":
             write_jsonl(chunk, buffer)

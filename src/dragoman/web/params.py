@@ -32,6 +32,14 @@ Confidence = Annotated[float | None, Query(ge=0, le=1, description=(
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 
 
+Sort = Annotated[str | None, Query(pattern=r"^(-?[a-z_]{1,20})?$", description=(
+    "the column to sort by; a leading - sorts descending (events: -date, newest first, "
+    "by default; statements: -published)"))]
+SearchQuery = Annotated[str, Query(max_length=200, description=(
+    "words, each matched with any ending and with or without hyphens (all must match)"))]
+SearchKind = Annotated[str, Query(pattern=r"^(articles|statements|events)$")]
+DyadSide = Annotated[str, Query(min_length=1, max_length=200, description=(
+    "one side of the pair: an actor id or name, or an ISO3 country code"))]
 Live = Annotated[bool, Query(description="make the summary and timeline now from all the "
                                         "story's articles instead of showing the stored ones")]
 
@@ -71,16 +79,17 @@ def statement_filters(speaker: Text = None, speaker_id: OptId = None, about: Tex
                       mentions: Text = None, mentions_id: OptId = None, text: Text = None,
                       kind: Word = None, cue_class: Word = None, since: Day = None,
                       until: Day = None, article: OptId = None,
-                      min_confidence: Confidence = None) -> StatementFilter:
+                      min_confidence: Confidence = None, outlet: Text = None) -> StatementFilter:
     """Statements: speaker name or id, what it is about (its target or its words), an actor
     named inside the quote (name or id), words, kind, cue class (speech unless ``any`` or
-    another class is asked for), publication dates, the lowest confidence shown."""
+    another class is asked for), publication dates, the lowest confidence shown, outlet."""
     return StatementFilter(
         text=_text(text), speaker=_text(speaker), speaker_id=_text(speaker_id),
         about=_text(about), mentions=_text(mentions), mentions_id=_text(mentions_id),
         kind=_text(kind), cue_class=_cue_class(cue_class), article=_text(article),
         since=_day("since", since), until=_day("until", until),
-        min_confidence=STATEMENT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+        min_confidence=STATEMENT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+        outlet=_text(outlet))
 
 
 def event_filters(type: Word = None, text: Text = None, actor: Text = None,
@@ -89,17 +98,21 @@ def event_filters(type: Word = None, text: Text = None, actor: Text = None,
                   since: Day = None, until: Day = None, negated: Flag = None,
                   hypothetical: Flag = None, historical: Flag = None, claims: Flag = None,
                   article: OptId = None, story: OptId = None,
-                  min_confidence: Confidence = None) -> EventFilter:
+                  min_confidence: Confidence = None, source_country: Country = None,
+                  target_country: Country = None, outlet: Text = None,
+                  place: Text = None) -> EventFilter:
     """Events: PLOVER type, words, actor names or ids (either side, source, target: a dyad),
-    country, dates, negated/hypothetical/historical/claims (historical ones are left out
-    unless ``any`` or ``true``), article, story, the lowest confidence shown."""
+    country (either side, source, target), dates, negated/hypothetical/historical/claims
+    (historical ones are left out unless ``any`` or ``true``), article, story, the lowest
+    confidence shown, outlet, place (location or its province)."""
     return EventFilter(
         type=_text(type), text=_text(text), actor=_text(actor), actor_id=_text(actor_id),
         source=_text(source), source_id=_text(source_id), target=_text(target),
         target_id=_text(target_id), country=_text(country), since=_day("since", since),
         until=_day("until", until), negated=_flag(negated), hypothetical=_flag(hypothetical),
         historical=_shown_flag(historical), claims=_flag(claims), article=_text(article),
-        story=_text(story),
+        story=_text(story), source_country=_text(source_country),
+        target_country=_text(target_country), outlet=_text(outlet), place=_text(place),
         min_confidence=EVENT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
 
 

@@ -42,9 +42,25 @@ def story(store: Store, story_id: str, live: bool = False) -> dict:
     else:
         summary, dated = _stored(store, row, articles)
     return {"story": row, "summary": summary, "dated": dated, "articles": articles,
+            "sources": _number(summary, articles),
             "actors": reads.actors_in_story(store, story_id),
             "history": reads.story_history(store, story_id),
             "timeline": reads.events_in_story(store, story_id, limit=TIMELINE_EVENTS)}
+
+
+def _number(summary: list[dict], articles: list[dict]) -> list[dict]:
+    """Numbers each cited article once, in order of first citation (``cite["n"]``), and
+    gives the numbered list of sources: ``[{"n", "article_id", "title", "published",
+    "outlet"}]``."""
+    about = {a["article_id"]: a for a in articles}
+    numbers: dict[str, int] = {}
+    for sentence in summary:
+        for cite in sentence["cites"]:
+            cite["n"] = numbers.setdefault(cite["article_id"], len(numbers) + 1)
+    return [{"n": n, "article_id": a, "title": about.get(a, {}).get("title"),
+             "origin": about.get(a, {}).get("origin"),
+             "published": about.get(a, {}).get("published"),
+             "outlet": about.get(a, {}).get("outlet")} for a, n in numbers.items()]
 
 
 def _stored(store: Store, row: dict, articles: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -69,7 +85,10 @@ def _cites(sentence: dict) -> list[dict]:
 
 def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:
     row = _need(reads.get_actor(store, actor_id), "actor", actor_id)
+    network = reads.actor_network(store, actor_id=actor_id, limit=30)
     return {"actor": row, "merges": reads.actor_merges(store, actor_id),
+            "aliases": reads.actor_aliases(store, actor_id),
+            "evidence": reads.actor_evidence(row),
             "activity": reads.actor_activity(store, actor_id),
             "statements_by": reads.statements(store, StatementFilter(speaker_id=actor_id), rows),
             "statements_about": reads.statements(store, StatementFilter(mentions_id=actor_id),
@@ -77,7 +96,19 @@ def actor(store: Store, actor_id: str, rows: int = SECTION_ROWS) -> dict:
             "events_as_source": reads.events(store, EventFilter(source_id=actor_id), rows),
             "events_as_target": reads.events(store, EventFilter(target_id=actor_id), rows),
             "over_time": reads.events_over_time(store, EventFilter(actor_id=actor_id)),
-            "network": reads.actor_network(store, actor_id=actor_id, limit=30)}
+            "network": network, "partners": _partners(network, actor_id)}
+
+
+def _partners(network: list[dict], actor_id: str) -> list[dict]:
+    """The actors in ``network`` rows with ``actor_id``, busiest first: the pairs to open."""
+    counts: dict[str, dict] = {}
+    for row in network:
+        for side in ("source", "target"):
+            other = row[f"{side}_actor_id"]
+            if other != actor_id:
+                entry = counts.setdefault(other, {"actor_id": other, "name": row[side], "events": 0})
+                entry["events"] += row["events"]
+    return sorted(counts.values(), key=lambda p: -p["events"])
 
 
 def event(store: Store, event_id: str) -> dict:
@@ -98,8 +129,10 @@ def article(store: Store, article_id: str) -> dict:
     everything = 100_000
     original = reads.get_article(store, row["duplicate_of"]) if row["duplicate_of"] else None
     return {"article": row, "mentions": reads.article_mentions(store, article_id),
-            "statements": reads.statements(store, StatementFilter(article=article_id), everything),
-            "events": reads.events(store, EventFilter(article=article_id), everything),
+            "statements": reads.statements(store, StatementFilter(article=article_id), everything,
+                                           sort="start"),
+            "events": reads.events(store, EventFilter(article=article_id), everything,
+                                   sort="start"),
             "duplicate_of": original and {k: original[k] for k in ("article_id", "origin", "title")},
             "copies": reads.article_copies(store, article_id),
             "reuse": reads.reuse_for(store, article_id)}

@@ -7,7 +7,7 @@ import pyarrow as pa
 from dragoman.model import Actor
 from dragoman.store.reads.events import event_where
 from dragoman.store.reads.filters import ActorFilter, EventFilter, StatementFilter
-from dragoman.store.reads.sql import Where, actors_named, contains, fetch, one
+from dragoman.store.reads.sql import Where, actors_named, contains, dicts, fetch, one
 from dragoman.store.reads.statements import statement_where
 from dragoman.store.reads.tables import table_select
 from dragoman.store.store import Store
@@ -45,6 +45,27 @@ def _actor_like(store: Store, text: str):
 def get_actor(store: Store, actor_id: str) -> dict | None:
     """One actor by its exact id (a merged alias id gives ``None``: see ``canonical_actor``)."""
     return one(store, "SELECT t.* FROM actors t WHERE t.actor_id = ?", [actor_id])
+
+
+def actor_aliases(store: Store, actor_id: str) -> list[dict]:
+    """The names the actor is written as in the articles, each with how many mentions use it
+    (most used first); its stored aliases never seen in a mention follow with ``0``."""
+    rows = dicts(store.con.execute(
+        "SELECT m.text AS alias, count(*) AS mentions FROM mentions m WHERE m.actor_id = ? "
+        "GROUP BY 1 ORDER BY mentions DESC, alias", [actor_id]))
+    seen = {r["alias"] for r in rows}
+    actor = get_actor(store, actor_id) or {}
+    return rows + [{"alias": a, "mentions": 0} for a in actor.get("aliases") or () if a not in seen]
+
+
+def actor_evidence(actor: dict) -> list[dict]:
+    """The actor's evidence strings (``field\tvalue\tsource``) as rows: why it has its type,
+    country, sector, role, coordinates."""
+    rows = []
+    for line in actor.get("evidence") or ():
+        field, value, source = (str(line).split("\t", 2) + ["", ""])[:3]
+        rows.append({"field": field, "value": value, "source": source})
+    return rows
 
 
 def canonical_actor(store: Store, alias_id: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dragoman.errors import StoreError
 from dragoman.store.reads.filters import ArticleFilter
-from dragoman.store.reads.sql import LIKE_LITERAL, Where, contains, dicts, fetch, one
+from dragoman.store.reads.sql import OUTLET_OF, LIKE_LITERAL, Where, contains, dicts, fetch, one
 from dragoman.store.reads.tables import table_select
 from dragoman.store.store import Store
 
@@ -31,12 +31,20 @@ def date_range(store: Store) -> tuple[str | None, str | None]:
     return (str(low) if low else None, str(high) if high else None)
 
 
+def corpus_period(store: Store, lead_days: int = 31) -> tuple[str | None, str | None]:
+    """The window the corpus covers, for dates of events: from ``lead_days`` before its first
+    article's publication to its last one (what the lists show unless dates are asked for)."""
+    low, high = store.con.execute(
+        "SELECT min(published) - to_days(CAST(? AS INTEGER)), max(published) FROM articles",
+        [lead_days]).fetchone()
+    return (str(low)[:10] if low else None, str(high)[:10] if high else None)
+
+
 def outlets(store: Store, n: int = 10) -> list[dict]:
     """Where the articles come from: the outlet, else the URL's host, with article counts."""
     return dicts(store.con.execute(
-        "SELECT coalesce(outlet, nullif(regexp_extract(url, '^[a-z]+://(www\\.)?([^/:]+)', 2), ''), "
-        "'unknown') AS outlet, count(*) AS articles FROM articles WHERE duplicate_of IS NULL "
-        "GROUP BY 1 ORDER BY articles DESC, outlet LIMIT ?", [n]))
+        f"SELECT {OUTLET_OF.format(a='articles')} AS outlet, count(*) AS articles FROM articles "
+        "WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY articles DESC, outlet LIMIT ?", [n]))
 
 
 def find_article(store: Store, ref: str) -> dict:

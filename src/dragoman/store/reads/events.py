@@ -2,8 +2,11 @@
 over time and the network of who does what to whom."""
 from __future__ import annotations
 
+import datetime as dt
+
 from dragoman.store.reads.filters import EventFilter
-from dragoman.store.reads.sql import LIKE_LITERAL, Where, contains, dicts, fetch, names_actor, one
+from dragoman.store.reads.sql import (
+    LIKE_LITERAL, OUTLET_OF, Where, contains, dicts, fetch, names_actor, one, order_by)
 from dragoman.store.reads.statements import ARTICLE_REF
 from dragoman.store.store import Store
 
@@ -39,6 +42,13 @@ def event_where(f: EventFilter) -> Where:
     if f.country:
         where.add("(t.source_country = ? OR t.target_country = ?)", f.country.upper(),
                   f.country.upper())
+    if f.place:
+        where.add(f"(t.location {LIKE_LITERAL} OR t.location_admin {LIKE_LITERAL})",
+                  contains(f.place), contains(f.place))
+    if f.source_country:
+        where.add("t.source_country = ?", f.source_country.upper())
+    if f.target_country:
+        where.add("t.target_country = ?", f.target_country.upper())
     if f.since:
         where.add("t.date >= CAST(? AS DATE)", f.since)
     if f.until:
@@ -53,15 +63,26 @@ def event_where(f: EventFilter) -> Where:
                   f.story)
     if f.min_confidence:
         where.add("coalesce(t.confidence, 1.0) >= ?", f.min_confidence)
+    if f.outlet:
+        where.add(f"{OUTLET_OF.format(a='a')} = ?", f.outlet)
     return where
 
 
+# the columns an event list can be sorted by (``sort="-date"``: newest first)
+EVENT_SORTS = {"date": "t.date", "start": "t.start", "type": "t.type",
+               "confidence": "t.confidence",
+               "source": "coalesce(sn.name, t.source)", "target": "coalesce(tn.name, t.target)",
+               "published": "a.published", "article": "a.title"}
+
+
 def events(store: Store, f: EventFilter = EventFilter(), limit: int = 50,
-           offset: int = 0) -> list[dict]:
-    """The events ``f`` selects, by date (undated last), each with its article's origin, title
-    and date and its parties' canonical names (``source_name``, ``target_name``)."""
+           offset: int = 0, sort: str | None = None) -> list[dict]:
+    """The events ``f`` selects, newest first (undated last) unless ``sort`` names a column of
+    ``EVENT_SORTS`` (``-`` in front: descending), each with its article's origin, title and
+    date and its parties' canonical names (``source_name``, ``target_name``)."""
     where = event_where(f)
-    where.order = "t.date NULLS LAST, a.origin, t.start, t.event_id"
+    where.order = order_by(sort, EVENT_SORTS, "t.date DESC NULLS LAST",
+                           "a.origin, t.start, t.event_id")
     return fetch(store, _SELECT, where, limit, offset)
 
 
@@ -95,19 +116,25 @@ def dyads(store: Store, limit: int = 10, offset: int = 0,
 
 
 def events_over_time(store: Store, f: EventFilter = EventFilter(),
-                     period: str | None = None) -> dict:
+                     period: str | None = None,
+                     window: tuple[str | None, str | None] | None = None) -> dict:
     """Counts of the events ``f`` selects per period and type: ``{"period", "from", "to",
     "rows": [{"period", "type", "events"}], "undated", "outside"}``. Without ``since``/``until``
     the window is the middle 96% of the dates (2nd to 98th percentile), so that a few events
     dated to 1800 or 2050 do not stretch the chart over centuries; ``outside`` counts the
-    dated events left out. The period (day, week, month, year) is chosen from the window's
-    span when not given."""
+    dated events left out. ``window`` (``(since, until)``, e.g. ``corpus_period``) is the
+    window instead when ``f`` names no dates and it holds any of them. The period (day, week,
+    month, year) is chosen from the window's span when not given."""
     where = event_where(f)
     trim = 0.0 if f.since or f.until else 0.02
     low, high, undated = store.con.execute(
         "SELECT quantile_disc(t.date, ?), quantile_disc(t.date, ?), "
         f"count(*) FILTER (WHERE t.date IS NULL) {_FROM}{where.sql()}",
         [trim, 1 - trim, *where.params]).fetchone()
+    if window and window[0] and not (f.since or f.until) and low is not None:
+        since, until = (dt.date.fromisoformat(d) for d in window)
+        if low <= until and high >= since:
+            low, high = max(low, since), min(high, until)
     period = period or _period_for(low, high)
     if period not in _PERIODS:
         raise ValueError(f"period must be one of {sorted(_PERIODS)}")
@@ -130,11 +157,12 @@ def _period_for(low, high) -> str:
 
 
 def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
-                  actor_id: str | None = None) -> list[dict]:
+                  actor_id: str | None = None, f: EventFilter = EventFilter()) -> list[dict]:
     """Who does what to whom among resolved actors: one row per (source, target, type) with its
     count, the busiest ``limit`` first (only those involving ``actor_id`` when given; events
-    the default filter shows)."""
-    where = event_where(EventFilter())
+    ``f`` selects: its dates, story, country…; by default the events the default filter
+    shows)."""
+    where = event_where(f)
     where.add("t.source_actor_id <> t.target_actor_id")
     where.add("list_contains(?, t.type)",
               [x.upper() for x in (types or ("ACCUSE", "REQUEST", "CONSULT"))])
@@ -142,6 +170,7 @@ def actor_network(store: Store, types: list[str] | None = None, limit: int = 40,
         where.add("(t.source_actor_id = ? OR t.target_actor_id = ?)", actor_id, actor_id)
     return dicts(store.con.execute(
         "SELECT t.source_actor_id, s.name AS source, t.target_actor_id, g.name AS target, "
-        "t.type, count(*) AS events FROM events t JOIN actors s ON s.actor_id = t.source_actor_id "
+        "t.type, count(*) AS events FROM events t JOIN articles a USING (article_id) "
+        "JOIN actors s ON s.actor_id = t.source_actor_id "
         f"JOIN actors g ON g.actor_id = t.target_actor_id{where.sql()} GROUP BY ALL "
         "ORDER BY events DESC, source, target, t.type LIMIT ?", [*where.params, limit]))

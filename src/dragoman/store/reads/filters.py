@@ -8,6 +8,7 @@ it is. Words mean one thing everywhere:
 - ``about`` (statements) — what the statement is about: its target (who is accused, appealed
   to) or its words contain this;
 - ``*_id`` — an exact actor id; ``since``/``until`` — ISO dates, inclusive;
+- ``outlet`` — the article's outlet (else its URL's host), exactly;
 - flags (``negated``, ``hypothetical``, ``historical``, ``claims``) — ``None``: any,
   ``True``: only those, ``False``: leave them out;
 - ``min_confidence`` — only records whose calibrated confidence is at least this (a record
@@ -55,14 +56,17 @@ class StatementFilter:
     since: str | None = None
     until: str | None = None
     min_confidence: float | None = STATEMENT_MIN_CONFIDENCE
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
 class EventFilter:
     """Which events: PLOVER ``type``; ``actor`` (either side), ``source``, ``target`` name
     actors, ``*_id`` are exact actor ids (``source_id`` and ``target_id``: a dyad); ``country``
-    (ISO3, either side); ``since``/``until``: the event's date; the flags; ``claims``: events
-    reported inside someone's quoted or reported words; ``article``, ``story``."""
+    (ISO3, either side), ``source_country``, ``target_country`` (ISO3, that side);
+    ``since``/``until``: the event's date; the flags; ``claims``: events
+    reported inside someone's quoted or reported words; ``article``, ``story``; ``place``:
+    the event's location or its first-order administrative area contains this."""
 
     type: str | None = None
     text: str | None = None
@@ -73,6 +77,8 @@ class EventFilter:
     target: str | None = None
     target_id: str | None = None
     country: str | None = None
+    source_country: str | None = None
+    target_country: str | None = None
     since: str | None = None
     until: str | None = None
     negated: bool | None = None
@@ -82,6 +88,8 @@ class EventFilter:
     article: str | None = None
     story: str | None = None
     min_confidence: float | None = EVENT_MIN_CONFIDENCE
+    outlet: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,10 @@ LIKE_LITERAL = "ILIKE ? ESCAPE '\\'"
 _ACTOR_NAMED = (f"x.name {LIKE_LITERAL} OR len(list_filter(x.aliases, "
                 f"lambda n: n {LIKE_LITERAL})) > 0")
 
+# an article's outlet: its own, else its URL's host, else "unknown" (``{a}``: the table alias)
+OUTLET_OF = ("coalesce({a}.outlet, nullif(regexp_extract({a}.url, '^[a-z]+://(www\\.)?([^/:]+)', "
+             "2), ''), 'unknown')")
+
 
 @dataclass
 class Where:
@@ -50,6 +54,20 @@ def names_actor(written: tuple[str, ...], ids: tuple[str, ...], words: str) -> t
     subquery, sub_params = actors_named(words)
     parts = [f"{c} {LIKE_LITERAL}" for c in written] + [f"{c} IN {subquery}" for c in ids]
     return "(" + " OR ".join(parts) + ")", [contains(words)] * len(written) + sub_params * len(ids)
+
+
+def order_by(sort: str | None, columns: dict[str, str], default: str, tiebreak: str) -> str:
+    """An ORDER BY from ``sort``: a column name from ``columns`` (ascending) or ``-name``
+    (descending); ``default`` when ``sort`` is empty. Anything else raises ``ValueError``
+    naming the valid values, so a caller never puts unknown text into SQL."""
+    if not sort:
+        return f"{default}, {tiebreak}"
+    name = sort.lstrip("-")
+    if name not in columns:
+        raise ValueError(f"cannot sort by {sort!r}; use one of {', '.join(sorted(columns))} "
+                         "(prefix - for descending)")
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    return f"{columns[name]} {direction} NULLS LAST, {tiebreak}"
 
 
 def dicts(cursor) -> list[dict]:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dragoman.store.reads.filters import StatementFilter
-from dragoman.store.reads.sql import LIKE_LITERAL, Where, contains, dicts, fetch, names_actor, one
+from dragoman.store.reads.sql import (
+    LIKE_LITERAL, OUTLET_OF, Where, contains, dicts, fetch, names_actor, one, order_by)
 from dragoman.store.store import Store
 
-ARTICLE_REF = "a.origin, a.title AS article_title, a.published"
+ARTICLE_REF = "a.origin, a.title AS article_title, a.published, a.url AS article_url"
 _SELECT = f"SELECT t.*, {ARTICLE_REF} FROM statements t JOIN articles a USING (article_id)"
 # a mention inside the quoted span: a semi-join (mentions filtered first), not a correlated
 # EXISTS, which DuckDB runs per statement
@@ -46,15 +47,25 @@ def statement_where(f: StatementFilter) -> Where:
         where.add("a.published <= CAST(? AS DATE)", f.until)
     if f.min_confidence:
         where.add("coalesce(t.confidence, 1.0) >= ?", f.min_confidence)
+    if f.outlet:
+        where.add(f"{OUTLET_OF.format(a='a')} = ?", f.outlet)
     return where
 
 
+# the columns a statement list can be sorted by (``sort="-published"``: newest first)
+STATEMENT_SORTS = {"published": "a.published", "start": "t.start",
+                   "speaker": "coalesce(t.speaker, t.speaker_mention)", "kind": "t.kind",
+                   "cue": "t.cue", "confidence": "t.confidence", "article": "a.title"}
+
+
 def statements(store: Store, f: StatementFilter = StatementFilter(), limit: int = 50,
-               offset: int = 0) -> list[dict]:
-    """The statements ``f`` selects, in order of publication (undated last), each with its
+               offset: int = 0, sort: str | None = None) -> list[dict]:
+    """The statements ``f`` selects, newest published first (undated last) unless ``sort``
+    names a column of ``STATEMENT_SORTS`` (``-`` in front: descending), each with its
     article's origin, title and date."""
     where = statement_where(f)
-    where.order = "a.published NULLS LAST, a.origin, t.start, t.statement_id"
+    where.order = order_by(sort, STATEMENT_SORTS, "a.published DESC NULLS LAST",
+                           "a.origin, t.start, t.statement_id")
     return fetch(store, _SELECT, where, limit, offset)
 
 

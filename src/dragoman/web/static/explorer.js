@@ -42,6 +42,18 @@
     }
     if (first) { first.scrollIntoView({block: "center"}); }
   }
+  function layerToggles() {
+    // the article page's layer checkboxes hide one kind of span each (class hide-KIND)
+    var text = document.getElementById("text");
+    var boxes = document.querySelectorAll("input[data-layer]");
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].addEventListener("change", function (event) {
+        var box = event.target;
+        text.classList.toggle("hide-" + box.getAttribute("data-layer"), !box.checked);
+      });
+    }
+  }
   window.addEventListener("hashchange", focusSpan);
   document.addEventListener("DOMContentLoaded", focusSpan);
+  document.addEventListener("DOMContentLoaded", layerToggles);
 })();

@@ -2,6 +2,8 @@
 filters and clusters, pandas-readable exports, and the seeds as an analyst codes them."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 from datetime import date
 
@@ -153,11 +155,12 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
     runner = CliRunner()
     for fmt in ("csv", "jsonl"):
         out = tmp_path / f"events.{fmt}"
-        result = runner.invoke(cli, ["export", "events", "--format", fmt, "-o", str(out),
-                                     "--db", db])
+        result = runner.invoke(cli, ["export", "events", "--all", "--format", fmt, "-o",
+                                     str(out), "--db", db])
         assert result.exit_code == 0, result.output
         frame = pd.read_csv(out) if fmt == "csv" else pd.read_json(out, lines=True)
         assert len(frame) > 20
+        assert frame["confidence"].between(0, 1).all()
         assert {"type", "source_country", "date", "date_precision", "historical",
                 "location_country", "hypothetical"} <= set(frame.columns)
         assert set(frame["type"].dropna()) <= {
@@ -165,9 +168,11 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
             "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
             "ASSAULT"}
     with dragoman.open_store(db) as store:
-        hypothetical = reads.events(store, EventFilter(hypothetical=True), 1000)
-        plain = reads.events(store, EventFilter(hypothetical=False), 1000)
-        every = reads.events(store, limit=1000)
+        everything = EventFilter(historical=None, min_confidence=0)
+        hypothetical = reads.events(store, replace(everything, hypothetical=True), 1000)
+        plain = reads.events(store, replace(everything, hypothetical=False), 1000)
+        every = reads.events(store, everything, limit=1000)
+        assert len(reads.events(store, limit=1000)) < len(every)  # the default is chosen
         assert hypothetical and all(r["hypothetical"] for r in hypothetical)
         assert len(plain) + len(hypothetical) == len(every)
         clusters = reads.event_clusters(store)
@@ -179,8 +184,8 @@ def test_seed_exports_open_in_pandas_and_filters_work(seeds, tmp_path, shared_mo
     assert rows and {"event_key", "reports", "independent"} <= set(rows[0])
     gdelt, polecat = tmp_path / "events.gdelt.tsv", tmp_path / "events.polecat.jsonl"
     for layout, out in (("gdelt", gdelt), ("polecat", polecat)):
-        result = runner.invoke(cli, ["events-export", "--layout", layout, "-o", str(out),
-                                     "--db", db])
+        result = runner.invoke(cli, ["events-export", "--layout", layout, "--all", "-o",
+                                     str(out), "--db", db])
         assert result.exit_code == 0, result.output
     table = pd.read_csv(gdelt, sep="\t", dtype={"EventCode": str, "SQLDATE": str})
     assert len(table) == len(every)

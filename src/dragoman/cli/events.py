@@ -2,6 +2,8 @@
 ``dragoman events-export`` (events in an interoperable layout)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import csv
 import sys
 
@@ -59,16 +61,20 @@ def event_clusters(type_, window, min_reports, fmt, db) -> None:
                    "polecat: POLECAT/PLOVER-like JSON Lines.")
 @click.option("--no-flagged", is_flag=True,
               help="Leave out negated, hypothetical and historical events.")
+@click.option("--all", "everything", is_flag=True,
+              help="Every event: historical ones and those below the default confidence too.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @db_option
-def events_export(layout, no_flagged, output, db) -> None:
-    """Events in an interoperable layout (crosswalk: docs/events.md).
+def events_export(layout, no_flagged, everything, output, db) -> None:
+    """Events in an interoperable layout (crosswalk: docs/events.md): the events the lists
+    show by default (docs/confidence.md), or every one with --all.
 
     Example: dragoman events-export --layout gdelt --no-flagged -o events.gdelt.tsv
     """
-    flagged = EventFilter(negated=False, hypothetical=False, historical=False)
+    chosen = EventFilter(historical=None, min_confidence=0) if everything else EventFilter()
+    flagged = replace(chosen, negated=False, hypothetical=False, historical=False)
     with open_record(db) as store:
-        rows = reads.events(store, flagged if no_flagged else EventFilter(), ALL_EVENTS)
+        rows = reads.events(store, flagged if no_flagged else chosen, ALL_EVENTS)
         clusters = reads.event_clusters(store) if layout == "gdelt" else []
     of = {eid: c for c in clusters for eid in c["event_ids"]}
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout

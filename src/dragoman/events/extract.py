@@ -444,14 +444,15 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     then looks in the verb's prepositions."""
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
+    if token.lemma_.lower() in WEAPON_NOUNS or (  # "with heavy artillery": a means
+            token.lemma_.lower() in PLACE_NOUNS and not _held_by(token)):  # "the towns of …"
+        return None
     if token.pos_ == "PRON" or token.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
         return party
     if party.actor_id or resolver.possessed(token) or resolver.is_party_word(token):
         return party
     lemma = token.lemma_.lower()
     if lemma in TOPIC_NOUNS | EVENT_NOUNS:
-        return None
-    if lemma in PLACE_NOUNS and not _held_by(token):  # "shelled the towns of …": a place
         return None
     if lemma in PROPOSALS or must_be_party:
         return party if _whose(token) else None
@@ -478,6 +479,10 @@ PLACE_NOUNS = frozenset({
     "province", "suburb", "countryside", "outskirts", "stronghold", "territory", "zone",
     "border", "site", "monument", "building", "street", "market", "hospital", "school",
     "mosque", "church", "camp", "port", "airport", "square", "capital"})
+# the means of an act, never its target
+WEAPON_NOUNS = frozenset({
+    "artillery", "rocket", "missile", "mortar", "shell", "bomb", "weapon", "gun", "tank",
+    "drone", "airstrike", "strike", "munition", "explosive", "grenade", "bullet", "fire"})
 # PLOVER's verbal quad categories: their object is a topic unless a name says whose
 VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE",
                           "REJECT", "THREATEN"})

@@ -10,7 +10,10 @@ article's events are matched to its gold events:
   is inside the event's sentence, or the two spans overlap;
 - **type**: the event's type is the gold ``type`` or ``alt_type``;
 - **parties**: a side matches when one of the event's names for it (the mention text, the
-  canonical actor's name and aliases) equals a name or alias of the gold entity; or, for a
+  canonical actor's name and aliases) equals a name or alias of the gold entity, or a gold
+  name or alias (not a pronoun; leading articles left out) is a whole-word part of the
+  event's mention ("civilians" in "at least 19 civilians") and the sectors do not disagree;
+  or, for a
   collective gold entity (GOV, COUNTRY, MIL, IGO), when the event's country equals the
   entity's (and the sectors too when both have one; an IGO's country "IGO" is no country: an
   IGO must match by name). A null gold target matches an event with no target.
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, fields
@@ -178,19 +182,47 @@ def side_empty(event: Event, side: str) -> bool:
                 or getattr(event, f"{side}_country"))
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                       "we", "us", "i", "you", "who", "whom", "everybody"})
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lower-case words of a name, leading articles left out."""
+    found = re.findall(r"[0-9a-z]+", text.lower())
+    while found and found[0] in _DETERMINERS:
+        found = found[1:]
+    return tuple(found)
+
+
+def _within(alias: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(alias)
+    return any(phrase[i:i + n] == alias for i in range(len(phrase) - n + 1))
+
+
+def names_in_mention(event: Event, side: str, entity: dict) -> bool:
+    """A gold name or alias (not a pronoun) is a whole-word part of the event's mention of the
+    side: "civilians" in "at least 19 civilians", "regime" in "the Syrian regime"."""
+    mention = words(getattr(event, side) or "")
+    aliases = (words(a) for a in (entity.get("name", ""), *entity.get("aliases", [])))
+    return any(alias and not set(alias) <= _PRONOUNS and _within(alias, mention)
+               for alias in aliases)
+
+
 def party_matches(event: Event, side: str, entity: dict | None, actors: dict) -> bool:
     if entity is None:
         return side_empty(event, side)
     gold_names = {norm(n) for n in (entity.get("name", ""), *entity.get("aliases", []))} - {""}
     if side_names(event, side, actors) & gold_names:
         return True
+    mine, theirs = getattr(event, f"{side}_sector"), entity.get("sector") or ""
+    sectors_agree = not (mine and theirs) or mine == theirs
+    if sectors_agree and names_in_mention(event, side, entity):
+        return True
     country = entity.get("country") or ""
     if entity.get("type") not in COLLECTIVE or not country or country == "IGO":
         return False
-    if getattr(event, f"{side}_country") != country:
-        return False
-    mine, theirs = getattr(event, f"{side}_sector"), entity.get("sector") or ""
-    return not (mine and theirs) or mine == theirs
+    return getattr(event, f"{side}_country") == country and sectors_agree
 
 
 def in_sentence(event: Event, gold_event: dict, span: tuple[int, int] | None) -> bool:

@@ -128,3 +128,18 @@ def test_detail_never_prints_a_held_out_item():
     held = GoldDoc("g2", "heldout", {}, [])
     with pytest.raises(SystemExit):
         detail([doc, held], scored)
+
+
+def test_a_gold_name_inside_the_mention_matches_but_a_pronoun_does_not():
+    from bench.gold.score import names_in_mention
+    from dragoman.model import Event
+
+    event = Event("e", "a", "ASSAULT", "x", 0, 1, source="the Syrian regime",
+                  target="at least 19 civilians")
+    civilians = {"name": "civilians", "aliases": ["civilians"]}
+    regime = {"name": "Syrian government", "aliases": ["the regime"]}
+    assert names_in_mention(event, "target", civilians)
+    assert names_in_mention(event, "source", regime)
+    assert not names_in_mention(event, "source", {"name": "Syria", "aliases": ["Syria"]})
+    assert not names_in_mention(Event("e", "a", "ACCUSE", "x", 0, 1, source="he said it"),
+                                "source", {"name": "Lavrov", "aliases": ["he"]})

@@ -13,7 +13,8 @@ def test_keep_loaded_freezes_what_is_alive_now_and_only_that():
         frozen = keep_loaded()
         assert frozen >= 100 and gc.get_freeze_count() == frozen
         later = [[] for _ in range(10)]
-        assert all(gc.is_tracked(x) for x in later) and gc.get_freeze_count() == frozen
+        # nothing more is frozen (a frozen object freed since may lower the count)
+        assert all(gc.is_tracked(x) for x in later) and gc.get_freeze_count() <= frozen
         assert loaded["lexicon"]
     finally:
         gc.unfreeze()

@@ -185,7 +185,8 @@ def test_statements_filter_on_cue_class_in_the_store_and_the_cli(tmp_path):
         store.write_batch(Batch(articles=(art,), statements=(said, thought)))
         assert [r["cue"] for r in reads.statements(store, StatementFilter(cue_class="thought"))] == \
             ["believe"]
-        assert len(reads.statements(store)) == 2
+        assert len(reads.statements(store, StatementFilter(cue_class=None))) == 2
+        assert [r["cue"] for r in reads.statements(store)] == ["say"]  # speech by default
     result = CliRunner().invoke(cli, ["statements", "--cue-class", "speech", "--format", "jsonl",
                                       "--db", str(db)])
     assert result.exit_code == 0, result.output

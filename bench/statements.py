@@ -35,7 +35,7 @@ from pathlib import Path
 
 from bench import statement_pronouns as gap
 from bench.report import machine, write_section
-from dragoman.statements.extract import CONFIDENCE
+from dragoman.statements.confidence import load_confidence_model
 from dragoman.statements.speakers import PRONOUNS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -442,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         if errors is not None:
             errors.close()
     report = "\n\n".join([table(result), breakdown(result),
-                          reliability(result["ours"], CONFIDENCE.threshold),
+                          reliability(result["ours"], load_confidence_model().threshold),
                           throughput(result, spacy_seconds)]
                          + ([gap_report(nlp)] if args.gap else []))
     print(report)

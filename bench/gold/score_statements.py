@@ -31,7 +31,7 @@ from bench.gold.articles import HERE, corpus
 from dragoman.actors.mentions import link_document, load_gazetteer
 from dragoman.actors.titles import with_title_mentions
 from dragoman.model import Article
-from dragoman.statements.extract import CONFIDENCE, extract_statements, load_cues
+from dragoman.statements.extract import extract_statements, load_cues
 from dragoman.text import load_nlp
 
 DEV = HERE / "news" / "dev"
@@ -135,7 +135,7 @@ def run(dirs: list[Path], show: bool) -> str:
         raise SystemExit("--show prints items: it is for dev gold only, never heldout")
     nlp, cues, gazetteer, texts = load_nlp(), load_cues(), load_gazetteer(), corpus()
     rows = {"all statements": Tally(), "speech": Tally(),
-            f"speech, confidence ≥ {CONFIDENCE.threshold:.2f}": Tally()}
+            f"speech, confidence ≥ {cues.confidence.threshold:.2f}": Tally()}
     files = gold_files(dirs)
     for path in files:
         gold = json.loads(path.read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def run(dirs: list[Path], show: bool) -> str:
                                      link_document(article.article_id, doc.ents, gazetteer))
         statements = extract_statements(doc, article, actors, cues)
         speech = [s for s in statements if (s.cue_class or "speech") == "speech"]
-        confident = [s for s in speech if (s.confidence or 0.0) >= CONFIDENCE.threshold]
+        confident = [s for s in speech if (s.confidence or 0.0) >= cues.confidence.threshold]
         for tally, chosen in zip(rows.values(), (statements, speech, confident)):
             score_article(tally, gold, article.text, chosen, show and not heldout)
     lines = [f"News gold statements: {len(files)} articles from "

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 from importlib.resources import files
 
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.errors import DragomanError
 from dragoman.model import PLOVER_TYPES
+from dragoman.statements.confidence import load_confidence_model
+from dragoman.statements.pronouns import load_pronoun_model
 from dragoman.text.parse import is_clause_verb
 
 CUE_ROLES = ("speech", "address", "act")
@@ -79,6 +82,11 @@ class Cues:
     adjectives: dict[str, Cue] = field(default_factory=dict)
     nouns: dict[str, Cue] = field(default_factory=dict)
     preps: dict[str, Cue] = field(default_factory=dict)
+    lexicon: frozenset = frozenset()  # the lemmas of cues.tsv alone (a speaking verb nearby)
+    # the statement layer's two small learned models (statements/pronouns.py,
+    # statements/confidence.py), read with the lexicon and passed in with it
+    pronouns: Any = None
+    confidence: Any = None
 
     def needs_agent(self, cue: Cue | None) -> bool:
         """A learned or listed cue that is often not speech ("focus", "see", "back") counts
@@ -120,17 +128,20 @@ class Cues:
 
 def load_cues(learned: bool = True) -> Cues:
     """Read the packaged cue lexicon (``dragoman/data/cues.tsv``, plus the speech cues learned
-    from PolNeAR train in ``statement_cues.tsv`` unless ``learned=False``); call once and pass
-    it in."""
+    from PolNeAR train in ``statement_cues.tsv``, the cue classes, the pronoun resolver and the
+    confidence model unless ``learned=False``); call once and pass it in."""
     resource = files("dragoman.data") / "cues.tsv"
     cues = parse_cues(resource.read_text(encoding="utf-8"))
+    cues = replace(cues, lexicon=frozenset(cues.entries))
     if not learned:
         return cues
     table = files("dragoman.data") / "statement_cues.tsv"
     learned = parse_learned_cues(table.read_text(encoding="utf-8"))
     classes = parse_cue_classes((files("dragoman.data") / "statement_cue_classes.tsv")
                                 .read_text(encoding="utf-8"))
-    return with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
+    classed = with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
+    return replace(classed, lexicon=cues.lexicon, pronouns=load_pronoun_model(),
+                   confidence=load_confidence_model())
 
 
 def parse_cue_classes(text: str) -> list[tuple[str, str, str, str]]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from dragoman.model import Article, Statement, short_hash
 from dragoman.actors.doc import DocActors
 from dragoman.actors.nominal import is_agent
-from dragoman.statements.confidence import load_confidence_model, with_confidence
+from dragoman.statements.confidence import with_confidence
 from dragoman.statements.cues import Cues, is_address, is_lexicon_speech, load_cues
 from dragoman.statements.quotes import Quote, find_quotes
 from dragoman.statements.reported import (
@@ -65,7 +65,6 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
 _NOTHING_WORDS = 2
-CONFIDENCE = load_confidence_model()  # a few dozen weights: read once, at import
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -114,7 +113,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
                      or _colon_statement(ctx, token) or _passive_statement(ctx, token)
                      or _noun_statement(ctx, token) or _adjective_statement(ctx, token)
                      or _prep_statement(ctx, token))
-    return with_confidence(_outermost([f for f in found if f is not None]), doc, cues, CONFIDENCE)
+    return with_confidence(_outermost([f for f in found if f is not None]), doc, cues, cues.confidence)
 
 
 def _continued_quotes(ctx: _Context, quotes: list[Quote], found) -> list:
@@ -612,5 +611,5 @@ def _record(ctx: _Context, kind: str, start: int, end: int, verb, phrase, subjec
         addressee=addressee.text if addressee is not None else None,
         about=about.text if about is not None else None,
         cue_class=cue_class,
-        **speaker_fields(ctx.actors, phrase, subject, [*ctx.quoted, (start, end)]),
+        **speaker_fields(ctx.actors, phrase, subject, ctx.cues, [*ctx.quoted, (start, end)]),
     )

@@ -34,8 +34,8 @@ from dragoman.actors.nominal import (
 )
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.model import Actor
-from dragoman.statements.cues import Cue, Cues, is_lexicon_speech, load_cues
-from dragoman.statements.pronouns import Candidate, PronounModel, load_pronoun_model, resolve
+from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
+from dragoman.statements.pronouns import Candidate, resolve
 from dragoman.text.parse import (
     NAME_LABELS,
     adjacent_name,
@@ -149,16 +149,7 @@ def addressee_of(verb, cue: Cue):
     return None
 
 
-PRONOUNS = load_pronoun_model()  # a few dozen weights: read once, at import
-SPEECH_LEMMAS = frozenset(load_cues(learned=False).entries)
-
-
-def _speaks(token) -> bool:
-    return token.lemma_.lower() in SPEECH_LEMMAS
-
-
-def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
-                            model: PronounModel = PRONOUNS) -> Actor | None:
+def resolve_speaker_pronoun(actors: DocActors, subject, cues: Cues, blocked=()) -> Actor | None:
     """The person a he/she/his/her speaker names, by the learned resolver, among the persons
     named before it outside ``blocked`` (character spans: quotations and what the statement
     says; the last one, when there, is the statement's own, and sentences are counted back
@@ -170,7 +161,7 @@ def resolve_speaker_pronoun(actors: DocActors, subject, blocked=(),
     candidates = [Candidate(m.start, m.end, m.actor_id) for m in actors.mentions
                   if m.actor_id in actors.actors and actors.actors[m.actor_id].type == "person"
                   and not any(s <= m.start < e for s, e in blocked)]
-    found = resolve(model, subject.doc, subject, candidates, blocked, SPEECH_LEMMAS,
+    found = resolve(cues.pronouns, subject.doc, subject, candidates, blocked, cues.lexicon,
                     speaker=True, anchor=anchor)
     return actors.actors[found[0]] if found is not None else None
 
@@ -199,7 +190,7 @@ def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) ->
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | None:
+def speaker_actor(actors: DocActors, phrase, subject, cues: Cues, blocked=()) -> Actor | None:
     """The actor who speaks (see :mod:`dragoman.actors.nominal`): for a he/she subject, the
     person :func:`resolve_speaker_pronoun` finds outside ``blocked``, for "it" the body
     :func:`resolve_body_pronoun` finds; else a person or the head's actor in the phrase; the
@@ -209,9 +200,10 @@ def speaker_actor(actors: DocActors, phrase, subject, blocked=()) -> Actor | Non
     if subject is None or phrase is None:
         return None
     if subject.pos_ == "PRON" and subject.lower_ in _BODY_PRONOUNS:
-        return resolve_body_pronoun(actors, subject, _speaks, blocked)
+        return resolve_body_pronoun(actors, subject,
+                                    lambda token: token.lemma_.lower() in cues.lexicon, blocked)
     if subject.pos_ == "PRON":
-        return resolve_speaker_pronoun(actors, subject, blocked)
+        return resolve_speaker_pronoun(actors, subject, cues, blocked)
     actor = actor_in(actors, phrase, subject)
     if actor is None and subject.lemma_.lower() in _DOCUMENT_NOUNS:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
@@ -245,12 +237,12 @@ def about_of(verb, cue: Cue | None):
     return noun_phrase(target) if target is not None and target.pos_ != "PRON" else None
 
 
-def speaker_fields(actors: DocActors, phrase, subject, blocked=()) -> dict:
+def speaker_fields(actors: DocActors, phrase, subject, cues: Cues, blocked=()) -> dict:
     """The statement fields that say who speaks, from the speaker's phrase and head token
     (either may be None): ``speaker_mention``, ``speaker``, ``speaker_actor_id``,
     ``speaker_kind``, ``speaker_start``, ``speaker_end``. ``blocked``: character spans
     (quotations, what is said) in which no one named can be the speaker."""
-    actor = speaker_actor(actors, phrase, subject, blocked)
+    actor = speaker_actor(actors, phrase, subject, cues, blocked)
     return dict(
         speaker_mention=phrase.text if phrase is not None else None,
         speaker=actor.name if actor else None,

@@ -33,7 +33,7 @@ import json
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 
@@ -41,7 +41,7 @@ from bench.gold.articles import HERE, GoldArticle, load, manifest
 from bench.gold.validate import norm
 from dragoman.api import ingest_records
 from dragoman.events.confidence import EventScorer
-from dragoman.model import Actor, Article, Event, RawDoc, bytes_hash
+from dragoman.model import Actor, Article, Event, RawDoc, Statement, bytes_hash
 from dragoman.settings import Settings
 from dragoman.store import Store
 
@@ -67,6 +67,7 @@ class Extracted:
     article: Article | None  # None: the pipeline kept no article (rejected or duplicate)
     events: list
     actors: dict  # actor_id -> Actor, every actor of the store
+    statements: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -147,11 +148,14 @@ def stored_by_gold_id(store: Store, gold_ids: list[str]) -> dict[str, Extracted]
     events: dict[str, list[Event]] = {}
     for row in _rows(store, "SELECT * FROM events ORDER BY article_id, start, event_id"):
         events.setdefault(row["article_id"], []).append(_record(Event, row))
+    statements: dict[str, list[Statement]] = {}
+    for row in _rows(store, "SELECT * FROM statements ORDER BY article_id, start"):
+        statements.setdefault(row["article_id"], []).append(_record(Statement, row))
     out = {}
     for gid in gold_ids:
         article = articles.get(gid)
-        found = events.get(article.article_id, []) if article is not None else []
-        out[gid] = Extracted(article, found, actors)
+        aid = article.article_id if article is not None else None
+        out[gid] = Extracted(article, events.get(aid, []), actors, statements.get(aid, []))
     return out
 
 

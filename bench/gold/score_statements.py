@@ -2,8 +2,11 @@
 
     python -m bench.gold.score_statements [--gold-dir DIR ...] [--show]
 
-Each gold statement has a speaker entity (canonical name and the aliases used in the
-article, or "unnamed"), a kind and a distinctive exact substring of what was said. A
+The statements are what ``dragoman ingest`` stores for the gold articles (the default
+pipeline, actor resolution across the articles included: :func:`bench.gold.score.run_pipeline`,
+the one the events scorer uses). Each gold statement has a speaker entity (canonical name
+and the aliases used in the article, or "unnamed"), a kind and a distinctive exact
+substring of what was said. A
 dragoman statement *finds* a gold statement when the gold content, letters and digits only,
 lies inside the statement's text, or when the two overlap by more than 30% of the longer
 (alphanumeric characters of the article, as in bench/statements.py). Pairs are one to one,
@@ -27,12 +30,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.gold.articles import HERE, corpus
-from dragoman.actors.mentions import link_document, load_gazetteer
-from dragoman.actors.titles import with_title_mentions
-from dragoman.model import Article
-from dragoman.statements.extract import extract_statements, load_cues
-from dragoman.text import load_nlp
+from bench.gold.articles import HERE
+from bench.gold.score import run_pipeline
+from dragoman.statements.confidence import load_confidence_model
 
 DEV = HERE / "news" / "dev"
 _OVERLAP = 0.3
@@ -133,23 +133,20 @@ def run(dirs: list[Path], show: bool) -> str:
     heldout = any("heldout" in d.resolve().parts for d in dirs)
     if show and heldout:
         raise SystemExit("--show prints items: it is for dev gold only, never heldout")
-    nlp, cues, gazetteer, texts = load_nlp(), load_cues(), load_gazetteer(), corpus()
+    threshold = load_confidence_model().threshold
     rows = {"all statements": Tally(), "speech": Tally(),
-            f"speech, confidence ≥ {cues.confidence.threshold:.2f}": Tally()}
+            f"speech, confidence ≥ {threshold:.2f}": Tally()}
     files = gold_files(dirs)
-    for path in files:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        source = texts[gold["gold_id"]]
-        article = Article(article_id=gold["gold_id"], origin="gold", text=source.text,
-                          content_hash="-", source_hash="-", published=gold.get("published"))
-        doc = nlp(article.text)
-        actors = with_title_mentions(doc, article.article_id,
-                                     link_document(article.article_id, doc.ents, gazetteer))
-        statements = extract_statements(doc, article, actors, cues)
+    golds = [json.loads(path.read_text(encoding="utf-8")) for path in files]
+    extracted = run_pipeline([gold["gold_id"] for gold in golds])  # what `dragoman ingest` stores
+    for gold in golds:
+        stored = extracted[gold["gold_id"]]
+        text = stored.article.text if stored.article is not None else ""
+        statements = stored.statements
         speech = [s for s in statements if (s.cue_class or "speech") == "speech"]
-        confident = [s for s in speech if (s.confidence or 0.0) >= cues.confidence.threshold]
+        confident = [s for s in speech if (s.confidence or 0.0) >= threshold]
         for tally, chosen in zip(rows.values(), (statements, speech, confident)):
-            score_article(tally, gold, article.text, chosen, show and not heldout)
+            score_article(tally, gold, text, chosen, show and not heldout)
     lines = [f"News gold statements: {len(files)} articles from "
              f"{', '.join(str(d) for d in dirs)}.", "",
              "| statements | gold | predicted | P / R / F1 | speaker right (of found) |",

@@ -11,7 +11,9 @@ def test_keep_loaded_freezes_what_is_alive_now_and_only_that():
     try:
         loaded = {"lexicon": [object() for _ in range(100)]}
         frozen = keep_loaded()
-        assert frozen >= 100 and gc.get_freeze_count() == frozen
+        # other threads (ray's, from earlier tests) may free a frozen object at any time,
+        # so the count can only fall below what was frozen, never rise above it
+        assert frozen >= 100 and frozen - 100 < gc.get_freeze_count() <= frozen
         later = [[] for _ in range(10)]
         # nothing more is frozen (a frozen object freed since may lower the count)
         assert all(gc.is_tracked(x) for x in later) and gc.get_freeze_count() <= frozen

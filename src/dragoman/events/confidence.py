@@ -28,6 +28,7 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from dragoman.learned import logistic
 from dragoman.model import Actor, Article, Event
 
 WEIGHTS = files("dragoman") / "data" / "event_confidence.json"
@@ -125,8 +126,7 @@ class EventScorer:
         return cls(dict(raw["weights"]), float(raw.get("threshold", DEFAULT_THRESHOLD)))
 
     def probability(self, feats: Mapping[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return logistic(self.weights, feats)
 
     def scored(self, events: Iterable[Event], article: Article,
                actors: Iterable[Actor]) -> list[Event]:

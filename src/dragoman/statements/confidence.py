@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from dragoman.learned import logistic
 from dragoman.model import Statement
 
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -32,8 +33,7 @@ class ConfidenceModel:
     threshold: float
 
     def probability(self, feats: dict) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, feats, self.bias)
 
 
 def load_confidence_model(text: str | None = None) -> ConfidenceModel:

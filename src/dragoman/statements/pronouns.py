@@ -22,6 +22,8 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 
+from dragoman.learned import logistic
+
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 _HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m",
@@ -55,8 +57,7 @@ class PronounModel:
     genders: dict = field(default_factory=dict)
 
     def probability(self, feats: dict) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return logistic(self.weights, feats, self.bias)
 
 
 def load_pronoun_model(text: str | None = None) -> PronounModel:

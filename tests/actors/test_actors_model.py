@@ -112,3 +112,36 @@ def test_an_international_post_in_the_title_wins_over_the_gazetteer_nationality(
     assert (guterres.country, guterres.sector) == ("IGO", "IGO")
     actors, _ = _actors(nlp, gazetteer, "Antonio Guterres called for calm.")
     assert actors["Antonio Guterres"].country == "PRT"  # no title: the gazetteer's country
+
+
+def test_an_outlets_possessive_places_its_reporter(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "Al Jazeera's Andrew Simmons, reporting from "
+                                        "Gaziantep, said the talks had stalled.")
+    simmons = actors["Andrew Simmons"]
+    assert (simmons.country, simmons.sector) == ("QAT", "JRN")
+    assert "country\tQAT\tpossessive: Al Jazeera's" in simmons.evidence
+
+
+def test_a_nationality_apposition_places_a_person(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "Mohammed met Razak Iyal, also a Ghana national, at a "
+                                        "bus terminal in Minneapolis.")
+    assert actors["Razak Iyal"].country == "GHA"
+
+
+def test_an_employer_after_at_places_a_person_but_a_post_after_to_does_not(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, '"It is a deliberate strategy," said Ole Solvang, the '
+                                        "deputy director of emergencies at Human Rights Watch.")
+    solvang = actors["Ole Solvang"]
+    assert (solvang.country, solvang.role) == ("NGO", "deputy director of emergencies")
+    actors, _ = _actors(nlp, replace(gazetteer, people={}),
+                        "Ambassador to the UN Bashar al-Ja'afari spoke on Monday.")
+    assert actors["Bashar al-Ja'afari"].country != "IGO"
+
+
+def test_a_us_state_in_a_title_and_a_counterpart_place_a_person(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "Hawaii Attorney General Douglas Chin said the order "
+                                        "was unlawful.")
+    assert actors["Douglas Chin"].country == "USA"
+    actors, _ = _actors(nlp, gazetteer, "Gerasimov expressed his condolences to his Turkish "
+                                        "counterpart General Hulusi Akar on Friday.")
+    assert actors["Hulusi Akar"].country == "TUR"

@@ -57,7 +57,11 @@ PERSON_TITLES = frozenset({
     "president", "negotiator", "secretary", "leader", "commander", "general", "director", "chief",
     "delegate", "diplomat", "representative", "king", "premier", "senator", "mr", "mrs", "ms",
     "dr", "sheikh", "colonel", "lieutenant", "governor", "mayor", "chancellor", "emir",
+    "counterpart", "gen.", "gen", "sen.", "col.", "lt.", "maj.", "adm.", "gov.", "rep.",
 })
+# the head noun of an apposition that says a person's nationality, with the country's name as
+# its modifier ("Razak Iyal, also a Ghana national"); a demonym alone says it too ("an Egyptian")
+_NATIONALITY_NOUNS = frozenset({"national", "citizen", "native"})
 # words that make a name an organisation, whatever the model said
 ORGANISATION_WORDS = frozenset({
     "army", "front", "committee", "council", "party", "movement", "brigade", "brigades", "forces",
@@ -66,6 +70,8 @@ ORGANISATION_WORDS = frozenset({
 })
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "into",
                              "within", "to", "toward", "towards", "through"})
+# prepositions before an employer, not a place served ("director at Human Rights Watch")
+_EMPLOYER_PREPS = frozenset({"at", "for"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
@@ -257,22 +263,64 @@ class Affiliation:
     role: str | None = None
     country: str | None = None
     sector: str | None = None
+    source: str | None = None  # the words that gave the country ("title: …", "possessive: …")
 
 
 def person_affiliation(ent, gazetteer: Gazetteer,
                        local: dict[str, Entry] | None = None) -> Affiliation:
     """Role, country and sector from the words before a name and from its apposition;
-    ``local`` holds the article's own organisations (name key → entry)."""
+    ``local`` holds the article's own organisations (name key → entry). A phrase without a
+    title still places the person when it is a country's or an organisation's possessive
+    ("Al Jazeera's Andrew Simmons" → QAT JRN) or a nationality ("X, a Ghana national")."""
     found = Affiliation()
     for phrase in role_phrases(ent):
         words = [t for t in phrase if not t.is_punct]
         if not any(gazetteer.is_agent(t.lower_) or t.lower_ in PERSON_TITLES for t in words):
+            found = _merged(found, _untitled_affiliation(phrase, ent, gazetteer, local or {}))
             continue
         country, org_sector, skip = _phrase_affiliation(words, gazetteer, local=local or {})
         sector = org_sector or gazetteer.agent_sector([t.lower_ for t in words])
         role = _role_text(words, skip)
-        found = Affiliation(found.role or role, found.country or country, found.sector or sector)
+        found = _merged(found, Affiliation(role, country, sector,
+                                           f"title: {role}" if role else "title"))
     return found
+
+
+def _merged(found: Affiliation, more: Affiliation) -> Affiliation:
+    """``found`` with what ``more`` adds (the first phrase that names a country keeps it)."""
+    return Affiliation(found.role or more.role, found.country or more.country,
+                       found.sector or more.sector,
+                       found.source if found.country else more.source if more.country else None)
+
+
+def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
+                          local: dict[str, Entry]) -> Affiliation:
+    """A title-less phrase that still says whose the person is: a possessive written right
+    before the name whose every word names a country or organisation ("Al Jazeera's",
+    "Russia's"), or an apposition after it whose head is a demonym ("an Egyptian") or a
+    nationality noun after a country's name or demonym ("a Ghana national")."""
+    tokens = [t for t in phrase if not t.is_punct and t.lower_ not in _DETERMINERS]
+    if phrase.end == ent.start and tokens and tokens[-1].dep_ == "case":
+        owner = tokens[:-1]
+        country, org_sector, named = _phrase_affiliation(owner, gazetteer, False, local)
+        if country and named == {t.i for t in owner}:
+            return Affiliation(None, country, org_sector, f"possessive: {phrase.text.strip()}")
+        return Affiliation()
+    if phrase.start < ent.end:
+        return Affiliation()
+    head = phrase.root
+    entry = gazetteer.lookup(head.text)
+    if entry is not None and entry.type == "country" and entry.kind == "demonym" \
+            and head.pos_ in ("NOUN", "PROPN"):
+        return Affiliation(None, entry.country, None, f"nationality: {phrase.text.strip()}")
+    if head.lower_ in _NATIONALITY_NOUNS:
+        for child in head.children:
+            entry = gazetteer.lookup(child.text) if child.dep_ in ("amod", "compound") else None
+            if entry is not None and entry.type == "country" and entry.kind in ("name",
+                                                                                  "demonym"):
+                return Affiliation(None, entry.country, None,
+                                   f"nationality: {phrase.text.strip()}")
+    return Affiliation()
 
 
 def role_phrases(ent) -> list:
@@ -322,7 +370,8 @@ def _on_line(phrase, line: tuple[int, int]) -> bool:
 def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool = True,
                         local: dict[str, Entry] | None = None) -> tuple[str | None, str | None, set]:
     """(country, organisation sector, indexes of the words naming it) of a title phrase; names
-    after "to"/"in" are where the person serves, not whom ("Ambassador to the UN")."""
+    after "to"/"in" are where the person serves, not whom ("Ambassador to the UN"), except an
+    organisation after "at"/"for" ("director at Human Rights Watch")."""
     stop = words[-1].head.i if words else -1
     named: set[int] = set()
     for size in (4, 3, 2, 1):
@@ -330,16 +379,28 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
             span = words[i:i + size]
             if not span[0].text[:1].isupper():
                 continue
-            if check_locative and any(_after_locative(t, stop) for t in span):
+            preps = {_locative_prep(t, stop) for t in span} - {None} if check_locative else set()
+            if preps - _EMPLOYER_PREPS:
                 continue
             text = " ".join(t.text for t in span)
             entry = gazetteer.lookup(text) or (local or {}).get(name_key(text)) \
-                or _bare_possessive(span, gazetteer)
+                or _bare_possessive(span, gazetteer) or _region_entry(text, gazetteer)
+            if entry is not None and preps and entry.type != "organisation":
+                continue
             if entry is not None and entry.kind != "city":
                 named |= {t.i for t in span}
                 if entry.country:
                     return entry.country, _org_sector(entry), named
     return None, None, named
+
+
+def _region_entry(text: str, gazetteer: Gazetteer) -> Entry | None:
+    """A region that lies in one country, as the title's affiliation ("Hawaii Attorney
+    General" → USA; a US state, "Eastern Ghouta"), else None."""
+    region = gazetteer.places.region(text) if gazetteer.places is not None else None
+    if region is None or region.country is None:
+        return None
+    return Entry(region.name, "location", region.country, None, "region")
 
 
 def _bare_possessive(span, gazetteer: Gazetteer) -> Entry | None:
@@ -359,16 +420,20 @@ def _org_sector(entry: Entry) -> str | None:
     return entry.sector if entry.type != "country" else None
 
 
-def _after_locative(token, stop: int) -> bool:
-    """Whether the token hangs under "to"/"in"/… below the name's own head (index ``stop``)."""
+def _locative_prep(token, stop: int) -> str | None:
+    """The preposition ("to", "in", "at", "for", …) the token hangs under below the name's own
+    head (index ``stop``), else None; a title noun under it ("condolences to his Turkish
+    counterpart") is the person's own phrase, not a place served."""
     head = token
     for _ in range(3):
         if head.i == stop:
-            return False
+            return None
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS | {"of", "for"}:
-            return head.head.lower_ != "of"
+            if head.head.lower_ == "of" or head.lower_ in PERSON_TITLES:
+                return None
+            return head.head.lower_
         head = head.head
-    return False
+    return None
 
 
 def split_prefix(ent, gazetteer: Gazetteer):
@@ -400,7 +465,7 @@ def _role_text(words: list, skip: set) -> str | None:
     kept = [t for t in words if t.i not in skip]
     while kept and (kept[0].lower_ in _DETERMINERS or kept[0].is_punct):
         kept = kept[1:]
-    while kept and kept[-1].is_punct:
+    while kept and (kept[-1].is_punct or kept[-1].pos_ == "ADP"):
         kept = kept[:-1]
     if not kept:
         return None
@@ -449,8 +514,10 @@ def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> t
                   for field, value in (("country", entry.country), ("sector", entry.sector))
                   if value]
     title = f"title: {found.role}" if found.role else "title"
-    lines += [f"{field}\t{value}\t{title}" for field, value in
-              (("country", found.country), ("sector", found.sector)) if value]
+    if found.country:
+        lines.append(f"country\t{found.country}\t{found.source or title}")
+    if found.sector:
+        lines.append(f"sector\t{found.sector}\t{title if found.role else found.source or title}")
     if found.role:
         lines.append(f"role\t{found.role}\ttitle")
     return tuple(lines)

@@ -299,6 +299,8 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     before the name whose every word names a country or organisation ("Al Jazeera's",
     "Russia's"), or an apposition after it whose head is a demonym ("an Egyptian") or a
     nationality noun after a country's name or demonym ("a Ghana national")."""
+    if not _person_shaped(ent, gazetteer):
+        return Affiliation()
     tokens = [t for t in phrase if not t.is_punct and t.lower_ not in _DETERMINERS]
     if phrase.end == ent.start and tokens and tokens[-1].dep_ == "case":
         owner = tokens[:-1]
@@ -309,6 +311,9 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     if phrase.start < ent.end:
         return Affiliation()
     head = phrase.root
+    if head.tag_ in ("NNS", "NNPS") or any(t.text in _JOINTS for t in phrase) \
+            or sum(_is_demonym(t, gazetteer) for t in phrase) > 1:
+        return Affiliation()  # "two Australians", "Belgian-Moroccan": not one nationality
     entry = gazetteer.lookup(head.text)
     if entry is not None and entry.type == "country" and entry.kind == "demonym" \
             and head.pos_ in ("NOUN", "PROPN"):
@@ -392,6 +397,21 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
                 if entry.country:
                     return entry.country, _org_sector(entry), named
     return None, None, named
+
+
+def _person_shaped(ent, gazetteer: Gazetteer) -> bool:
+    """A PERSON mention of two capitalised words or more, none an organisation word, the first
+    no gazetteer name ("Andrew Simmons"; not "Palmyra", "Aerospace Force", "Mesopotamian
+    Marshes"): only such a name is placed by a phrase without a title."""
+    words = [t for t in ent if t.is_alpha]
+    return (ent.label_ == "PERSON" and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+            and not {t.lower_ for t in words} & (ORGANISATION_WORDS | {"force"})
+            and gazetteer.lookup(words[0].text) is None)
+
+
+def _is_demonym(token, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.lookup(token.text) if token.text[:1].isupper() else None
+    return entry is not None and entry.type == "country" and entry.kind == "demonym"
 
 
 def _region_entry(text: str, gazetteer: Gazetteer) -> Entry | None:

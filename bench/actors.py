@@ -1,11 +1,13 @@
 """Actors: country codes and sectors our resolution gives to the PLOVER gold actor spans, and
 the cost of resolution next to the spaCy pass.
 
-    python -m bench actors [gsr|merges|quality] [--no-write]
+    python -m bench actors [gsr|merges|quality|geocoding] [--no-write]
 
 With no part, all run: ``gsr`` (below), ``merges``, the alias-merge precision/recall on
 hand-labelled pairs from the real corpora (:mod:`bench.actor_merges`), and ``quality``, the
-demo record's top actors checked by script (:func:`quality`).
+demo record's top actors checked by script (:func:`quality`), and ``geocoding``, the share of
+hand-checked place mentions in event sentences that get the right coordinates
+(:func:`geocoding`, ``bench/data/geocoding_sample.tsv``).
 
 Accuracy: each gold ``actor``/``recipient`` span of PLOVER_GSR_normalized.jsonl (322 sentences)
 is located in its sentence; the actor we resolve there is the one whose mention overlaps the
@@ -20,8 +22,10 @@ Speed: ``link_document`` time over the seeds and the GSR sentences, next to ``nl
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
+import math
 import os
 import re
 import time
@@ -302,9 +306,117 @@ def render_quality(result: dict) -> str:
     return "\n".join(lines)
 
 
+# --- geocoding: hand-checked place mentions of event sentences ------------------------------
+
+GEOCODING = Path(__file__).resolve().parent / "data/geocoding_sample.tsv"
+TOLERANCE_KM = 25.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6,371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * \
+        math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def read_geocoding_sample(path: Path = GEOCODING) -> list[dict]:
+    """The sample's rows: ``sentence_id`` ("demo:1468@824": article id and the place's
+    character offset in the article's text), ``place``, expected ``lat``/``lon``, ``source``,
+    ``how_checked``."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        row["article"], offset = row["sentence_id"].rsplit("@", 1)
+        row["start"] = int(offset)
+        row["lat"], row["lon"] = float(row["lat"]), float(row["lon"])
+    return rows
+
+
+def predicted_point(linked, row: dict, places) -> tuple[float, float] | None:
+    """Where we put a sample row's place: the geocoded location actor of the mention that
+    covers it, else the GeoNames lookup of the place's text in the article's countries (what
+    ``stage.geocode_events`` does for an event's location), else None."""
+    from dragoman.actors.descriptions import article_countries
+
+    start, end = row["start"], row["start"] + len(row["place"])
+    for mention in linked.mentions:
+        actor = linked.actors.get(mention.actor_id)
+        if mention.start < end and mention.end > start and actor is not None \
+                and actor.lat is not None:
+            return actor.lat, actor.lon
+    place = places.lookup(row["place"], article_countries(linked.mentions, linked.actors))
+    return (place.lat, place.lon) if place is not None and place.lat is not None else None
+
+
+def geocoding(nlp, gazetteer) -> dict:
+    """Right coordinates (within :data:`TOLERANCE_KM`) over the hand-checked sample, by
+    source; and the cost: CPU seconds of ``link_document`` over the sample's articles with
+    and without the places index, next to the CPU seconds of ``nlp.pipe`` over them."""
+    from dataclasses import replace as replaced
+
+    from bench.actor_merges import corpus_texts, parsed_docs
+    from dragoman.actors import link_document
+
+    rows = read_geocoding_sample()
+    texts = corpus_texts()
+    docs = dict(zip((a for a, _ in texts), parsed_docs(nlp, [t for _, t in texts])))
+    wanted = sorted({r["article"] for r in rows})
+    started = time.process_time()
+    list(nlp.pipe([docs[a].text for a in wanted]))
+    spacy_s = time.process_time() - started
+    costs = {}
+    for label, gaz in (("without", replaced(gazetteer, places=None)), ("with", gazetteer)):
+        started = time.process_time()
+        linked = {a: link_document(a, docs[a].ents, gaz) for a in wanted}
+        costs[label] = time.process_time() - started
+    result = {"rows": len(rows), "articles": len(wanted), "spacy_s": spacy_s,
+              "link_s": costs["with"], "places_s": max(0.0, costs["with"] - costs["without"]),
+              "by_source": {}, "wrong": [], "missing": []}
+    for row in rows:
+        point = predicted_point(linked[row["article"]], row, gazetteer.places)
+        counts = result["by_source"].setdefault(row["source"], [0, 0])
+        counts[1] += 1
+        if point is None:
+            result["missing"].append(row["place"])
+        elif km(row["lat"], row["lon"], *point) <= TOLERANCE_KM:
+            counts[0] += 1
+        else:
+            result["wrong"].append(row["place"])
+    return result
+
+
+def render_geocoding(result: dict) -> str:
+    pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "-"  # noqa: E731
+    right = sum(r for r, _ in result["by_source"].values())
+    lines = [
+        f"Hand-checked sample `bench/data/geocoding_sample.tsv`: {result['rows']} place mentions "
+        f"(cities, towns, villages, districts; not countries, provinces, regions, seas or "
+        f"buildings) in event sentences of {result['articles']} articles — the dev news gold's "
+        "event locations and, at random, demo-corpus places after a preposition under a verb; "
+        "each sentence read and the place's coordinates checked by hand (GeoNames' when our "
+        "city was the place meant, else from knowledge of the place, approximate for "
+        f"villages). Right = within {TOLERANCE_KM:.0f} km. `python -m bench actors geocoding`.",
+        "", "| measure | value |", "|---|---|",
+        f"| right coordinates, all | {pct(right, result['rows'])} ({right} of "
+        f"{result['rows']}) |"]
+    lines += [f"| — {source} | {pct(r, n)} ({r} of {n}) |"
+              for source, (r, n) in sorted(result["by_source"].items())]
+    lines += [
+        f"| no coordinates / wrong coordinates | {len(result['missing'])} / "
+        f"{len(result['wrong'])} |",
+        f"| resolution CPU time: link_document (all actors) / of it the places / nlp.pipe | "
+        f"{result['link_s']:.2f} s / {result['places_s']:.2f} s / {result['spacy_s']:.2f} s "
+        f"({pct(result['link_s'], result['spacy_s'])} and "
+        f"{pct(result['places_s'], result['spacy_s'])} of the spaCy pass) |",
+        "", "Missed: " + ", ".join(result["missing"]) + ". Wrong: " + ", ".join(result["wrong"])
+        + "."]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench actors", description=__doc__)
-    parser.add_argument("part", nargs="?", choices=("gsr", "merges", "quality"),
+    parser.add_argument("part", nargs="?", choices=("gsr", "merges", "quality", "geocoding"),
                         help="one part only (default: both)")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
@@ -327,6 +439,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_write:
             write_section("actors-quality", "### Actors: the demo record's top actors\n\n"
                           + markdown)
+    if args.part in (None, "geocoding"):
+        markdown = render_geocoding(geocoding(nlp, gazetteer))
+        print(markdown)
+        if not args.no_write:
+            write_section("actors-geocoding", "### Actors: geocoding event places (hand-checked)"
+                          "\n\n" + markdown)
     return 0
 
 

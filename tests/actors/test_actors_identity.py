@@ -77,3 +77,17 @@ def test_a_surname_with_a_leading_particle_or_a_dropped_apostrophe():
     hollande = _actor("Francois Hollande", country="FRA", role="president")
     assert _merged([_actor("Hollandes"), hollande]) == {("Hollandes", "Francois Hollande")}
     assert not _merged([_actor("hazard", "organisation"), _actor("Thorgan Hazard", mentions=3)])
+
+
+def test_a_courtesy_title_before_a_surname_alone_still_joins_the_full_name():
+    assert _merged([_actor("Mr Bradley", mentions=3), _actor("Eamon Bradley", mentions=2)]) \
+        == {("Mr Bradley", "Eamon Bradley")}
+
+
+def test_the_end_of_a_compound_given_name_or_a_fragment_is_no_surname():
+    # "Abdul Wahab" is a given name: "al-Wahab" alone (a district) is not him
+    assert not _merged([_actor("al-Wahab", mentions=2),
+                        _actor("Abdul Wahab", role="media activist", mentions=3)])
+    # "Without Borders" is a fragment of an organisation's name, not a person's
+    assert not _merged([_actor("Borders", "organisation", mentions=2),
+                        _actor("Without Borders", mentions=3)])

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from dragoman.actors.mentions import link_document, load_gazetteer
+from dragoman.actors.mentions import link_document, load_gazetteer, make_actor
 
 pytestmark = pytest.mark.model
 
@@ -145,3 +145,7 @@ def test_a_us_state_in_a_title_and_a_counterpart_place_a_person(nlp, gazetteer):
     actors, _ = _actors(nlp, gazetteer, "Gerasimov expressed his condolences to his Turkish "
                                         "counterpart General Hulusi Akar on Friday.")
     assert actors["Hulusi Akar"].country == "TUR"
+
+
+def test_a_name_with_digits_is_never_a_person(gazetteer):
+    assert make_actor("G20", "PERSON", gazetteer).type == "organisation"

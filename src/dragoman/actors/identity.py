@@ -34,6 +34,13 @@ from dragoman.pipeline import Batch
 SIMILARITY = 0.8
 # a surname alone means its dominant bearer: ≥ DOMINANCE times the other bearers' mentions
 # together, and at least DOMINANT_MENTIONS mentions (:func:`dominant_bearer`)
+# courtesy titles written before a surname alone ("Ms Le Pen", "Mr Bradley")
+HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr"})
+# the first half of an Arabic compound given name: "Abdul Wahab", "Abdel Rahman", "Abu Bakr"
+# end in no surname ("al-Wahab" alone is a district, not Abdul Wahab)
+_COMPOUND_HEADS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou"})
+# a "person" whose name starts so is a fragment of something else ("Without Borders")
+_FUNCTION_WORDS = frozenset({"without", "of", "for", "and", "the", "with", "from", "in", "on"})
 DOMINANCE = 10
 DOMINANT_MENTIONS = 20
 _ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
@@ -88,9 +95,18 @@ def _direction(a: Actor, b: Actor, stored: set[str]) -> tuple[Actor, Actor]:
     """(alias, canonical): the stored one, else a person's full name, else the one placed in a
     country, else the most mentioned, else the longer name."""
     rank = lambda x: (x.actor_id in stored, x.type == "person",  # noqa: E731
-                      len(loose_key(x.name).split()) > 1, x.country is not None, x.mentions,
+                      len(_given_and_surname(x.name)) > 1, x.country is not None, x.mentions,
                       len(x.name))
     return (a, b) if rank(b) >= rank(a) else (b, a)
+
+
+def _given_and_surname(name: str) -> list[str]:
+    """The name's key words without particles and a leading courtesy title ("Mr Bradley" →
+    ["bradley"])."""
+    tokens = loose_key(name).split()
+    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
 
 
 def preferred(a: Actor, b: Actor) -> tuple[Actor, Actor]:
@@ -212,12 +228,12 @@ def _possessive_variants(actors: list[Actor]):
 def _surname_only(actors: list[Actor]):
     full: dict[str, list[Actor]] = {}
     for actor in actors:
-        tokens = loose_key(actor.name).split()
-        if actor.type == "person" and len(tokens) > 1:
+        tokens = _given_and_surname(actor.name)
+        if actor.type == "person" and len(tokens) > 1 and tokens[-2] not in _COMPOUND_HEADS:
             full.setdefault(tokens[-1], []).append(actor)
     full = {last: [a for a in owners if _name_shaped(a)] for last, owners in full.items()}
     for actor in actors:
-        tokens = loose_key(actor.name).split()
+        tokens = _given_and_surname(actor.name)  # "Ms Le Pen", "Mr Bradley": a surname
         if len(tokens) != 1 or actor.country is not None and actor.type != "person" \
                 or not _capitalised(actor.name):
             continue  # "hazard" in lower case is a word, not Thorgan Hazard's surname
@@ -270,7 +286,7 @@ def _name_shaped(actor: Actor) -> bool:
     raw = actor.name
     key = name_key(raw).split()
     return not (any(c.isdigit() for c in raw) or " - " in raw or " | " in raw
-                or (key and key[0] in PARTICLES))
+                or (key and key[0] in PARTICLES | _FUNCTION_WORDS))
 
 
 def _known(actor: Actor) -> bool:

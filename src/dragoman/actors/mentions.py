@@ -230,8 +230,9 @@ def make_actor(text: str, label: str, gazetteer: Gazetteer | None = None,
         entry = gazetteer.lookup_person(text, label)
     if entry is not None:
         return _entry_actor(text, entry, locative)
-    if kind == "person" and ORGANISATION_WORDS & set(key.split()):
-        kind = "organisation"
+    if kind == "person" and (ORGANISATION_WORDS & set(key.split())
+                             or any(c.isdigit() for c in key)):
+        kind = "organisation"  # "... Front", "G20": no person's name has digits
     if kind == "country":
         kind = "location"  # a GPE the gazetteer does not know: a city or region
     name = clean_name(text)

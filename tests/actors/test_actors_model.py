@@ -149,3 +149,12 @@ def test_a_us_state_in_a_title_and_a_counterpart_place_a_person(nlp, gazetteer):
 
 def test_a_name_with_digits_is_never_a_person(gazetteer):
     assert make_actor("G20", "PERSON", gazetteer).type == "organisation"
+
+
+def test_an_indefinite_apposition_with_a_demonym_places_a_person_a_definite_one_not(nlp, gazetteer):
+    actors, _ = _actors(nlp, gazetteer, "The tribes matter, said Nezar Krikshi, a Libyan "
+                                        "analyst based in Turkey.")
+    assert actors["Nezar Krikshi"].country == "LBY"
+    actors, _ = _actors(nlp, gazetteer, "The war will go on, said Nezar Krikshi, the analyst "
+                                        "who studies the Libyan tribes.")
+    assert actors["Nezar Krikshi"].country is None

@@ -72,6 +72,8 @@ _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", 
                              "within", "to", "toward", "towards", "through"})
 # prepositions before an employer, not a place served ("director at Human Rights Watch")
 _EMPLOYER_PREPS = frozenset({"at", "for"})
+# an employer named by a country's demonym after "at"/"for" ("at the Russian embassy")
+_EMPLOYER_NOUNS = frozenset({"embassy", "consulate", "ministry", "government", "mission"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
@@ -284,6 +286,8 @@ def person_affiliation(ent, gazetteer: Gazetteer,
         role = _role_text(words, skip)
         found = _merged(found, Affiliation(role, country, sector,
                                            f"title: {role}" if role else "title"))
+    if found.country is None and (said := _copula_phrase(ent)) is not None:
+        found = _merged(found, _untitled_affiliation(said, ent, gazetteer, local or {}))
     return found
 
 
@@ -313,20 +317,34 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
         return Affiliation()
     head = phrase.root
     if head.tag_ in ("NNS", "NNPS") or any(t.text in _JOINTS for t in phrase) \
-            or sum(_is_demonym(t, gazetteer) for t in phrase) > 1:
-        return Affiliation()  # "two Australians", "Belgian-Moroccan": not one nationality
+            or sum(_is_demonym(t, gazetteer) for t in phrase) > 1 \
+            or not {"a", "an"} & {t.lower_ for t in phrase[:2]}:
+        return Affiliation()  # "two Australians", "Belgian-Moroccan": not one nationality;
+        # only "a …"/"an …" says what the person is ("a Libyan analyst", "also a Ghana national")
     entry = gazetteer.lookup(head.text)
     if entry is not None and entry.type == "country" and entry.kind == "demonym" \
             and head.pos_ in ("NOUN", "PROPN"):
         return Affiliation(None, entry.country, None, f"nationality: {phrase.text.strip()}")
-    if head.lower_ in _NATIONALITY_NOUNS:
-        for child in head.children:
-            entry = gazetteer.lookup(child.text) if child.dep_ in ("amod", "compound") else None
-            if entry is not None and entry.type == "country" and entry.kind in ("name",
-                                                                                  "demonym"):
-                return Affiliation(None, entry.country, None,
-                                   f"nationality: {phrase.text.strip()}")
+    for child in head.children if head.pos_ == "NOUN" or head.lower_ in _NATIONALITY_NOUNS \
+            else ():
+        entry = gazetteer.lookup(child.text) if child.dep_ in ("amod", "compound") else None
+        if entry is None or entry.type != "country":
+            continue
+        # "a Libyan analyst" (a demonym before any noun); "a Ghana national" (a country's name
+        # only before a nationality noun: "a Russia expert" is no Russian)
+        if entry.kind == "demonym" and child.dep_ == "amod" or \
+                entry.kind in ("name", "demonym") and head.lower_ in _NATIONALITY_NOUNS:
+            return Affiliation(None, entry.country, None, f"nationality: {phrase.text.strip()}")
     return Affiliation()
+
+
+def _copula_phrase(ent):
+    """What a sentence says the person is ("Moustafa is a 30-year-old Egyptian"), else None."""
+    root = ent.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return None
+    attr = next((c for c in root.head.children if c.dep_ == "attr" and c.i > root.i), None)
+    return ent.doc[attr.left_edge.i:attr.right_edge.i + 1] if attr is not None else None
 
 
 def role_phrases(ent) -> list:
@@ -391,8 +409,9 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
             text = " ".join(t.text for t in span)
             entry = gazetteer.lookup(text) or (local or {}).get(name_key(text)) \
                 or _bare_possessive(span, gazetteer) or _region_entry(text, gazetteer)
-            if entry is not None and preps and entry.type != "organisation":
-                continue
+            if entry is not None and preps and entry.type != "organisation" \
+                    and span[-1].head.lower_ not in _EMPLOYER_NOUNS:
+                continue  # "envoy to Syria"; but "diplomat at the Russian embassy" is Russian
             if entry is not None and entry.kind != "city":
                 named |= {t.i for t in span}
                 if entry.country:

@@ -354,8 +354,6 @@ def geocoding(nlp, gazetteer) -> dict:
     source; and the cost: CPU seconds of ``link_document`` over the sample's articles with
     and without the places index (best of three each), next to the CPU seconds of
     ``nlp.pipe`` over them."""
-    from dataclasses import replace as replaced
-
     from bench.actor_merges import corpus_texts, parsed_docs
     from dragoman.actors import link_document
 
@@ -368,7 +366,7 @@ def geocoding(nlp, gazetteer) -> dict:
     spacy_s = time.process_time() - started
     costs: dict[str, float] = {}
     for _ in range(3):  # the best of three, alternating, against the noise of a shared machine
-        for label, gaz in (("without", replaced(gazetteer, places=None)), ("with", gazetteer)):
+        for label, gaz in (("without", replace(gazetteer, places=None)), ("with", gazetteer)):
             started = time.process_time()
             linked = {a: link_document(a, docs[a].ents, gaz) for a in wanted}
             costs[label] = min(costs.get(label, math.inf), time.process_time() - started)

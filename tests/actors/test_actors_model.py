@@ -138,23 +138,21 @@ def test_an_employer_after_at_places_a_person_but_a_post_after_to_does_not(nlp, 
     assert actors["Bashar al-Ja'afari"].country != "IGO"
 
 
-def test_a_us_state_in_a_title_and_a_counterpart_place_a_person(nlp, gazetteer):
-    actors, _ = _actors(nlp, gazetteer, "Hawaii Attorney General Douglas Chin said the order "
-                                        "was unlawful.")
-    assert actors["Douglas Chin"].country == "USA"
-    actors, _ = _actors(nlp, gazetteer, "Gerasimov expressed his condolences to his Turkish "
-                                        "counterpart General Hulusi Akar on Friday.")
-    assert actors["Hulusi Akar"].country == "TUR"
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a US state in a title; a counterpart under "to" is the person's own title
+    ("Hawaii Attorney General Douglas Chin said the order was unlawful.", "Douglas Chin", "USA"),
+    ("Gerasimov expressed his condolences to his Turkish counterpart General Hulusi Akar on "
+     "Friday.", "Hulusi Akar", "TUR"),
+    # an indefinite apposition with a demonym says a nationality; a definite one does not
+    ("The tribes matter, said Nezar Krikshi, a Libyan analyst based in Turkey.",
+     "Nezar Krikshi", "LBY"),
+    ("The war will go on, said Nezar Krikshi, the analyst who studies the Libyan tribes.",
+     "Nezar Krikshi", None),
+])
+def test_titles_and_appositions_that_place_a_person_or_not(nlp, gazetteer, text, name, country):
+    actors, _ = _actors(nlp, gazetteer, text)
+    assert actors[name].country == country
 
 
 def test_a_name_with_digits_is_never_a_person(gazetteer):
     assert make_actor("G20", "PERSON", gazetteer).type == "organisation"
-
-
-def test_an_indefinite_apposition_with_a_demonym_places_a_person_a_definite_one_not(nlp, gazetteer):
-    actors, _ = _actors(nlp, gazetteer, "The tribes matter, said Nezar Krikshi, a Libyan "
-                                        "analyst based in Turkey.")
-    assert actors["Nezar Krikshi"].country == "LBY"
-    actors, _ = _actors(nlp, gazetteer, "The war will go on, said Nezar Krikshi, the analyst "
-                                        "who studies the Libyan tribes.")
-    assert actors["Nezar Krikshi"].country is None

@@ -53,7 +53,8 @@ def audit(tab: Watched, path: str, shots: Path, prefix: str) -> list[dict]:
     page.screenshot(path=str(shots / f"{prefix}-{name[:80]}.png"), full_page=True)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     return [{"page": path, "rule": v["id"], "impact": v["impact"], "help": v["help"],
-             "nodes": [n["target"] for n in v["nodes"]][:10]}
+             "nodes": [{"target": n["target"], "html": n["html"][:300],
+                        "why": n.get("failureSummary")} for n in v["nodes"]][:10]}
             for v in page.evaluate(RUN, TAGS)["violations"]]
 
 

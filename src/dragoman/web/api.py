@@ -148,16 +148,18 @@ def dyad(store: StoreDep, a: DyadSide, b: DyadSide,
     return Json(reads.dyad(store, a, b, filters))
 
 
-def event_facets(store: StoreDep,
+def event_facets(request: Request, store: StoreDep,
                  filters: Annotated[EventFilter, Depends(event_filters)]) -> dict:
     """How many events match, and per type, country, actor, outlet, flag, confidence band."""
-    return Json(reads.event_facets(store, filters))
+    return Json(request.app.state.memo.get(("facets", filters),
+                                           lambda: reads.event_facets(store, filters)))
 
 
-def statement_facets(store: StoreDep,
+def statement_facets(request: Request, store: StoreDep,
                      filters: Annotated[StatementFilter, Depends(statement_filters)]) -> dict:
     """How many statements match, and per speaker, kind, cue class, outlet, confidence band."""
-    return Json(reads.statement_facets(store, filters))
+    return Json(request.app.state.memo.get(("facets", filters),
+                                           lambda: reads.statement_facets(store, filters)))
 
 
 def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
@@ -166,10 +168,11 @@ def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
     return Json(records.story(store, story_id, live))
 
 
-def actor(actor_id: Id, store: StoreDep) -> dict:
+def actor(request: Request, actor_id: Id, store: StoreDep) -> dict:
     """An actor: record, merges with evidence, activity, first statements by and about it,
     events as source and target, events over time."""
-    return Json(records.actor(store, actor_id))
+    return Json(request.app.state.memo.get(("actor", actor_id),
+                                           lambda: records.actor(store, actor_id)))
 
 
 def event(event_id: Id, store: StoreDep) -> dict:

@@ -37,12 +37,15 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, f"{name}.html", page=result, filters=form_values(filters),
                       sort=spec.sort(sort), **extra)
 
-    def whole(request: Request, filters: object, default: object, make, what: str = "facets"):
-        """``make()``, kept until the record changes when ``filters`` is the default (the
-        list as first opened: the same for every visitor); made fresh otherwise."""
-        if filters != default:
-            return make()
-        return request.app.state.memo.get(f"{what}-{type(filters).__name__}", make)
+    def whole(request: Request, filters: object, make, what: str = "facets"):
+        """``make()`` for these ``filters`` (a frozen filter object), kept until the record
+        changes: the list's facets and chart are the same for every visitor who asks for
+        the same records, whatever page, size or order they look at."""
+        return request.app.state.memo.get((what, filters), make)
+
+    def event_types(request: Request, store: Store) -> list[str]:
+        return request.app.state.memo.get("event-types", lambda: [
+            t for t, _ in reads.event_types(store) if t])
 
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
@@ -76,11 +79,13 @@ def router(templates: Jinja2Templates) -> APIRouter:
             canonical = reads.canonical_actor(store, actor_id)
             if canonical:
                 return RedirectResponse(f"/actors/{canonical}", status_code=307)
-        data = records.actor(store, actor_id)
+        data = request.app.state.memo.get(("actor", actor_id),
+                                          lambda: records.actor(store, actor_id))
         link = "/events?" + urlencode({"actor_id": actor_id}) + "&"
-        return render(request, "actor.html", **data,
-                      bars=charts.stacked_bars(data["over_time"], link),
-                      net=charts.network(data["network"], height=440))
+        drawn = request.app.state.memo.get(("actor-charts", actor_id), lambda: (
+            charts.stacked_bars(data["over_time"], link),
+            charts.network(data["network"], height=440)))
+        return render(request, "actor.html", **data, bars=drawn[0], net=drawn[1])
 
     @pages.get("/statements")
     def statements(request: Request, store: StoreDep,
@@ -91,7 +96,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
                  "min_confidence": (filters.min_confidence or 0) < STATEMENT_MIN_CONFIDENCE}
         return listing(request, store, "statements", filters, limit, offset, sort,
                        kinds=STATEMENT_KINDS, cue_classes=CUE_CLASSES, shown=shown,
-                       facets=whole(request, filters, StatementFilter(),
+                       facets=whole(request, filters,
                                     lambda: reads.statement_facets(store, filters)),
                        threshold=STATEMENT_MIN_CONFIDENCE)
 
@@ -107,7 +112,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         query = request.query_params
         shown = {"historical": query.get("historical") in ("any", "true"),
                  "min_confidence": (filters.min_confidence or 0) < EVENT_MIN_CONFIDENCE}
-        over_time = whole(request, filters, EventFilter(), lambda: reads.events_over_time(
+        over_time = whole(request, filters, lambda: reads.events_over_time(
             store, filters, window=period), "over-time")
         link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
                                        if k not in ("type", "offset")}) + "&"
@@ -115,8 +120,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
                 for actor_id in (filters.source_id, filters.target_id)]
         return listing(request, store, "events", filters, limit, offset, sort,
                        bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
-                       types=[t for t, _ in reads.event_types(store) if t], shown=shown,
-                       facets=whole(request, filters, EventFilter(),
+                       types=event_types(request, store), shown=shown,
+                       facets=whole(request, filters,
                                     lambda: reads.event_facets(store, filters)),
                        threshold=EVENT_MIN_CONFIDENCE,
                        period=period)
@@ -151,7 +156,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
                       net=charts.network(rows, height=600), filters=form_values(filters),
                       stories=reads.stories(store, "biggest", 50),
-                      types=[t for t, _ in reads.event_types(store) if t])
+                      types=event_types(request, store))
 
     @pages.get("/outlets")
     def outlets(request: Request, store: StoreDep, actor_id: OptId = None, story: OptId = None,
@@ -170,7 +175,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         link = "/events?" + (kept + "&" if kept else "")
         return render(request, "map.html", **data, filters=form_values(filters),
                       chart=charts.event_map(data["places"], link),
-                      types=[t for t, _ in reads.event_types(store) if t])
+                      types=event_types(request, store))
 
     @pages.get("/search")
     def search(request: Request, store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",

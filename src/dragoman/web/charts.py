@@ -165,7 +165,7 @@ class Node:
 
 
 LABEL_CHARS = 22  # longer names are cut, with "…"; the full name is in the node's title
-LABELS_AT_MOST = 30  # the busiest actors are labelled first, at most this many
+LABELS_AT_MOST = 40  # the busiest actors are labelled first, at most this many
 CHAR_WIDTH, LINE_HEIGHT = 6.8, 15.0  # a 12-pixel label's box, generously
 
 
@@ -223,8 +223,10 @@ class Network:
 
 
 def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
-    """Actors on a circle (busiest first), one curved arrow per (source, target, type) from
-    ``reads.actor_network``; A→B and B→A bend apart."""
+    """Actors on a circle, one curved arrow per (source, target, type) from
+    ``reads.actor_network``; A→B and B→A bend apart. The busiest actors take the places at
+    the circle's left and right, where horizontal names stack without meeting; the quietest
+    go to its top and bottom (``place_labels`` names as many as fit)."""
     degree: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for row in rows:
@@ -240,8 +242,9 @@ def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
     radius = min(width * 0.30, height / 2 - 30)
     top = max(degree.values())
     where: dict[str, tuple[float, float]] = {}
-    for i, actor in enumerate(order):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(order)
+    angles = [-math.pi / 2 + 2 * math.pi * i / len(order) for i in range(len(order))]
+    angles.sort(key=lambda a: -round(abs(math.cos(a)), 6))  # the sides first
+    for actor, angle in zip(order, angles):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         where[actor] = (x, y)
         r = 4 + 7 * math.sqrt(degree[actor] / top)

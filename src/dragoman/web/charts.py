@@ -170,7 +170,13 @@ CHAR_WIDTH, LINE_HEIGHT = 6.8, 15.0  # a 12-pixel label's box, generously
 
 
 def short_label(name: str, most: int = LABEL_CHARS) -> str:
-    return name if len(name) <= most else name[:most - 1].rstrip() + "…"
+    """``name``, or its first whole words that fit in ``most`` characters with "…" (a word
+    cut in two would not be part of the link's name, which screen readers read); "" when
+    even its first word does not fit."""
+    if len(name) <= most:
+        return name
+    words = name[:most].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return words + "…" if " " in name[:most] and words else ""
 
 
 def label_box(node: Node, text: str) -> tuple[float, float, float, float]:
@@ -194,6 +200,8 @@ def place_labels(nodes: list[Node], most: int = LABELS_AT_MOST) -> None:
         if len(placed) >= most:
             return
         text = short_label(node.name)
+        if not text:
+            continue
         box = label_box(node, text)
         others = [c for actor, c in circles.items() if actor != node.actor_id]
         if any(overlaps(box, other) for other in placed + others):

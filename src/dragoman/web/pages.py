@@ -12,7 +12,7 @@ from dragoman.store import Store, reads
 from dragoman.store.reads import (
     CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS, STATEMENT_MIN_CONFIDENCE,
     EventFilter, StatementFilter)
-from dragoman.web import charts, highlight, records
+from dragoman.web import charts, highlight, kept, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, form_values, page
 from dragoman.web.params import (
@@ -37,10 +37,10 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, f"{name}.html", page=result, filters=form_values(filters),
                       sort=spec.sort(sort), **extra)
 
-    def whole(request: Request, filters: object, make, what: str = "facets"):
+    def whole(request: Request, filters: object, make, what: str):
         """``make()`` for these ``filters`` (a frozen filter object), kept until the record
-        changes: the list's facets and chart are the same for every visitor who asks for
-        the same records, whatever page, size or order they look at."""
+        changes: a list's chart is the same for every visitor who asks for the same
+        records, whatever page, size or order they look at."""
         return request.app.state.memo.get((what, filters), make)
 
     def event_types(request: Request, store: Store) -> list[str]:
@@ -79,8 +79,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
             canonical = reads.canonical_actor(store, actor_id)
             if canonical:
                 return RedirectResponse(f"/actors/{canonical}", status_code=307)
-        data = request.app.state.memo.get(("actor", actor_id),
-                                          lambda: records.actor(store, actor_id))
+        data = kept.actor(request.app.state.memo, store, actor_id)
         link = "/events?" + urlencode({"actor_id": actor_id}) + "&"
         drawn = request.app.state.memo.get(("actor-charts", actor_id), lambda: (
             charts.stacked_bars(data["over_time"], link),
@@ -96,8 +95,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
                  "min_confidence": (filters.min_confidence or 0) < STATEMENT_MIN_CONFIDENCE}
         return listing(request, store, "statements", filters, limit, offset, sort,
                        kinds=STATEMENT_KINDS, cue_classes=CUE_CLASSES, shown=shown,
-                       facets=whole(request, filters,
-                                    lambda: reads.statement_facets(store, filters)),
+                       facets=kept.facets(request.app.state.memo, store, filters),
                        threshold=STATEMENT_MIN_CONFIDENCE)
 
     @pages.get("/statements/{statement_id}")
@@ -121,15 +119,14 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return listing(request, store, "events", filters, limit, offset, sort,
                        bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
                        types=event_types(request, store), shown=shown,
-                       facets=whole(request, filters,
-                                    lambda: reads.event_facets(store, filters)),
+                       facets=kept.facets(request.app.state.memo, store, filters),
                        threshold=EVENT_MIN_CONFIDENCE,
                        period=period)
 
     @pages.get("/dyad")
     def dyad(request: Request, store: StoreDep, a: DyadSide, b: DyadSide,
              filters: Annotated[EventFilter, Depends(event_filters)]):
-        data = reads.dyad(store, a, b, filters)
+        data = kept.dyad(request.app.state.memo, store, a, b, filters)
         return render(request, "dyad.html", **data, filters=form_values(filters),
                       bars=charts.dyad_bars(data["over_time"]))
 
@@ -182,8 +179,9 @@ def router(templates: Jinja2Templates) -> APIRouter:
                statement_filter: Annotated[StatementFilter, Depends(statement_filters)] = None,
                event_filter: Annotated[EventFilter, Depends(event_filters)] = None,
                limit: Limit = 20, offset: Offset = 0):
-        found = {k: reads.search(store, q, k, limit if k == scope else 0,
-                                 offset if k == scope else 0, statement_filter, event_filter)
+        found = {k: kept.search(request.app.state.memo, store, q, k,
+                                limit if k == scope else 0, offset if k == scope else 0,
+                                statement_filter, event_filter)
                  for k in reads.SEARCH_KINDS}
         return render(request, "search.html", q=q, kind=scope, kinds=reads.SEARCH_KINDS,
                       stems=found[scope]["stems"], items=found[scope]["items"], limit=limit,

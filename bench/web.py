@@ -1,15 +1,18 @@
 """Explorer latency: p50/p95 of every page and endpoint of ``dragoman serve`` on a database of
 the demo corpus, measured by a load generator on loopback.
 
-    python -m bench web [--db FILE] [--requests N] [--clients C] [--no-write]
+    python -m bench web [--full | --db FILE] [--requests N] [--clients C] [--no-write]
 
 The server runs in its own process (``dragoman serve``), the load generator in this one
 (httpx, one thread per client). For each endpoint: 3 warm-up requests, then ``--requests``
 timed ones, cycling over several records for the record pages (stories, actors, events,
-statements, articles), one client at a time. Then a mixed phase: ``--clients`` clients at
-once, each requesting the endpoints in a shuffled order, for the latency under concurrency
-and the throughput. Without ``--db`` the whole demo corpus (3,824 records, as
-``dragoman demo --full``) is ingested once into ``bench/.cache/web-demo-full.duckdb``.
+statements, articles), one client at a time; the slowest warm-up request of each row is
+reported too ("first"), as the explorer keeps per-filter facets and actor pages until the
+record changes (``web/memo.py``). Then a mixed phase: ``--clients`` clients at once, each
+requesting the endpoints in a shuffled order, for the latency under concurrency and the
+throughput. Without ``--db`` the demo corpus is ingested once into ``bench/.cache/``: the
+Syria subset (``web-demo.duckdb``), or with ``--full`` all of it (3,824 records, as
+``dragoman demo --full``; ``web-demo-full.duckdb``).
 """
 from __future__ import annotations
 
@@ -27,12 +30,13 @@ from pathlib import Path
 from bench.report import machine, write_section
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-GOAL_MS = 150.0
+GOAL_MS = 200.0  # issue 21: every page and endpoint p95 < 200 ms on the full demo
 SEARCH_WORDS = ("ceasefire", "aleppo", "talks", "accused")
 
 
-def demo_db(path: Path) -> Path:
-    """The whole demo corpus ingested into ``path`` (once)."""
+def demo_db(path: Path, full: bool = True) -> Path:
+    """The demo corpus (all of it with ``full``, else its Syria subset) ingested into
+    ``path`` (once)."""
     if path.exists():
         return path
     from dragoman import api, demo
@@ -42,7 +46,7 @@ def demo_db(path: Path) -> Path:
     partial = path.with_suffix(".part.duckdb")
     partial.unlink(missing_ok=True)
     settings = Settings.from_env(db=str(partial))
-    api.ingest_records(demo.demo_records(demo.fetch_corpus(settings), settings, full=True),
+    api.ingest_records(demo.demo_records(demo.fetch_corpus(settings), settings, full=full),
                        settings)
     partial.replace(path)
     return path
@@ -96,6 +100,7 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
              ("/events/{id}", [f"/events/{i}" for i in events]),
              ("/articles", ["/articles"]), ("/articles/{id}", [f"/articles/{i}" for i in articles]),
              ("/duplicates", ["/duplicates"]), ("/network", ["/network"]),
+             ("/network?since=&until=", ["/network?since=2017-01-01&until=2017-02-28"]),
              ("/events?historical=any&min_confidence=0&sort=-confidence",
               ["/events?historical=any&min_confidence=0&sort=-confidence"]),
              ("/dyad?a=&b=", [f"/dyad?a={p['source_actor_id']}&b={p['target_actor_id']}"
@@ -103,7 +108,9 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
              ("/search?q=", [f"/search?q={w}" for w in SEARCH_WORDS]),
              ("/search?q=&scope=statements", [f"/search?q={w}&scope=statements"
                                               for w in SEARCH_WORDS]),
-             ("/outlets", ["/outlets"]), ("/map", ["/map"])]
+             ("/outlets", ["/outlets"]),
+             ("/outlets?actor_id=", [f"/outlets?actor_id={i}" for i in actors[:4]]),
+             ("/map", ["/map"])]
     api = [("/api/overview", ["/api/overview"]), ("/api/stories", ["/api/stories"]),
            ("/api/stories/{id}", [f"/api/stories/{i}" for i in stories]),
            ("/api/actors/{id}", [f"/api/actors/{i}" for i in actors]),
@@ -115,6 +122,9 @@ def targets(client, samples: int = 12) -> list[tuple[str, list[str]]]:
            ("/api/network", ["/api/network"]),
            ("/api/events/export?format=csv", ["/api/events/export?format=csv"]),
            ("/api/events/facets", ["/api/events/facets"]),
+           ("/api/events/facets?historical=any&min_confidence=0",
+            ["/api/events/facets?historical=any&min_confidence=0"]),
+           ("/api/statements/facets", ["/api/statements/facets"]),
            ("/api/search?q=&scope=events", [f"/api/search?q={w}&scope=events"
                                             for w in SEARCH_WORDS]),
            ("/api/dyad?a=&b=", [f"/api/dyad?a={p['source_actor_id']}&b={p['target_actor_id']}"
@@ -136,16 +146,25 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def per_endpoint(client, plan, requests: int) -> list[dict]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process ``pid`` has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def per_endpoint(client, plan, requests: int, server_pid: int) -> list[dict]:
+    """Per row: the slowest warm-up, p50/p95/max of the timed requests, and the server's CPU
+    milliseconds per timed request (steady on a loaded machine, where wall times are not)."""
     results = []
     for name, urls in plan:
-        for url in urls[:3]:
-            timed(client, url)
+        first = max(timed(client, url)[0] for url in (urls * 3)[:3])
         times, size = [], 0
+        cpu = cpu_seconds(server_pid)
         for i in range(requests):
             elapsed, size = timed(client, urls[i % len(urls)])
             times.append(elapsed)
-        results.append({"name": name, "p50": statistics.median(times),
+        cpu = (cpu_seconds(server_pid) - cpu) * 1000 / requests
+        results.append({"name": name, "first": first, "cpu": cpu, "p50": statistics.median(times),
                         "p95": percentile(times, 0.95), "max": max(times), "bytes": size})
     return results
 
@@ -181,19 +200,21 @@ def mixed(base: str, plan, clients: int, rounds: int) -> dict:
 def report(db: Path, counts: dict, results: list[dict], load: dict, clients: int,
            requests: int, loadavg: float) -> str:
     slow = [r["name"] for r in results if r["p95"] >= GOAL_MS and "/export" not in r["name"]]
-    rows = "\n".join(f"| `{r['name']}` | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | "
-                     f"{r['bytes'] / 1024:.0f} |" for r in results)
+    rows = "\n".join(f"| `{r['name']}` | {r['first']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | "
+                     f"{r['max']:.1f} | {r['cpu']:.1f} | {r['bytes'] / 1024:.0f} |"
+                     for r in results)
     verdict = ("every page and endpoint under the goal" if not slow else
                f"over the goal: {', '.join(f'`{s}`' for s in slow)}")
     return f"""## Explorer latency: `python -m bench web`
 
 `dragoman serve` on `{db.name}` ({counts['articles']} articles, {counts['statements']}
 statements, {counts['events']} events, {counts['actors']} actors), load generated on loopback
-by another process (httpx). One client: 3 warm-up requests, then {requests} timed requests per
-row (record pages cycle over up to 12 records). Goal: p95 < {GOAL_MS:.0f} ms; {verdict}.
+by another process (httpx). One client: 3 warm-up requests ("first": the slowest of them),
+then {requests} timed requests per row (record pages cycle over up to 12 records); "CPU ms":
+the server's CPU time per timed request. Goal: p95 < {GOAL_MS:.0f} ms; {verdict}.
 
-| page or endpoint | p50 ms | p95 ms | max ms | KiB |
-|---|---:|---:|---:|---:|
+| page or endpoint | first ms | p50 ms | p95 ms | max ms | CPU ms | KiB |
+|---|---:|---:|---:|---:|---:|---:|
 {rows}
 
 Mixed load, {clients} clients at once over all of the above (shuffled): {load['requests']}
@@ -209,6 +230,8 @@ it is listed for its time, not held to the goal.
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench web", description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="an existing database (default: the demo corpus)")
+    parser.add_argument("--full", action="store_true",
+                        help="the whole demo corpus, not its Syria subset (without --db)")
     parser.add_argument("--requests", type=int, default=40, help="timed requests per row")
     parser.add_argument("--clients", type=int, default=4, help="clients in the mixed phase")
     parser.add_argument("--rounds", type=int, default=2, help="passes per client, mixed phase")
@@ -218,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from dragoman.store import Store, reads
 
-    db = args.db or demo_db(CACHE / "web-demo-full.duckdb")
+    db = args.db or (demo_db(CACHE / "web-demo-full.duckdb") if args.full else
+                     demo_db(CACHE / "web-demo.duckdb", full=False))
     with Store(str(db), read_only=True) as store:
         counts = reads.counts(store)
     port, loadavg = free_port(), os.getloadavg()[0]
@@ -227,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
             plan = targets(client)
-            results = per_endpoint(client, plan, args.requests)
+            results = per_endpoint(client, plan, args.requests, server.pid)
         load = mixed(base, plan, args.clients, args.rounds)
     finally:
         server.terminate()

@@ -67,9 +67,9 @@ def shots(tmp_path_factory) -> Path:
 class Watched:
     """A page that records console errors, dialogs and requests to other hosts."""
 
-    def __init__(self, browser, base: str) -> None:
+    def __init__(self, browser, base: str, **options) -> None:
         self.base = base
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900}, **options)
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.elsewhere: list[str] = []

@@ -367,6 +367,22 @@ def test_network_draws_both_directions_apart():
     assert "source_id=a&target_id=b&type=ACCUSE" in forward.href
 
 
+def test_network_labels_the_busiest_actors_and_never_overlaps_two_labels():
+    hub = "The Office of the United Nations Special Envoy for Syria"
+    rows = [{"source_actor_id": "hub", "source": hub, "target_actor_id": f"a{i}",
+             "target": f"Actor number {i} with a long name", "type": "ACCUSE", "events": 60 - i}
+            for i in range(60)]
+    net = charts.network(rows, height=600)
+    named = [n for n in net.nodes if n.label]
+    assert net.nodes[0].label == "The Office of the…"  # whole words only
+    assert charts.short_label("Supercalifragilisticexpialidocious") == ""
+    assert 5 <= len(named) < len(net.nodes) and len(named) <= charts.LABELS_AT_MOST
+    boxes = [charts.label_box(n, n.label) for n in named]
+    assert not any(charts.overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    # busiest first: an unlabelled actor never has more events than every labelled one
+    assert max(n.events for n in net.nodes if not n.label) <= max(n.events for n in named)
+
+
 def test_citations_from_a_stored_summary_and_timeline():
     texts = {"x": "One sentence here [sic]. Another one, longer than twenty characters.",
              "y": "Intro. Another one, longer than twenty characters. More."}

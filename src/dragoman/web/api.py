@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from dragoman.store import Store, reads
-from dragoman.web import export, records
+from dragoman.web import export, kept, records
 from dragoman.web.deps import get_store, pool_of
 from dragoman.web.lists import LISTS, ListSpec, page
 from dragoman.store.reads import EventFilter, StatementFilter
@@ -131,33 +131,34 @@ def network(store: StoreDep,
     return reads.actor_network(store, types.split(","), limit, actor_id or None)
 
 
-def search(store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",
+def search(request: Request, store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",
            statement_filter: Annotated[StatementFilter, Depends(statement_filters)] = None,
            event_filter: Annotated[EventFilter, Depends(event_filters)] = None,
            limit: Limit = 20, offset: Offset = 0) -> dict:
     """Articles, statements or events (``scope``) whose text has every word of ``q`` (any ending, with
     or without hyphens), newest first, each with a keyword-in-context ``snippet``;
     statements and events within their filters (the defaults unless given)."""
-    return Json(reads.search(store, q, scope, limit, offset, statement_filter, event_filter))
+    return Json(kept.search(request.app.state.memo, store, q, scope, limit, offset,
+                            statement_filter, event_filter))
 
 
-def dyad(store: StoreDep, a: DyadSide, b: DyadSide,
+def dyad(request: Request, store: StoreDep, a: DyadSide, b: DyadSide,
          filters: Annotated[EventFilter, Depends(event_filters)]) -> dict:
     """What side ``a`` and side ``b`` (actor ids or names, or ISO3 country codes) did and
     said to each other: both directions, by type, cooperation v. conflict, per month."""
-    return Json(reads.dyad(store, a, b, filters))
+    return Json(kept.dyad(request.app.state.memo, store, a, b, filters))
 
 
-def event_facets(store: StoreDep,
+def event_facets(request: Request, store: StoreDep,
                  filters: Annotated[EventFilter, Depends(event_filters)]) -> dict:
     """How many events match, and per type, country, actor, outlet, flag, confidence band."""
-    return Json(reads.event_facets(store, filters))
+    return Json(kept.facets(request.app.state.memo, store, filters))
 
 
-def statement_facets(store: StoreDep,
+def statement_facets(request: Request, store: StoreDep,
                      filters: Annotated[StatementFilter, Depends(statement_filters)]) -> dict:
     """How many statements match, and per speaker, kind, cue class, outlet, confidence band."""
-    return Json(reads.statement_facets(store, filters))
+    return Json(kept.facets(request.app.state.memo, store, filters))
 
 
 def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
@@ -166,10 +167,10 @@ def story(story_id: Id, store: StoreDep, live: Live = False) -> dict:
     return Json(records.story(store, story_id, live))
 
 
-def actor(actor_id: Id, store: StoreDep) -> dict:
+def actor(request: Request, actor_id: Id, store: StoreDep) -> dict:
     """An actor: record, merges with evidence, activity, first statements by and about it,
     events as source and target, events over time."""
-    return Json(records.actor(store, actor_id))
+    return Json(kept.actor(request.app.state.memo, store, actor_id))
 
 
 def event(event_id: Id, store: StoreDep) -> dict:

@@ -149,6 +149,9 @@ def stacked_bars(over_time: dict, link: str | None = None, width: int = 760,
 
 @dataclass
 class Node:
+    """An actor on the network's circle; ``label`` is its name as drawn (shortened), empty
+    when the name is left off to keep the labels apart (its title still holds the name)."""
+
     actor_id: str
     name: str
     x: float
@@ -158,6 +161,53 @@ class Node:
     label_y: float
     anchor: str
     events: int
+    label: str = ""
+
+
+LABEL_CHARS = 22  # longer names are cut, with "…"; the full name is in the node's title
+LABELS_AT_MOST = 40  # the busiest actors are labelled first, at most this many
+CHAR_WIDTH, LINE_HEIGHT = 6.8, 15.0  # a 12-pixel label's box, generously
+
+
+def short_label(name: str, most: int = LABEL_CHARS) -> str:
+    """``name``, or its first whole words that fit in ``most`` characters with "…" (a word
+    cut in two would not be part of the link's name, which screen readers read); "" when
+    even its first word does not fit."""
+    if len(name) <= most:
+        return name
+    words = name[:most].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return words + "…" if " " in name[:most] and words else ""
+
+
+def label_box(node: Node, text: str) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of ``text`` drawn at the node's label point."""
+    width = CHAR_WIDTH * len(text)
+    left = {"start": node.label_x, "end": node.label_x - width}.get(node.anchor,
+                                                                   node.label_x - width / 2)
+    return left, node.label_y - LINE_HEIGHT + 4, left + width, node.label_y + 4
+
+
+def overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(nodes: list[Node], most: int = LABELS_AT_MOST) -> None:
+    """Label the busiest nodes first (``nodes`` come busiest first), skipping any label whose
+    box would overlap one already placed or another node's circle."""
+    placed: list[tuple[float, ...]] = []
+    circles = {n.actor_id: (n.x - n.r, n.y - n.r, n.x + n.r, n.y + n.r) for n in nodes}
+    for node in nodes:
+        if len(placed) >= most:
+            return
+        text = short_label(node.name)
+        if not text:
+            continue
+        box = label_box(node, text)
+        others = [c for actor, c in circles.items() if actor != node.actor_id]
+        if any(overlaps(box, other) for other in placed + others):
+            continue
+        node.label = text
+        placed.append(box)
 
 
 @dataclass
@@ -181,8 +231,10 @@ class Network:
 
 
 def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
-    """Actors on a circle (busiest first), one curved arrow per (source, target, type) from
-    ``reads.actor_network``; A→B and B→A bend apart."""
+    """Actors on a circle, one curved arrow per (source, target, type) from
+    ``reads.actor_network``; A→B and B→A bend apart. The busiest actors take the places at
+    the circle's left and right, where horizontal names stack without meeting; the quietest
+    go to its top and bottom (``place_labels`` names as many as fit)."""
     degree: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
     for row in rows:
@@ -198,8 +250,9 @@ def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
     radius = min(width * 0.30, height / 2 - 30)
     top = max(degree.values())
     where: dict[str, tuple[float, float]] = {}
-    for i, actor in enumerate(order):
-        angle = -math.pi / 2 + 2 * math.pi * i / len(order)
+    angles = [-math.pi / 2 + 2 * math.pi * i / len(order) for i in range(len(order))]
+    angles.sort(key=lambda a: -round(abs(math.cos(a)), 6))  # the sides first
+    for actor, angle in zip(order, angles):
         x, y = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         where[actor] = (x, y)
         r = 4 + 7 * math.sqrt(degree[actor] / top)
@@ -207,6 +260,7 @@ def network(rows: list[dict], width: int = 1000, height: int = 640) -> Network:
         anchor = "start" if math.cos(angle) > 0.01 else "end" if math.cos(angle) < -0.01 else "middle"
         chart.nodes.append(Node(actor, names[actor], round(x, 1), round(y, 1), round(r, 1),
                                 round(lx, 1), round(ly + 4, 1), anchor, degree[actor]))
+    place_labels(chart.nodes)
     heaviest = max(row["events"] for row in rows)
     for row in rows:
         chart.edges.append(_edge(row, where, heaviest))

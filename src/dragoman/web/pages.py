@@ -12,7 +12,7 @@ from dragoman.store import Store, reads
 from dragoman.store.reads import (
     CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS, STATEMENT_MIN_CONFIDENCE,
     EventFilter, StatementFilter)
-from dragoman.web import charts, highlight, records
+from dragoman.web import charts, highlight, kept, records
 from dragoman.web.deps import get_store
 from dragoman.web.lists import LISTS, form_values, page
 from dragoman.web.params import (
@@ -37,12 +37,15 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, f"{name}.html", page=result, filters=form_values(filters),
                       sort=spec.sort(sort), **extra)
 
-    def whole(request: Request, filters: object, default: object, make, what: str = "facets"):
-        """``make()``, kept until the record changes when ``filters`` is the default (the
-        list as first opened: the same for every visitor); made fresh otherwise."""
-        if filters != default:
-            return make()
-        return request.app.state.memo.get(f"{what}-{type(filters).__name__}", make)
+    def whole(request: Request, filters: object, make, what: str):
+        """``make()`` for these ``filters`` (a frozen filter object), kept until the record
+        changes: a list's chart is the same for every visitor who asks for the same
+        records, whatever page, size or order they look at."""
+        return request.app.state.memo.get((what, filters), make)
+
+    def event_types(request: Request, store: Store) -> list[str]:
+        return request.app.state.memo.get("event-types", lambda: [
+            t for t, _ in reads.event_types(store) if t])
 
     @pages.get("/")
     def overview(request: Request, store: StoreDep):
@@ -76,11 +79,12 @@ def router(templates: Jinja2Templates) -> APIRouter:
             canonical = reads.canonical_actor(store, actor_id)
             if canonical:
                 return RedirectResponse(f"/actors/{canonical}", status_code=307)
-        data = records.actor(store, actor_id)
+        data = kept.actor(request.app.state.memo, store, actor_id)
         link = "/events?" + urlencode({"actor_id": actor_id}) + "&"
-        return render(request, "actor.html", **data,
-                      bars=charts.stacked_bars(data["over_time"], link),
-                      net=charts.network(data["network"], height=440))
+        drawn = request.app.state.memo.get(("actor-charts", actor_id), lambda: (
+            charts.stacked_bars(data["over_time"], link),
+            charts.network(data["network"], height=440)))
+        return render(request, "actor.html", **data, bars=drawn[0], net=drawn[1])
 
     @pages.get("/statements")
     def statements(request: Request, store: StoreDep,
@@ -91,8 +95,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
                  "min_confidence": (filters.min_confidence or 0) < STATEMENT_MIN_CONFIDENCE}
         return listing(request, store, "statements", filters, limit, offset, sort,
                        kinds=STATEMENT_KINDS, cue_classes=CUE_CLASSES, shown=shown,
-                       facets=whole(request, filters, StatementFilter(),
-                                    lambda: reads.statement_facets(store, filters)),
+                       facets=kept.facets(request.app.state.memo, store, filters),
                        threshold=STATEMENT_MIN_CONFIDENCE)
 
     @pages.get("/statements/{statement_id}")
@@ -107,7 +110,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         query = request.query_params
         shown = {"historical": query.get("historical") in ("any", "true"),
                  "min_confidence": (filters.min_confidence or 0) < EVENT_MIN_CONFIDENCE}
-        over_time = whole(request, filters, EventFilter(), lambda: reads.events_over_time(
+        over_time = whole(request, filters, lambda: reads.events_over_time(
             store, filters, window=period), "over-time")
         link = "/events?" + urlencode({k: v for k, v in request.query_params.items()
                                        if k not in ("type", "offset")}) + "&"
@@ -115,16 +118,15 @@ def router(templates: Jinja2Templates) -> APIRouter:
                 for actor_id in (filters.source_id, filters.target_id)]
         return listing(request, store, "events", filters, limit, offset, sort,
                        bars=charts.stacked_bars(over_time, link), dyad=dyad, flags=EVENT_FLAGS,
-                       types=[t for t, _ in reads.event_types(store) if t], shown=shown,
-                       facets=whole(request, filters, EventFilter(),
-                                    lambda: reads.event_facets(store, filters)),
+                       types=event_types(request, store), shown=shown,
+                       facets=kept.facets(request.app.state.memo, store, filters),
                        threshold=EVENT_MIN_CONFIDENCE,
                        period=period)
 
     @pages.get("/dyad")
     def dyad(request: Request, store: StoreDep, a: DyadSide, b: DyadSide,
              filters: Annotated[EventFilter, Depends(event_filters)]):
-        data = reads.dyad(store, a, b, filters)
+        data = kept.dyad(request.app.state.memo, store, a, b, filters)
         return render(request, "dyad.html", **data, filters=form_values(filters),
                       bars=charts.dyad_bars(data["over_time"]))
 
@@ -151,7 +153,7 @@ def router(templates: Jinja2Templates) -> APIRouter:
         return render(request, "network.html", rows=rows, chosen=chosen, limit=limit,
                       net=charts.network(rows, height=600), filters=form_values(filters),
                       stories=reads.stories(store, "biggest", 50),
-                      types=[t for t, _ in reads.event_types(store) if t])
+                      types=event_types(request, store))
 
     @pages.get("/outlets")
     def outlets(request: Request, store: StoreDep, actor_id: OptId = None, story: OptId = None,
@@ -170,15 +172,16 @@ def router(templates: Jinja2Templates) -> APIRouter:
         link = "/events?" + (kept + "&" if kept else "")
         return render(request, "map.html", **data, filters=form_values(filters),
                       chart=charts.event_map(data["places"], link),
-                      types=[t for t, _ in reads.event_types(store) if t])
+                      types=event_types(request, store))
 
     @pages.get("/search")
     def search(request: Request, store: StoreDep, q: SearchQuery = "", scope: SearchKind = "articles",
                statement_filter: Annotated[StatementFilter, Depends(statement_filters)] = None,
                event_filter: Annotated[EventFilter, Depends(event_filters)] = None,
                limit: Limit = 20, offset: Offset = 0):
-        found = {k: reads.search(store, q, k, limit if k == scope else 0,
-                                 offset if k == scope else 0, statement_filter, event_filter)
+        found = {k: kept.search(request.app.state.memo, store, q, k,
+                                limit if k == scope else 0, offset if k == scope else 0,
+                                statement_filter, event_filter)
                  for k in reads.SEARCH_KINDS}
         return render(request, "search.html", q=q, kind=scope, kinds=reads.SEARCH_KINDS,
                       stems=found[scope]["stems"], items=found[scope]["items"], limit=limit,

@@ -87,6 +87,13 @@ def test_the_sparse_typer_reads_its_columns_directly_with_the_same_margins_as_it
                     "lemma=condemn obj=strike", "SOURCE condemn the strike on TARGET"),
              Marked("The rebels walked out of the talks in Geneva.", (0, 10), None),
              Marked("No party is marked here, and nothing was parsed.")]
+    words = ("the army attacked rebels in Aleppo and Russia urged talks while officials said "
+             "they would reject the ceasefire deal after troops withdrew from the town").split()
+    rng = np.random.default_rng(5)
+    for _ in range(40):  # word salads: many features of every vectoriser, repeated words too
+        sentence = " ".join(rng.choice(words, rng.integers(3, 25)))
+        items.append(Marked(sentence, (0, sentence.find(" ")), None,
+                            " ".join(rng.choice(words, 3)), sentence.lower()))
     assert typer.direct is not None and direct_parts(typer.models["embedding"]) is None
     direct = direct_margins(typer.model, typer.direct, items)
     assert np.array_equal(direct, typer.model.decision_function(frame(items)))

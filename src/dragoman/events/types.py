@@ -43,6 +43,7 @@ from scipy import sparse
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from dragoman.errors import DragomanError
 
@@ -138,12 +139,15 @@ def text_columns(items: Sequence[Marked]) -> dict[str, list[str]]:
 
 def direct_parts(model) -> list[tuple[object, str]] | None:
     """``(fitted vectoriser, text column)`` of each part of a fitted pipeline whose features
-    are only text columns stacked as one sparse matrix (the sparse typer), in order; None for
-    any other pipeline. :func:`direct_margins` then computes its margins without a frame."""
+    are only text columns stacked as one sparse matrix, read by a linear model (the sparse
+    typer), in order; None for any other pipeline. :func:`direct_margins` then computes its
+    margins without a frame."""
     steps = getattr(model, "steps", [])
-    features = steps[0][1] if len(steps) == 2 else None
+    features, linear = (steps[0][1], steps[1][1]) if len(steps) == 2 else (None, None)
     if not isinstance(features, ColumnTransformer) or not features.sparse_output_:
         return None
+    if not hasattr(linear, "coef_") or len(getattr(linear, "classes_", ())) < 3:
+        return None  # one row of margins per class: a linear model of three or more classes
     parts = []
     for name, transformer, column in features.transformers_:
         if name == "remainder" and transformer == "drop":
@@ -156,12 +160,15 @@ def direct_parts(model) -> list[tuple[object, str]] | None:
 
 def direct_margins(model, parts: list[tuple[object, str]], items: Sequence[Marked]) -> np.ndarray:
     """``model.decision_function(frame(items))`` for a pipeline of :func:`direct_parts`: each
-    vectoriser on its column's list and the SVM on their stacked rows, as the ColumnTransformer
-    does, without its frame, checks and job dispatch (the same numbers, a third of the cost)."""
+    vectoriser on its column's list (:func:`tfidf_rows`), stacked as the ColumnTransformer
+    stacks them, times the linear model's weights plus its intercepts, as its
+    ``decision_function`` computes them; without the frame, the input checks and the job
+    dispatch (the same numbers, tested, at a third of the cost)."""
     columns = text_columns(items)
     stacked = sparse.hstack([tfidf_rows(vectoriser, columns[column])
                              for vectoriser, column in parts]).tocsr()
-    return model.steps[-1][1].decision_function(stacked)
+    linear = model.steps[-1][1]
+    return stacked @ linear.coef_.T + linear.intercept_
 
 
 def tfidf_rows(vectoriser, texts: list[str]):
@@ -176,6 +183,9 @@ def tfidf_rows(vectoriser, texts: list[str]):
         rows.data += 1.0
     if vectoriser.use_idf:
         rows.data *= vectoriser.idf_[rows.indices]
+    if vectoriser.norm == "l2":  # what normalize(rows, copy=False) runs on CSR rows
+        inplace_csr_row_normalize_l2(rows)
+        return rows
     return normalize(rows, norm=vectoriser.norm, copy=False) if vectoriser.norm else rows
 
 

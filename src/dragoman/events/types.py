@@ -22,8 +22,9 @@ fine-tuned MiniLM that reads the sentence with its parties marked
 0.784 → 0.847 macro-F1 on PLV by nested CV (``python -m bench events plv``). It runs the
 fine-tuned model only where it can change the outcome (:func:`cascade`): exactly the same
 types, MiniLM on about a third of the candidates in articles (the lexicon bonus decides the
-rest), but still ~6× the sparse typer's cost (92 against 15 CPU ms an article), so it is
-not the default (docs/events.md).
+rest), but still ~6× the sparse typer's cost (92 against 15 CPU ms an article, measured
+before the sparse typer read its text columns directly, which cut its cost by more than
+half), so it is not the default (docs/events.md).
 ``YIELD`` stands for PLOVER's CONCEDE and RETREAT (PLV does not separate them);
 :func:`split_yield` picks one from the cue.
 

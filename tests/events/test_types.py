@@ -2,7 +2,17 @@
 import numpy as np
 import pytest
 
-from dragoman.events.types import CASCADE_GAP, EventTyper, Marked, cascade, ensemble, undecided
+from dragoman.events.types import (
+    CASCADE_GAP,
+    EventTyper,
+    Marked,
+    cascade,
+    direct_margins,
+    direct_parts,
+    ensemble,
+    frame,
+    undecided,
+)
 
 LABELS = ["ACCUSE", "ASSAULT", "CONSULT"]
 
@@ -69,3 +79,22 @@ def test_the_typer_asks_the_fine_tuned_model_about_the_undecided_items_only():
     bonus = np.zeros_like(margins)
     bonus[:, 0] = 1.0  # a prior is added to the scores, with or without the fine-tuned model
     assert np.allclose(EventTyper().scores(items, bonus), margins + bonus)
+
+
+def test_the_sparse_typer_reads_its_columns_directly_with_the_same_margins_as_its_pipeline():
+    typer = EventTyper()
+    items = [Marked("Russia condemned the strikes on Aleppo.", (0, 6), (27, 33),
+                    "lemma=condemn obj=strike", "SOURCE condemn the strike on TARGET"),
+             Marked("The rebels walked out of the talks in Geneva.", (0, 10), None),
+             Marked("No party is marked here, and nothing was parsed.")]
+    words = ("the army attacked rebels in Aleppo and Russia urged talks while officials said "
+             "they would reject the ceasefire deal after troops withdrew from the town").split()
+    rng = np.random.default_rng(5)
+    for _ in range(40):  # word salads: many features of every vectoriser, repeated words too
+        sentence = " ".join(rng.choice(words, rng.integers(3, 25)))
+        items.append(Marked(sentence, (0, sentence.find(" ")), None,
+                            " ".join(rng.choice(words, 3)), sentence.lower()))
+    assert typer.direct is not None and direct_parts(typer.models["embedding"]) is None
+    direct = direct_margins(typer.model, typer.direct, items)
+    assert np.array_equal(direct, typer.model.decision_function(frame(items)))
+    assert np.array_equal(typer.scores(items), direct)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from dragoman.model import short_hash
 
@@ -25,6 +26,7 @@ def clean_name(text: str) -> str:
     return name.strip(" \t\n\"“”.,;:-")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article and every stage
 def name_key(text: str) -> str:
     """A spelling-insensitive key: no accents, apostrophes, case or hyphen differences."""
     name = clean_name(text)

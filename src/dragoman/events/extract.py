@@ -152,6 +152,8 @@ def _with_content_mode(event: Event, carried: str | None) -> Event:
 
 
 def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
+    if token.pos_ != "VERB":
+        return None  # every trigger below is a verb (nouns: events/nominal.py)
     entry = tools.lexicon.lookup(token)
     if entry is None:
         found = _must_demand(token, tools) or _transfer(token, resolver)

@@ -240,12 +240,20 @@ class PartyResolver:
         self.actors = actors
         self.gazetteer = gazetteer
         self.agent_country = self._agent_countries(doc)
+        self._found: dict[tuple[int, bool], Party | None] = {}  # token.i, single → party
 
     def party(self, token, single: bool = False) -> Party | None:
         """The party a token heads; ``single`` keeps only the token's own phrase (a conjunct).
-        A resolved pronoun is shown as what it stands for ("He" → the person's name)."""
+        A resolved pronoun is shown as what it stands for ("He" → the person's name). Each
+        token is resolved once per article (detection and the final parties ask again)."""
         if token is None:
             return None
+        key = (token.i, single)
+        if key not in self._found:
+            self._found[key] = self._party(token, single)
+        return self._found[key]
+
+    def _party(self, token, single: bool) -> Party | None:
         if token.lower_ in PERSON_PRONOUNS:
             actor = self.actors.last_person_before(token.idx)
             return self._from_actor(actor.name if actor else token.text, token.idx,

@@ -17,6 +17,7 @@ from dragoman.events.extract import EventTools, make_tools
 from dragoman.events.types import EventTyper
 from dragoman.model import RawDoc, Reject
 from dragoman.pipeline import Batch, Pipeline
+from dragoman.pipeline.heap import loading
 from dragoman.settings import Settings
 from dragoman.statements.extract import Cues, load_cues
 from dragoman.store import Store
@@ -38,6 +39,11 @@ def event_tools(settings: Settings, cues: Cues | None = None,
 def default_pipeline(store: Store, nlp, settings: Settings) -> Pipeline:
     """clean → dedupe (exact, near, passage reuse) → annotate → resolve → stories, as DESIGN.md
     draws it. The near-duplicate index reads the LSH band keys stored with earlier batches."""
+    with loading():  # the stages' lexicons and indexes live for the run (pipeline/heap.py)
+        return _stages(store, nlp, settings)
+
+
+def _stages(store: Store, nlp, settings: Settings) -> Pipeline:
     cues, gazetteer = load_cues(), load_gazetteer()  # read once, shared by the annotate steps
     return Pipeline([
         CleanStage(settings),

@@ -64,6 +64,9 @@ class Cue:
         return self.role != "act"
 
 
+_SPEECH = "dragoman_speech"  # Doc.user_data key of the speech cues looked up in that Doc
+
+
 @dataclass(frozen=True)
 class Cues:
     """The cue-verb lexicon, keyed by lemma ("say") or lemma plus a word ("call on").
@@ -112,7 +115,17 @@ class Cues:
         return self.entries.get(lemma)
 
     def speech(self, token) -> Cue | None:
-        """The cue for a verb token that introduces speech, else None."""
+        """The cue for a verb token that introduces speech, else None; each token is looked up
+        once per Doc (the statement finders ask about every token several times)."""
+        memo = token.doc.user_data.get(_SPEECH)
+        if memo is None or memo[0] is not self:  # kept with the Doc, for these cues only
+            memo = token.doc.user_data[_SPEECH] = (self, {})
+        found = memo[1]
+        if token.i not in found:
+            found[token.i] = self._speech(token)
+        return found[token.i]
+
+    def _speech(self, token) -> Cue | None:
         if not is_clause_verb(token):
             return None
         lemma = token.lemma_.lower()

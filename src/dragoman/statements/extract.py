@@ -51,7 +51,14 @@ from dragoman.statements.speakers import (
     speaker_phrase,
 )
 from dragoman.text.parse import clipped_sentence, is_clause_verb, noun_phrase, pobj_of, same_line
-from dragoman.text.spans import CLOSING, OPENING, QUOTE_MARK, paragraph_bounds, strip_bounds
+from dragoman.text.spans import (
+    CLOSING,
+    OPENING,
+    QUOTE_MARK,
+    Covered,
+    paragraph_bounds,
+    strip_bounds,
+)
 # Cues and load_cues are re-exported: annotate.py and the runners import them from here
 __all__ = ["Cues", "extract_statements", "load_cues"]
 
@@ -82,11 +89,14 @@ class _Context:
     used: set = field(default_factory=set)  # cue verbs (token index) of quotes and blocks
     taken: list[tuple[int, int]] = field(default_factory=list)  # spans of those statements
 
+    def __post_init__(self) -> None:
+        self._in_quoted, self._in_spoken = Covered(self.quoted), Covered(self.spoken)
+
     def inside_quote(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.quoted)
+        return offset in self._in_quoted
 
     def inside_speech(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.spoken)
+        return offset in self._in_spoken
 
 
 def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> list[Statement]:

@@ -178,7 +178,11 @@ class StoryIndex:
         return [self.story_of[item.key] for item in items], touched
 
     def _trim(self, story: StoryState) -> None:
-        story.terms = top_terms(story.terms, self.params.keep_terms)
+        """Keep the heaviest terms and actors, the weights rounded to float32 as the store
+        keeps them: a run resumed from the store then starts from the state this one has."""
+        terms = top_terms(story.terms, self.params.keep_terms)
+        weights = np.fromiter(terms.values(), dtype=np.float32, count=len(terms))
+        story.terms = dict(zip(terms, weights.tolist()))
         story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
 
     def _fresh_id(self, story_id: str) -> str:
@@ -505,9 +509,11 @@ class StoryIndex:
         return split
 
     def _rebuilt(self, story_id: str) -> StoryState:
-        """A story's state summed again from its members' vectors."""
+        """A story's state summed again from its members' vectors, in the order of its
+        members (not of the cache, which differs between a run and one resumed from the store)."""
         state = StoryState(story_id)
-        for member in self.vectors[story_id].values():
+        cached = self.vectors[story_id]
+        for member in [cached[k] for k in self.keys_of.get(story_id, ()) if k in cached]:
             for column, weight in zip(member.columns.tolist(), member.weights.tolist()):
                 state.terms[column] = state.terms.get(column, 0.0) + weight
             if member.embedding is not None:

@@ -178,12 +178,15 @@ class StoryIndex:
         return [self.story_of[item.key] for item in items], touched
 
     def _trim(self, story: StoryState) -> None:
-        """Keep the heaviest terms and actors, the weights rounded to float32 as the store
-        keeps them: a run resumed from the store then starts from the state this one has."""
+        """Keep the heaviest terms and the most named actors (ties by id, not by the order
+        they came in: a set's order changes from one process to the next), the weights
+        rounded to float32 as the store keeps them: a run resumed from the store then starts
+        from the state this one has."""
         terms = top_terms(story.terms, self.params.keep_terms)
         weights = np.fromiter(terms.values(), dtype=np.float32, count=len(terms))
         story.terms = dict(zip(terms, weights.tolist()))
-        story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
+        ranked = sorted(story.actors.items(), key=lambda kv: (-kv[1], kv[0]))
+        story.actors = Counter(dict(ranked[:self.params.keep_actors]))
 
     def _fresh_id(self, story_id: str) -> str:
         """``story_id``, or with a suffix when a story had it before (ids are never reused)."""

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import duckdb
 
-from bench.chaos import DRAGOMAN, dragoman
+from bench.chaos import DRAGOMAN, MEMORY_LIMIT_MB, dragoman
 from bench.web import free_port, percentile, start_server, targets
 
 TABLES = ("sources", "articles", "rejects", "mentions", "statements", "events", "actors",
@@ -37,6 +37,7 @@ TABLES = ("sources", "articles", "rejects", "mentions", "statements", "events", 
 KILL_POINTS = (0.25, 0.5, 0.8)
 CLIENTS = 4
 BASE_ROWS = 100
+INGEST_TIMEOUT_S = 3600   # 600 rows on a loaded 2-core machine take over 600 s
 
 
 def demo_csv() -> Path:
@@ -181,7 +182,8 @@ def browse_during_ingest(tmp: Path, articles: int, idle_s: float = 20.0) -> dict
             browser.start()
         time.sleep(idle_s)
         phase["now"] = "during"
-        ingest = dragoman(["ingest", str(more), "--batch-size", "50"], db)
+        ingest = dragoman(["ingest", str(more), "--batch-size", "50"], db,
+                          timeout=INGEST_TIMEOUT_S)
         phase["now"] = "after"
         time.sleep(3)
         for browser in browsers:
@@ -307,12 +309,16 @@ def markdown(resume: list[dict], browse: dict, posts: list[dict], resume_article
     if browse["failures"]:
         lines.append(f"| first failures | {'; '.join(browse['failures'][:3])} |")
     lines += ["", "**A 300 MB POST** at `dragoman serve --allow-writes --token T` "
-              "(the server's resident memory: idle, and its peak after the request):", "",
-              "| request | answer | idle RSS | peak RSS | above idle |",
-              "| --- | --- | --- | --- | --- |"]
+              "(the server's resident memory: idle, and its peak since it started, read after "
+              f"the request; the issue's limit: under +{MEMORY_LIMIT_MB} MB above idle; the "
+              "gzip bomb's figure is in *Chaos: bad input*):", "",
+              "| request | answer | idle RSS | peak RSS | above idle | under the limit |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for row in posts:
+        above = row['peak_mb'] - row['idle_mb']
         lines.append(f"| {row['what']} | {row['status']} | {row['idle_mb']:.0f} MB | "
-                     f"{row['peak_mb']:.0f} MB | {row['peak_mb'] - row['idle_mb']:+.0f} MB |")
+                     f"{row['peak_mb']:.0f} MB | {above:+.0f} MB | "
+                     f"{'yes' if above < MEMORY_LIMIT_MB else '**no**'} |")
     return "\n".join(lines)
 
 
@@ -323,5 +329,5 @@ def run(tmp: Path, articles: int, resume_articles: int) -> tuple[str, bool]:
     posts = post_memory(tmp, tmp / "browse.duckdb")
     held = (all(not row["differ"] and row["code"] == 0 for row in resume)
             and not browse["failures"] and browse["ingest"].code == 0
-            and all(row["peak_mb"] - row["idle_mb"] < 300 for row in posts))
+            and all(row["peak_mb"] - row["idle_mb"] < MEMORY_LIMIT_MB for row in posts))
     return markdown(resume, browse, posts, resume_articles), held

@@ -136,3 +136,39 @@ def test_without_a_way_to_rebuild_the_pipeline_an_error_stops_the_run():
         with pytest.raises(RuntimeError, match="poison"):
             LocalRunner(store, pipeline, settings).run([*records(2), POISON])
         assert reads.counts(store)["inputs"] == 4  # the first batch; not the one that raised
+
+
+class Seen:
+    """A stage that notes the origins of each batch it is given."""
+
+    name, kind = "seen", "corpus"
+    requires, produces = frozenset({"articles"}), frozenset({"articles"})
+
+    def __init__(self, batches: list):
+        self.batches = batches
+
+    def run(self, batch: Batch) -> Batch:
+        self.batches.append([a.origin for a in batch.articles])
+        return batch
+
+
+def test_a_resumed_run_forms_the_batches_a_clean_run_forms():
+    """Batches are cut at input positions (record index // batch size): a run resumed after
+    an interruption skips the stored batches whole and groups the rest as a clean run does,
+    so corpus stages (stories) see the same batches (issue 20, kill -9 and resume)."""
+    def run(store, batches, interrupt_at=None):
+        settings = Settings(batch_size=4)
+        LocalRunner(store, Pipeline([CleanStage(settings), Interrupt(interrupt_at),
+                                     Seen(batches)]), settings).run(records(10))
+
+    clean: list = []
+    with Store() as store:
+        run(store, clean)
+    resumed: list = []
+    with Store() as store:
+        with pytest.raises(KeyboardInterrupt):
+            run(store, resumed, interrupt_at=2)
+        run(store, resumed)
+    assert clean == [[f"doc{i}.txt" for i in range(4)], [f"doc{i}.txt" for i in range(4, 8)],
+                     ["doc8.txt", "doc9.txt", "copy.txt"]]
+    assert resumed == clean   # the first batch before the interruption, the rest after it

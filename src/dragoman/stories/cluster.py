@@ -178,8 +178,15 @@ class StoryIndex:
         return [self.story_of[item.key] for item in items], touched
 
     def _trim(self, story: StoryState) -> None:
-        story.terms = top_terms(story.terms, self.params.keep_terms)
-        story.actors = Counter(dict(story.actors.most_common(self.params.keep_actors)))
+        """Keep the heaviest terms and the most named actors (ties by id, not by the order
+        they came in: a set's order changes from one process to the next), the weights
+        rounded to float32 as the store keeps them: a run resumed from the store then starts
+        from the state this one has."""
+        terms = top_terms(story.terms, self.params.keep_terms)
+        weights = np.fromiter(terms.values(), dtype=np.float32, count=len(terms))
+        story.terms = dict(zip(terms, weights.tolist()))
+        ranked = sorted(story.actors.items(), key=lambda kv: (-kv[1], kv[0]))
+        story.actors = Counter(dict(ranked[:self.params.keep_actors]))
 
     def _fresh_id(self, story_id: str) -> str:
         """``story_id``, or with a suffix when a story had it before (ids are never reused)."""
@@ -505,9 +512,11 @@ class StoryIndex:
         return split
 
     def _rebuilt(self, story_id: str) -> StoryState:
-        """A story's state summed again from its members' vectors."""
+        """A story's state summed again from its members' vectors, in the order of its
+        members (not of the cache, which differs between a run and one resumed from the store)."""
         state = StoryState(story_id)
-        for member in self.vectors[story_id].values():
+        cached = self.vectors[story_id]
+        for member in [cached[k] for k in self.keys_of.get(story_id, ()) if k in cached]:
             for column, weight in zip(member.columns.tolist(), member.weights.tolist()):
                 state.terms[column] = state.terms.get(column, 0.0) + weight
             if member.embedding is not None:

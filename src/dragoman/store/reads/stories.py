@@ -92,9 +92,13 @@ def story_states(store: Store) -> list[dict]:
 
 
 def story_assignments(store: Store) -> dict[str, str]:
-    """article_id → story_id for every article placed in a story."""
+    """article_id → story_id for every article placed in a story, each story's articles in the
+    order of its ``article_ids`` (the clusterer's order: a resumed run continues from it)."""
     return dict(store.con.execute(
-        "SELECT article_id, story_id FROM articles WHERE story_id IS NOT NULL").fetchall())
+        "SELECT a.article_id, a.story_id FROM articles a LEFT JOIN (SELECT story_id, "
+        "unnest(article_ids) AS article_id, unnest(range(len(article_ids))) AS position "
+        "FROM stories) s USING (story_id, article_id) WHERE a.story_id IS NOT NULL "
+        "ORDER BY a.story_id, s.position NULLS LAST, a.article_id").fetchall())
 
 
 def story_articles(store: Store, article_ids: list[str]) -> list[dict]:

@@ -154,7 +154,8 @@ def _with_content_mode(event: Event, carried: str | None) -> Event:
 def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
-        found = _must_demand(token, tools) or _transfer(token, resolver)
+        found = (_must_demand(token, tools) or _wanted(token, resolver)
+                 or _transfer(token, resolver))
         if found is not None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
@@ -241,6 +242,29 @@ def _must_demand(token, tools: EventTools) -> Found | None:
         start, end = clipped_sentence(token)
         return Found(token, MUST_DEMAND, start, end, source, target)
     return None
+
+
+WANTED = EventVerb("want to", "REQUEST", "10")
+WANTING = frozenset({"want", "wish"})
+
+
+def _wanted(token, resolver: PartyResolver) -> Found | None:
+    """Wanting another party to act ("the unions want the government to withdraw the
+    regulations") is a demand: REQUEST from the one who wants to the one who should act (the
+    act itself is the request's content)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WANTING or refused(token):
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                   and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source = subject_of(token)
+    if (target is None or source is None or target.pos_ == "PRON"
+            or not resolver.is_party_word(target)):
+        return None
+    start, end = clipped_sentence(token)
+    return Found(token, WANTED, start, end, source, target)
 
 
 MUST_DEMAND = EventVerb("say must", "REQUEST", "10")
@@ -341,7 +365,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -355,6 +379,20 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
         return _alleged(events, claim, item, resolver, statements, published,
                         [s for s in sources if _coded(s)])
     return events
+
+
+# acts two parties do with each other: "Russia and the US agreed a truce" is each one's AGREE
+# with the other (PLOVER's dyadic coding); three or more parties keep no target
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _dyads(kind: str, sources: list, targets: list) -> list[tuple]:
+    """The (source, target) pairs of one act: every source with every target, or, for a
+    mutual act of exactly two coded sources and no target, each with the other."""
+    coded = [s for s in sources if _coded(s)]
+    if kind in MUTUAL_TYPES and len(coded) == 2 and not any(targets):
+        return [(coded[0], coded[1]), (coded[1], coded[0])]
+    return [(s, t) for s in sources for t in targets]
 
 
 # conflictual acts that, inside someone's claim, are that speaker's accusation (PLOVER ACCUSE

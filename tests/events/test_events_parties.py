@@ -300,3 +300,19 @@ def test_dropped_bombs_and_raids_carried_out_are_assaults(run):
     assert [(e.type, e.source_sector) for e in dropped] == [("ASSAULT", "MIL")]
     raids = run("At least 15 people were killed as the Russian army carried out raids.")
     assert [(e.type, e.source_country) for e in raids] == [("ASSAULT", "RUS")]
+
+
+def test_saying_another_party_should_act_is_a_request_to_it(run):
+    events = run("Gatilov said the United Nations should speed up the talks in Geneva.")
+    said = _by_trigger(events, "said")
+    assert [(e.type, e.target) for e in said] == [("REQUEST", "the United Nations")]
+    assert not _by_trigger(run("He said it should be possible to meet."), "said")
+
+
+def test_a_mobilisation_targets_only_whom_it_is_aimed_at(run):
+    sent = _by_trigger(run("The US is preparing to send up to 1,000 troops to Kuwait."), "send")
+    assert [(e.type, e.source_country, e.target) for e in sent] == [("MOBILIZE", "USA", None)]
+    massed = run("Turkey has massed troops against the Kurdish militia.")
+    assert [(e.type, e.target) for e in massed] == [("MOBILIZE", "the Kurdish militia")]
+    reinforcing = run("Russia is reinforcing its force in the south.")
+    assert [(e.type, e.target) for e in reinforcing] == [("MOBILIZE", None)]

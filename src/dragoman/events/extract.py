@@ -226,13 +226,17 @@ def _named(party: Party | None) -> bool:
     return party is not None and bool(party.actor_id or party.country)
 
 
+DEMAND_MODALS = frozenset({"must", "should"})
+
+
 def _must_demand(token, tools: EventTools) -> Found | None:
-    """A statement that someone else *must* act ("Russia said that Sudan must return the
-    helicopter") is a demand: REQUEST from the speaker to the one who must act."""
+    """A statement that someone else *must* or *should* act ("Russia said that Sudan must
+    return the helicopter", "Gatilov said the United Nations should speed up the talks") is a
+    demand: REQUEST from the speaker to the one who must act."""
     if token.lemma_.lower() not in tools.speech or token.pos_ != "VERB":
         return None
     for clause in token.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "must"
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS
                                              for c in clause.children):
             continue
         target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -345,6 +349,8 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             if _named(found[0]) or (not any(map(_coded, targets)) and _coded(found[0])):
                 targets = found  # "offered troops to Lebanon", "retook Aleppo from the rebels"
                 break
+    if kind == "MOBILIZE":
+        targets = _mobilized_against(resolver, verb, item.target)
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     if where.text is None and place is not None:
@@ -669,6 +675,19 @@ def indirect_targets(verb, direct, kind: str = "") -> list:
             elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
                 found.append(child)
     return found
+
+
+def _mobilized_against(resolver: PartyResolver, verb, direct) -> list[Party | None]:
+    """A mobilisation's target is whom it is aimed at ("massed troops against the rebels"),
+    never the forces moved ("deployed 100 Rangers") nor where they go ("sent troops to
+    Kuwait", "deployed into Syria": the location); none when nothing says."""
+    for head in (verb, *([direct] if direct is not None else [])):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "against":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _targets(resolver, pobj, "MOBILIZE", indirect=True)
+    return [None]
 
 
 def _coded(party: Party | None) -> bool:

@@ -316,3 +316,11 @@ def test_a_mobilisation_targets_only_whom_it_is_aimed_at(run):
     assert [(e.type, e.target) for e in massed] == [("MOBILIZE", "the Kurdish militia")]
     reinforcing = run("Russia is reinforcing its force in the south.")
     assert [(e.type, e.target) for e in reinforcing] == [("MOBILIZE", None)]
+
+
+def test_a_verbal_participle_on_a_reported_clause_is_the_reporters_act(run):
+    events = run('Observer Rami Abdel Rahman said "military aircraft" had targeted the market, '
+                 "blaming the regime for the strike.")
+    blaming = _by_trigger(events, "blaming")
+    assert [(e.type, e.source, e.target) for e in blaming] == [
+        ("ACCUSE", "Observer Rami Abdel Rahman", "the regime")]

@@ -165,6 +165,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
+    source = _reporter(token, entry, tools) or source
     if entry.lemma in PARTY_OBJECT and target is not None and not resolver.is_party_word(target):
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
@@ -172,6 +173,19 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
     return Found(token, entry, start, end, source, target)
+
+
+def _reporter(token, entry: EventVerb, tools: EventTools):
+    """Who does a verbal act told as a participle on a reported clause ("Rahman said aircraft
+    had targeted the market, blaming the regime"): the one who said it, not the clause's
+    subject (the parser hangs *blaming* on *targeted*)."""
+    if (token.tag_ != "VBG" or token.dep_ != "advcl" or entry.plover not in VERBAL_TYPES
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in tools.speech:
+        return None
+    return subject_of(clause.head)
 
 
 PARTY_OBJECT = frozenset({"meet"})

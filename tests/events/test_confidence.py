@@ -3,12 +3,13 @@ annotate stage."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from dragoman.actors.mentions import load_gazetteer
 from dragoman.annotate import ActorsStep, AnnotateStage, EventsStep, StatementsStep
-from dragoman.events.confidence import EventScorer, article_features, features
+from dragoman.events.confidence import EventScorer, article_features, features, trigger_kind
 from dragoman.model import Actor, Article, Event
 
 ARTICLE = Article(article_id="a1", origin="t", text="x", content_hash="h", source_hash="h",
@@ -87,10 +88,6 @@ def test_the_events_step_sets_a_confidence_on_every_event(nlp, cues, event_tools
 
 
 def test_the_trigger_kind_and_a_run_on_sentence_are_features():
-    from dataclasses import replace
-
-    from dragoman.events.confidence import trigger_kind
-
     assert trigger_kind(good()) == "verb"
     assert trigger_kind(replace(good(), trigger="held")) == "noun"  # "held talks"
     assert trigger_kind(replace(good(), trigger="carried")) == "noun"  # "carried out raids"

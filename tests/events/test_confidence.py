@@ -3,12 +3,13 @@ annotate stage."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from dragoman.actors.mentions import load_gazetteer
 from dragoman.annotate import ActorsStep, AnnotateStage, EventsStep, StatementsStep
-from dragoman.events.confidence import EventScorer, article_features, features
+from dragoman.events.confidence import EventScorer, article_features, features, trigger_kind
 from dragoman.model import Actor, Article, Event
 
 ARTICLE = Article(article_id="a1", origin="t", text="x", content_hash="h", source_hash="h",
@@ -46,7 +47,8 @@ def test_features_say_what_the_record_says_about_itself():
     assert "both_actors" not in feats
     mine = article_features([good()], ARTICLE, ACTORS)[0]
     assert mine["source:kind=person"] == mine["target:kind=person"] == mine["both_actors"] == 1.0
-    assert 0 < mine["date:days_away"] < 1  # four days from publication
+    assert "date:far" not in mine  # four days from publication
+    assert article_features([junk()], ARTICLE, ACTORS)[0]["date:far"] == 1.0  # 1990
 
 
 def test_the_shipped_model_scores_every_event_in_0_1_and_a_good_event_above_junk():
@@ -83,3 +85,15 @@ def test_the_events_step_sets_a_confidence_on_every_event(nlp, cues, event_tools
                                         EventsStep(event_tools)]).annotate([article])[0].events
     assert [e.event_id for e in without] == [e.event_id for e in events]
     assert all(e.confidence is None for e in without)
+
+
+def test_the_trigger_kind_and_a_run_on_sentence_are_features():
+    assert trigger_kind(good()) == "verb"
+    assert trigger_kind(replace(good(), trigger="held")) == "noun"  # "held talks"
+    assert trigger_kind(replace(good(), trigger="carried")) == "noun"  # "carried out raids"
+    assert trigger_kind(replace(good(), statement_id="s1")) == "statement"
+    assert "sentence:unended" not in features(good(), None, {}, 1)
+    run_on = replace(good(), text="Tags Syria Raqqa airstrikes A coalition airstrike killed 18")
+    feats = features(replace(run_on, target=None, target_actor_id=None, target_country=None),
+                     None, {}, 1)
+    assert feats["sentence:unended"] == 1.0 and feats["type=CONSULT+target:empty"] == 1.0

@@ -180,12 +180,12 @@ def test_a_date_is_never_a_party(run):
     assert not any(e.source and e.source.startswith("Date") for e in events)
 
 
-def test_an_act_wanted_of_others_through_a_purpose_clause_is_hypothetical(run):
+def test_an_act_wanted_of_others_is_the_request_not_a_fact(run):
     events = run('The spokeswoman said the United States wanted Russia "to '
                  'use its leverage to urge the government to negotiate."')
-    urge = _by_trigger(events, "urge")[0]
-    assert urge.hypothetical and urge.target_country is None
-    assert urge.source_country == "RUS"
+    # the wanting is the US's REQUEST to Russia; what Russia should do is its content only
+    assert [(e.type, e.source_country, e.target_country) for e in events] == [
+        ("REQUEST", "USA", "RUS")]
 
 
 def test_the_subject_of_a_demanded_clause_is_the_target_and_its_act_only_asked(run):
@@ -270,3 +270,57 @@ def test_an_object_pronoun_stands_for_the_object_before_it(run):
     events = run("The Egyptian minister met the Libyan rebels and urged them to disarm.")
     urged = _by_trigger(events, "urged")[0]
     assert urged.target.startswith("the Libyan rebels") and urged.target_country == "LBY"
+
+
+def test_a_conjunct_a_name_modifies_is_a_party_of_its_own(run):
+    events = run("Activists said that the Assad regime and Russian jets bombed the towns.")
+    bombed = _by_trigger(events, "bombed")
+    assert [e.source for e in bombed] == ["the Assad regime", "Russian jets"]
+    assert bombed[1].source_country == "RUS"
+
+
+def test_two_parties_agreeing_are_each_others_target_and_three_have_none(run):
+    two = _by_trigger(run("Russia and Turkey agreed on a ceasefire."), "agreed")
+    assert {(e.source_country, e.target_country) for e in two} == {("RUS", "TUR"),
+                                                                   ("TUR", "RUS")}
+    three = _by_trigger(run("Russia, Iran and Turkey agreed on a ceasefire."), "agreed")
+    assert sorted(e.source_country for e in three) == ["IRN", "RUS", "TUR"]
+    assert all(e.target is None for e in three)
+
+
+def test_wanting_another_party_to_act_is_a_request_to_it(run):
+    events = run("The US wants Russia to stop the bombing.")
+    assert [(e.type, e.source_country, e.target_country) for e in events] == [
+        ("REQUEST", "USA", "RUS")]
+    assert run("Russia wants to hold talks with Turkey.")[0].type == "CONSULT"
+
+
+def test_dropped_bombs_and_raids_carried_out_are_assaults(run):
+    dropped = run("The Syrian air force dropped barrel bombs on Friday.")
+    assert [(e.type, e.source_sector) for e in dropped] == [("ASSAULT", "MIL")]
+    raids = run("At least 15 people were killed as the Russian army carried out raids.")
+    assert [(e.type, e.source_country) for e in raids] == [("ASSAULT", "RUS")]
+
+
+def test_saying_another_party_should_act_is_a_request_to_it(run):
+    events = run("Gatilov said the United Nations should speed up the talks in Geneva.")
+    said = _by_trigger(events, "said")
+    assert [(e.type, e.target) for e in said] == [("REQUEST", "the United Nations")]
+    assert not _by_trigger(run("He said it should be possible to meet."), "said")
+
+
+def test_a_mobilisation_targets_only_whom_it_is_aimed_at(run):
+    sent = _by_trigger(run("The US is preparing to send up to 1,000 troops to Kuwait."), "send")
+    assert [(e.type, e.source_country, e.target) for e in sent] == [("MOBILIZE", "USA", None)]
+    massed = run("Turkey has massed troops against the Kurdish militia.")
+    assert [(e.type, e.target) for e in massed] == [("MOBILIZE", "the Kurdish militia")]
+    reinforcing = run("Russia is reinforcing its force in the south.")
+    assert [(e.type, e.target) for e in reinforcing] == [("MOBILIZE", None)]
+
+
+def test_a_verbal_participle_on_a_reported_clause_is_the_reporters_act(run):
+    events = run('Observer Rami Abdel Rahman said "military aircraft" had targeted the market, '
+                 "blaming the regime for the strike.")
+    blaming = _by_trigger(events, "blaming")
+    assert [(e.type, e.source, e.target) for e in blaming] == [
+        ("ACCUSE", "Observer Rami Abdel Rahman", "the regime")]

@@ -29,7 +29,10 @@ def _typed(events, kind):
 def test_topics_and_documents_are_no_targets(run, text, trigger):
     events = [e for e in run(text) if e.trigger == trigger]
     assert events, text
-    assert all(e.target is None for e in events)
+    # no target, or (two parties agreeing) the other party: never the topic
+    assert all(e.target is None or e.target_actor_id for e in events)
+    assert not any("ceasefire" in (e.target or "") or "law" in (e.target or "")
+                   or "process" in (e.target or "") for e in events)
 
 
 def test_an_event_that_needs_a_party_is_dropped_when_its_target_is_a_document(run):

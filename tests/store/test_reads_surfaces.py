@@ -81,7 +81,7 @@ def _batch() -> Batch:
                    confidence=0.9),
             _event("ev-5", "art-4", T4, "Russia perhaps met Syria.", "CONSULT", source="Russia",
                    source_actor_id="act-ru", target="Syria", target_actor_id="act-sy",
-                   confidence=0.2)),
+                   confidence=0.05)),
     )
 
 

@@ -57,7 +57,7 @@ def test_switches_facets_and_sorting(tab, shots):
     page.wait_for_url("**historical=any*")
     page.get_by_role("link", name="show low-confidence records too").click()
     page.wait_for_url("**min_confidence=0*")
-    assert rows(page) == 5 and page.locator("text=0.20").count() == 1
+    assert rows(page) == 5 and page.locator("text=0.05").count() == 1
     page.screenshot(path=str(shots / "explorer-events-everything.png"), full_page=True)
     page.locator("details.facets a", has_text="ASSAULT").click()
     page.wait_for_url("**type=ASSAULT*")

@@ -31,7 +31,7 @@ def analyst_batch():
     extra = (
         Event("ev-low", "a1" * 8, "CONSULT", TEXT[low[0]:low[1]], *low, source="Norland",
               source_actor_id=NOR, target="Southia", target_actor_id=SOU, date="2017-02-20",
-              confidence=0.2),
+              confidence=0.05),
         Event("ev-old", "a3" * 8, "ASSAULT", OTHER[old[0]:old[1]], *old, source="Norland",
               source_actor_id=NOR, target="Southia", target_actor_id=SOU, date="1950-05-01",
               historical=True, confidence=0.9),
@@ -69,7 +69,7 @@ def test_lists_show_confidence_and_switch_hidden_records_on(client):
     assert "show low-confidence records too" in page
     everything = client.get("/events?historical=any&min_confidence=0").text
     assert event_ids(everything) == ["ev-low", "ev2", "ev1", "ev-old", "ev3"]
-    assert "hide historical events" in everything and ">0.20<" in everything
+    assert "hide historical events" in everything and ">0.05<" in everything
     statements = client.get("/statements").text
     assert "show thought, evidence, stance too" in statements
     assert 'href="?cue_class=any"' in statements

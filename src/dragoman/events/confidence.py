@@ -5,10 +5,13 @@ The features (:func:`features`) are read off the emitted :class:`~dragoman.model
 actors of its article and the other events of its sentence: the type and mode; for each side
 whether it is an actor, a country or only a sector, the actor's kind (person, organisation,
 country, …), how it was resolved (``source_how`` / ``target_how``), whether it is written in
-lower case (a description, not a name) and how many words it has; an empty target; whether the
-act is inside someone's quoted words, a verbal act linked to a statement, negated,
-hypothetical or historical; how far its date is from publication; the sentence's length and
-how many events the sentence gave.
+lower case (a description, not a name) and whether it is longer than :data:`LONG_PARTY` words;
+an empty target, also per type; whether the act is inside someone's quoted words, a verbal act
+linked to a statement, negated, hypothetical or historical; whether its date is more than
+:data:`FAR_DAYS` from publication; the sentence's length, how many events it gave and whether
+it ends as a sentence does (run-on text without its full stops is parsed badly); the
+trigger's kind (:func:`trigger_kind`: verb, event noun under a support verb, verbal act that
+is also a statement).
 
 The weights are learned from the hand-made news gold (``scripts/train_event_confidence.py``,
 labels from ``bench/gold/score.py``: an event is right when it matches a gold (type, source,
@@ -28,11 +31,14 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from dragoman.events.nominal import SUPPORT_VERBS
 from dragoman.learned import logistic
 from dragoman.model import Actor, Article, Event
 
 WEIGHTS = files("dragoman") / "data" / "event_confidence.json"
 DEFAULT_THRESHOLD = 0.5
+LONG_PARTY = 4  # words: a party phrase longer than this is a clause or a list, not a name
+FAR_DAYS = 365  # an act dated further than this from publication is background
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her",
                       "them", "him", "us", "who", "which", "this", "that", "these", "those"})
 
@@ -70,7 +76,8 @@ def _side(event: Event, side: str, kinds: Mapping[str, str]) -> dict[str, float]
         out[f"{side}:pronoun"] = 1.0
     if text[:1].isdigit() or text.lower().startswith(("at least", "more than", "some ")):
         out[f"{side}:counted"] = 1.0  # "30 people", "at least 18 civilians": victims, not actors
-    out[f"{side}:words"] = math.log1p(len(text.split()))
+    if len(text.split()) > LONG_PARTY:
+        out[f"{side}:long"] = 1.0  # a clause or a list, not a name
     return out
 
 
@@ -92,12 +99,38 @@ def features(event: Event, published: date | None, kinds: Mapping[str, str],
         out["both_actors"] = 1.0  # every party PLOVER asks for is an actor
     when = _date(event.date)
     if event.date_source == "text" and when is not None and published is not None:
-        out["date:days_away"] = math.log1p(abs((when - published).days)) / 5
+        if abs((when - published).days) > FAR_DAYS:
+            out["date:far"] = 1.0
     elif event.date_source != "text":
         out["date:from_published"] = 1.0
     out["sentence:words"] = math.log1p(len(event.text.split())) / 4
     out["sentence:events"] = math.log(max(in_sentence, 1))
+    out[f"trigger={trigger_kind(event)}"] = 1.0
+    if not event.text.rstrip().endswith(SENTENCE_ENDS):
+        out["sentence:unended"] = 1.0  # run-on text without its full stops: a weak parse
+    if "target:empty" in out:
+        out[f"type={event.type}+target:empty"] = 1.0
     return out
+
+
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")
+# past forms of the support verbs that do not start with their stem
+_IRREGULAR_SUPPORT = frozenset({"held", "made", "began", "begun", "led", "paid", "undertook",
+                                "undertaken", "issued", "began"})
+
+
+def trigger_kind(event: Event) -> str:
+    """What the event was read from: ``statement`` (a verbal act that also introduces a
+    statement), ``noun`` (an event noun under a support verb: "carried out raids", "held
+    talks"; read off the trigger word) or ``verb``."""
+    if event.statement_id:
+        return "statement"
+    word = event.trigger.lower()
+    if word in _IRREGULAR_SUPPORT or any(
+            word.startswith(verb[:-1] if verb.endswith(("e", "y")) else verb)
+            for verb in SUPPORT_VERBS):
+        return "noun"
+    return "verb"
 
 
 def article_features(events: Iterable[Event], article: Article,

@@ -156,7 +156,8 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
         return None  # every trigger below is a verb (nouns: events/nominal.py)
     entry = tools.lexicon.lookup(token)
     if entry is None:
-        found = _must_demand(token, tools) or _transfer(token, resolver)
+        found = (_must_demand(token, tools) or _wanted(token, resolver)
+                 or _transfer(token, resolver))
         if found is not None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
@@ -166,6 +167,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
+    source = _reporter(token, entry, tools) or source
     if entry.lemma in PARTY_OBJECT and target is not None and not resolver.is_party_word(target):
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
@@ -173,6 +175,19 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
     return Found(token, entry, start, end, source, target)
+
+
+def _reporter(token, entry: EventVerb, tools: EventTools):
+    """Who does a verbal act told as a participle on a reported clause ("Rahman said aircraft
+    had targeted the market, blaming the regime"): the one who said it, not the clause's
+    subject (the parser hangs *blaming* on *targeted*)."""
+    if (token.tag_ != "VBG" or token.dep_ != "advcl" or entry.plover not in VERBAL_TYPES
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in tools.speech:
+        return None
+    return subject_of(clause.head)
 
 
 PARTY_OBJECT = frozenset({"meet"})
@@ -227,13 +242,17 @@ def _named(party: Party | None) -> bool:
     return party is not None and bool(party.actor_id or party.country)
 
 
+DEMAND_MODALS = frozenset({"must", "should"})
+
+
 def _must_demand(token, tools: EventTools) -> Found | None:
-    """A statement that someone else *must* act ("Russia said that Sudan must return the
-    helicopter") is a demand: REQUEST from the speaker to the one who must act."""
+    """A statement that someone else *must* or *should* act ("Russia said that Sudan must
+    return the helicopter", "Gatilov said the United Nations should speed up the talks") is a
+    demand: REQUEST from the speaker to the one who must act."""
     if token.lemma_.lower() not in tools.speech or token.pos_ != "VERB":
         return None
     for clause in token.children:
-        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ == "must"
+        if clause.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS
                                              for c in clause.children):
             continue
         target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -243,6 +262,29 @@ def _must_demand(token, tools: EventTools) -> Found | None:
         start, end = clipped_sentence(token)
         return Found(token, MUST_DEMAND, start, end, source, target)
     return None
+
+
+WANTED = EventVerb("want to", "REQUEST", "10")
+WANTING = frozenset({"want", "wish"})
+
+
+def _wanted(token, resolver: PartyResolver) -> Found | None:
+    """Wanting another party to act ("the unions want the government to withdraw the
+    regulations") is a demand: REQUEST from the one who wants to the one who should act (the
+    act itself is the request's content)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in WANTING or refused(token):
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
+                   and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    target = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    source = subject_of(token)
+    if (target is None or source is None or target.pos_ == "PRON"
+            or not resolver.is_party_word(target)):
+        return None
+    start, end = clipped_sentence(token)
+    return Found(token, WANTED, start, end, source, target)
 
 
 MUST_DEMAND = EventVerb("say must", "REQUEST", "10")
@@ -323,6 +365,8 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             if _named(found[0]) or (not any(map(_coded, targets)) and _coded(found[0])):
                 targets = found  # "offered troops to Lebanon", "retook Aleppo from the rebels"
                 break
+    if kind == "MOBILIZE":
+        targets = _mobilized_against(resolver, verb, item.target)
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     if where.text is None and place is not None:
@@ -343,7 +387,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate((s, t) for s in sources for t in targets):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -357,6 +401,20 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
         return _alleged(events, claim, item, resolver, statements, published,
                         [s for s in sources if _coded(s)])
     return events
+
+
+# acts two parties do with each other: "Russia and the US agreed a truce" is each one's AGREE
+# with the other (PLOVER's dyadic coding); three or more parties keep no target
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _dyads(kind: str, sources: list, targets: list) -> list[tuple]:
+    """The (source, target) pairs of one act: every source with every target, or, for a
+    mutual act of exactly two coded sources and no target, each with the other."""
+    coded = [s for s in sources if _coded(s)]
+    if kind in MUTUAL_TYPES and len(coded) == 2 and not any(targets):
+        return [(coded[0], coded[1]), (coded[1], coded[0])]
+    return [(s, t) for s in sources for t in targets]
 
 
 # conflictual acts that, inside someone's claim, are that speaker's accusation (PLOVER ACCUSE
@@ -633,6 +691,19 @@ def indirect_targets(verb, direct, kind: str = "") -> list:
             elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
                 found.append(child)
     return found
+
+
+def _mobilized_against(resolver: PartyResolver, verb, direct) -> list[Party | None]:
+    """A mobilisation's target is whom it is aimed at ("massed troops against the rebels"),
+    never the forces moved ("deployed 100 Rangers") nor where they go ("sent troops to
+    Kuwait", "deployed into Syria": the location); none when nothing says."""
+    for head in (verb, *([direct] if direct is not None else [])):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "against":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _targets(resolver, pobj, "MOBILIZE", indirect=True)
+    return [None]
 
 
 def _coded(party: Party | None) -> bool:

@@ -4,8 +4,8 @@
   speakers, :func:`dragoman.text.parse.subject_of`), or the ``by`` agent of a passive;
   **target** its object (``dobj``, dative, the ``pobj`` of on/with/to/against/at), or the
   subject of a passive.
-- **compound parties** ("Russia, Turkey and Iran") give one party per conjunct, so the caller
-  makes one event per actor, as PLOVER prescribes.
+- **compound parties** ("Russia, Turkey and Iran", "the Assad regime and Russian jets") give
+  one party per conjunct, so the caller makes one event per actor, as PLOVER prescribes.
 - **actors**: a person named in the phrase; else the actor the head names ("Moscow"); else,
   for an agent noun ("the Syrian regime", "Russian warplanes", "the regime's delegation"), a
   country and sector without an actor id: the country of a name that modifies it, or of the
@@ -162,9 +162,16 @@ def conjuncts(token) -> list:
         return [None]
     found = [*(_listed_before(token) if token.dep_ != "conj" else []), token]
     for child in token.children:
-        if child.dep_ == "conj" and child.ent_type_ in _NAMED:
+        if child.dep_ == "conj" and (child.ent_type_ in _NAMED or _named_noun(child)):
             found += [c for c in conjuncts(child) if c is not None and c not in found]
     return found
+
+
+def _named_noun(token) -> bool:
+    """A common noun a name modifies ("Russian jets" in "the Assad regime and Russian jets"):
+    a conjunct of its own; whether it is a party is the resolver's call."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in _MODIFIER_DEPS and c.ent_type_ in _NAMED for c in token.children)
 
 
 def _listed_before(token) -> list:

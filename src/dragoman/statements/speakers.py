@@ -15,7 +15,8 @@
    or the head's actor in the phrase (:func:`actor_in`: not the owner in "Mr Foley's
    parents", nor one of several people); the owner of a "statement"-like subject; the
    organisation inside "the Al-Watan newspaper"; a nominal whose title an earlier name
-   carries ("the HNC spokesman"); else no one.
+   carries ("the HNC spokesman"); "the report", "the group" to the one body that spoke just
+   before; else no one.
 3. **The record.** :func:`speaker_fields` gives a statement its speaker fields (mention, actor,
    kind from :func:`dragoman.actors.nominal.speaker_kind`, offsets).
 
@@ -60,6 +61,9 @@ _ORG_NOUNS = frozenset({"newspaper", "paper", "agency", "ministry", "channel", "
 _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crowd", "audience",
                            "delegate", "lawmaker", "member", "voter", "student", "leader",
                            "official", "diplomat", "viewer", "reader", "television", "radio"})
+# definite descriptions that stand for the body that spoke just before ("The report said")
+_BODY_DESCRIPTIONS = (_DOCUMENT_NOUNS | _ORG_NOUNS | {"claim", "monitor", "watchdog"}) - {
+    "spokesman", "spokeswoman", "spokesperson"}
 # cues without a PLOVER type whose object is still what the statement is about
 _ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
 
@@ -199,12 +203,13 @@ def resolve_speaker_pronoun(actors: DocActors, subject, cues: Cues, blocked=()) 
 
 
 _BODY_PRONOUNS = frozenset({"it"})  # "they" is often several: left unresolved
-_BODY_WINDOW_SENTENCES = 2
+_BODY_WINDOW_SENTENCES = 4
 
 
 def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) -> Actor | None:
-    """"It said": the one organisation or country that spoke (was the subject
-    of a speech verb) in this or the two sentences before, outside ``blocked``; else None."""
+    """"It said", "the report said": the one organisation or country that spoke (was the
+    subject of a speech verb) in this or the four sentences before, outside ``blocked``; else
+    None."""
     doc = subject.doc
     first = subject.sent.start
     for _ in range(_BODY_WINDOW_SENTENCES):
@@ -246,7 +251,20 @@ def speaker_actor(actors: DocActors, phrase, subject, cues: Cues, blocked=()) ->
     if actor is None:
         actor = resolve_nominal(actors, phrase, subject) or resolve_surname(actors, phrase,
                                                                             subject)
+    if actor is None and _definite_body(subject):
+        actor = resolve_body_pronoun(actors, subject,
+                                     lambda token: token.lemma_.lower() in cues.lexicon, blocked)
     return actor
+
+
+def _definite_body(subject) -> bool:
+    """"The report said", "the UK-based group said": a definite noun for a body or its text,
+    with no name and no owner, which stands for the body that spoke just before."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _BODY_DESCRIPTIONS:
+        return False
+    children = list(subject.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in children)
 
 
 def _named_organisation(actors: DocActors, phrase) -> Actor | None:

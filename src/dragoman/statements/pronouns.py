@@ -1,12 +1,15 @@
 """Who "he" and "she" are: a learned ranking of the persons named before a pronoun.
 
 Each person mention within :data:`WINDOW_SENTENCES` sentences before the pronoun (or after it
-in the same sentence) is scored by a small logistic model over parse features — sentence and
+in the same sentence) is scored by a small learned model over parse features — sentence and
 token distance, the mention's role (subject, possessive, object of a preposition), role
 parallelism with the pronoun, whether it is the subject of a speech verb, whether it lies
 inside quotation marks or inside what someone is reported to have said, how often its actor
 was named before, whether it is the nearest person. An actor's score is its best mention's.
-The weights (``data/statement_pronouns.json``) are trained on GAP development by
+The gender of the he/she/his/her that followed a name in its sentence and whether the name
+is the subject of a clause holding the pronoun count too. The model is logistic weights
+(``data/statement_pronouns.json``) or, when that file names them, gradient-boosted trees
+(``data/statement_pronouns.joblib``), whichever scored better on GAP development; trained by
 ``scripts/train_statement_confidence.py pronouns`` and measured on GAP validation with
 ``python -m bench statements --gap``.
 

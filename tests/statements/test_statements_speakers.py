@@ -79,3 +79,24 @@ def test_he_after_a_long_quotation_is_the_only_man_named(statements_of):
     quote = " ".join(f"Point {n} is that the talks must go on." for n in range(5))
     [statement] = statements_of(f"Alexander Grushko spoke on Thursday. \"{quote}\" he said.")
     assert statement.speaker == "Alexander Grushko"
+
+
+def test_according_to_gives_the_quotes_speaker(statements_of):
+    [statement] = statements_of(
+        "According to Limbaugh, \"if it was left up to Hillary, she wouldn't have time to say "
+        "anything positive.\"")
+    assert statement.speaker_mention == "Limbaugh"
+
+
+def test_quoted_as_saying_names_the_one_quoted(statements_of):
+    [statement] = statements_of(
+        "Jeffrey Harrigian met reporters in Qatar. \"Such decisions could be hampering the "
+        "overall operation, however,\" Harrigian was quoted as saying.")
+    assert statement.speaker_mention == "Harrigian"
+
+
+def test_a_possessive_owner_is_not_the_speaker(statements_of):
+    [statement] = statements_of(
+        "Mr Foley's bereaved parents John and Diane said they wanted the images removed.")
+    assert statement.speaker_mention.startswith("Mr Foley's bereaved parents")
+    assert statement.speaker is None  # not James Foley, nor one of the two parents

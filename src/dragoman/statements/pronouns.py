@@ -1,12 +1,15 @@
 """Who "he" and "she" are: a learned ranking of the persons named before a pronoun.
 
 Each person mention within :data:`WINDOW_SENTENCES` sentences before the pronoun (or after it
-in the same sentence) is scored by a small logistic model over parse features — sentence and
+in the same sentence) is scored by a small learned model over parse features — sentence and
 token distance, the mention's role (subject, possessive, object of a preposition), role
 parallelism with the pronoun, whether it is the subject of a speech verb, whether it lies
 inside quotation marks or inside what someone is reported to have said, how often its actor
 was named before, whether it is the nearest person. An actor's score is its best mention's.
-The weights (``data/statement_pronouns.json``) are trained on GAP development by
+The gender of the he/she/his/her that followed a name in its sentence and whether the name
+is the subject of a clause holding the pronoun count too. The model is logistic weights
+(``data/statement_pronouns.json``) or, when that file names them, gradient-boosted trees
+(``data/statement_pronouns.joblib``), whichever scored better on GAP development; trained by
 ``scripts/train_statement_confidence.py pronouns`` and measured on GAP validation with
 ``python -m bench statements --gap``.
 
@@ -21,6 +24,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
+
+import joblib
 
 from dragoman.learned import logistic
 
@@ -48,26 +53,41 @@ class Candidate:
 
 @dataclass(frozen=True)
 class PronounModel:
-    """Logistic weights over :func:`features`; ``threshold``: least probability to resolve;
-    ``genders``: first name → "m" or "f" (learned from GAP development)."""
+    """A score over :func:`features`: gradient-boosted trees when ``trees`` is given (a
+    ``(DictVectorizer, classifier)`` pair), else the logistic ``weights``/``bias``;
+    ``threshold``: least probability to resolve; ``genders``: first name → "m" or "f"
+    (learned from GAP development)."""
 
     weights: dict
     bias: float
     threshold: float
     genders: dict = field(default_factory=dict)
+    trees: tuple | None = None
 
     def probability(self, feats: dict) -> float:
-        return logistic(self.weights, feats, self.bias)
+        return self.probabilities([feats])[0]
+
+    def probabilities(self, many: list[dict]) -> list[float]:
+        """The probability of each feature dict, in one call to the trees when there are."""
+        if self.trees is None or not many:
+            return [logistic(self.weights, feats, self.bias) for feats in many]
+        vectorizer, classifier = self.trees
+        return [float(p) for p in classifier.predict_proba(vectorizer.transform(many))[:, 1]]
 
 
 def load_pronoun_model(text: str | None = None) -> PronounModel:
-    """The shipped model (``data/statement_pronouns.json``), or one from JSON ``text``."""
+    """The shipped model (``data/statement_pronouns.json``, with the trees it names in
+    ``data/statement_pronouns.joblib``), or one from JSON ``text``."""
+    data_dir = resources.files("dragoman.data")
     if text is None:
-        text = resources.files("dragoman.data").joinpath("statement_pronouns.json").read_text(
-            encoding="utf-8")
+        text = data_dir.joinpath("statement_pronouns.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    return PronounModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
-                        dict(data.get("genders", {})))
+    trees = None
+    if data.get("trees"):
+        with data_dir.joinpath(data["trees"]).open("rb") as handle:
+            trees = tuple(joblib.load(handle))
+    return PronounModel(dict(data.get("weights", {})), float(data.get("bias", 0.0)),
+                        float(data["threshold"]), dict(data.get("genders", {})), trees)
 
 
 def mention_gender(doc, mention: Candidate, genders: dict) -> str | None:
@@ -140,7 +160,40 @@ def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa:
     gender = context["genders"].get(mention.key)
     if gender is not None:
         feats["gender_clash"] = float(gender != ("f" if pronoun.lower_ in FEMININE else "m"))
+    else:
+        echo = context["echoes"].get(mention.key)
+        if echo is not None:  # "Kathleen … her novel": the pronouns that followed the name
+            feats["echo_clash" if echo != _gender_of(pronoun) else "echo_agree"] = 1.0
+    feats["subj_above"] = float(head.dep_ in _SUBJECT_DEPS and head.i < pronoun.i
+                                and _dominates(head.head, pronoun))
     return feats
+
+
+def _gender_of(pronoun) -> str:
+    return "f" if pronoun.lower_ in FEMININE else "m"
+
+
+def _dominates(verb, token) -> bool:
+    """Whether ``token`` lies in the subtree of ``verb`` (the pronoun in the clause whose
+    subject the candidate is: "Smith said that he …")."""
+    return any(a.i == verb.i for a in token.ancestors)
+
+
+def _echoes(doc, pronoun, window: list) -> dict:
+    """Actor key → "m"/"f" from the first he/she/his/her after one of its mentions in the
+    same sentence, before the next person and before ``pronoun`` ("Kathleen Nott … her
+    father"), when its mentions agree."""
+    heads = sorted(window, key=lambda mh: mh[1].i)
+    found: dict = {}
+    for n, (mention, head) in enumerate(heads):
+        if head.i >= pronoun.i:
+            break
+        stop = min(pronoun.i, head.sent.end, heads[n + 1][1].i if n + 1 < len(heads) else
+                   len(doc))
+        token = next((t for t in doc[head.i + 1:stop] if t.lower_ in PERSON_PRONOUNS), None)
+        if token is not None:
+            found.setdefault(mention.key, set()).add(_gender_of(token))
+    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
 
 
 def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech_lemmas,
@@ -174,6 +227,7 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
                "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
                "person_heads": [h.i for _, h in window],
                "genders": _actor_genders(doc, candidates, names or {}),
+               "echoes": _echoes(doc, pronoun, window),
                "nearest": max(before, key=lambda mh: mh[1].i)[0].key if before else None}
     return [(m, features(pronoun, h, m, context)) for m, h in window]
 
@@ -208,8 +262,7 @@ class _SentIndex:
 def rank(model: PronounModel, scored) -> list[tuple[str, float]]:
     """Actor keys with their best mention's probability, best first."""
     best: dict = {}
-    for mention, feats in scored:
-        p = model.probability(feats)
+    for (mention, _), p in zip(scored, model.probabilities([f for _, f in scored])):
         best[mention.key] = max(best.get(mention.key, 0.0), p)
     return sorted(best.items(), key=lambda kp: -kp[1])
 

@@ -1,6 +1,7 @@
 """Who speaks: the one place a statement's speaker is decided.
 
-1. **The phrase.** For a cue verb, :func:`speaker_phrase`: its subject
+1. **The phrase.** For a cue verb, :func:`speaker_phrase`: its subject (or the source of
+   "according to", or the one "quoted as saying")
    (:func:`dragoman.text.parse.subject_of`, inherited through ``conj``/``advcl``/``xcomp``);
    a subject that cannot speak ("a database would keep …, saying") gives way to the subject
    of the reporting verb above; a name right next to the verb when the parse has none
@@ -11,9 +12,11 @@
    one named inside a quotation or inside what the statement itself says ("…stepping down of
    Bashar Assad,” he said" is not Assad's), and no one when no candidate is likely enough;
    "it" to the one body that spoke just before (:func:`resolve_body_pronoun`); else a person
-   or the head's actor in the phrase (:func:`actor_in`); the
-   owner of a "statement"-like subject; the organisation inside "the Al-Watan newspaper"; a
-   nominal whose title an earlier name carries ("the HNC spokesman"); else no one.
+   or the head's actor in the phrase (:func:`actor_in`: not the owner in "Mr Foley's
+   parents", nor one of several people); the owner of a "statement"-like subject; the
+   organisation inside "the Al-Watan newspaper"; a nominal whose title an earlier name
+   carries ("the HNC spokesman"); "the report", "the group" to the one body that spoke just
+   before; else no one.
 3. **The record.** :func:`speaker_fields` gives a statement its speaker fields (mention, actor,
    kind from :func:`dragoman.actors.nominal.speaker_kind`, offsets).
 
@@ -58,6 +61,9 @@ _ORG_NOUNS = frozenset({"newspaper", "paper", "agency", "ministry", "channel", "
 _HEARER_NOUNS = frozenset({"reporter", "journalist", "press", "supporter", "crowd", "audience",
                            "delegate", "lawmaker", "member", "voter", "student", "leader",
                            "official", "diplomat", "viewer", "reader", "television", "radio"})
+# definite descriptions that stand for the body that spoke just before ("The report said")
+_BODY_DESCRIPTIONS = (_DOCUMENT_NOUNS | _ORG_NOUNS | {"claim", "monitor", "watchdog"}) - {
+    "spokesman", "spokeswoman", "spokesperson"}
 # cues without a PLOVER type whose object is still what the statement is about
 _ABOUT_CUES = frozenset({"criticize", "criticise", "praise", "warn", "urge", "blame"})
 
@@ -71,13 +77,26 @@ def actor_in(actors: DocActors, phrase, head) -> Actor | None:
         (m, actors.actors[m.actor_id]) for m in actors.mentions
         if m.start < phrase.end_char and m.end > phrase.start_char and m.actor_id in actors.actors
     ]
-    for mention, actor in named:
-        if actor.type == "person":
-            return actor
+    owners = _owner_spans(head)
+    people = {actor.actor_id: actor for mention, actor in named if actor.type == "person"
+              and not any(s <= mention.start < e for s, e in owners)}
+    own = next((actor for mention, actor in named if actor.type == "person"
+                and mention.start <= head.idx < mention.end), None)
+    if own is not None or len(people) == 1:
+        return own or next(iter(people.values()))
+    if people:
+        return None  # "Mr Foley's parents John and Diane": several people, none the head
     for mention, actor in named:
         if mention.start <= head.idx < mention.end:
             return actor
     return None
+
+
+def _owner_spans(head) -> list[tuple[int, int]]:
+    """Character spans of the head's possessive modifiers: "Mr Foley's parents" are not
+    Mr Foley (a spokesman's or statement's owner is found by :func:`speaker_actor`)."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in head.children if c.dep_ == "poss"]
 
 
 def can_speak(cues: Cues, verb, subject) -> bool:
@@ -91,7 +110,7 @@ def can_speak(cues: Cues, verb, subject) -> bool:
 
 def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
     """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
-    subject = subject_of(verb)
+    subject = subject_of(verb) or _quoted_as(verb) or _according_source(verb)
     if subject is not None and in_speech(subject.idx):
         subject = None
     if subject is not None and subject.i not in _own_children(verb) \
@@ -114,6 +133,23 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
 
 
 _UNKNOWN = (None, None)
+
+
+def _according_source(verb):
+    """"According to Limbaugh, “…”": the source of "according to", else None."""
+    if verb.lower_ != "according":
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return pobj_of(to) if to is not None else None
+
+
+def _quoted_as(verb):
+    """"…,” he was quoted as saying: the subject of the passive "quoted", else None."""
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    quoted = prep.head if prep is not None and prep.lower_ == "as" else None
+    if quoted is None or quoted.lemma_.lower() != "quote":
+        return None
+    return next((c for c in quoted.children if c.dep_ == "nsubjpass"), None)
 
 
 def _reporting_subject(cues: Cues, verb):
@@ -167,12 +203,13 @@ def resolve_speaker_pronoun(actors: DocActors, subject, cues: Cues, blocked=()) 
 
 
 _BODY_PRONOUNS = frozenset({"it"})  # "they" is often several: left unresolved
-_BODY_WINDOW_SENTENCES = 2
+_BODY_WINDOW_SENTENCES = 4
 
 
 def resolve_body_pronoun(actors: DocActors, subject, cues_speech, blocked=()) -> Actor | None:
-    """"It said": the one organisation or country that spoke (was the subject
-    of a speech verb) in this or the two sentences before, outside ``blocked``; else None."""
+    """"It said", "the report said": the one organisation or country that spoke (was the
+    subject of a speech verb) in this or the four sentences before, outside ``blocked``; else
+    None."""
     doc = subject.doc
     first = subject.sent.start
     for _ in range(_BODY_WINDOW_SENTENCES):
@@ -214,7 +251,20 @@ def speaker_actor(actors: DocActors, phrase, subject, cues: Cues, blocked=()) ->
     if actor is None:
         actor = resolve_nominal(actors, phrase, subject) or resolve_surname(actors, phrase,
                                                                             subject)
+    if actor is None and _definite_body(subject):
+        actor = resolve_body_pronoun(actors, subject,
+                                     lambda token: token.lemma_.lower() in cues.lexicon, blocked)
     return actor
+
+
+def _definite_body(subject) -> bool:
+    """"The report said", "the UK-based group said": a definite noun for a body or its text,
+    with no name and no owner, which stands for the body that spoke just before."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in _BODY_DESCRIPTIONS:
+        return False
+    children = list(subject.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("poss", "compound") or c.pos_ == "PROPN" for c in children)
 
 
 def _named_organisation(actors: DocActors, phrase) -> Actor | None:

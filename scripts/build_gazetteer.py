@@ -537,10 +537,12 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
         real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
         if len(real) < 2 or len(real) != len(tokens) or (NAME_TITLES | nouns) & set(tokens):
             continue
-        if len(tokens) == 2 and tokens[0] in census[0] and tokens[1] in census[1]:
+        if len(tokens) == 2 and tokens[0] in census[0] and tokens[1] in census[1] \
+                and not _titled(person):
             stats["common first name + common surname, too many people (dropped)"] += 1
             continue  # "Andrew Mitchell" (a Canadian minister; a British MP in the news)
-        if len(tokens) == 2 and tokens[1] in first_names and tokens[0] in first_names:
+        if len(tokens) == 2 and tokens[1] in first_names and tokens[0] in first_names \
+                and not _titled(person):
             stats["two first names, too common (dropped)"] += 1
             continue  # "Ahmed Hassan", "Ali Abdullah": many people
         found.append(alias)
@@ -549,6 +551,14 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
         if bare != alias:
             found.append(bare)  # "Bashar Assad"
     return found
+
+
+def _titled(person: Person) -> bool:
+    """The dictionary's editors wrote the person with a title ("Secretary Clinton", "Senator
+    Kerry"): someone the news names so, kept even where first name and surname are both
+    common ("Hillary Clinton", "Ted Cruz")."""
+    return any(NAME_TITLES & set(name_tokens(s)) and name_tokens(s)[-1] == name_tokens(
+        person.name)[-1] for s in person.synonyms)
 
 
 def _surname_owners(people: list[Person], claims: dict[str, list]) -> Counter:

@@ -1,6 +1,8 @@
 """Actor gazetteer, in-article resolution and cross-document identity (hand-made inputs)."""
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from dragoman.model import Actor, Mention, Statement
@@ -150,3 +152,11 @@ def test_build_reads_phoenix_names_and_dated_roles():
     two, why = build._person("X_Y_", [], [("SYRGOV", ">000717"), ("RUSGOV", "")],
                              {"SYR", "RUS"}, {"GOV"})
     assert two is None and "several" in why
+    # two common words are one person only where the dictionary's editors gave a title
+    titled = build.Person("Hillary Clinton", ("Secretary Clinton",), "USA", "GOV", 20130201)
+    plain = build.Person("Andrew Mitchell", (), "CAN", "GOV", 20060228)
+    census = ({"hillary", "andrew"}, {"clinton", "mitchell"})
+    stats = Counter()
+    assert build._full_aliases(titled, set(), set(), census, stats) == ["Hillary Clinton"]
+    assert build._full_aliases(plain, set(), set(), census, stats) == []
+    assert stats["common first name + common surname, too many people (dropped)"] == 1

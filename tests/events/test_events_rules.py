@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dragoman.events.unique import unique_events
-from dragoman.model import Event
+from dragoman.model import Event, EventMention
 
 pytestmark = pytest.mark.model
 
@@ -129,10 +129,22 @@ def _event(n: int, start: int, target: str | None, **kw) -> Event:
 
 def test_the_same_act_reported_twice_in_an_article_is_one_event():
     first, again, other = _event(1, 0, "syr"), _event(2, 50, "syr"), _event(3, 90, "tur")
-    assert unique_events([first, again, other], [0, 9, 17]) == [first, other]
+    assert unique_events([first, again, other], [0, 9, 17]) == (
+        [first, other], [EventMention("1", "a", 50, 60, "t", "")])
     later = _event(4, 120, "syr", hypothetical=True)  # a different claim about the act
-    assert unique_events([first, later], [0, 20]) == [first, later]
-    assert unique_events([first, _event(5, 0, "syr")], [0, 0]) == [first]  # one clause
+    assert unique_events([first, later], [0, 20]) == ([first, later], [])
+    # one clause, or the same sentence: one event, no mention
+    assert unique_events([first, _event(5, 0, "syr")], [0, 0]) == ([first], [])
+    assert unique_events([first, _event(6, 0, "syr")], [0, 4]) == ([first], [])
+
+
+def test_a_repeat_is_a_mention_of_the_event_it_repeats_once_per_sentence():
+    first, other = _event(1, 0, "syr"), _event(2, 20, "tur")
+    repeats = [_event(3, 50, "tur", trigger="hit"), _event(4, 50, "tur"), _event(5, 80, "syr")]
+    kept, mentions = unique_events([first, other, *repeats], [0, 1, 2, 3, 4])
+    assert kept == [first, other]
+    assert [(m.event_id, m.start, m.trigger) for m in mentions] == [("2", 50, "hit"),
+                                                                     ("1", 80, "")]
 
 
 @pytest.mark.parametrize("text", [

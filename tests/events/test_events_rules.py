@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.actors.mentions import load_gazetteer
+from dragoman.annotate import ActorsStep, AnnotateStage, EventsStep, StatementsStep
 from dragoman.events.unique import unique_events
-from dragoman.model import Event, EventMention
+from dragoman.model import Article, Event, EventMention
 
 pytestmark = pytest.mark.model
 
@@ -145,6 +147,23 @@ def test_a_repeat_is_a_mention_of_the_event_it_repeats_once_per_sentence():
     assert kept == [first, other]
     assert [(m.event_id, m.start, m.trigger) for m in mentions] == [("2", 50, "hit"),
                                                                      ("1", 80, "")]
+
+
+def test_the_events_step_records_a_repeated_act_as_a_mention_of_its_event(nlp, cues,
+                                                                           event_tools):
+    first = "Turkey accused Syria of shelling its border towns."
+    again = "Turkey also accused Syria of shelling its border towns."
+    text = f"{first} The talks in Geneva went on.\n\n{again}"
+    article = Article(article_id="a9", origin="t", text=text, content_hash="h9",
+                      source_hash="h9", published="2016-09-10")
+    steps = [ActorsStep(load_gazetteer()), StatementsStep(cues), EventsStep(event_tools)]
+    found = AnnotateStage(nlp, steps=steps).annotate([article])[0]
+    (accuse,) = _typed(found.events, "ACCUSE")
+    assert accuse.text == first
+    (mention,) = found.event_mentions
+    assert (mention.event_id, mention.text, mention.trigger) == (accuse.event_id, again,
+                                                                 "accused")
+    assert text[mention.start:mention.end] == again
 
 
 @pytest.mark.parametrize("text", [

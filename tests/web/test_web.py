@@ -79,7 +79,8 @@ def hostile_batch() -> Batch:
                "text": TEXT[e1[0]:e1[1]]}
     return Batch(
         articles=articles, mentions=mentions, statements=statements, events=events,
-        event_mentions=event_mentions, actors=(actor(nor, "Norland", merged=("act_00000000000a\tNorlandia\tsame name",)),
+        event_mentions=event_mentions,
+        actors=(actor(nor, "Norland", merged=("act_00000000000a\tNorlandia\tsame name",)),
                 actor(sou, "Southia"), actor(evil, SPEAKER, type="person")),
         stories=(Story("story1", HOSTILE_TITLE, (a1, a3), "2017-02-07", "2017-03-01",
                        "Ministers of Norland and Southia met in Geneva on Monday. An unsourced "

@@ -15,7 +15,7 @@ from typing import ClassVar
 from dragoman.actors.mentions import DocActors, Gazetteer, link_document, load_gazetteer
 from dragoman.actors.titles import with_title_mentions
 from dragoman.events.confidence import EventScorer
-from dragoman.events.extract import EventTools, extract_events, make_tools
+from dragoman.events.extract import EventTools, events_with_mentions, make_tools
 from dragoman.model import Article
 from dragoman.pipeline import Batch
 from dragoman.pipeline.document import (DOC_FIELDS, DocAnnotations, DocStep, annotate_doc,
@@ -68,20 +68,21 @@ class StatementsStep:
 @dataclass(frozen=True)
 class EventsStep:
     """Events with their type, parties and date, linked to the statements that report them,
-    each with its calibrated ``confidence`` (``scorer``; none set when it is None)."""
+    each with its calibrated ``confidence`` (``scorer``; none set when it is None), and the
+    later sentences that report the same acts (``event_mentions``)."""
 
     tools: EventTools
     scorer: EventScorer | None = None
     name: ClassVar[str] = "events"
     requires: ClassVar[frozenset[str]] = frozenset({"mentions", "actors", "statements"})
-    produces: ClassVar[frozenset[str]] = frozenset({"events"})
+    produces: ClassVar[frozenset[str]] = frozenset({"events", "event_mentions"})
 
     def run(self, doc, article: Article, found: DocAnnotations) -> DocAnnotations:
-        events = extract_events(doc, article, actor_index(found), list(found.statements),
-                                self.tools)
+        events, mentions = events_with_mentions(doc, article, actor_index(found),
+                                                list(found.statements), self.tools)
         if self.scorer is not None:
             events = self.scorer.scored(events, article, found.actors)
-        return replace(found, events=tuple(events))
+        return replace(found, events=tuple(events), event_mentions=tuple(mentions))
 
 
 def default_steps(cues: Cues | None = None, gazetteer: Gazetteer | None = None,

@@ -190,6 +190,20 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """A later report of an event's act in its article (docs/events.md, "One event per (type,
+    source, target, clause)"): the event's own ``text``/``start``/``end`` are its first
+    mention, each later sentence that reports the same act is one of these."""
+
+    event_id: str = stored(key=True)
+    article_id: str = stored(not_null=True)
+    start: int = stored(key=True)  # the sentence's span in ``Article.text``
+    end: int = stored(key=True)
+    text: str  # the sentence: ``Article.text[start:end]``
+    trigger: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     story_id: str = stored(key=True)
     title: str | None

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.actors.mentions import load_gazetteer
+from dragoman.annotate import ActorsStep, AnnotateStage, EventsStep, StatementsStep
 from dragoman.events.unique import unique_events
-from dragoman.model import Event
+from dragoman.model import Article, Event, EventMention
 
 pytestmark = pytest.mark.model
 
@@ -129,10 +131,39 @@ def _event(n: int, start: int, target: str | None, **kw) -> Event:
 
 def test_the_same_act_reported_twice_in_an_article_is_one_event():
     first, again, other = _event(1, 0, "syr"), _event(2, 50, "syr"), _event(3, 90, "tur")
-    assert unique_events([first, again, other], [0, 9, 17]) == [first, other]
+    assert unique_events([first, again, other], [0, 9, 17]) == (
+        [first, other], [EventMention("1", "a", 50, 60, "t", "")])
     later = _event(4, 120, "syr", hypothetical=True)  # a different claim about the act
-    assert unique_events([first, later], [0, 20]) == [first, later]
-    assert unique_events([first, _event(5, 0, "syr")], [0, 0]) == [first]  # one clause
+    assert unique_events([first, later], [0, 20]) == ([first, later], [])
+    # one clause, or the same sentence: one event, no mention
+    assert unique_events([first, _event(5, 0, "syr")], [0, 0]) == ([first], [])
+    assert unique_events([first, _event(6, 0, "syr")], [0, 4]) == ([first], [])
+
+
+def test_a_repeat_is_a_mention_of_the_event_it_repeats_once_per_sentence():
+    first, other = _event(1, 0, "syr"), _event(2, 20, "tur")
+    repeats = [_event(3, 50, "tur", trigger="hit"), _event(4, 50, "tur"), _event(5, 80, "syr")]
+    kept, mentions = unique_events([first, other, *repeats], [0, 1, 2, 3, 4])
+    assert kept == [first, other]
+    assert [(m.event_id, m.start, m.trigger) for m in mentions] == [("2", 50, "hit"),
+                                                                     ("1", 80, "")]
+
+
+def test_the_events_step_records_a_repeated_act_as_a_mention_of_its_event(nlp, cues,
+                                                                           event_tools):
+    first = "Turkey accused Syria of shelling its border towns."
+    again = "Turkey also accused Syria of shelling its border towns."
+    text = f"{first} The talks in Geneva went on.\n\n{again}"
+    article = Article(article_id="a9", origin="t", text=text, content_hash="h9",
+                      source_hash="h9", published="2016-09-10")
+    steps = [ActorsStep(load_gazetteer()), StatementsStep(cues), EventsStep(event_tools)]
+    found = AnnotateStage(nlp, steps=steps).annotate([article])[0]
+    (accuse,) = _typed(found.events, "ACCUSE")
+    assert accuse.text == first
+    (mention,) = found.event_mentions
+    assert (mention.event_id, mention.text, mention.trigger) == (accuse.event_id, again,
+                                                                 "accused")
+    assert text[mention.start:mention.end] == again
 
 
 @pytest.mark.parametrize("text", [

@@ -68,7 +68,7 @@ def test_the_default_steps_are_actors_statements_events_in_a_valid_order():
     assert [s.name for s in steps] == ["actors", "statements", "events"]
     stage = AnnotateStage(None, steps=steps)
     assert stage.kind == "document"
-    assert stage.produces == {"mentions", "actors", "statements", "events"}
+    assert stage.produces == {"mentions", "actors", "statements", "events", "event_mentions"}
 
 
 def test_the_stage_runs_its_steps_on_each_annotatable_article_in_order():

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
 from dragoman.errors import ExportError, StoreError
-from dragoman.model import Actor, Article, Event, Reject, Statement, Story
+from dragoman.model import Actor, Article, Event, EventMention, Reject, Statement, Story
 from dragoman.pipeline import Batch
 from dragoman.store import Store, reads, tables
 from dragoman.store.reads import ActorFilter, EventFilter, StatementFilter
@@ -62,6 +62,18 @@ def test_writing_the_same_batch_twice_adds_nothing(store: Store):
     store.write_batch(batch())
     counts = reads.counts(store)
     assert (counts["inputs"], counts["statements"], counts["events"]) == (3, 1, 1)
+
+
+def test_the_later_mentions_of_an_event_land_with_it_and_come_back(store: Store):
+    again = EventMention("ev1", "a1", 31, len(TEXT), TEXT[31:], "said")
+    for _ in range(2):   # written twice: once
+        store.write_batch(replace(batch(), event_mentions=(again,)))
+    (row,) = reads.event_mentions(store, "ev1")
+    assert (row["start"], row["end"], row["text"], row["trigger"]) == (31, len(TEXT), TEXT[31:],
+                                                                      "said")
+    assert (row["article_id"], row["type"], row["source"]) == ("a1", "ACCUSE", "Chile")
+    assert reads.event_mentions(store, article_id="a1") == [row]
+    assert reads.event_mentions(store, "ev2") == reads.event_mentions(store, article_id="a2") == []
 
 
 def test_actor_upsert_adds_mentions_and_aliases(store: Store):

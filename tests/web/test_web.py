@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from dragoman.errors import DragomanError
-from dragoman.model import Actor, Article, Event, Mention, Reuse, Statement, Story
+from dragoman.model import Actor, Article, Event, EventMention, Mention, Reuse, Statement, Story
 from dragoman.pipeline import Batch
 from dragoman.store import Store, reads
 from dragoman.store.reads import EventFilter
@@ -69,6 +69,9 @@ def hostile_batch() -> Batch:
         Event("ev3", a3, "ACCUSE", OTHER[e3[0]:e3[1]], *e3, trigger="accused",
               **{**event, "date": None}),
     )
+    m1 = span(TEXT, '"<script>alert(1)</script> We refuse every delay," said '
+                    '<img src=x onerror=alert(2)>, the envoy.')
+    event_mentions = (EventMention("ev1", a1, *m1, TEXT[m1[0]:m1[1]], "<i>refuse</i>"),)
     statements = (Statement("st1", a1, "direct", TEXT[q_start:q_end], q_start, q_end,
                             TEXT[q_start - 1:TEXT.index("envoy.") + 6], cue="say",
                             speaker_mention=SPEAKER, speaker=SPEAKER, speaker_actor_id=evil),)
@@ -76,6 +79,7 @@ def hostile_batch() -> Batch:
                "text": TEXT[e1[0]:e1[1]]}
     return Batch(
         articles=articles, mentions=mentions, statements=statements, events=events,
+        event_mentions=event_mentions,
         actors=(actor(nor, "Norland", merged=("act_00000000000a\tNorlandia\tsame name",)),
                 actor(sou, "Southia"), actor(evil, SPEAKER, type="person")),
         stories=(Story("story1", HOSTILE_TITLE, (a1, a3), "2017-02-07", "2017-03-01",
@@ -180,6 +184,19 @@ def test_every_record_links_to_its_source_span(client):
         assert f"/articles/{'a1' * 8}#s-" in page, path
     event = client.get("/api/events/ev1").json()["event"]
     assert f'href="/articles/{"a1" * 8}#s-{event["start"]}-{event["end"]}"' in client.get("/events/ev1").text
+
+
+def test_an_event_page_lists_the_later_sentences_that_report_it(client):
+    data = client.get("/api/events/ev1").json()
+    [mention] = data["mentions"]
+    start, end = mention["start"], mention["end"]
+    assert mention["text"] == TEXT[start:end] and mention["type"] == "ACCUSE"
+    assert client.get("/api/events/ev2").json()["mentions"] == []
+    page = client.get("/events/ev1").text
+    assert "2 sentence(s) of its article report it" in page
+    assert f'href="/articles/{"a1" * 8}#s-{start}-{end}"' in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page and "&lt;i&gt;refuse&lt;/i&gt;" in page
+    assert f'id="s-{start}-{end}"' in client.get(f"/articles/{'a1' * 8}").text
 
 
 def test_story_summary_cites_the_spans_it_comes_from(client):

@@ -52,7 +52,7 @@ from dragoman.events.recode import REFUSED, is_campaign_visit
 from dragoman.events.types import EventTyper
 from dragoman.events.typing import final_type, first_types, without_purposes
 from dragoman.events.unique import clause_of, unique_events
-from dragoman.model import Article, Event, Statement, short_hash
+from dragoman.model import Article, Event, EventMention, Statement, short_hash
 from dragoman.statements.cues import Cues
 from dragoman.text.doctext import doc_text
 from dragoman.text.parse import clipped_sentence, is_complement, object_of, subject_of
@@ -98,13 +98,20 @@ def extract_events(doc, article: Article, actors: DocActors, statements: list[St
     """Events of one parsed article (``doc`` is the spaCy Doc of exactly ``article.text``), in
     text order. ``statements`` are this article's statements, for linking. Pass ``tools`` made
     once by :func:`make_tools`; a bare cue lexicon works too (tools are then made per call)."""
+    return events_with_mentions(doc, article, actors, statements, tools)[0]
+
+
+def events_with_mentions(doc, article: Article, actors: DocActors, statements: list[Statement],
+                         tools: EventTools | Cues) -> tuple[list[Event], list[EventMention]]:
+    """:func:`extract_events` and the later mentions of its events (the repeats of an act
+    that :func:`~dragoman.events.unique.unique_events` folded into its first report)."""
     if isinstance(tools, Cues):
         tools = make_tools(tools, load_gazetteer())
     resolver = PartyResolver(doc, actors, tools.gazetteer)
     found = [f for f in (detect(token, tools, resolver) for token in doc) if f is not None]
     found = nominal_found(doc, tools, resolver, found)  # noun triggers ("the withdrawal of")
     if not found:
-        return []
+        return [], []
     types = without_purposes(found, first_types(found, tools.typer))
     published = parse_published(article.published)
     made = [(item, _events(item, kind, article, resolver, published, statements,
@@ -757,4 +764,5 @@ def published_date(published: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-__all__ = ["EventTools", "detect", "extract_events", "make_tools", "published_date"]
+__all__ = ["EventTools", "detect", "events_with_mentions", "extract_events", "make_tools",
+           "published_date"]

@@ -8,28 +8,38 @@ act is coded once however often it is reported.
   talks, rejecting any mention of elections": two REJECTs).
 - **One article, one event per act.** The same act reported twice in an article (same type,
   same resolved source and target, same date and flags) is one event: the first mention is
-  kept. Later mentions are not recorded yet (no field for them; docs/events.md, future work).
+  kept; each later sentence that reports it is one of its mentions (``EventMention``).
 """
 from __future__ import annotations
 
-from dragoman.model import Event
+from dragoman.model import Event, EventMention
 
 
-def unique_events(events: list[Event], clauses: list[int]) -> list[Event]:
-    """The events without repeats (see module doc), in their order; ``clauses[i]`` names the
-    clause of ``events[i]`` (:func:`clause_of` its verb)."""
-    seen: set = set()
-    kept = []
+def unique_events(events: list[Event], clauses: list[int]
+                  ) -> tuple[list[Event], list[EventMention]]:
+    """The events without repeats (see module doc), in their order, and the later mentions of
+    the kept ones: a repeat in another sentence than its event's (and than its other
+    mentions) is a mention of it, one in the same sentence says nothing more. ``clauses[i]``
+    names the clause of ``events[i]`` (:func:`clause_of` its verb)."""
+    kept_by_key: dict[tuple, Event] = {}
+    kept: list[Event] = []
+    spans: dict[str, set[tuple[int, int]]] = {}
+    mentions: list[EventMention] = []
     for event, clause in zip(events, clauses):
         keys = [(clause, _dyad(event))]
         if _resolved(event):
             keys.append(("article", _dyad(event), event.date, event.negated,
                          event.hypothetical, event.quoted_in is None))
-        if any(k in seen for k in keys):
-            continue
-        seen.update(keys)
-        kept.append(event)
-    return kept
+        first = next((kept_by_key[k] for k in keys if k in kept_by_key), None)
+        if first is None:
+            kept_by_key.update(dict.fromkeys(keys, event))
+            kept.append(event)
+            spans[event.event_id] = {(event.start, event.end)}
+        elif (event.start, event.end) not in spans[first.event_id]:
+            spans[first.event_id].add((event.start, event.end))
+            mentions.append(EventMention(first.event_id, event.article_id, event.start,
+                                         event.end, event.text, event.trigger))
+    return kept, mentions
 
 
 def clause_of(verb) -> int:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from dragoman.errors import PipelineError
-from dragoman.model import (Actor, Article, Event, Mention, RawDoc, Reject, Reuse, Signature,
-                            Statement, Story)
+from dragoman.model import (Actor, Article, Event, EventMention, Mention, RawDoc, Reject, Reuse,
+                            Signature, Statement, Story)
 from dragoman.pipeline.order import Declared, check_order
 
 StageKind = Literal["document", "corpus"]
@@ -43,6 +43,7 @@ class Batch:
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()  # later reports of the events' acts
     stories: tuple[Story, ...] = ()
     signatures: tuple[Signature, ...] = ()
     reuse: tuple[Reuse, ...] = ()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Protocol, runtime_checkable
 
-from dragoman.model import Actor, Article, Event, Mention, Statement
+from dragoman.model import Actor, Article, Event, EventMention, Mention, Statement
 from dragoman.pipeline.order import Declared, check_order
 
 
@@ -24,6 +24,7 @@ class DocAnnotations:
     actors: tuple[Actor, ...] = ()
     statements: tuple[Statement, ...] = ()
     events: tuple[Event, ...] = ()
+    event_mentions: tuple[EventMention, ...] = ()  # later reports of the events' acts
 
 
 DOC_FIELDS = frozenset(f.name for f in fields(DocAnnotations))

@@ -276,7 +276,7 @@ class Store:
         story_of = {aid: s.story_id for s in batch.stories for aid in s.article_ids}
         self._insert("articles", [{**_row(a), "story_id": story_of.get(a.article_id)}
                                   for a in batch.articles])
-        for table in ("rejects", "mentions", "statements", "events"):
+        for table in ("rejects", "mentions", "statements", "events", "event_mentions"):
             self._insert(table, [_row(item) for item in getattr(batch, table)])
         self._write_stories(batch)
         self._insert("actors", [_row(a) for a in batch.actors], _UPSERT_ACTORS)

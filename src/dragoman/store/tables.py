@@ -24,6 +24,7 @@ from dragoman.model import (
     Actor,
     Article,
     Event,
+    EventMention,
     Mention,
     Reject,
     Reuse,
@@ -212,6 +213,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
               "merges"),
     record_table("statements", Statement, order=_STATEMENT_ORDER, exports=_STATEMENT_EXPORT),
     record_table("events", Event, order=_EVENT_ORDER, exports=_EVENT_EXPORT),
+    record_table("event_mentions", EventMention, exported=False, doc=(
+        "the later reports of an event's act in its article (the event's own text is the "
+        "first)")),
     record_table("stories", Story),
     record_table("reuse", Reuse, doc=(
         "articles that share text: kind near-duplicate (article_b is duplicate_of article_a) or\n"

@@ -137,8 +137,8 @@ def router(templates: Jinja2Templates) -> APIRouter:
     @pages.get("/articles/{article_id}")
     def article(request: Request, article_id: Id, store: StoreDep):
         data = records.article(store, article_id)
-        spans = highlight.article_spans(data["mentions"], data["statements"], data["events"],
-                                        data["reuse"])
+        spans = highlight.article_spans(data["mentions"], data["statements"],
+                                        [*data["events"], *data["event_mentions"]], data["reuse"])
         return render(request, "article.html", **data,
                       segments=highlight.segments(data["article"]["text"], spans))
 

@@ -114,7 +114,8 @@ def _partners(network: list[dict], actor_id: str) -> list[dict]:
 def event(store: Store, event_id: str) -> dict:
     row = _need(reads.get_event(store, event_id), "event", event_id)
     return {"event": row, "sources": reads.independent_sources(store, event_id=event_id),
-            "reports": reads.event_reports(store, event_id)}
+            "reports": reads.event_reports(store, event_id),
+            "mentions": reads.event_mentions(store, event_id)}
 
 
 def statement(store: Store, statement_id: str) -> dict:
@@ -133,6 +134,7 @@ def article(store: Store, article_id: str) -> dict:
                                            sort="start"),
             "events": reads.events(store, EventFilter(article=article_id), everything,
                                    sort="start"),
+            "event_mentions": reads.event_mentions(store, article_id=article_id),
             "duplicate_of": original and {k: original[k] for k in ("article_id", "origin", "title")},
             "copies": reads.article_copies(store, article_id),
             "reuse": reads.reuse_for(store, article_id)}

@@ -21,7 +21,8 @@ from dragoman.store.reads.articles import (
 from dragoman.store.reads.coverage import event_places, outlet_coverage
 from dragoman.store.reads.dyads import DYAD_ROWS, dyad, dyad_side
 from dragoman.store.reads.events import (
-    EVENT_SORTS, actor_network, dyads, event_types, events, events_over_time, get_event)
+    EVENT_SORTS, actor_network, dyads, event_mentions, event_types, events, events_over_time,
+    get_event)
 from dragoman.store.reads.facets import CONFIDENCE_BANDS, event_facets, statement_facets
 from dragoman.store.reads.filters import (
     ACTOR_TYPES, CUE_CLASSES, EVENT_FLAGS, EVENT_MIN_CONFIDENCE, STATEMENT_KINDS,
@@ -51,7 +52,8 @@ __all__ = [
     "actor_activity", "actor_merges", "actor_network", "actors", "actors_in_story",
     "actors_with_last_word", "arrow_batches", "article_copies", "article_mentions",
     "article_texts", "articles", "articles_in_story", "canonical_actor", "check_table", "counts",
-    "date_range", "duplicate_groups", "dyads", "event_clusters", "event_reports", "event_types",
+    "date_range", "duplicate_groups", "dyads", "event_clusters", "event_mentions",
+    "event_reports", "event_types",
     "events", "events_in_story", "events_over_time", "export_tables", "find_actor",
     "find_article", "find_story", "get_actor", "get_article", "get_event", "get_statement",
     "get_story", "independent_sources", "iter_rows", "merge_of", "outlets", "pending_merges",

@@ -90,6 +90,21 @@ def get_event(store: Store, event_id: str) -> dict | None:
     return one(store, f"{_SELECT} WHERE t.event_id = ?", [event_id])
 
 
+def event_mentions(store: Store, event_id: str | None = None,
+                   article_id: str | None = None) -> list[dict]:
+    """The later reports of an event's act in its article (the event's own ``text`` is the
+    first), or those of every event of an article, in text order: each with its span, its
+    sentence and trigger, and its event's ``type``, ``source`` and ``target``."""
+    where = Where()
+    if event_id is not None:
+        where.add("m.event_id = ?", event_id)
+    if article_id is not None:
+        where.add("m.article_id = ?", article_id)
+    where.order = "m.start, m.event_id"
+    return fetch(store, "SELECT m.*, e.type, e.source, e.target FROM event_mentions m "
+                 "JOIN events e USING (event_id)", where, 100_000, 0)
+
+
 def event_types(store: Store) -> list[tuple[str, int]]:
     """Every event type the default filter shows, with its count, most frequent first."""
     where = event_where(EventFilter())

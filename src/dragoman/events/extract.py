@@ -279,7 +279,7 @@ def _wanted(token, resolver: PartyResolver) -> Found | None:
     """Wanting another party to act ("the unions want the government to withdraw the
     regulations") is a demand: REQUEST from the one who wants to the one who should act (the
     act itself is the request's content)."""
-    if token.pos_ != "VERB" or token.lemma_.lower() not in WANTING or refused(token):
+    if token.lemma_.lower() not in WANTING or refused(token):  # a verb: detect() checked
         return None
     clause = next((c for c in token.children if c.dep_ in ("ccomp", "xcomp")
                    and c.pos_ in ("VERB", "AUX")), None)

@@ -8,8 +8,8 @@ inside quotation marks or inside what someone is reported to have said, how ofte
 was named before, whether it is the nearest person. An actor's score is its best mention's.
 The gender of the he/she/his/her that followed a name in its sentence and whether the name
 is the subject of a clause holding the pronoun count too. The model is logistic weights
-(``data/statement_pronouns.json``) or, when that file names them, gradient-boosted trees
-(``data/statement_pronouns.joblib``), whichever scored better on GAP development; trained by
+(``data/statement_pronouns.json``; gradient-boosted trees scored a little better on GAP but
+cost more than the statements layer's budget, docs/benchmarks.md), trained by
 ``scripts/train_statement_confidence.py pronouns`` and measured on GAP validation with
 ``python -m bench statements --gap``.
 
@@ -24,8 +24,6 @@ import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
-
-import joblib
 
 from dragoman.learned import logistic
 
@@ -53,41 +51,30 @@ class Candidate:
 
 @dataclass(frozen=True)
 class PronounModel:
-    """A score over :func:`features`: gradient-boosted trees when ``trees`` is given (a
-    ``(DictVectorizer, classifier)`` pair), else the logistic ``weights``/``bias``;
-    ``threshold``: least probability to resolve; ``genders``: first name → "m" or "f"
-    (learned from GAP development)."""
+    """Logistic weights over :func:`features`; ``threshold``: least probability to resolve;
+    ``genders``: first name → "m" or "f" (learned from GAP development)."""
 
     weights: dict
     bias: float
     threshold: float
     genders: dict = field(default_factory=dict)
-    trees: tuple | None = None
 
     def probability(self, feats: dict) -> float:
         return self.probabilities([feats])[0]
 
     def probabilities(self, many: list[dict]) -> list[float]:
-        """The probability of each feature dict, in one call to the trees when there are."""
-        if self.trees is None or not many:
-            return [logistic(self.weights, feats, self.bias) for feats in many]
-        vectorizer, classifier = self.trees
-        return [float(p) for p in classifier.predict_proba(vectorizer.transform(many))[:, 1]]
+        """The probability of each feature dict."""
+        return [logistic(self.weights, feats, self.bias) for feats in many]
 
 
 def load_pronoun_model(text: str | None = None) -> PronounModel:
-    """The shipped model (``data/statement_pronouns.json``, with the trees it names in
-    ``data/statement_pronouns.joblib``), or one from JSON ``text``."""
-    data_dir = resources.files("dragoman.data")
+    """The shipped model (``data/statement_pronouns.json``), or one from JSON ``text``."""
     if text is None:
-        text = data_dir.joinpath("statement_pronouns.json").read_text(encoding="utf-8")
+        text = resources.files("dragoman.data").joinpath("statement_pronouns.json").read_text(
+            encoding="utf-8")
     data = json.loads(text)
-    trees = None
-    if data.get("trees"):
-        with data_dir.joinpath(data["trees"]).open("rb") as handle:
-            trees = tuple(joblib.load(handle))
-    return PronounModel(dict(data.get("weights", {})), float(data.get("bias", 0.0)),
-                        float(data["threshold"]), dict(data.get("genders", {})), trees)
+    return PronounModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
+                        dict(data.get("genders", {})))
 
 
 def mention_gender(doc, mention: Candidate, genders: dict) -> str | None:

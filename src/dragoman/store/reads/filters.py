@@ -24,7 +24,9 @@ Every match is literal and case-insensitive: ``%``, ``_`` and ``\\`` are plain c
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
+from importlib.resources import files
 
 # allowed values of the fields (the CLI's choices and the web's forms read them from here)
 STATEMENT_KINDS = ("direct", "block", "mixed", "indirect")
@@ -32,10 +34,18 @@ CUE_CLASSES = ("speech", "thought", "evidence", "stance")
 ACTOR_TYPES = ("person", "organisation", "country", "location", "group")
 EVENT_FLAGS = ("negated", "hypothetical", "historical", "claims")
 STORY_ORDERS = ("latest", "biggest")
-# the default thresholds, chosen on the dev gold's cross-validation for precision
-# (docs/benchmarks.md, "Confidence"): a record below them is kept but not shown by default
-EVENT_MIN_CONFIDENCE = 0.156
-STATEMENT_MIN_CONFIDENCE = 0.78
+
+
+def model_threshold(resource: str) -> float:
+    """The default threshold a shipped confidence model was trained with (its ``threshold``,
+    chosen by its training script for precision; docs/confidence.md)."""
+    return float(json.loads((files("dragoman.data") / resource).read_text("utf-8"))["threshold"])
+
+
+# a record below these is kept but not shown by default: the thresholds the confidence models
+# were trained with (scripts/train_*_confidence.py), read once, never a hand-kept copy
+EVENT_MIN_CONFIDENCE = model_threshold("event_confidence.json")
+STATEMENT_MIN_CONFIDENCE = model_threshold("statement_confidence.json")
 
 
 @dataclass(frozen=True)

@@ -81,18 +81,15 @@ def test_he_after_a_long_quotation_is_the_only_man_named(statements_of):
     assert statement.speaker == "Alexander Grushko"
 
 
-def test_according_to_gives_the_quotes_speaker(statements_of):
-    [statement] = statements_of(
-        "According to Limbaugh, \"if it was left up to Hillary, she wouldn't have time to say "
-        "anything positive.\"")
-    assert statement.speaker_mention == "Limbaugh"
-
-
-def test_quoted_as_saying_names_the_one_quoted(statements_of):
-    [statement] = statements_of(
-        "Jeffrey Harrigian met reporters in Qatar. \"Such decisions could be hampering the "
-        "overall operation, however,\" Harrigian was quoted as saying.")
-    assert statement.speaker_mention == "Harrigian"
+@pytest.mark.parametrize("text, speaker", [
+    ("According to Limbaugh, \"if it was left up to Hillary, she wouldn't have time to say "
+     "anything positive.\"", "Limbaugh"),  # the source of "according to"
+    ("Jeffrey Harrigian met reporters in Qatar. \"Such decisions could be hampering the overall "
+     "operation, however,\" Harrigian was quoted as saying.", "Harrigian"),  # the one quoted
+])
+def test_the_quotes_speaker_without_a_subject_of_the_cue(statements_of, text, speaker):
+    [statement] = statements_of(text)
+    assert statement.speaker_mention == speaker
 
 
 def test_a_possessive_owner_is_not_the_speaker(statements_of):

@@ -43,7 +43,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "dragoman" / "data"
-VERSION = "2024.4"
+VERSION = "2024.4"  # 2024.4: US office holders, outlets, no-actor names
 OFFICE_HOLDERS = DATA / "sources" / "us_office_holders.tsv"
 # office holders whose full name is kept even when first name and surname are both common
 # ("Ted Cruz", "Tom Cotton"): the few the news names often; representatives are too many
@@ -153,7 +153,24 @@ GROUPS = [
                                                        "U.S. State Department"]),
     ("USA", "GOV", "organisation", "Pentagon", []), ("USA", "GOV", "organisation", "White House", []),
     ("USA", "LEG", "organisation", "US Congress", ["Congress"]),
+    # 2024.4: outlets, companies and parties the demo corpus's model typed as people
+    ("RUS", "JRN", "organisation", "Izvestia", ["Izvestiya"]),
+    ("RUS", "JRN", "organisation", "Kommersant", []),
+    ("RUS", "JRN", "organisation", "Nezavisimaya Gazeta", []),
+    ("RUS", "JRN", "organisation", "Vedomosti", []),
+    ("RUS", "JRN", "organisation", "Interfax", []), ("RUS", "JRN", "organisation", "RT",
+                                                     ["Russia Today"]),
+    ("TUR", "JRN", "organisation", "Dogan News Agency", ["Dogan", "DHA"]),
+    ("TUR", "JRN", "organisation", "Anadolu Agency", ["Anadolu"]),
+    ("RUS", "BUS", "organisation", "Gazprom", []), ("RUS", "BUS", "organisation", "Rosneft", []),
+    ("DEU", "PTY", "organisation", "Alternative for Germany", ["AfD"]),
+    ("CHN", "", "group", "Uighurs", ["Uighur", "Uyghur", "Uyghurs"]),
+    ("MMR", "", "group", "Rohingya", ["Rohingyas"]),
 ]
+# names that are no actor at all, whatever the model says: weapons and chemical agents,
+# events and treaties ("VX", "Brexit"); a mention of one is dropped
+NOT_ACTORS = ["VX", "Sarin", "Chlorine", "Novichok", "Tabun", "Brexit", "Schengen", "Ramadan",
+              "Eid al-Adha", "Eid al-Fitr", "Christmas", "Easter", "Hajj"]
 # agent nouns the PLOVER list lacks or codes in a way that misleads here
 AGENT_OVERRIDES = {
     "spokesman": "", "spokeswoman": "", "spokesperson": "", "head": "", "chief": "",
@@ -249,6 +266,7 @@ def organisation_rows() -> list[tuple]:
         for alias in [name, *aliases]:
             rows.append((alias, name, kind, country, sector, "acronym"
                          if alias.replace(".", "").isupper() else "name"))
+    rows += [(name, name, "none", "", "", "name") for name in NOT_ACTORS]
     return rows
 
 

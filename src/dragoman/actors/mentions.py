@@ -108,6 +108,8 @@ class Gazetteer:
     # ISO3 → (the country's actor name, its demonym): "SYR" → ("Syria", "Syrian")
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     places: Places | None = None  # GeoNames cities (:func:`dragoman.actors.places.load_places`)
+    # name keys that are no actor (gazetteer rows of type ``none``: "VX", "Brexit")
+    not_actors: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Entry | None:
         """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
@@ -145,7 +147,7 @@ def load_gazetteer() -> Gazetteer:
     version, rows = _read_table(data / "actors_gazetteer.tsv", 6)
     entries = {name_key(alias): Entry(name, kind_type(type_, kind), country or None,
                                       None if kind == "city" else sector or None, kind)
-               for alias, name, type_, country, sector, kind in rows}
+               for alias, name, type_, country, sector, kind in rows if type_ != "none"}
     _, agent_rows = _read_table(data / "actors_agents.tsv", 2)
     _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
     _, people_rows = _read_table(data / "actors_people.tsv", 6)
@@ -153,7 +155,8 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
                      dict(sector_rows), version, _people(people_rows),
                      {noun: sector or None for noun, sector in description_rows},
-                     country_names(rows), load_places())
+                     country_names(rows), load_places(),
+                     frozenset(name_key(row[0]) for row in rows if row[2] == "none"))
 
 
 def country_names(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
@@ -225,7 +228,8 @@ def make_actor(text: str, label: str, gazetteer: Gazetteer | None = None,
     With a gazetteer, a known alias gives its actor (a capital after "in" stays a place)."""
     kind = ACTOR_LABELS.get(label)
     key = name_key(text)
-    if kind is None or len(key) < 2 or "\n" in text:
+    if kind is None or len(key) < 2 or "\n" in text \
+            or (gazetteer is not None and key in gazetteer.not_actors):
         return None
     entry = gazetteer.lookup(text) if gazetteer is not None else None
     if entry is None and gazetteer is not None and kind in ("person", "organisation", "group"):
@@ -612,7 +616,7 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
         return DocActors(mentions, actors)
     if any(a.type == "person" and not a.country for a in actors.values()):
         actors = place_people(ents[0].doc, mentions, actors)
-    mentions, actors = locate_places(mentions, actors, gazetteer)
+    mentions, actors = locate_places(mentions, actors, gazetteer, ents[0].doc)
     mentions, actors = with_descriptions(ents[0].doc, article_id, mentions, actors, gazetteer)
     return DocActors(mentions, actors)
 
@@ -686,6 +690,7 @@ class _Linker:
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, Actor] = {}  # surname, or loose full name → person
         self.how = "name"  # how the last mention resolved (:data:`HOWS`)
+        self.lower_words: set[str] | None = None  # the article's lower-case words, when asked
 
     def resolve(self, ent, prefix: Entry | None = None) -> Actor | None:
         """The actor of one mention, added to the article's actors; ``prefix`` is the
@@ -729,10 +734,22 @@ class _Linker:
                 and self.gazetteer.lookup(text) is None and len(text.split()) >= 2:
             label = "PERSON"
         actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
+        if actor is not None and actor.type == "person" and self._common_word(ent):
+            return None
         self.how = mention_how(ent.text, text, actor, self.gazetteer)
         if actor is not None and text != ent.text:
             actor = replace(actor, aliases=(clean_name(ent.text), actor.name))
         return actor
+
+    def _common_word(self, ent) -> bool:
+        """A one-word "person" the article also writes in lower case ("Mosques" … "mosques",
+        "Order" … "executive order") and the gazetteer does not know: a word, not a name."""
+        if len(ent) != 1 or not ent.text.isalpha():
+            return False
+        if self.lower_words is None:
+            self.lower_words = {t.text for t in ent.doc if t.is_lower and t.is_alpha}
+        return ent.text.lower() in self.lower_words \
+            and self.gazetteer.lookup_person(ent.text, "PERSON") is None
 
     def _with_affiliation(self, actor: Actor, ent) -> Actor:
         local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")

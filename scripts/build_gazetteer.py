@@ -562,7 +562,8 @@ def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: 
             continue  # "United States Military", "Secretary-General …", "Abdul Qadir"
         named.append(person)
         for alias in aliases:
-            claims.setdefault(alias_key(alias), []).append((person, alias, "person"))
+            kind = "office" if person.source == "office" else "person"
+            claims.setdefault(alias_key(alias), []).append((person, alias, kind))
     people = named
     others = _surname_owners(people, claims)
     for person in people:
@@ -745,7 +746,8 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(DATA / "actors_gazetteer.tsv", header + " (CC BY-SA 3.0, see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], entries)
     write_tsv(DATA / "actors_people.tsv", header + " (OEDA Phoenix MIT, from CountryInfo "
-              "CC BY-SA 3.0, see docs/actors.md)",
+              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0; see "
+              "docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], people)
     write_tsv(DATA / "actors_agents.tsv", header + " (MIT, OEDA PLOVER agents + ours)",
               ["noun", "sector"], agents)

@@ -128,9 +128,9 @@ def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
 
 
 def _typed_places(actors: list[Actor]):
-    """A person or organisation with no country and no role whose name another article's
-    actor has as a place it was retyped to, with the evidence ("the Jobar district"): that
-    place."""
+    """A person with no country and no role whose name another article's actor has as a place
+    it was typed with evidence ("the Jobar district"): that place. Not an organisation: a
+    channel is often named after a city ("al-Mayadeen" TV, the town of al-Mayadeen)."""
     places: dict[str, Actor] = {}
     for actor in actors:
         why = next((e for e in actor.evidence if e.startswith("type\tlocation\t")), None)
@@ -140,8 +140,8 @@ def _typed_places(actors: list[Actor]):
         return
     for actor in actors:
         place = places.get(name_key(actor.name))
-        if place is not None and actor.type in ("person", "organisation") \
-                and actor.country is None and not actor.role:
+        if place is not None and actor.type == "person" and actor.country is None \
+                and not actor.role:
             why = next(e for e in place.evidence if e.startswith("type\tlocation\t"))
             yield actor, place, f"typed a place elsewhere in the record: {why.split(chr(9))[2]}"
 

@@ -103,8 +103,8 @@ def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer, 
 def retype_place(actor: Actor, places: Places, countries: list[str], surnames: set[str],
                  gazetteer) -> Place | None:
     """The city a mis-typed actor names (see the module doc), else None."""
-    if actor.type not in _RETYPED:
-        return None
+    if actor.type not in _RETYPED or (actor.type == "organisation" and actor.sector):
+        return None  # an organisation whose sector is known ("TV station al-Mayadeen": JRN)
     place = places.region(actor.name) or (places.is_place(actor.name, countries)
                                            if countries else None)
     if place is None:

@@ -77,6 +77,11 @@ _EMPLOYER_NOUNS = frozenset({"embassy", "consulate", "ministry", "government", "
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
+# the kinds of outlet a name after them is ("TV station al-Mayadeen", "the daily Hurriyet")
+OUTLET_NOUNS = frozenset({"station", "channel", "broadcaster", "newspaper", "daily", "weekly",
+                          "tabloid", "network", "magazine", "website", "outlet", "agency"})
+# countries whose names are written family name first in English news ("President Xi")
+SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "HUN"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
 
 
@@ -190,7 +195,7 @@ def _people(rows: list[list[str]]) -> dict[str, Entry]:
         key = name_key(alias)
         people[key] = Entry(name, type_, country or None, sector or None, kind)
         tokens = [t for t in key.split() if t not in PARTICLES]  # loose_key, from the key
-        if kind == "person" and len(tokens) > 1:
+        if kind in ("person", "office") and len(tokens) > 1:
             bare.setdefault(" ".join(tokens), people[key])
     for key, entry in bare.items():
         people.setdefault(key, entry)
@@ -308,10 +313,12 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     before the name whose every word names a country or organisation ("Al Jazeera's",
     "Russia's"), or an apposition after it whose head is a demonym ("an Egyptian") or a
     nationality noun after a country's name or demonym ("a Ghana national")."""
-    if not _person_shaped(ent, gazetteer):
+    if not _person_shaped(ent, gazetteer, 1):
         return Affiliation()
     tokens = [t for t in phrase if not t.is_punct and t.lower_ not in _DETERMINERS]
     if phrase.end == ent.start and tokens and tokens[-1].dep_ == "case":
+        if not _person_shaped(ent, gazetteer):
+            return Affiliation()
         owner = tokens[:-1]
         country, org_sector, named = _phrase_affiliation(owner, gazetteer, False, local)
         if country and named == {t.i for t in owner}:
@@ -320,7 +327,7 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     if phrase.start < ent.end:
         return Affiliation()
     head = phrase.root
-    if head.tag_ in ("NNS", "NNPS") or any(t.text in _JOINTS for t in phrase) \
+    if head.tag_ in ("NNS", "NNPS") or any(_joins_demonyms(t, gazetteer) for t in phrase) \
             or sum(_is_demonym(t, gazetteer) for t in phrase) > 1 \
             or not {"a", "an"} & {t.lower_ for t in phrase[:2]}:
         return Affiliation()  # "two Australians", "Belgian-Moroccan": not one nationality;
@@ -340,6 +347,27 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
                 entry.kind in ("name", "demonym") and head.lower_ in _NATIONALITY_NOUNS:
             return Affiliation(None, entry.country, None, f"nationality: {phrase.text.strip()}")
     return Affiliation()
+
+
+def outlet_named(ent, actor: Actor) -> Actor:
+    """An outlet named right after its kind ("Lebanese TV station al-Mayadeen", "the daily
+    Hurriyet"): an organisation of sector JRN, with the words as evidence, whatever the model
+    said; a city's name stays the outlet's. Else the actor as it was."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.lower_ not in OUTLET_NOUNS or not before.is_lower:
+        return actor
+    name = actor.name
+    why = f"type\torganisation\tcontext: {before.text} {ent.text}"
+    return Actor(actor_id("organisation", name), name, "organisation", actor.country, "JRN",
+                 actor.aliases, actor.mentions, evidence=(why, f"sector\tJRN\tcontext: "
+                                                               f"{before.text} {ent.text}"))
+
+
+def _joins_demonyms(token, gazetteer: Gazetteer) -> bool:
+    """A dash next to a demonym ("Belgian-Moroccan"), not one inside "30-year-old"."""
+    doc = token.doc
+    return token.text in _JOINTS and any(
+        0 <= i < len(doc) and _is_demonym(doc[i], gazetteer) for i in (token.i - 1, token.i + 1))
 
 
 def _copula_phrase(ent):
@@ -423,12 +451,14 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
     return None, None, named
 
 
-def _person_shaped(ent, gazetteer: Gazetteer) -> bool:
-    """A PERSON mention of two capitalised words or more, none an organisation word, the first
+def _person_shaped(ent, gazetteer: Gazetteer, least: int = 2) -> bool:
+    """A PERSON mention of ``least`` capitalised words or more (two for a possessive, one for
+    a nationality: "Moustafa is a 30-year-old Egyptian"), none an organisation word, the first
     no gazetteer name ("Andrew Simmons"; not "Palmyra", "Aerospace Force", "Mesopotamian
     Marshes"): only such a name is placed by a phrase without a title."""
     words = [t for t in ent if t.is_alpha]
-    return (ent.label_ == "PERSON" and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    return (ent.label_ == "PERSON" and len(words) >= least
+            and all(t.text[:1].isupper() for t in words)
             and not {t.lower_ for t in words} & (ORGANISATION_WORDS | {"force"})
             and gazetteer.lookup(words[0].text) is None)
 
@@ -546,6 +576,10 @@ def is_acronym(text: str) -> bool:
 
 # --- why a person has a country, sector and role -----------------------------------------------
 
+# the source of a person row of the gazetteer, by its kind (``actors_people.tsv``)
+GAZETTEER_SOURCES = {"person": "Phoenix/CountryInfo", "surname": "Phoenix/CountryInfo",
+                     "office": "US Congress and executive, congress-legislators"}
+
 
 def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> tuple[str, ...]:
     """``Actor.evidence`` lines ("field\tvalue\tsource") for what the gazetteer and the
@@ -554,7 +588,8 @@ def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> t
     lines = []
     entry = gazetteer.people.get(name_key(actor.name))
     if entry is not None and entry.name == actor.name:
-        lines += [f"{field}\t{value}\tgazetteer (Phoenix/CountryInfo): {entry.name}"
+        source = GAZETTEER_SOURCES.get(entry.kind, GAZETTEER_SOURCES["person"])
+        lines += [f"{field}\t{value}\tgazetteer ({source}): {entry.name}"
                   for field, value in (("country", entry.country), ("sector", entry.sector))
                   if value]
     title = f"title: {found.role}" if found.role else "title"
@@ -736,6 +771,8 @@ class _Linker:
         actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
         if actor is not None and actor.type == "person" and self._common_word(ent):
             return None
+        if actor is not None and actor.type in ("person", "organisation") and not actor.sector:
+            actor = outlet_named(ent, actor)
         self.how = mention_how(ent.text, text, actor, self.gazetteer)
         if actor is not None and text != ent.text:
             actor = replace(actor, aliases=(clean_name(ent.text), actor.name))
@@ -766,6 +803,8 @@ class _Linker:
         if len(tokens) > 1:
             self.people.setdefault(" ".join(tokens), actor)
             self.people.setdefault(tokens[-1], actor)
+            if actor.country in SURNAME_FIRST:
+                self.people.setdefault(tokens[0], actor)  # "Xi" after "Xi Jinping"
         return actor
 
     def _serves_elsewhere(self, actor: Actor, found: Affiliation) -> bool:

@@ -400,11 +400,10 @@ def office_holder_entries(path: Path, phoenix: list[Person]) -> tuple[list[Perso
     """The people of ``us_office_holders.tsv``: country USA; sector the latest role's when it
     is still open (LEG, GOV), else none (the text's title says what they do now). One a
     Phoenix entry of the US also names is that entry (its name, sector and dates), so a
-    person keeps one canonical name (unless the entry's own name is no usable name: "Franklin
-    D. Roosevelt")."""
+    person keeps one canonical name (unless the entry's own name is no usable name)."""
     known: dict[str, set[Person]] = {}
     for person in phoenix:
-        if person.country == "USA" and all(t.isalpha() for t in name_tokens(person.name)):
+        if person.country == "USA" and usable_name(name_tokens(person.name)):
             for alias in (person.name, *person.synonyms):
                 if len(name_tokens(alias)) > 1:
                     known.setdefault(alias_key(alias), set()).add(person)
@@ -599,10 +598,9 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
     of two words that are two common first names, or a common first name and a common surname
     (``census``: the census's common first names and surnames)."""
     found = []
-    for alias in (person.name, *person.synonyms):
+    for alias in (f for a in (person.name, *person.synonyms) for f in initial_forms(a)):
         tokens = name_tokens(alias)
-        real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
-        if len(real) < 2 or len(real) != len(tokens) or (NAME_TITLES | nouns) & set(tokens):
+        if not usable_name(tokens) or (NAME_TITLES | nouns) & set(tokens):
             continue
         if len(tokens) == 2 and tokens[0] in census[0] and tokens[1] in census[1] \
                 and not (_titled(person) or person.prominent):
@@ -618,6 +616,25 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
         if bare != alias:
             found.append(bare)  # "Bashar Assad"
     return found
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def initial_forms(alias: str) -> list[str]:
+    """The alias, and where it has a middle initial ("Franklin D. Roosevelt") the same with
+    the initial's dot dropped ("Michael D Higgins", as some news writes it)."""
+    words = alias.split()
+    if not any(_INITIAL.match(w) for w in words[1:-1]):
+        return [alias]
+    return [alias, " ".join(w.rstrip(".") if _INITIAL.match(w) else w for w in words)]
+
+
+def usable_name(tokens: list[str]) -> bool:
+    """Two words or more of at least two letters each, apart from middle initials ("d.")."""
+    real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
+    initials = [t for t in tokens[1:-1] if re.fullmatch(r"[a-z]\.?", t)]
+    return len(real) >= 2 and len(real) + len(initials) == len(tokens)
 
 
 def _titled(person: Person) -> bool:

@@ -80,6 +80,8 @@ _INTERNATIONAL = frozenset({"IGO", "NGO"})
 # the kinds of outlet a name after them is ("TV station al-Mayadeen", "the daily Hurriyet")
 OUTLET_NOUNS = frozenset({"station", "channel", "broadcaster", "newspaper", "daily", "weekly",
                           "tabloid", "network", "magazine", "website", "outlet", "agency"})
+# titles of heads of state and government before a surname alone ("President Kagame")
+HEAD_TITLES = frozenset({"president", "premier", "chancellor", "king", "emir", "sultan"})
 # countries whose names are written family name first in English news ("President Xi")
 SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "HUN"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
@@ -115,6 +117,8 @@ class Gazetteer:
     places: Places | None = None  # GeoNames cities (:func:`dragoman.actors.places.load_places`)
     # name keys that are no actor (gazetteer rows of type ``none``: "VX", "Brexit")
     not_actors: frozenset[str] = frozenset()
+    # a person's last name word → the one person of the gazetteer with it (None: several)
+    last_names: dict[str, Entry | None] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
@@ -130,6 +134,17 @@ class Gazetteer:
         if entry is None or (entry.kind == "surname" and label != "PERSON"):
             return None
         return entry
+
+    def titled_surname(self, ent) -> Entry | None:
+        """The person a head of state's or government's title before a surname alone names
+        ("President Kagame", "Prime Minister Nawaz Sharif" is a full name): the one person of
+        the gazetteer whose name ends with that word, else None ("President Bush": two)."""
+        doc = ent.doc
+        if len(ent) != 1 or ent.label_ != "PERSON" or ent.start == 0 \
+                or not (doc[ent.start - 1].lower_ in HEAD_TITLES or ent.start > 1 and
+                        doc[ent.start - 2:ent.start].text.lower() == "prime minister"):
+            return None
+        return self.last_names.get(loose_key(ent.text))
 
     def is_agent(self, word: str) -> bool:
         """Whether a lower-case word or phrase is a known agent noun ("minister", "rebels")."""
@@ -157,11 +172,13 @@ def load_gazetteer() -> Gazetteer:
     _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
     _, people_rows = _read_table(data / "actors_people.tsv", 6)
     _, description_rows = _read_table(data / "actors_descriptions.tsv", 2)
+    people = _people(people_rows)
     return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
-                     dict(sector_rows), version, _people(people_rows),
+                     dict(sector_rows), version, people,
                      {noun: sector or None for noun, sector in description_rows},
                      country_names(rows), load_places(),
-                     frozenset(name_key(row[0]) for row in rows if row[2] == "none"))
+                     frozenset(name_key(row[0]) for row in rows if row[2] == "none"),
+                     last_names(people))
 
 
 def country_names(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
@@ -200,6 +217,19 @@ def _people(rows: list[list[str]]) -> dict[str, Entry]:
     for key, entry in bare.items():
         people.setdefault(key, entry)
     return people
+
+
+def last_names(people: dict[str, Entry]) -> dict[str, Entry | None]:
+    """Last name word (of four letters or more) → the one person whose full names end with
+    it, or None where two people's do."""
+    found: dict[str, Entry | None] = {}
+    for key, entry in people.items():
+        words = key.split()
+        if entry.kind == "surname" or len(words) < 2 or len(words[-1]) < 4:
+            continue
+        known = found.get(words[-1], entry)
+        found[words[-1]] = entry if known is not None and known.name == entry.name else None
+    return found
 
 
 def kind_type(type_: str, kind: str) -> str:
@@ -768,6 +798,13 @@ class _Linker:
         if label != "PERSON" and has_person_title(ent, self.gazetteer) \
                 and self.gazetteer.lookup(text) is None and len(text.split()) >= 2:
             label = "PERSON"
+        titled = self.gazetteer.titled_surname(ent) if label == "PERSON" else None
+        if titled is not None and self.gazetteer.lookup(text) is None:
+            self.how = "surname"
+            actor = _entry_actor(text, titled, False)
+            return replace(actor, evidence=(
+                f"name\t{titled.name}\t{ent.doc[ent.start - 1].text} {ent.text}: the one "
+                "person of the gazetteer with that last name",))
         actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
         if actor is not None and actor.type == "person" and self._common_word(ent):
             return None

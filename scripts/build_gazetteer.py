@@ -615,7 +615,7 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
                         if w.rstrip("-").lower() not in PERSON_PARTICLES).replace("- ", "-")
         if bare != alias:
             found.append(bare)  # "Bashar Assad"
-    return found
+    return list(dict.fromkeys(found))
 
 
 _INITIAL = re.compile(r"^[A-Z]\.?$")

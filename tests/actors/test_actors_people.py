@@ -9,7 +9,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Span
 
 from dragoman.model import Actor
 from dragoman.actors import find_merges

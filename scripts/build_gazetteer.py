@@ -168,9 +168,10 @@ GROUPS = [
     ("MMR", "", "group", "Rohingya", ["Rohingyas"]),
 ]
 # names that are no actor at all, whatever the model says: weapons and chemical agents,
-# events and treaties ("VX", "Brexit"); a mention of one is dropped
+# events, treaties and religions ("VX", "Brexit", "Islam"); a mention of one is dropped
 NOT_ACTORS = ["VX", "Sarin", "Chlorine", "Novichok", "Tabun", "Brexit", "Schengen", "Ramadan",
-              "Eid al-Adha", "Eid al-Fitr", "Christmas", "Easter", "Hajj"]
+              "Eid al-Adha", "Eid al-Fitr", "Christmas", "Easter", "Hajj", "Islam",
+              "Christianity", "Judaism", "Sharia", "Koran", "Quran"]
 # agent nouns the PLOVER list lacks or codes in a way that misleads here
 AGENT_OVERRIDES = {
     "spokesman": "", "spokeswoman": "", "spokesperson": "", "head": "", "chief": "",

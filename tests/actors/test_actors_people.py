@@ -178,3 +178,15 @@ def test_a_person_typed_a_place_elsewhere_joins_the_place():
     assert "Jobar district" in merges[person.actor_id].evidence
     assert merges.get(channel.actor_id) is None or \
         "typed a place" not in merges[channel.actor_id].evidence
+
+
+@pytest.mark.model
+def test_us_party_and_state_tag_places_a_lawmaker(nlp, gazetteer):
+    linked = _linked(nlp, gazetteer, "Rep. Dale Kessler (R-Wis.) defended the ban on Tuesday.",
+                     [("Dale Kessler", "PERSON")])
+    kessler = _by_name(linked)["Dale Kessler"]
+    assert (kessler.country, kessler.sector) == ("USA", "LEG")
+    assert any("(R-Wis.)" in e for e in kessler.evidence)
+    plain = _linked(nlp, gazetteer, "Dale Kessler (R-2) defended the ban on Tuesday.",
+                    [("Dale Kessler", "PERSON")])
+    assert _by_name(plain)["Dale Kessler"].country is None

@@ -82,6 +82,9 @@ OUTLET_NOUNS = frozenset({"station", "channel", "broadcaster", "newspaper", "dai
                           "tabloid", "network", "magazine", "website", "outlet", "agency"})
 # titles of heads of state and government before a surname alone ("President Kagame")
 HEAD_TITLES = frozenset({"president", "premier", "chancellor", "king", "emir", "sultan"})
+# a US lawmaker's party and state after the name: "Sean Duffy (R-Wis.)", "Chuck Schumer,
+# D-New York"
+US_PARTY_TAG = re.compile(r",? \(?[RD]-(?:[A-Z][a-z]{1,12}\.?)(?: [A-Z][a-z]{1,12}\.?)?\)?(?=[\s,.;])")
 # countries whose names are written family name first in English news ("President Xi")
 SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "HUN"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
@@ -327,6 +330,9 @@ def person_affiliation(ent, gazetteer: Gazetteer,
                                            f"title: {role}" if role else "title"))
     if found.country is None and (said := _copula_phrase(ent)) is not None:
         found = _merged(found, _untitled_affiliation(said, ent, gazetteer, local or {}))
+    if found.country is None and (tag := US_PARTY_TAG.match(doc_text(ent.doc), ent.end_char)):
+        found = _merged(found, Affiliation(None, "USA", "LEG",
+                                           f"US party and state: {tag.group(0).strip(' ,')}"))
     return found
 
 

@@ -162,6 +162,7 @@ GROUPS = [
                                                      ["Russia Today"]),
     ("TUR", "JRN", "organisation", "Dogan News Agency", ["Dogan", "DHA"]),
     ("TUR", "JRN", "organisation", "Anadolu Agency", ["Anadolu"]),
+    ("TUR", "JRN", "organisation", "Hurriyet", ["Hürriyet", "Hurriyet Daily News"]),
     ("RUS", "BUS", "organisation", "Gazprom", []), ("RUS", "BUS", "organisation", "Rosneft", []),
     ("DEU", "PTY", "organisation", "Alternative for Germany", ["AfD"]),
     ("CHN", "", "group", "Uighurs", ["Uighur", "Uyghur", "Uyghurs"]),

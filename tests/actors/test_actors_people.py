@@ -190,3 +190,7 @@ def test_us_party_and_state_tag_places_a_lawmaker(nlp, gazetteer):
     plain = _linked(nlp, gazetteer, "Dale Kessler (R-2) defended the ban on Tuesday.",
                     [("Dale Kessler", "PERSON")])
     assert _by_name(plain)["Dale Kessler"].country is None
+
+
+def test_a_first_name_is_no_last_name(gazetteer):
+    assert "donald" not in gazetteer.last_names  # "President Donald" is Trump cut short

@@ -17,6 +17,7 @@ from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.errors import DragomanError
 from dragoman.model import PLOVER_TYPES
 from dragoman.statements.confidence import load_confidence_model
+from dragoman.statements.detector import CueModel, cue_features, load_cue_model
 from dragoman.statements.pronouns import load_pronoun_model
 from dragoman.text.parse import is_clause_verb
 
@@ -90,6 +91,10 @@ class Cues:
     # statements/confidence.py), read with the lexicon and passed in with it
     pronouns: Any = None
     confidence: Any = None
+    # the learned cue detector (statements/detector.py) and what it reads: every lemma's
+    # share of uses that cue an attribution in PolNeAR train (statement_cues.tsv, all rows)
+    detector: CueModel | None = None
+    ratios: dict = field(default_factory=dict)
 
     def needs_agent(self, cue: Cue | None) -> bool:
         """A learned or listed cue that is often not speech ("focus", "see", "back") counts
@@ -125,6 +130,18 @@ class Cues:
             found[token.i] = self._speech(token)
         return found[token.i]
 
+    def detected(self, token) -> Cue | None:
+        """A cue the lexicon does not know but the learned detector finds ("cited",
+        "refuses", "plans"), else None; ask only about verbs :meth:`speech` turns down."""
+        if self.detector is None or not is_clause_verb(token):
+            return None
+        probability = self.detector.probability(cue_features(token, self))
+        if probability < self.detector.threshold:
+            return None
+        lemma = token.lemma_.lower()
+        return Cue(lemma, "speech", note=f"speech: found by the cue detector ({probability:.2f})",
+                   cue_class=self.cue_class(lemma))
+
     def _speech(self, token) -> Cue | None:
         if not is_clause_verb(token):
             return None
@@ -154,7 +171,8 @@ def load_cues(learned: bool = True) -> Cues:
                                 .read_text(encoding="utf-8"))
     classed = with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
     return replace(classed, lexicon=cues.lexicon, pronouns=load_pronoun_model(),
-                   confidence=load_confidence_model())
+                   confidence=load_confidence_model(), detector=load_cue_model(),
+                   ratios=parse_ratios(table.read_text(encoding="utf-8")))
 
 
 def parse_cue_classes(text: str) -> list[tuple[str, str, str, str]]:
@@ -228,6 +246,14 @@ def parse_learned_cues(text: str, min_ratio: float | None = None,
             learned[lemma] = Cue(lemma, "speech", note=f"speech: learned from PolNeAR train, "
                                                        f"ratio {ratio:.3f}", ratio=ratio)
     return learned
+
+
+def parse_ratios(text: str) -> dict[str, float]:
+    """Every lemma's ratio in ``statement_cues.tsv``, whatever its count (the detector's
+    feature; :func:`parse_learned_cues` keeps the lexicon's cues)."""
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith(("#", "lemma\t")))
+    return {fields[0]: float(fields[3]) for fields in rows if len(fields) == 4}
 
 
 def parse_cues(text: str) -> Cues:

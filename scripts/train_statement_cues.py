@@ -5,8 +5,8 @@ corpus for political news", LREC 2018; read from ``../shared/benchmarks/quotes/p
 time). The model file holds feature weights (lemmas, dependency labels, counts-derived
 numbers), never the corpus's text. PolNeAR dev and test are never read here.
 
-Rows: every verb heading a clause (:func:`dragoman.text.parse.is_clause_verb`), outside quote
-marks, that the cue lexicon does not take as a cue (the detector is asked about nothing else);
+Rows: every verb outside quote marks that the detector may judge (a clause's verb the cue
+lexicon neither takes as a cue nor calls an action: ``Cues.detectable``);
 label: it is the head verb of a gold attribution's cue (``scripts/build_cues.py``'s
 ``cue_head``). Features: :func:`dragoman.statements.detector.cue_features`.
 
@@ -47,7 +47,6 @@ from dragoman.statements.cues import load_cues  # noqa: E402
 from dragoman.statements.detector import MODEL_FILE, CueModel, cue_features  # noqa: E402
 from dragoman.statements.quotes import find_quotes  # noqa: E402
 from dragoman.text import load_nlp  # noqa: E402
-from dragoman.text.parse import is_clause_verb  # noqa: E402
 from dragoman.text.spans import Covered  # noqa: E402
 
 OUT = ROOT / "src" / "dragoman" / "data" / MODEL_FILE
@@ -63,7 +62,7 @@ def verb_rows(record: dict, doc, cues) -> list[tuple[dict, int]]:
              if (head := cue_head(doc, a.get("cue") or [])) is not None}
     quoted = Covered([(q.outer_start, q.outer_end) for q in find_quotes(record["text"])])
     return [(cue_features(t, cues), int(t.i in heads)) for t in doc
-            if is_clause_verb(t) and t.idx not in quoted and cues.speech(t) is None]
+            if t.idx not in quoted and cues.detectable(t)]
 
 
 def fit(features: list[dict], labels: list[int], c: float):

@@ -46,6 +46,11 @@ ignore dodge sidestep evade
 """.split())
 
 
+# PLOVER types of material acts: a verb the event lexicon types so is never a detected cue
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION",
+                            "COOPERATE", "PROTEST"})
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One lexicon row: a verb (or "verb word") with its role and optional event coding."""
@@ -95,6 +100,7 @@ class Cues:
     # share of uses that cue an attribution in PolNeAR train (statement_cues.tsv, all rows)
     detector: CueModel | None = None
     ratios: dict = field(default_factory=dict)
+    actions: frozenset = frozenset()  # material event verbs ("pound", "target"): never detected
 
     def needs_agent(self, cue: Cue | None) -> bool:
         """A learned or listed cue that is often not speech ("focus", "see", "back") counts
@@ -130,10 +136,22 @@ class Cues:
             found[token.i] = self._speech(token)
         return found[token.i]
 
+    def detectable(self, token) -> bool:
+        """Whether the cue detector may judge this verb: a clause's verb that the lexicon
+        neither takes as a cue nor calls an action ("attack", "meet", "release"), that is
+        not one of the actions and namings kept out of the learned cues
+        (:data:`LEARNED_EXCLUDED`: "fire", "unveil", "name") and not a material act of the
+        event lexicon ("pounded the city", "targeted"; :data:`MATERIAL_TYPES`)."""
+        lemma = token.lemma_.lower()
+        entry = self.entries.get(lemma)
+        return is_clause_verb(token) and lemma not in LEARNED_EXCLUDED and \
+            lemma not in self.actions and (
+            entry is None or entry.is_speech) and self.speech(token) is None
+
     def detected(self, token) -> Cue | None:
         """A cue the lexicon does not know but the learned detector finds ("cited",
-        "refuses", "plans"), else None; ask only about verbs :meth:`speech` turns down."""
-        if self.detector is None or not is_clause_verb(token):
+        "plans", "pledged"), else None; ask only about verbs :meth:`speech` turns down."""
+        if self.detector is None or not self.detectable(token):
             return None
         probability = self.detector.probability(cue_features(token, self))
         if probability < self.detector.threshold:
@@ -172,7 +190,9 @@ def load_cues(learned: bool = True) -> Cues:
     classed = with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
     return replace(classed, lexicon=cues.lexicon, pronouns=load_pronoun_model(),
                    confidence=load_confidence_model(), detector=load_cue_model(),
-                   ratios=parse_ratios(table.read_text(encoding="utf-8")))
+                   ratios=parse_ratios(table.read_text(encoding="utf-8")),
+                   actions=material_verbs((files("dragoman.data") / "event_verbs.tsv")
+                                          .read_text(encoding="utf-8")))
 
 
 def parse_cue_classes(text: str) -> list[tuple[str, str, str, str]]:
@@ -246,6 +266,15 @@ def parse_learned_cues(text: str, min_ratio: float | None = None,
             learned[lemma] = Cue(lemma, "speech", note=f"speech: learned from PolNeAR train, "
                                                        f"ratio {ratio:.3f}", ratio=ratio)
     return learned
+
+
+def material_verbs(text: str) -> frozenset:
+    """One-word lemmas of the event-verb lexicon (``event_verbs.tsv``: lemma, PLOVER type,
+    …) whose type is a material act (:data:`MATERIAL_TYPES`), not a verbal one."""
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith(("#", "lemma\t")))
+    return frozenset(f[0] for f in rows if len(f) > 1 and f[1] in MATERIAL_TYPES
+                     and " " not in f[0])
 
 
 def parse_ratios(text: str) -> dict[str, float]:

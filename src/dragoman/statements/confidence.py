@@ -6,9 +6,10 @@ source. :func:`statement_features` describes a statement by its kind, cue class,
 was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun, an
 adjective, "according to", a colon lead, a poll, the learned cue detector), its speaker
 (named / pronoun / nominal / unnamed / none, resolved to an actor or not), what it says (a
-clause with a verb or a bare noun phrase, its length, quote marks). The weights (``data/statement_confidence.json``) are
-fitted and calibrated with cross-validation by ``scripts/train_statement_confidence.py
-confidence``; :data:`DEFAULT_THRESHOLD` there is the least confidence a default listing shows.
+clause with a verb or a bare noun phrase, its length, quote marks). The weights
+(``data/statement_confidence.json``) are fitted and calibrated with cross-validation by
+``scripts/train_statement_confidence.py confidence``; :data:`DEFAULT_THRESHOLD` there is the
+least confidence a default listing shows.
 """
 from __future__ import annotations
 

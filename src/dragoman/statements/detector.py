@@ -20,11 +20,11 @@ from importlib import resources
 
 from dragoman.actors.nominal import is_agent
 from dragoman.learned import logistic
+from dragoman.text.parse import subject_of
 
 MODEL_FILE = "statement_cue_model.json"
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl"})
 _QUOTE_CHARS = frozenset("\"“”")
 _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "prep", "advcl", "agent", "prt",
                          "neg", "aux", "auxpass", "nsubjpass", "attr", "acomp", "oprd"})
@@ -50,20 +50,6 @@ def load_cue_model(text: str | None = None) -> CueModel:
         text = resources.files("dragoman.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
-
-
-def subject_of(verb):
-    """The verb's subject, inherited from the verb it is coordinated with or depends on
-    ("… and refused to comment": the first verb's subject), else None."""
-    token = verb
-    for _ in range(3):
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
-        if token.dep_ not in _INHERIT_DEPS or token.head is token:
-            return None
-        token = token.head
-    return None
 
 
 def _subject_features(subject, agents: frozenset) -> dict:

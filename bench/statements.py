@@ -291,13 +291,15 @@ def parse(nlp, records: list[dict], cache: Path | None):
     return docs, seconds
 
 
-def evaluate(records, docs, with_textacy: bool = True, errors=None) -> dict:
+def evaluate(records, docs, with_textacy: bool = True, errors=None, cues=None) -> dict:
+    """Score the records' statements (``cues``: the lexicon to use, the shipped one if
+    None: scripts/train_statement_cues.py passes others)."""
     from dragoman.model import Article
     from dragoman.actors.mentions import link_document, load_gazetteer
     from dragoman.statements.cues import load_cues
     from dragoman.statements.extract import extract_statements
 
-    cues, gazetteer = load_cues(), load_gazetteer()
+    cues, gazetteer = cues or load_cues(), load_gazetteer()
     ours, base = Tally(), Tally()
     stage_seconds = 0.0
     for record, doc in zip(records, docs):

@@ -1,8 +1,10 @@
 """Statements: quotes and reported speech with their speakers and cues (docs/statements.md).
 
-Owns the cue lexicon (:mod:`~dragoman.statements.cues`: :class:`Cues`, :func:`load_cues`),
-quoted passages (:mod:`~dragoman.statements.quotes`: :func:`find_quotes`), what reported
-speech says (:mod:`~dragoman.statements.reported`), who speaks — decided in one place,
+Owns the cue lexicon (:mod:`~dragoman.statements.cues`: :class:`Cues`, :func:`load_cues`)
+with the learned cue detector for verbs it does not list
+(:mod:`~dragoman.statements.detector`), quoted passages
+(:mod:`~dragoman.statements.quotes`: :func:`find_quotes`), what reported speech says
+(:mod:`~dragoman.statements.reported`), who speaks — decided in one place,
 :mod:`~dragoman.statements.speakers`, with the learned pronoun resolver of
 :mod:`~dragoman.statements.pronouns` — how likely each statement is right
 (:mod:`~dragoman.statements.confidence`), and the orchestration that records each statement once

@@ -4,11 +4,12 @@ A statement is *right* when what it says matches an attribution a person marked 
 >30% content overlap) and, when that attribution has a source, its speaker mention is that
 source. :func:`statement_features` describes a statement by its kind, cue class, how its cue
 was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun, an
-adjective, "according to", a colon lead, a poll), its speaker (named / pronoun / nominal /
-unnamed / none, resolved to an actor or not), what it says (a clause with a verb or a bare
-noun phrase, its length, quote marks). The weights (``data/statement_confidence.json``) are
-fitted and calibrated with cross-validation by ``scripts/train_statement_confidence.py
-confidence``; :data:`DEFAULT_THRESHOLD` there is the least confidence a default listing shows.
+adjective, "according to", a colon lead, a poll, the learned cue detector), its speaker
+(named / pronoun / nominal / unnamed / none, resolved to an actor or not), what it says (a
+clause with a verb or a bare noun phrase, its length, quote marks). The weights
+(``data/statement_confidence.json``) are fitted and calibrated with cross-validation by
+``scripts/train_statement_confidence.py confidence``; :data:`DEFAULT_THRESHOLD` there is the
+least confidence a default listing shows.
 """
 from __future__ import annotations
 
@@ -47,13 +48,14 @@ def load_confidence_model(text: str | None = None) -> ConfidenceModel:
 
 def cue_source(cues, statement: Statement) -> str:
     """Where the statement's cue comes from: lexicon, learned, class, noun, adjective,
-    according, colon or other."""
+    according, colon, detected (a one-word verb cue the learned cue detector found) or
+    other."""
     cue = statement.cue or ""
     if cue == "according to":
         return "according"
     if cue == ":":
         return "colon"
-    if cue in cues.entries:
+    if cue in cues.entries and cues.entries[cue].is_speech:
         return "lexicon"
     if cue in cues.learned:
         return "learned"
@@ -63,7 +65,7 @@ def cue_source(cues, statement: Statement) -> str:
         return "noun"
     if cue in cues.adjectives:
         return "adjective"
-    return "other"
+    return "detected" if cue.isalpha() else "other"
 
 
 def statement_features(statement: Statement, doc, cues) -> dict:

@@ -17,6 +17,7 @@ from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.errors import DragomanError
 from dragoman.model import PLOVER_TYPES
 from dragoman.statements.confidence import load_confidence_model
+from dragoman.statements.detector import CueModel, cue_features, load_cue_model
 from dragoman.statements.pronouns import load_pronoun_model
 from dragoman.text.parse import is_clause_verb
 
@@ -43,6 +44,11 @@ float pitch mandate project present introduce publish share name post coin dub r
 pass deliver approve attempt adopt react unveil
 ignore dodge sidestep evade
 """.split())
+
+
+# PLOVER types of material acts: a verb the event lexicon types so is never a detected cue
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION",
+                            "COOPERATE", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,11 @@ class Cues:
     # statements/confidence.py), read with the lexicon and passed in with it
     pronouns: Any = None
     confidence: Any = None
+    # the learned cue detector (statements/detector.py) and what it reads: every lemma's
+    # share of uses that cue an attribution in PolNeAR train (statement_cues.tsv, all rows)
+    detector: CueModel | None = None
+    ratios: dict = field(default_factory=dict)
+    actions: frozenset = frozenset()  # material event verbs ("pound", "target"): never detected
 
     def needs_agent(self, cue: Cue | None) -> bool:
         """A learned or listed cue that is often not speech ("focus", "see", "back") counts
@@ -125,6 +136,30 @@ class Cues:
             found[token.i] = self._speech(token)
         return found[token.i]
 
+    def detectable(self, token) -> bool:
+        """Whether the cue detector may judge this verb: a clause's verb that the lexicon
+        neither takes as a cue nor calls an action ("attack", "meet", "release"), that is
+        not one of the actions and namings kept out of the learned cues
+        (:data:`LEARNED_EXCLUDED`: "fire", "unveil", "name") and not a material act of the
+        event lexicon ("pounded the city", "targeted"; :data:`MATERIAL_TYPES`)."""
+        lemma = token.lemma_.lower()
+        entry = self.entries.get(lemma)
+        return is_clause_verb(token) and lemma not in LEARNED_EXCLUDED and \
+            lemma not in self.actions and (
+            entry is None or entry.is_speech) and self.speech(token) is None
+
+    def detected(self, token) -> Cue | None:
+        """A cue the lexicon does not know but the learned detector finds ("cited",
+        "plans", "pledged"), else None; ask only about verbs :meth:`speech` turns down."""
+        if self.detector is None or not self.detectable(token):
+            return None
+        probability = self.detector.probability(cue_features(token, self))
+        if probability < self.detector.threshold:
+            return None
+        lemma = token.lemma_.lower()
+        return Cue(lemma, "speech", note=f"speech: found by the cue detector ({probability:.2f})",
+                   cue_class=self.cue_class(lemma))
+
     def _speech(self, token) -> Cue | None:
         if not is_clause_verb(token):
             return None
@@ -154,7 +189,10 @@ def load_cues(learned: bool = True) -> Cues:
                                 .read_text(encoding="utf-8"))
     classed = with_classes(Cues(cues.entries, learned, _agent_nouns()), classes)
     return replace(classed, lexicon=cues.lexicon, pronouns=load_pronoun_model(),
-                   confidence=load_confidence_model())
+                   confidence=load_confidence_model(), detector=load_cue_model(),
+                   ratios=parse_ratios(table.read_text(encoding="utf-8")),
+                   actions=material_verbs((files("dragoman.data") / "event_verbs.tsv")
+                                          .read_text(encoding="utf-8")))
 
 
 def parse_cue_classes(text: str) -> list[tuple[str, str, str, str]]:
@@ -228,6 +266,23 @@ def parse_learned_cues(text: str, min_ratio: float | None = None,
             learned[lemma] = Cue(lemma, "speech", note=f"speech: learned from PolNeAR train, "
                                                        f"ratio {ratio:.3f}", ratio=ratio)
     return learned
+
+
+def material_verbs(text: str) -> frozenset:
+    """One-word lemmas of the event-verb lexicon (``event_verbs.tsv``: lemma, PLOVER type,
+    …) whose type is a material act (:data:`MATERIAL_TYPES`), not a verbal one."""
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith(("#", "lemma\t")))
+    return frozenset(f[0] for f in rows if len(f) > 1 and f[1] in MATERIAL_TYPES
+                     and " " not in f[0])
+
+
+def parse_ratios(text: str) -> dict[str, float]:
+    """Every lemma's ratio in ``statement_cues.tsv``, whatever its count (the detector's
+    feature; :func:`parse_learned_cues` keeps the lexicon's cues)."""
+    rows = (line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith(("#", "lemma\t")))
+    return {fields[0]: float(fields[3]) for fields in rows if len(fields) == 4}
 
 
 def parse_cues(text: str) -> Cues:

@@ -445,31 +445,38 @@ def _block_statement(ctx: _Context, verb, start: int, end: int) -> Statement:
 def _indirect_statement(ctx: _Context, verb):
     """``X said (that) ...``, ``X accused Y of ...``: a speech verb with a subject and a
     complement (see :mod:`dragoman.statements.reported`); "mixed" when the complement
-    holds a quotation."""
-    if verb.i in ctx.used or ctx.inside_quote(verb.idx) or ctx.cues.speech(verb) is None:
+    holds a quotation. A verb the lexicon does not know counts when the learned cue detector
+    (:mod:`dragoman.statements.detector`) finds it and its subject can speak."""
+    if verb.i in ctx.used or ctx.inside_quote(verb.idx):
         return None
-    if verb.lower_ == "according":
+    cue, detected = ctx.cues.speech(verb), None
+    if cue is None:
+        cue = detected = ctx.cues.detected(verb)
+    if cue is None or verb.lower_ == "according":
         return None  # "according to X": see _according_statement
     if verb.tag_ == "VB" and paragraph_bounds(ctx.article.text, verb.idx)[0] == verb.idx:
         return None  # an imperative opening a line: "See Syria Daily: ..."
     if _asked(verb):
         return None
-    bounds = content_bounds(verb, is_address(ctx.cues, verb), ctx.cues.speech(verb).reads,
+    bounds = content_bounds(verb, is_address(ctx.cues, verb), cue.reads,
                             stop=lambda t: is_lexicon_speech(ctx.cues, t))
     if bounds is None or _overlaps(ctx.taken, *bounds) or _overlaps(ctx.spoken, *bounds):
         return None
-    cue = ctx.cues.speech(verb)
     if cue.cue_class == "speech" and cue.reads == "clause" and _says_nothing(ctx.doc, *bounds):
         return None  # "talked about jobs" (reads "about") names its topic on purpose
     phrase, subject = speaker_phrase(ctx.cues, verb, ctx.inside_speech)
     if subject is None:
         return None
-    if ctx.cues.needs_agent(ctx.cues.speech(verb)) and not can_speak(ctx.cues, verb, subject):
+    if (detected is not None or ctx.cues.needs_agent(cue)) and \
+            not can_speak(ctx.cues, verb, subject):
         return None  # "Discussions focus on ...": a learned cue needs someone to speak
     if phrase is not None and phrase.start_char < bounds[1] and bounds[0] < phrase.end_char \
             and verb.dep_ != "parataxis":
         return None  # a misparse that makes the speaker part of what is said
     kind = "mixed" if QUOTE_MARK.search(ctx.article.text, *bounds) else "indirect"
+    if detected is not None:
+        return _record(ctx, kind, *bounds, verb, phrase, subject, cue=detected.lemma,
+                       cue_class=detected.cue_class), verb
     return _record(ctx, kind, *bounds, verb, phrase, subject), verb
 
 

@@ -51,20 +51,42 @@ class Candidate:
 
 @dataclass(frozen=True)
 class PronounModel:
-    """Logistic weights over :func:`features`; ``threshold``: least probability to resolve;
-    ``genders``: first name → "m" or "f" (learned from GAP development)."""
+    """A score over :func:`features`: gradient-boosted regression ``trees`` when there are
+    any (``bias`` is then their starting log-odds), else logistic ``weights``;
+    ``threshold``: least probability to resolve; ``genders``: first name → "m" or "f".
+
+    A tree is a list of nodes, the root first: ``[feature, threshold, left, right]`` sends a
+    candidate to node ``left`` when its feature (0 when absent) is ≤ ``threshold``, else to
+    ``right``; ``[value]`` is a leaf whose value (learning rate included) adds to the log-odds.
+    Plain Python: no library is called per pronoun."""
 
     weights: dict
     bias: float
     threshold: float
     genders: dict = field(default_factory=dict)
+    trees: tuple = ()
 
     def probability(self, feats: dict) -> float:
         return self.probabilities([feats])[0]
 
     def probabilities(self, many: list[dict]) -> list[float]:
         """The probability of each feature dict."""
-        return [logistic(self.weights, feats, self.bias) for feats in many]
+        if not self.trees:
+            return [logistic(self.weights, feats, self.bias) for feats in many]
+        return [_sigmoid(self.bias + sum(tree_value(tree, feats) for tree in self.trees))
+                for feats in many]
+
+
+def tree_value(tree: list, feats: dict) -> float:
+    """The leaf value one tree gives a feature dict."""
+    node = tree[0]
+    while len(node) == 4:
+        node = tree[node[2] if feats.get(node[0], 0.0) <= node[1] else node[3]]
+    return node[0]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
 def load_pronoun_model(text: str | None = None) -> PronounModel:
@@ -73,8 +95,9 @@ def load_pronoun_model(text: str | None = None) -> PronounModel:
         text = resources.files("dragoman.data").joinpath("statement_pronouns.json").read_text(
             encoding="utf-8")
     data = json.loads(text)
-    return PronounModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]),
-                        dict(data.get("genders", {})))
+    return PronounModel(dict(data.get("weights", {})), float(data["bias"]),
+                        float(data["threshold"]), dict(data.get("genders", {})),
+                        tuple(data.get("trees", ())))
 
 
 def mention_gender(doc, mention: Candidate, genders: dict) -> str | None:
@@ -153,7 +176,58 @@ def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa:
             feats["echo_clash" if echo != _gender_of(pronoun) else "echo_agree"] = 1.0
     feats["subj_above"] = float(head.dep_ in _SUBJECT_DEPS and head.i < pronoun.i
                                 and _dominates(head.head, pronoun))
+    feats.update(discourse_features(pronoun, head, mention, context))
     return feats
+
+
+def discourse_features(pronoun, head, mention: Candidate, context: dict) -> dict:
+    """What the clause and the text around say about a candidate: it is the subject of its
+    sentence's main clause (of the sentence just before the pronoun's), it comes first in its
+    sentence, its rank by nearness among the people before the pronoun, it stands in
+    parentheses or after a preposition, how often it is named in the whole text and whether
+    most often, the gender a name table gives a one-word name, and whether it is the person
+    nearest before the last he/she of the same gender (the chain the pronoun continues)."""
+    sent = context["sent_index"][head.i]
+    main_subject = head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "ROOT"
+    feats = {
+        "main_subj": float(main_subject),
+        "prev_main_subj": float(main_subject and sent == context["here"] - 1),
+        "sent_initial": float(head.left_edge.i == head.sent.start),
+        f"rank{min(context['ranks'].get(mention.key, 3), 3)}": 1.0,
+        "log_candidates": math.log1p(len(context["ranks"])),
+        "in_parens": float(_in_parens(head)),
+        "log_total": math.log1p(context["totals"].get(mention.key, 0)),
+        "most_named": float(mention.key == context["most_named"]),
+        "chain": float(mention.key == context["chain"]),
+        "pronoun_initial": float(pronoun.i == pronoun.sent.start),
+    }
+    if head.dep_ == "pobj":
+        feats[f"prep_{head.head.lower_}"] = 1.0
+    single = context["single_genders"].get(mention.key)
+    if single is not None:
+        feats["name_clash" if single != _gender_of(pronoun) else "name_agree"] = 1.0
+    return feats
+
+
+def _in_parens(token) -> bool:
+    """Whether an unclosed "(" comes before ``token`` in its sentence."""
+    depth = 0
+    for t in token.doc[token.sent.start:token.i]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
+def _chain_antecedent(doc, pronoun, before: list, genders: dict):
+    """The key of the person nearest before the last he/she/his/her of the pronoun's gender
+    that precedes it in the window, among those of no other known gender; None without one."""
+    gender = _gender_of(pronoun)
+    start = before[0][1].i if before else pronoun.i
+    previous = next((t for t in reversed(doc[start:pronoun.i]) if t.lower_ in PERSON_PRONOUNS
+                     and _gender_of(t) == gender), None)
+    if previous is None:
+        return None
+    fits = [(m, h) for m, h in before if h.i < previous.i and genders.get(m.key, gender) == gender]
+    return max(fits, key=lambda mh: mh[1].i)[0].key if fits else None
 
 
 def _gender_of(pronoun) -> str:
@@ -209,11 +283,23 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
     first: dict = {}
     for mention, head in sorted(window, key=lambda mh: mh[1].i):
         first.setdefault(sent_index[head.i], mention.key)
+    totals: dict = {}
+    for mention in candidates:
+        totals[mention.key] = totals.get(mention.key, 0) + 1
+    genders = _actor_genders(doc, candidates, names or {})
+    ranks = {}
+    for mention, _ in sorted(before, key=lambda mh: -mh[1].i):
+        ranks.setdefault(mention.key, len(ranks))
+    before_sorted = sorted(before, key=lambda mh: mh[1].i)
     context = {"sent_index": sent_index, "here": here, "speech": speech_lemmas, "quoted": quoted,
+               "totals": totals, "ranks": ranks,
+               "most_named": max(totals, key=totals.get) if totals else None,
+               "chain": _chain_antecedent(doc, pronoun, before_sorted, genders),
+               "single_genders": _single_name_genders(doc, candidates, names or {}),
                "counts": counts, "first": first,
                "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
                "person_heads": [h.i for _, h in window],
-               "genders": _actor_genders(doc, candidates, names or {}),
+               "genders": genders,
                "echoes": _echoes(doc, pronoun, window),
                "nearest": max(before, key=lambda mh: mh[1].i)[0].key if before else None}
     return [(m, features(pronoun, h, m, context)) for m, h in window]
@@ -226,6 +312,17 @@ def _actor_genders(doc, candidates: list[Candidate], names: dict) -> dict:
         gender = mention_gender(doc, mention, names)
         if gender is not None:
             found.setdefault(mention.key, set()).add(gender)
+    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+
+
+def _single_name_genders(doc, candidates: list[Candidate], names: dict) -> dict:
+    """Actor key → gender of its one-word mentions ("Pauline") by the name table, when they
+    agree (a one-word name may be a surname, so this is a feature of its own)."""
+    found: dict = {}
+    for mention in candidates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].lower_ in names:
+            found.setdefault(mention.key, set()).add(names[span[0].lower_])
     return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
 
 

@@ -7,11 +7,14 @@ parallelism with the pronoun, whether it is the subject of a speech verb, whethe
 inside quotation marks or inside what someone is reported to have said, how often its actor
 was named before, whether it is the nearest person. An actor's score is its best mention's.
 The gender of the he/she/his/her that followed a name in its sentence and whether the name
-is the subject of a clause holding the pronoun count too. The model is logistic weights
-(``data/statement_pronouns.json``; gradient-boosted trees scored a little better on GAP but
-cost more than the statements layer's budget, docs/benchmarks.md), trained by
-``scripts/train_statement_confidence.py pronouns`` and measured on GAP validation with
-``python -m bench statements --gap``.
+is the subject of a clause holding the pronoun count too, as do the features of
+:func:`discourse_features` (main-clause subject, nearness rank, the nearest subject, the
+nearest person of the pronoun's gender, the person before the previous he/she, how often
+named in the text, a one-word name's gender). The model is gradient-boosted trees stored as
+JSON nodes (``data/statement_pronouns.json``) and walked in plain Python (:func:`tree_value`),
+so no library is called per pronoun; first names' genders come from the US Census lists and
+GAP development. Trained by ``scripts/train_statement_confidence.py pronouns``; measured on GAP
+validation with ``python -m bench statements --gap``.
 
 :func:`resolve` returns the best actor key with its probability, or None when no candidate
 reaches the model's ``threshold``: a speaker left unresolved is better than one guessed.
@@ -183,10 +186,14 @@ def features(pronoun, head, mention: Candidate, context: dict) -> dict:  # noqa:
 def discourse_features(pronoun, head, mention: Candidate, context: dict) -> dict:
     """What the clause and the text around say about a candidate: it is the subject of its
     sentence's main clause (of the sentence just before the pronoun's), it comes first in its
-    sentence, its rank by nearness among the people before the pronoun, it stands in
-    parentheses or after a preposition, how often it is named in the whole text and whether
-    most often, the gender a name table gives a one-word name, and whether it is the person
-    nearest before the last he/she of the same gender (the chain the pronoun continues)."""
+    sentence, its depth in the parse, its rank by nearness among the people before the
+    pronoun, it stands in parentheses or after a preposition, how often it is named in the
+    whole text and whether most often (in the text, in the window), the gender a name table
+    gives a one-word name, and whether it is the person nearest before the last he/she of the
+    same gender (the chain the pronoun continues). Some compare it with the other candidates:
+    it is the nearest subject, main-clause subject, mention in the pronoun's role, or person
+    not of the other gender before the pronoun (a ranking scored one candidate at a time
+    cannot see the others)."""
     sent = context["sent_index"][head.i]
     main_subject = head.dep_ in _SUBJECT_DEPS and head.head.dep_ == "ROOT"
     feats = {
@@ -200,6 +207,12 @@ def discourse_features(pronoun, head, mention: Candidate, context: dict) -> dict
         "most_named": float(mention.key == context["most_named"]),
         "chain": float(mention.key == context["chain"]),
         "pronoun_initial": float(pronoun.i == pronoun.sent.start),
+        "nearest_subj": float(mention.key == context["nearest_subj"]),
+        "nearest_same_role": float(mention.key == context["nearest_role"].get(_role(pronoun))),
+        "log_depth": math.log1p(sum(1 for _ in head.ancestors)),
+        "nearest_main_subj": float(mention.key == context["nearest_main_subj"]),
+        "nearest_agreeing": float(mention.key == context["nearest_agreeing"]),
+        "most_in_window": float(mention.key == context["most_in_window"]),
     }
     if head.dep_ == "pobj":
         feats[f"prep_{head.head.lower_}"] = 1.0
@@ -262,8 +275,7 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
     """``[(candidate, features)]`` for the candidates in the pronoun's window; ``names``:
     first name → gender (see :func:`mention_gender`); ``anchor``: the token sentences are
     counted back from (the first word of a quotation "he said" follows), else the pronoun."""
-    sent_starts = [s.start for s in doc.sents]
-    sent_index = _SentIndex(sent_starts)
+    sent_index = _SentIndex([s.start for s in doc.sents])
     here = sent_index[(anchor if anchor is not None and anchor.i < pronoun.i else pronoun).i]
     window = []
     for mention in candidates:
@@ -275,34 +287,52 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
                 pronoun.i]:
             continue
         window.append((mention, head))
-    before = [(m, h) for m, h in window if h.i < pronoun.i]
-    counts: dict = {}
-    for mention in candidates:
-        if mention.end <= pronoun.idx:
-            counts[mention.key] = counts.get(mention.key, 0) + 1
+    before = sorted(((m, h) for m, h in window if h.i < pronoun.i), key=lambda mh: mh[1].i)
     first: dict = {}
     for mention, head in sorted(window, key=lambda mh: mh[1].i):
         first.setdefault(sent_index[head.i], mention.key)
-    totals: dict = {}
-    for mention in candidates:
-        totals[mention.key] = totals.get(mention.key, 0) + 1
     genders = _actor_genders(doc, candidates, names or {})
-    ranks = {}
-    for mention, _ in sorted(before, key=lambda mh: -mh[1].i):
-        ranks.setdefault(mention.key, len(ranks))
-    before_sorted = sorted(before, key=lambda mh: mh[1].i)
+    echoes = _echoes(doc, pronoun, window)
+    totals = _tally(candidates)
     context = {"sent_index": sent_index, "here": here, "speech": speech_lemmas, "quoted": quoted,
-               "totals": totals, "ranks": ranks,
+               "counts": _tally(m for m in candidates if m.end <= pronoun.idx),
+               "totals": totals, "first": first,
                "most_named": max(totals, key=totals.get) if totals else None,
-               "chain": _chain_antecedent(doc, pronoun, before_sorted, genders),
-               "single_genders": _single_name_genders(doc, candidates, names or {}),
-               "counts": counts, "first": first,
                "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
-               "person_heads": [h.i for _, h in window],
-               "genders": genders,
-               "echoes": _echoes(doc, pronoun, window),
-               "nearest": max(before, key=lambda mh: mh[1].i)[0].key if before else None}
+               "person_heads": [h.i for _, h in window], "genders": genders, "echoes": echoes,
+               "chain": _chain_antecedent(doc, pronoun, before, genders),
+               "single_genders": _single_name_genders(doc, candidates, names or {}),
+               **_nearest_keys(pronoun, window, before, genders, echoes)}
     return [(m, features(pronoun, h, m, context)) for m, h in window]
+
+
+def _tally(mentions) -> dict:
+    """Actor key → number of mentions."""
+    counts: dict = {}
+    for mention in mentions:
+        counts[mention.key] = counts.get(mention.key, 0) + 1
+    return counts
+
+
+def _nearest_keys(pronoun, window: list, before: list, genders: dict, echoes: dict) -> dict:
+    """The context entries that compare candidates (``before``: the window's mentions before
+    the pronoun, in text order): the nearest person, the nearest of each role, the nearest
+    main-clause subject, the nearest not of the other gender, each actor's nearness rank, the
+    actor named most in the window."""
+    gender = _gender_of(pronoun)
+    by_role = {_role(h): m.key for m, h in before}
+    main_subjects = [m.key for m, h in before if h.dep_ in _SUBJECT_DEPS and h.head.dep_ == "ROOT"]
+    agreeing = [m.key for m, _ in before
+                if genders.get(m.key, echoes.get(m.key, gender)) == gender]
+    ranks: dict = {}
+    for mention, _ in reversed(before):
+        ranks.setdefault(mention.key, len(ranks))
+    in_window = _tally(m for m, _ in window)
+    return {"nearest": before[-1][0].key if before else None, "nearest_role": by_role,
+            "nearest_subj": by_role.get("subj"), "ranks": ranks,
+            "nearest_main_subj": main_subjects[-1] if main_subjects else None,
+            "nearest_agreeing": agreeing[-1] if agreeing else None,
+            "most_in_window": max(in_window, key=in_window.get) if in_window else None}
 
 
 def _actor_genders(doc, candidates: list[Candidate], names: dict) -> dict:

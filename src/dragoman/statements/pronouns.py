@@ -105,14 +105,21 @@ def load_pronoun_model(text: str | None = None) -> PronounModel:
 
 def mention_gender(doc, mention: Candidate, genders: dict) -> str | None:
     """"m", "f" or None: from an honorific before the name ("Mrs. May") or its first name."""
+    return _span_genders(doc, mention, genders)[0]
+
+
+def _span_genders(doc, mention: Candidate, genders: dict) -> tuple:
+    """:func:`mention_gender`, and the name table's gender of a one-word mention (which may be
+    a surname: a feature of its own)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return None, None
+    first = span[0].lower_
+    single = genders.get(first) if len(span) == 1 else None
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in _HONORIFICS:
-        return _HONORIFICS[before]
-    first = span[0].lower_
-    return _HONORIFICS.get(first) or (genders.get(first) if len(span) > 1 else None)
+        return _HONORIFICS[before], single
+    return _HONORIFICS.get(first) or (genders.get(first) if len(span) > 1 else None), single
 
 
 def head_token(doc, start: int, end: int):
@@ -291,7 +298,7 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
     first: dict = {}
     for mention, head in sorted(window, key=lambda mh: mh[1].i):
         first.setdefault(sent_index[head.i], mention.key)
-    genders = _actor_genders(doc, candidates, names or {})
+    genders, single_genders = _name_genders(doc, candidates, names or {})
     echoes = _echoes(doc, pronoun, window)
     totals = _tally(candidates)
     context = {"sent_index": sent_index, "here": here, "speech": speech_lemmas, "quoted": quoted,
@@ -301,7 +308,7 @@ def candidate_features(doc, pronoun, candidates: list[Candidate], quoted, speech
                "first_key": min(candidates, key=lambda m: m.start).key if candidates else None,
                "person_heads": [h.i for _, h in window], "genders": genders, "echoes": echoes,
                "chain": _chain_antecedent(doc, pronoun, before, genders),
-               "single_genders": _single_name_genders(doc, candidates, names or {}),
+               "single_genders": single_genders,
                **_nearest_keys(pronoun, window, before, genders, echoes)}
     return [(m, features(pronoun, h, m, context)) for m, h in window]
 
@@ -337,23 +344,19 @@ def _nearest_keys(pronoun, window: list, before: list, genders: dict, echoes: di
 
 def _actor_genders(doc, candidates: list[Candidate], names: dict) -> dict:
     """Actor key → gender, when its mentions agree on one."""
-    found: dict = {}
-    for mention in candidates:
-        gender = mention_gender(doc, mention, names)
-        if gender is not None:
-            found.setdefault(mention.key, set()).add(gender)
-    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+    return _name_genders(doc, candidates, names)[0]
 
 
-def _single_name_genders(doc, candidates: list[Candidate], names: dict) -> dict:
-    """Actor key → gender of its one-word mentions ("Pauline") by the name table, when they
-    agree (a one-word name may be a surname, so this is a feature of its own)."""
-    found: dict = {}
+def _name_genders(doc, candidates: list[Candidate], names: dict) -> tuple[dict, dict]:
+    """Actor key → gender when its mentions agree on one (:func:`mention_gender`), and actor
+    key → the name table's gender of its one-word mentions ("Pauline"), when they agree."""
+    found: tuple = ({}, {})
     for mention in candidates:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and len(span) == 1 and span[0].lower_ in names:
-            found.setdefault(mention.key, set()).add(names[span[0].lower_])
-    return {key: next(iter(g)) for key, g in found.items() if len(g) == 1}
+        for table, gender in zip(found, _span_genders(doc, mention, names)):
+            if gender is not None:
+                table.setdefault(mention.key, set()).add(gender)
+    return tuple({key: next(iter(g)) for key, g in table.items() if len(g) == 1}
+                 for table in found)
 
 
 class _SentIndex:

@@ -389,14 +389,19 @@ def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quot
     """``(actor key, probability)`` of the person the pronoun names, or None when no
     candidate reaches ``model.threshold``. ``quoted``: character spans of quotations;
     ``speaker``: the pronoun is a speaker, so only mentions before it, of the same gender,
-    neither quoted nor inside what someone is reported to say, may be it."""
+    neither quoted nor inside what someone is reported to say, may be it (the others are
+    dropped before the features that compare candidates are computed)."""
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     scored = candidate_features(doc, pronoun, candidates, list(quoted), speech_lemmas,
                                 model.genders, anchor)
     if speaker:
-        scored = [(m, f) for m, f in scored if not (f["after"] or f["quoted"] or f["reported"]
-                                                    or f.get("gender_clash"))]
+        barred = {m for m, f in scored if f["after"] or f["quoted"] or f["reported"]
+                  or f.get("gender_clash")}
+        if barred:
+            scored = candidate_features(doc, pronoun, [m for m in candidates if m not in barred],
+                                        list(quoted), speech_lemmas, model.genders, anchor)
+        scored = [(m, f) for m, f in scored if m not in barred]
     ranked = rank(model, scored)
     if not ranked and speaker:
         return _only_person_before(doc, pronoun, candidates, quoted, model.genders)

@@ -91,3 +91,13 @@ def test_shipped_model_resolves_a_plain_speaker_pronoun(nlp):
     he = next(t for t in doc if t.lower_ == "he")
     found = resolve(load_pronoun_model(), doc, he, people, speaker=True)
     assert found is not None and found[0] == "Taylor"
+
+
+@pytest.mark.model
+def test_one_person_left_for_a_speaker_pronoun_is_the_speaker(nlp):
+    text = ("Russia's envoy to NATO Alexander Grushko spoke on Thursday. \"Dialogue is useful,\" "
+            "he said, and Sergei Lavrov agreed.")
+    doc, people = _passage(nlp, text, ("Alexander Grushko", "Sergei Lavrov"))
+    he = next(t for t in doc if t.lower_ == "he")
+    found = resolve(load_pronoun_model(), doc, he, people, speaker=True)
+    assert found is not None and found[0] == "Grushko"  # Lavrov, named after "he", is barred

@@ -18,8 +18,9 @@ validation with ``python -m bench statements --gap``.
 
 :func:`resolve` returns the best actor key with its probability, or None when no candidate
 reaches the model's ``threshold``: a speaker left unresolved is better than one guessed.
-A speaker pronoun with no one named in its window goes to the one person of its gender named
-before it in the article, if there is exactly one.
+A speaker pronoun with one person left in its window (after those who cannot be it are
+barred) goes to that person; with no one, to the one person of its gender named before it
+in the article, if there is exactly one.
 """
 from __future__ import annotations
 
@@ -390,7 +391,8 @@ def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quot
     candidate reaches ``model.threshold``. ``quoted``: character spans of quotations;
     ``speaker``: the pronoun is a speaker, so only mentions before it, of the same gender,
     neither quoted nor inside what someone is reported to say, may be it (the others are
-    dropped before the features that compare candidates are computed)."""
+    dropped before the features that compare candidates are computed), and when one person
+    is left in the window it is the speaker whatever the model's threshold."""
     if pronoun.lower_ not in PERSON_PRONOUNS:
         return None
     scored = candidate_features(doc, pronoun, candidates, list(quoted), speech_lemmas,
@@ -405,6 +407,8 @@ def resolve(model: PronounModel, doc, pronoun, candidates: list[Candidate], quot
     ranked = rank(model, scored)
     if not ranked and speaker:
         return _only_person_before(doc, pronoun, candidates, quoted, model.genders)
+    if speaker and len(ranked) == 1:  # one person left who may be it: GAP never asks this
+        return ranked[0]
     if not ranked or ranked[0][1] < model.threshold:
         return None
     return ranked[0]

@@ -6,8 +6,9 @@ spaCy PERSON mentions of the passage, linked to actors by :func:`link_document`,
 and B spans (the task's given mentions); the resolver picks one actor (or none), and A (B) is
 predicted coreferent when that actor is A's (B's). Scored like the official ``gap_scorer.py``:
 precision, recall and F1 over the A and B decisions, overall and by the pronoun's gender.
-Development trains the weights (``scripts/train_statement_confidence.py pronouns``); validation
-is reported. The GAP test split is never used.
+Development trains the model, gradient-boosted trees chosen by 5-fold cross-validation on it
+(``scripts/train_statement_confidence.py pronouns``); validation is reported once per model
+considered for shipping. The GAP test split is never used.
 """
 from __future__ import annotations
 

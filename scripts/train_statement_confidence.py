@@ -1,10 +1,12 @@
 """Train the statements layer's two small learned models (in dragoman/data).
 
-``pronouns``: the pronoun resolver (:mod:`dragoman.statements.pronouns`) on GAP development;
-the resolving threshold is the one that maximises F1 over 5-fold cross-validation on
-development. Writes ``statement_pronouns.json``. (Gradient boosting scored 69.5 against 68.7
-in that cross-validation but made the statements layer cost 26% of the spaCy pass, over its
-15% budget: docs/benchmarks.md, branch speech2.)
+``pronouns``: the pronoun resolver (:mod:`dragoman.statements.pronouns`) on GAP development:
+gradient-boosted trees (``--logistic``: logistic weights) written out as plain JSON nodes that
+the resolver walks without scikit-learn; the resolving threshold is the one that maximises F1
+over 5-fold cross-validation on development. The first-name genders are the US Census 1990
+first-name lists (public domain; read from the ``names`` package, MIT, a script-only
+dependency), a name kept when one sex bears it ten times as often as the other, overridden by
+the names GAP development's pronouns give. Writes ``statement_pronouns.json``.
 
 ``confidence``: the statement confidence (:mod:`dragoman.statements.confidence`) on PolNeAR
 train (a statement is right when it matches a gold attribution at >30% and, when the gold
@@ -12,7 +14,7 @@ has a source, its speaker overlaps it), plus the dev news gold when ``--gold-dir
 calibrated with 5-fold cross-validation (the reliability table printed is out-of-fold).
 Writes ``statement_confidence.json``. PolNeAR dev and test are never read here.
 
-    python scripts/train_statement_confidence.py pronouns
+    python scripts/train_statement_confidence.py pronouns [--logistic]
     python scripts/train_statement_confidence.py confidence [--gold-dir DIR ...]
 """
 from __future__ import annotations
@@ -23,7 +25,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import names
 import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
@@ -53,6 +57,64 @@ def fit(features: list[dict], labels: list[int], c: float = 1.0) -> tuple[dict, 
     return weights, round(float(model.intercept_[0]), 5)
 
 
+CENSUS = Path(names.__file__).parent  # dist.male.first, dist.female.first: name, % of people
+TREES = {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.05, "subsample": 0.8,
+         "random_state": 0}
+
+
+def census_genders(ratio: float = 10.0) -> dict:
+    """First name → "m"/"f" from the US Census 1990 lists, when one sex bears the name
+    ``ratio`` times as often as the other."""
+    shares = [{}, {}]
+    for side, name in enumerate(("dist.male.first", "dist.female.first")):
+        for line in (CENSUS / name).read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if parts:
+                shares[side][parts[0].lower()] = float(parts[1])
+    out = {}
+    for name in sorted(set(shares[0]) | set(shares[1])):
+        male, female = shares[0].get(name, 0.0), shares[1].get(name, 0.0)
+        if male >= ratio * female or female >= ratio * male:
+            out[name] = "m" if male > female else "f"
+    return out
+
+
+def fit_trees(features: list[dict], labels: list[int]) -> tuple[list, float]:
+    """Gradient-boosted trees as the resolver's JSON nodes, and their starting log-odds;
+    checked against scikit-learn's own probabilities."""
+    vectorizer = DictVectorizer(sparse=False)
+    x = vectorizer.fit_transform(features)
+    model = GradientBoostingClassifier(**TREES).fit(x, labels)
+    names_ = vectorizer.get_feature_names_out()
+    trees = [_export_tree(est[0].tree_, names_, model.learning_rate) for est in model.estimators_]
+    prior = float(np.mean(labels))
+    bias = float(np.log(prior / (1 - prior)))
+    ours = PronounModel({}, bias, 0.0, trees=tuple(trees)).probabilities(features)
+    gap_ = np.abs(np.asarray(ours) - model.predict_proba(x)[:, 1])
+    if np.mean(gap_ > 1e-6) > 0.001:
+        raise SystemExit(f"exported trees disagree with scikit-learn ({gap_.max():.3g})")
+    return trees, bias
+
+
+def _export_tree(tree, feature_names, rate: float) -> list:
+    nodes = []
+    for n in range(tree.node_count):
+        if tree.children_left[n] == -1:
+            nodes.append([float(rate * tree.value[n][0][0])])
+        else:
+            nodes.append([str(feature_names[tree.feature[n]]), float(tree.threshold[n]),
+                          int(tree.children_left[n]), int(tree.children_right[n])])
+    return nodes
+
+
+def fit_pronoun_model(rows, genders: dict, logistic: bool) -> PronounModel:
+    features, labels = gap.mention_examples(rows)
+    if logistic:
+        return PronounModel(*fit(features, labels), 0.0, genders)
+    trees, bias = fit_trees(features, labels)
+    return PronounModel({}, bias, 0.0, genders, tuple(trees))
+
+
 def _pronoun_f1(rows, models, threshold: float) -> float:
     tallies = [0, 0, 0]
     for row, model in zip(rows, models):
@@ -65,28 +127,30 @@ def _pronoun_f1(rows, models, threshold: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _cross_validate(rows, genders) -> tuple[float, float]:
+def _cross_validate(rows, genders, logistic: bool) -> tuple[float, float]:
     """Best (F1, threshold) of 5-fold out-of-fold predictions on GAP development."""
     out_of_fold = [None] * len(rows)
     for train_idx, test_idx in KFold(5, shuffle=True, random_state=0).split(rows):
-        model = PronounModel(*fit(*gap.mention_examples([rows[i] for i in train_idx])), 0.0,
-                             genders)
+        model = fit_pronoun_model([rows[i] for i in train_idx], genders, logistic)
         for i in test_idx:
             out_of_fold[i] = model
     return max((_pronoun_f1(rows, out_of_fold, t), float(t)) for t in np.arange(0.0, 0.6, 0.02))
 
 
-def train_pronouns() -> None:
-    genders = gap.first_name_genders(gap.read_split("development"))
+def train_pronouns(logistic: bool) -> None:
+    genders = {**census_genders(), **gap.first_name_genders(gap.read_split("development"))}
     rows = gap.build_rows(load_nlp(), "development", genders)
-    f1, threshold = _cross_validate(rows, genders)
+    f1, threshold = _cross_validate(rows, genders, logistic)
     print(f"GAP development, 5-fold: F1 {100 * f1:.1f} at threshold {threshold:.2f}")
-    weights, bias = fit(*gap.mention_examples(rows))
+    model = fit_pronoun_model(rows, genders, logistic)
+    out = {"bias": round(model.bias, 6), "threshold": round(threshold, 2), "genders": genders,
+           "genders_from": "US Census 1990 first-name lists (public domain, via the names "
+                           "package, MIT) and GAP development (Apache-2.0)",
+           "trained_on": "GAP development (2,000 rows)"}
+    out.update({"weights": model.weights} if logistic else {"trees": list(model.trees)})
     path = DATA / "statement_pronouns.json"
-    path.write_text(json.dumps({"weights": weights, "bias": bias, "threshold": round(threshold, 2),
-                                "genders": genders,
-                                "trained_on": "GAP development (2,000 rows)"}, indent=1,
-                               sort_keys=True) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(out, separators=(",", ":"), sort_keys=True) + "\n",
+                    encoding="utf-8")
     print(f"wrote {path}")
 
 
@@ -176,9 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("model", choices=("pronouns", "confidence"))
     parser.add_argument("--gold-dir", type=Path, action="append", default=[],
                         help="dev news gold (bench/gold/news/dev), repeatable")
+    parser.add_argument("--logistic", action="store_true",
+                        help="pronouns: logistic weights instead of gradient-boosted trees")
     args = parser.parse_args(argv)
     if args.model == "pronouns":
-        train_pronouns()
+        train_pronouns(args.logistic)
     else:
         train_confidence(args.gold_dir)
     return 0

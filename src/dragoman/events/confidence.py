@@ -32,6 +32,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from dragoman.events.nominal import SUPPORT_VERBS
+from dragoman.events.parties import NEEDS_RECIPIENT
 from dragoman.learned import logistic
 from dragoman.model import Actor, Article, Event
 
@@ -41,6 +42,28 @@ LONG_PARTY = 4  # words: a party phrase longer than this is a clause or a list, 
 FAR_DAYS = 365  # an act dated further than this from publication is background
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you", "its", "their", "his", "her",
                       "them", "him", "us", "who", "which", "this", "that", "these", "those"})
+
+
+GATED = 0.05  # the most a gated event may score: below any default threshold
+
+
+def gate(event: Event) -> str | None:
+    """Why the default record leaves an event out whatever the model says, else None — the
+    precision gates of issue 17: a source that is no actor and names no country ("the
+    military", "a suicide bomber", "Ministers": who did it cannot be cited), and a type PLOVER
+    codes only with a recipient (:data:`~dragoman.events.parties.NEEDS_RECIPIENT`: AID,
+    COOPERATE, SANCTION) without one that is an actor, a country or a sector."""
+    if not (event.source_actor_id or event.source_country):
+        return "source unidentified"
+    if event.type in NEEDS_RECIPIENT and not (
+            event.target_actor_id or event.target_country or event.target_sector):
+        return "recipient required"
+    return None
+
+
+def gated(probability: float, event: Event) -> float:
+    """The model's probability, capped at :data:`GATED` when :func:`gate` stops the event."""
+    return min(probability, GATED) if gate(event) else probability
 
 
 def _date(text: str | None) -> date | None:
@@ -166,8 +189,9 @@ class EventScorer:
         """The events with ``confidence`` set (rounded to 3 places), in the same order."""
         events = list(events)
         feats = article_features(events, article, actors)
-        return [replace(e, confidence=round(self.probability(f), 3))
+        return [replace(e, confidence=round(gated(self.probability(f), e), 3))
                 for e, f in zip(events, feats)]
 
 
-__all__ = ["DEFAULT_THRESHOLD", "EventScorer", "article_features", "features"]
+__all__ = ["DEFAULT_THRESHOLD", "GATED", "EventScorer", "article_features", "features", "gate",
+           "gated"]

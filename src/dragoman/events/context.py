@@ -267,6 +267,27 @@ def alleging_verb(verb):
 CARRYING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 
 
+# verbs whose complement is asked of someone else: the demand is the act (PLOVER REQUEST), what
+# is asked for is not one, whether or not the demand itself was coded
+DEMANDING = frozenset({"want", "wish", "urge", "ask", "call", "demand", "press", "request",
+                       "encourage", "tell", "insist"})
+
+
+def demanded_content(verb) -> bool:
+    """Whether an act is what someone asks another to do ("the unions want the government to
+    withdraw the regulations", "urged the EC to support the PLO"): its verb is the clausal
+    complement of a demand verb (:data:`DEMANDING`), one step up or through "to" + a verb
+    ("called on Russia to press the regime to return")."""
+    token = verb
+    for _ in range(2):
+        if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+            return False
+        if token.head.lemma_.lower() in DEMANDING:
+            return True
+        token = token.head
+    return False
+
+
 def carrier_of(verb, carriers: dict):
     """The index of the verb in ``carriers`` whose complement this verb is (up to three
     steps: "threatened to deliver blows", "urged the EC to support the PLO"), else None."""

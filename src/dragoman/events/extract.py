@@ -28,6 +28,7 @@ from dragoman.events.context import (
     Where,
     alleging_verb,
     carrier_of,
+    demanded_content,
     event_date,
     event_place,
     is_future,
@@ -146,6 +147,8 @@ def carried_into_carriers(made: list[tuple[Found, list[Event]]]) -> list[tuple[F
         if carrier is not None:
             content.setdefault(carrier, events[0].type)
             continue
+        if hypothetical and demanded_content(item.verb):
+            continue  # what one party asks another to do is the demand's content, no act
         kept.append((item, events))
     return [(item, [_with_content_mode(e, content.get(item.verb.i)) for e in events])
             for item, events in kept]
@@ -169,7 +172,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
     if (refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
-            or _noun_misread(token)):
+            or _noun_misread(token) or _no_refusal(token, entry)):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
@@ -204,6 +207,22 @@ RELEASED_THINGS = frozenset({
     "document", "image", "photo", "photograph", "picture", "album", "film", "book", "record",
     "list", "plan", "budget", "version", "update", "information", "communique", "study",
     "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence"})
+
+
+# what "declined to …" withholds when it is information, not cooperation: no one is rejected
+WITHHELD = frozenset({"confirm", "comment", "specify", "say", "disclose", "elaborate", "reveal",
+                      "identify", "name", "discuss", "detail", "give", "provide", "answer",
+                      "respond", "speculate", "deny", "explain", "divulge"})
+
+
+def _no_refusal(token, entry: EventVerb) -> bool:
+    """ "decline" that rejects nothing: a fall ("the population has started to decline", no
+    object and no infinitive) or information withheld ("declined to confirm the deployment",
+    "declined to comment")."""
+    if entry.lemma != "decline":
+        return False
+    done = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")), None)
+    return done is None or (done.dep_ == "xcomp" and done.lemma_.lower() in WITHHELD)
 
 
 def _patient_clause(token) -> bool:
@@ -511,6 +530,15 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     then looks in the verb's prepositions."""
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
+    part_of = _of_object(token) if token.lower_ in PORTIONS else None
+    if part_of is not None:  # "much of the city of Palmyra": the city, which is a place
+        return _recipient(resolver, part_of, resolver.party(part_of), must_be_party, True,
+                          verbal)
+    owner = _of_object(token) if token.lemma_.lower() in PROPOSALS | TOPIC_NOUNS else None
+    if owner is not None and owner.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        owned = resolver.party(owner)  # "supported the initiative of President Niinisto"
+        if owned is not None and (owned.actor_id or owned.country) and not owned.place:
+            return owned
     if token.lemma_.lower() in WEAPON_NOUNS or (  # "with heavy artillery": a means
             token.lemma_.lower() in PLACE_NOUNS and not _held_by(token)):  # "the towns of …"
         return None
@@ -555,8 +583,20 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
                           "REJECT", "THREATEN"})
 # what an actor proposes or decides: a party only when a name on it says whose
 PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "idea", "call",
+                       "invitation", "appeal",
                        "request", "policy", "decision", "position", "stance", "approach",
                        "right", "rights", "security", "sovereignty", "integrity", "interest"})
+
+
+# heads that name a share of what their "of" phrase names
+PORTIONS = frozenset({"much", "most", "part", "parts", "some", "all", "rest", "half", "many",
+                      "swathes", "swathe"})
+
+
+def _of_object(token):
+    """The object of the token's "of" phrase ("the initiative *of Niinisto*"), else None."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _locative(token) -> bool:
@@ -602,9 +642,14 @@ def _held_by(place) -> bool:
     """Whether a modifier on a place names who holds it ("rebel positions", "ISIS's
     stronghold", "Kurdish areas"); a name in an "of" complement is the place's own name ("the
     city of Raqqa")."""
+    settlement = place.lemma_.lower() in SETTLEMENTS  # "the Syrian city": Syria's, held by none
     return any(c.dep_ in ("poss", "compound", "amod")
-               and (c.ent_type_ in ("NORP", "ORG", "PERSON") or c.lemma_.lower() in _HOLDERS)
+               and (c.ent_type_ in ("ORG", "PERSON") or c.lemma_.lower() in _HOLDERS
+                    or (c.ent_type_ == "NORP" and not settlement))
                for c in place.children)
+
+
+SETTLEMENTS = frozenset({"city", "town", "village", "capital", "province", "region", "district"})
 
 
 def _whose(thing) -> bool:

@@ -413,7 +413,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate(_dyads(kind, sources, targets)):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -434,11 +434,12 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _dyads(kind: str, sources: list, targets: list) -> list[tuple]:
+def _dyads(kind: str, sources: list, targets: list, mode: str | None = None) -> list[tuple]:
     """The (source, target) pairs of one act: every source with every target, or, for a
-    mutual act of exactly two coded sources and no target, each with the other."""
+    mutual act of exactly two coded sources and no target, each with the other — not a
+    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other)."""
     coded = [s for s in sources if _coded(s)]
-    if kind in MUTUAL_TYPES and len(coded) == 2 and not any(targets):
+    if kind in MUTUAL_TYPES and mode != "mediate" and len(coded) == 2 and not any(targets):
         return [(coded[0], coded[1]), (coded[1], coded[0])]
     return [(s, t) for s in sources for t in targets]
 

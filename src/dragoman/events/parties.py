@@ -38,7 +38,11 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 # nouns that name parties without being agent nouns of the gazetteer ("all parties", "both sides")
 PARTY_NOUNS = frozenset({"party", "side", "participant", "member", "signatory", "guarantor"})
 RELATION_NOUNS = frozenset({"supporter", "backer", "ally", "opponent", "enemy", "critic", "rival",
-                            "sponsor", "patron", "foe", "adversary", "neighbour", "neighbor"})
+                            "sponsor", "patron", "foe", "adversary", "neighbour", "neighbor",
+                            # kin act for themselves: "Mr Foley's parents accused …" is not Foley
+                            "parent", "family", "relative", "mother", "father", "wife",
+                            "husband", "son", "daughter", "brother", "sister", "child", "widow",
+                            "friend"})
 # "the Russian-backed Syrian delegation": Russia is the patron, not the delegation's country
 _PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|"
                      r"trained|friendly|brokered|mediated)\b", re.IGNORECASE)

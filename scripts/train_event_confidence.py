@@ -40,7 +40,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the bench package lives beside 
 from bench.gold.score import (Scored, gold_dirs, judge, load_gold, pr_at,  # noqa: E402
                               report, run_pipeline)
 from bench.report import write_section  # noqa: E402
-from dragoman.events.confidence import WEIGHTS, article_features, gate, gated  # noqa: E402
+from dragoman.events.confidence import (GATED, WEIGHTS, article_features, gate,  # noqa: E402
+                                       gated)
 
 C = 0.5  # fixed before the first figure: strong shrinkage, few positives
 FOLDS = 5
@@ -58,7 +59,7 @@ def labelled(docs, extracted):
         judged, _ = judge(doc, found)
         if found.article is None:
             continue
-        feats = article_features(found.events, found.article, found.actors.values())
+        feats = article_features(found.events)
         for j, f in zip(judged, feats):
             label = None if j.status["full"] == "optional" else int(j.status["full"] == "hit")
             rows.append((f, label, n, j))
@@ -90,10 +91,11 @@ def out_of_fold(x, y, known, groups) -> np.ndarray:
 
 def choose_threshold(scored: Scored) -> tuple[float, float]:
     """(threshold, precision target met) on the out-of-fold confidences: the lowest cut whose
-    precision reaches 0.90 keeping ``MIN_KEPT`` events; when none does, the cut that maximises
+    precision reaches 0.90 keeping ``MIN_KEPT`` events (above the gates' cap); when none does,
+    the cut that maximises
     F0.5 (precision weighted twice as much as recall) on (type, source, target) — a cut for
     precision that still keeps a usable share of the record (target: nan)."""
-    cuts = sorted({j.event.confidence for j in scored.judged})
+    cuts = sorted({j.event.confidence for j in scored.judged if j.event.confidence > GATED})
     curve = [(cut, *pr_at(scored, "full", cut)) for cut in cuts]
     curve = [(cut, p, r) for cut, p, r, kept in curve if kept >= MIN_KEPT]
     for cut, precision, _ in curve:

@@ -44,7 +44,7 @@ HOW = "description"
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})
 # plain words allowed before a description noun besides names and other descriptions
 _NEUTRAL = frozenset({"the", "'s", "’s", "state", "security", "national", "armed", "official",
-                      "central", "federal", "government", "regime", "s"})
+                      "central", "federal", "government", "regime", "s", "new", "current"})
 # nouns resolved from the article's country when nothing closer names it
 _HOME_NOUNS = frozenset({"regime", "government", "authorities", "army", "military", "rebels",
                          "insurgents", "opposition"})

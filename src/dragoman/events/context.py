@@ -277,15 +277,23 @@ def demanded_content(verb) -> bool:
     """Whether an act is what someone asks another to do ("the unions want the government to
     withdraw the regulations", "urged the EC to support the PLO"): its verb is the clausal
     complement of a demand verb (:data:`DEMANDING`), one step up or through "to" + a verb
-    ("called on Russia to press the regime to return")."""
+    ("called on Russia to press the regime to return"), and someone else is asked — the
+    complement has its own subject or the demand an object ("wants to hold talks" is the
+    subject's own intent)."""
     token = verb
     for _ in range(2):
         if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
             return False
         if token.head.lemma_.lower() in DEMANDING:
-            return True
+            return _asks_another(token, token.head)
         token = token.head
     return False
+
+
+def _asks_another(clause, demand) -> bool:
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            or any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
+                   for c in demand.children))
 
 
 def carrier_of(verb, carriers: dict):

@@ -47,6 +47,7 @@ from dragoman.events.parties import (
     conjuncts,
     object_antecedent,
     participants,
+    relative_antecedent,
     speaker_antecedent,
 )
 from dragoman.events.recode import REFUSED, is_campaign_visit
@@ -365,11 +366,11 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     verb = item.verb
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
-    source = speaker_antecedent(item.source) or item.source
+    source = speaker_antecedent(item.source) or relative_antecedent(item.source) or item.source
     sources = [_acting(source, p) for p in _parties(resolver, source)]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
-    direct = object_antecedent(item.target) or item.target
+    direct = object_antecedent(item.target) or relative_antecedent(item.target) or item.target
     if is_campaign_visit(verb, [p.country if p else None for p in sources],
                          _parties(resolver, direct), gazetteer):
         return []
@@ -491,6 +492,11 @@ EVENT_NOUNS = frozenset({
     "clash", "battle", "siege", "unrest", "insurgency", "bombardment", "fire", "crackdown"})
 
 
+# armed happenings: a country's are done by its military
+ARMED_ACTS = frozenset({"attack", "bombing", "strike", "airstrike", "raid", "shelling",
+                        "offensive", "operation", "bombardment", "fire"})
+
+
 # a time is never an actor ("Date of publication 21 September 2016 The UN has suspended …")
 TIME_NOUNS = frozenset({"date", "day", "time", "year", "month", "week", "hour", "night",
                         "morning", "evening", "afternoon"})
@@ -513,9 +519,13 @@ def _acting(token, party: Party | None) -> Party | None:
     if (lemma in TIME_NOUNS or lemma in PLACE_NOUNS) and token.ent_type_ not in (
             "ORG", "GPE", "NORP", "PERSON"):
         return None
-    if lemma not in EVENT_NOUNS or _whose(token):
+    if lemma not in EVENT_NOUNS:
         return party
-    return Party(party.text, party.start, party.end)
+    if not _whose(token):
+        return Party(party.text, party.start, party.end)
+    if lemma in ARMED_ACTS and party.country and party.sector is None:
+        return replace(party, sector="MIL")  # "a Russian air strike killed …": Russia's military
+    return party
 
 
 def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_party: bool = False,

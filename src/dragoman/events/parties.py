@@ -133,10 +133,19 @@ def _consequence_subject(verb):
         return None
     if head.ent_type_ in _NAMED or head.pos_ == "PROPN":
         return None
+    if head.lemma_.lower() in VOICING_NOUNS:
+        return head  # "responded with force to protests demanding reforms": the protests demand
     governor = head.head.head if head.dep_ == "pobj" else head.head
     if governor.pos_ not in ("VERB", "AUX") or governor.dep_ == "acl":
         return None
     return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# things that voice or do what a participle on them says ("protests demanding reforms", "a
+# statement calling for talks"): the participle is theirs, not the clause subject's
+VOICING_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "strike", "sit-in",
+                           "protester", "demonstrator", "crowd", "statement", "letter",
+                           "resolution", "petition", "campaign", "movement", "report"})
 
 
 def _with_absolute(verb):
@@ -220,6 +229,21 @@ def object_antecedent(pronoun):
         return None
     plural = earlier.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in earlier.children)
     return earlier if (pronoun.lower_ == "them") == plural else None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedent(pronoun):
+    """What a relative pronoun stands for: the noun its clause modifies ("a French TV
+    journalist whom she accused": the journalist); else None."""
+    if (pronoun is None or pronoun.lower_ not in RELATIVE_PRONOUNS
+            or pronoun.tag_ not in ("WP", "WDT")):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return clause.head
 
 
 def speaker_antecedent(pronoun):

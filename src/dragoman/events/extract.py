@@ -148,7 +148,7 @@ def carried_into_carriers(made: list[tuple[Found, list[Event]]]) -> list[tuple[F
         if carrier is not None:
             content.setdefault(carrier, events[0].type)
             continue
-        if hypothetical and demanded_content(item.verb):
+        if demanded_content(item.verb):
             continue  # what one party asks another to do is the demand's content, no act
         kept.append((item, events))
     return [(item, [_with_content_mode(e, content.get(item.verb.i)) for e in events])

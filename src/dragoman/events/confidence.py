@@ -1,8 +1,9 @@
 """A calibrated confidence on every event: the probability that its type, source and target are
 right, from precision gates and a small logistic model over what the record says about itself.
 
-**Gates** (:func:`gate`): an event whose source cannot be cited (no actor and no country, or
-only a nationality on a private person: "the military", "a suicide bomber", "A Syrian man"),
+**Gates** (:func:`gate`): an event whose source cannot be cited (no actor and no country, only
+a nationality on a private person — "the military", "a suicide bomber", "A Syrian man" —, or
+a country carried over from another phrase to a description no actor was found for),
 or of a type PLOVER codes only with a recipient (AID, COOPERATE, SANCTION) without one, gets
 at most :data:`GATED`, below any default threshold: it stays in the record (``--min-confidence
 0`` shows it) but out of the default view, whatever the model says.
@@ -54,12 +55,17 @@ def gate(event: Event) -> str | None:
     precision gates of issue 17: a source that is no actor and names no country ("the
     military", "a suicide bomber", "Ministers": who did it cannot be cited) or only a country
     on a private person or group (:data:`PRIVATE_SECTORS`: "A Syrian man", "Russian
-    tourists"), and a type PLOVER codes only with a recipient
+    tourists"), or whose country the events layer only carried over from another phrase of
+    the article (``source_how`` ``description`` without an actor: "police" in a list of
+    attacks in several countries) — the actors layer (``actors/descriptions.py``) resolves the
+    descriptions it can place safely to an actor —, and a type PLOVER codes only with a recipient
     (:data:`~dragoman.events.parties.NEEDS_RECIPIENT`: AID, COOPERATE, SANCTION) without one
     that is an actor, a country or a sector."""
     if not (event.source_actor_id or (event.source_country
                                       and event.source_sector not in PRIVATE_SECTORS)):
         return "source unidentified"
+    if not event.source_actor_id and event.source_how == "description":
+        return "source country guessed"
     if event.type in NEEDS_RECIPIENT and not (
             event.target_actor_id or event.target_country or event.target_sector):
         return "recipient required"

@@ -125,3 +125,11 @@ def test_jets_and_police_are_the_states_forces(nlp, gazetteer):
     assert found["Israeli jets"] == ("Israeli armed forces", "ISR", "MIL")
     assert found["The police"] == ("German police", "DEU", "COP")
     assert "UN forces" not in found  # an international body's forces: not named so
+
+
+def test_a_new_administration_is_still_the_government(nlp, gazetteer):
+    """ "new"/"current" say which government, not whose: "the new US administration" is the US
+    government (branch evgate); "the interim government" stays unresolved (above)."""
+    found = _described(nlp, gazetteer, "The US administration and Iran clashed on Monday. "
+                                       "The new US administration imposed sanctions.")
+    assert found["The new US administration"][1:] == ("USA", "GOV")

@@ -24,8 +24,10 @@ The actor: GOV → the country's government actor (the same id as "Syria", "Dama
 "<Demonym> armed forces" (organisation, country, MIL); REB → "<Demonym> rebels" (group);
 OPP → the article's one opposition organisation of that country ("the HNC"), else
 "<Demonym> opposition" (group); "the ministry" → the last ministry the article named.
-Anything else in the phrase ("pro-government forces", "Turkish-backed rebels", "the interim
-government", "its delegation") leaves it unresolved: a wrong actor is worse than none.
+Besides names, descriptions and determiners the phrase may say "new" or "current" ("the new
+Trump administration"). Anything else in the phrase ("pro-government forces", "Turkish-backed
+rebels", "the interim government", "its delegation") leaves it unresolved: a wrong actor is
+worse than none.
 """
 from __future__ import annotations
 

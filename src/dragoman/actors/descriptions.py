@@ -15,7 +15,10 @@ fighters → whoever sends them: "ISIL fighters" → ISIL), as
    government's military), "the regime's delegation" (the government), "the opposition
    delegation" (the opposition);
 3. **an earlier description of the same kind** with a country ("the Syrian government" … "the
-   government"; "Turkish troops" … "the troops");
+   government"; "Turkish troops" … "the troops"); a description before any of its kind was
+   placed takes, in a second pass, the one country every placed description of its kind
+   names ("The regime's delegation left …" before "the Damascus regime": Syria), when
+   nothing below gives one;
 4. **the article's country**: the one country its mentions name clearly most (≥ 2 mentions and
    1.5 times the next) — for the government nouns, the army/military, rebels and opposition
    only ("the forces", "the troops", "the administration", "the ministry" need 1–3).
@@ -75,11 +78,26 @@ class DescriptionResolver:
         self.actors = actors
         self.home = home_country(mentions, actors)
         self.timeline: dict[str, list[tuple[int, str]]] = {}
+        # kind → the one country every placed description of that kind names (second pass)
+        self.only: dict[str, str] = {}
 
     def resolve_all(self, article_id: str) -> list[tuple[Mention, Actor]]:
-        """A ``DESC`` mention and its actor for every description that resolves."""
+        """A ``DESC`` mention and its actor for every description that resolves: in text
+        order, then once more for those left before any description of their kind was placed,
+        when every placed one of that kind agrees on one country (:attr:`only`)."""
+        candidates = self._candidates()
+        found = self._resolve(article_id, candidates)
+        self.only = {kind: next(iter(countries)) for kind, placed in self.timeline.items()
+                     if len(countries := {country for _, country in placed}) == 1}
+        if not self.only:
+            return found
+        done = {mention.end for mention, _ in found}
+        later = self._resolve(article_id, [t for t in candidates if t.idx + len(t) not in done])
+        return sorted(found + later, key=lambda pair: pair[0].start)
+
+    def _resolve(self, article_id: str, candidates: list) -> list[tuple[Mention, Actor]]:
         found = []
-        for token in self._candidates():
+        for token in candidates:
             sector = self.noun_sector(token)
             if sector is False or self._mention_at(token) or self._inside_larger(token):
                 continue
@@ -166,7 +184,7 @@ class DescriptionResolver:
         else:
             earlier = [c for at, c in self.timeline.get(kind, ()) if at < token.idx]
             country = earlier[-1] if earlier else (
-                self.home if token.lower_ in _HOME_NOUNS else None)
+                self.home if token.lower_ in _HOME_NOUNS else None) or self.only.get(kind)
         if country is None:
             return None
         return Described(country, sector, self._actor(token, sector, country))

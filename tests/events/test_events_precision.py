@@ -88,3 +88,17 @@ def test_a_deployment_stays_a_mobilisation(run):
     events = run("The US has also deployed approximately 100 Army Rangers in and around Manbij, "
                  "Syria.")
     assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_an_attack_made_in_words_is_an_accusation(run):
+    events = run('Shadow home secretary Diane Abbott attacked Ms Rudd, asking: "How does she '
+                 'live with herself?"')
+    assert "ASSAULT" not in [e.type for e in events]
+    assert [e.target for e in events if e.type == "ACCUSE"] == ["Ms Rudd"]
+
+
+def test_the_sources_own_thing_and_a_song_are_no_parties(run):
+    signed = run("When Trump signed his controversial executive order, Trudeau wrote a message.")
+    assert all(e.target != "his" for e in signed)
+    assert not run("Soul star Jodie Abacus has just released a powerful song about the refugee "
+                   "crisis.")

@@ -207,7 +207,8 @@ RELEASED_THINGS = frozenset({
     "statement", "report", "video", "footage", "figure", "data", "detail", "name", "result",
     "document", "image", "photo", "photograph", "picture", "album", "film", "book", "record",
     "list", "plan", "budget", "version", "update", "information", "communique", "study",
-    "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence"})
+    "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence",
+    "song", "single", "track", "music", "documentary", "trailer", "movie", "memoir", "novel"})
 
 
 # what "declined to …" withholds when it is information, not cooperation: no one is rejected

@@ -34,6 +34,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # type requires an actor (source)
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+OWNING_PRONOUNS = frozenset({"his", "her", "my", "our", "your"})
 # "the regime's supporters", "allies of Iran": related to a country, not that country
 # nouns that name parties without being agent nouns of the gazetteer ("all parties", "both sides")
 PARTY_NOUNS = frozenset({"party", "side", "participant", "member", "signatory", "guarantor"})
@@ -324,8 +325,8 @@ class PartyResolver:
         if any(c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED for c in token.children):
             return None  # "bin Laden's al-Qaeda network": the network is the named one
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS:
-            return None
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS | OWNING_PRONOUNS:
+            return None  # "signed his order": the order is the signer's own, no party
         return owner
 
     def _is_agent(self, token) -> bool:

@@ -187,13 +187,20 @@ def stratum(pair: tuple[str, str], why: str, resolved: Resolved) -> str:
 
 def current_id(resolved: Resolved, labelled: str, name: str) -> str:
     """The labelled actor id, or where this run no longer produces it, the id of the same name
-    under another type (a "person" now typed a location: "Palmyra"), when exactly one exists."""
+    under another type (a "person" now typed a location: "Palmyra"), else the (canonical) id
+    of the actors that have the name as an alias ("Dogan" → Dogan News Agency), when exactly
+    one exists."""
     from dragoman.actors.mentions import actor_id
 
     if labelled in resolved.actors:
         return labelled
     ids = [i for kind in ("person", "organisation", "location", "group", "country")
            if (i := actor_id(kind, name)) in resolved.actors]
+    if len({resolved.canonical.get(i, i) for i in ids}) == 1:
+        return ids[0]  # one actor under two types, merged ("Hader" the town, twice)
+    if not ids:  # joined at the source under another name ("Dogan" → Dogan News Agency)
+        ids = sorted({resolved.canonical.get(i, i) for i, a in resolved.actors.items()
+                      if name in a.aliases})
     return ids[0] if len(ids) == 1 else labelled
 
 

@@ -218,7 +218,8 @@ def quality(nlp, gazetteer) -> dict:
     return {"articles": len(demo), "top": top, "unplaced": unplaced, "pairs": same_entity_pairs(top),
             "wrong_types": wrong_types(top, gazetteer), "junk": [r for r in top
                                                                  if JUNK.search(r["name"])],
-            "people": len(people), "people_placed": sum(bool(r["country"]) for r in people),
+            "people": len(people), "people_records": people,
+            "people_placed": sum(bool(r["country"]) for r in people),
             "location_mentions": len(located),
             "geocoded": sum(pool[m.actor_id].lat is not None for m in located
                             if hasattr(pool[m.actor_id], "lat")),

@@ -12,6 +12,9 @@ Sources (licences and attribution in docs/actors.md):
   ``Phoenix.International.actors.txt`` (OEDA, MIT, generated from CountryInfo's leaders and
   government lists): people, with the country of their dated roles (``actors_people.tsv``;
   roles are dated, a person's country rarely changes; see "People" in docs/actors.md);
+- ``data/sources/us_office_holders.tsv`` (from unitedstates/congress-legislators, CC0; written by
+  ``scripts/extract_office_holders.py``): members of the US Congress since 2011 and every US
+  president and vice president;
 - the US Census 1990 name lists (public domain, from the ``names`` package): surnames and first
   names too common to stand alone for one person;
 - ``benchmarks/events/ngec-plover/PLOVER_agents.txt`` (OEDA, MIT): agent nouns → sector;
@@ -40,7 +43,13 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "dragoman" / "data"
-VERSION = "2024.3"
+VERSION = "2024.4"  # 2024.4: US office holders, outlets, no-actor names
+OFFICE_HOLDERS = DATA / "sources" / "us_office_holders.tsv"
+# office holders whose full name is kept even when first name and surname are both common
+# ("Ted Cruz", "Tom Cotton"): the few the news names often; representatives are too many
+PROMINENT_ROLES = {"senator", "president", "vice president"}
+OPEN_ROLE_SECTOR = {"senator": "LEG", "representative": "LEG", "president": "GOV",
+                    "vice president": "GOV"}
 RANK = {"name": 0, "acronym": 0, "demonym": 1, "capital": 2, "city": 3}
 
 # Short forms news uses that ISO does not list; ISO's long forms stay aliases.
@@ -144,7 +153,26 @@ GROUPS = [
                                                        "U.S. State Department"]),
     ("USA", "GOV", "organisation", "Pentagon", []), ("USA", "GOV", "organisation", "White House", []),
     ("USA", "LEG", "organisation", "US Congress", ["Congress"]),
+    # 2024.4: outlets, companies and parties the demo corpus's model typed as people
+    ("RUS", "JRN", "organisation", "Izvestia", ["Izvestiya"]),
+    ("RUS", "JRN", "organisation", "Kommersant", []),
+    ("RUS", "JRN", "organisation", "Nezavisimaya Gazeta", []),
+    ("RUS", "JRN", "organisation", "Vedomosti", []),
+    ("RUS", "JRN", "organisation", "Interfax", []), ("RUS", "JRN", "organisation", "RT",
+                                                     ["Russia Today"]),
+    ("TUR", "JRN", "organisation", "Dogan News Agency", ["Dogan", "DHA"]),
+    ("TUR", "JRN", "organisation", "Anadolu Agency", ["Anadolu"]),
+    ("TUR", "JRN", "organisation", "Hurriyet", ["Hürriyet", "Hurriyet Daily News"]),
+    ("RUS", "BUS", "organisation", "Gazprom", []), ("RUS", "BUS", "organisation", "Rosneft", []),
+    ("DEU", "PTY", "organisation", "Alternative for Germany", ["AfD"]),
+    ("CHN", "", "group", "Uighurs", ["Uighur", "Uyghur", "Uyghurs"]),
+    ("MMR", "", "group", "Rohingya", ["Rohingyas"]),
 ]
+# names that are no actor at all, whatever the model says: weapons and chemical agents,
+# events, treaties and religions ("VX", "Brexit", "Islam"); a mention of one is dropped
+NOT_ACTORS = ["VX", "Sarin", "Chlorine", "Novichok", "Tabun", "Brexit", "Schengen", "Ramadan",
+              "Eid al-Adha", "Eid al-Fitr", "Christmas", "Easter", "Hajj", "Islam",
+              "Christianity", "Judaism", "Sharia", "Koran", "Quran"]
 # agent nouns the PLOVER list lacks or codes in a way that misleads here
 AGENT_OVERRIDES = {
     "spokesman": "", "spokeswoman": "", "spokesperson": "", "head": "", "chief": "",
@@ -240,6 +268,7 @@ def organisation_rows() -> list[tuple]:
         for alias in [name, *aliases]:
             rows.append((alias, name, kind, country, sector, "acronym"
                          if alias.replace(".", "").isupper() else "name"))
+    rows += [(name, name, "none", "", "", "name") for name in NOT_ACTORS]
     return rows
 
 
@@ -343,6 +372,8 @@ class Person:
     country: str
     sector: str
     latest: int
+    source: str = "phoenix"  # or "office" (us_office_holders.tsv)
+    prominent: bool = False  # a full name kept though first name and surname are common
 
 
 def person_entries(shared: Path, sectors: set[str]) -> tuple[list[Person], Counter]:
@@ -361,6 +392,42 @@ def person_entries(shared: Path, sectors: set[str]) -> tuple[list[Person], Count
             else:
                 people.append(person)
     return people, skipped
+
+
+# the date of the office holders' source (its head commit): a role that ends later is open
+OFFICE_DATA_DATE = 20260615
+
+
+def office_holder_entries(path: Path, phoenix: list[Person]) -> tuple[list[Person], Counter]:
+    """The people of ``us_office_holders.tsv``: country USA; sector the latest role's when it
+    is still open (LEG, GOV), else none (the text's title says what they do now). One a
+    Phoenix entry of the US also names is that entry (its name, sector and dates), so a
+    person keeps one canonical name (unless the entry's own name is no usable name)."""
+    known: dict[str, set[Person]] = {}
+    for person in phoenix:
+        if person.country == "USA" and usable_name(name_tokens(person.name)):
+            for alias in (person.name, *person.synonyms):
+                if len(name_tokens(alias)) > 1:
+                    known.setdefault(alias_key(alias), set()).add(person)
+    people, stats = [], Counter()
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")),
+                              delimiter="\t")
+        for row in rows:
+            aliases = tuple(row["aliases"].split("|"))
+            end = int(row["end"].replace("-", ""))
+            same = {p for a in aliases for p in known.get(alias_key(a), ())}
+            if len(same) == 1:
+                phoenix_person = same.pop()
+                people.append(Person(phoenix_person.name, aliases, "USA", phoenix_person.sector,
+                                     phoenix_person.latest, "office", True))
+                stats["office holders already in Phoenix (names added)"] += 1
+                continue
+            sector = OPEN_ROLE_SECTOR[row["role"]] if end > OFFICE_DATA_DATE else ""
+            people.append(Person(row["name"], aliases, row["country"], sector, end, "office",
+                                 row["role"] in PROMINENT_ROLES))
+            stats["office holders"] += 1
+    return people, stats
 
 
 def _dictionary_entries(path: Path, marker: str):
@@ -485,7 +552,7 @@ def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: 
     words or more (kind ``person``), and a surname alone (kind ``surname``) only where nothing
     else in the gazetteer shares it; ``taken`` holds the other entries' alias keys."""
     stats = Counter()
-    first_names = _first_names(people)
+    first_names = _first_names([p for p in people if p.source == "phoenix"])
     frequent = {w for w, n in first_names.items() if n >= 2}
     claims: dict[str, list[tuple[Person, str, str]]] = {}
     named = []
@@ -496,7 +563,8 @@ def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: 
             continue  # "United States Military", "Secretary-General …", "Abdul Qadir"
         named.append(person)
         for alias in aliases:
-            claims.setdefault(alias_key(alias), []).append((person, alias, "person"))
+            kind = "office" if person.source == "office" else "person"
+            claims.setdefault(alias_key(alias), []).append((person, alias, kind))
     people = named
     others = _surname_owners(people, claims)
     for person in people:
@@ -532,17 +600,16 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
     of two words that are two common first names, or a common first name and a common surname
     (``census``: the census's common first names and surnames)."""
     found = []
-    for alias in (person.name, *person.synonyms):
+    for alias in (f for a in (person.name, *person.synonyms) for f in initial_forms(a)):
         tokens = name_tokens(alias)
-        real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
-        if len(real) < 2 or len(real) != len(tokens) or (NAME_TITLES | nouns) & set(tokens):
+        if not usable_name(tokens) or (NAME_TITLES | nouns) & set(tokens):
             continue
         if len(tokens) == 2 and tokens[0] in census[0] and tokens[1] in census[1] \
-                and not _titled(person):
+                and not (_titled(person) or person.prominent):
             stats["common first name + common surname, too many people (dropped)"] += 1
             continue  # "Andrew Mitchell" (a Canadian minister; a British MP in the news)
         if len(tokens) == 2 and tokens[1] in first_names and tokens[0] in first_names \
-                and not _titled(person):
+                and not (_titled(person) or person.prominent):
             stats["two first names, too common (dropped)"] += 1
             continue  # "Ahmed Hassan", "Ali Abdullah": many people
         found.append(alias)
@@ -550,7 +617,26 @@ def _full_aliases(person: Person, first_names: set[str], nouns: set[str],
                         if w.rstrip("-").lower() not in PERSON_PARTICLES).replace("- ", "-")
         if bare != alias:
             found.append(bare)  # "Bashar Assad"
-    return found
+    return list(dict.fromkeys(found))
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def initial_forms(alias: str) -> list[str]:
+    """The alias, and where it has a middle initial ("Franklin D. Roosevelt") the same with
+    the initial's dot dropped ("Michael D Higgins", as some news writes it)."""
+    words = alias.split()
+    if not any(_INITIAL.match(w) for w in words[1:-1]):
+        return [alias]
+    return [alias, " ".join(w.rstrip(".") if _INITIAL.match(w) else w for w in words)]
+
+
+def usable_name(tokens: list[str]) -> bool:
+    """Two words or more of at least two letters each, apart from middle initials ("d.")."""
+    real = [t for t in tokens if len(t) >= 2 and t.isalpha()]
+    initials = [t for t in tokens[1:-1] if re.fullmatch(r"[a-z]\.?", t)]
+    return len(real) >= 2 and len(real) + len(initials) == len(tokens)
 
 
 def _titled(person: Person) -> bool:
@@ -638,6 +724,8 @@ def people_table(shared: Path, entries: list[tuple], agents: list[tuple[str, str
                  sectors: list[tuple[str, str]], census: Path) -> tuple[list[tuple], Counter]:
     """The person rows (``actors_people.tsv``) and the build report's counts."""
     people, stats = person_entries(shared, {code for code, _ in sectors})
+    office, office_stats = office_holder_entries(OFFICE_HOLDERS, people)
+    people += office
     taken = {alias_key(row[0]) for row in entries}
     taken |= {w for key in list(taken) for w in key.split()}
     nouns = {noun for noun, _ in agents if " " not in noun}
@@ -645,6 +733,7 @@ def people_table(shared: Path, entries: list[tuple], agents: list[tuple[str, str
     common = common_words(shared, agents) | surnames | firsts
     rows, counts = person_rows(people, taken, common, nouns, (firsts, surnames))
     counts.update({f"entries skipped: {why}": n for why, n in stats.items()})
+    counts.update(office_stats)
     counts["entries with one country"] = len(people)
     return sorted(rows, key=lambda r: (r[1], r[5], r[0])), counts
 
@@ -676,7 +765,8 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(DATA / "actors_gazetteer.tsv", header + " (CC BY-SA 3.0, see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], entries)
     write_tsv(DATA / "actors_people.tsv", header + " (OEDA Phoenix MIT, from CountryInfo "
-              "CC BY-SA 3.0, see docs/actors.md)",
+              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0; see "
+              "docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], people)
     write_tsv(DATA / "actors_agents.tsv", header + " (MIT, OEDA PLOVER agents + ours)",
               ["noun", "sector"], agents)

@@ -54,7 +54,12 @@ def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
             countries, sectors = context.evidence(actor)
             if len(countries) == 1:
                 sector = actor.sector or (sectors.pop() if len(sectors) == 1 else None)
-                placed[actor_id] = replace(actor, country=countries.pop(), sector=sector)
+                country = countries.pop()
+                why = f"country\t{country}\tcontext: the article around the name " \
+                      "(clause subject, spokesperson, shared possessive or the one body of " \
+                      "its sector)"
+                placed[actor_id] = replace(actor, country=country, sector=sector,
+                                           evidence=actor.evidence + (why,))
     return placed
 
 

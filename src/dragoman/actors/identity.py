@@ -67,13 +67,14 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_type_variants, _particle_variants, _place_and_org_variants, _same_place,
+    for rule in (_typed_places, _type_variants, _particle_variants, _place_and_org_variants, _same_place,
                  _possessive_variants, _surname_only, _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            if rule not in (_particle_variants, _place_and_org_variants, _possessive_variants):
+            if rule not in (_typed_places, _particle_variants, _place_and_org_variants,
+                            _possessive_variants):
                 alias, target = _direction(alias, target, stored)
             elif alias.actor_id in stored and target.actor_id not in stored:
                 alias, target = target, alias  # else the rule's choice: the fuller spelling
@@ -124,6 +125,25 @@ def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
             target = merges[target].actor_id
         resolved.append(replace(merge, actor_id=target))
     return resolved
+
+
+def _typed_places(actors: list[Actor]):
+    """A person with no country and no role whose name another article's actor has as a place
+    it was typed with evidence ("the Jobar district"): that place. Not an organisation: a
+    channel is often named after a city ("al-Mayadeen" TV, the town of al-Mayadeen)."""
+    places: dict[str, Actor] = {}
+    for actor in actors:
+        why = next((e for e in actor.evidence if e.startswith("type\tlocation\t")), None)
+        if actor.type == "location" and why is not None:
+            places.setdefault(name_key(actor.name), actor)
+    if not places:
+        return
+    for actor in actors:
+        place = places.get(name_key(actor.name))
+        if place is not None and actor.type == "person" and actor.country is None \
+                and not actor.role:
+            why = next(e for e in place.evidence if e.startswith("type\tlocation\t"))
+            yield actor, place, f"typed a place elsewhere in the record: {why.split(chr(9))[2]}"
 
 
 def _type_variants(actors: list[Actor]):

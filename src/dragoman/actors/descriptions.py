@@ -15,7 +15,10 @@ fighters → whoever sends them: "ISIL fighters" → ISIL), as
    government's military), "the regime's delegation" (the government), "the opposition
    delegation" (the opposition);
 3. **an earlier description of the same kind** with a country ("the Syrian government" … "the
-   government"; "Turkish troops" … "the troops");
+   government"; "Turkish troops" … "the troops"); a description before any of its kind was
+   placed takes, in a second pass, the one country every placed description of its kind
+   names ("The regime's delegation left …" before "the Damascus regime": Syria), when
+   nothing below gives one;
 4. **the article's country**: the one country its mentions name clearly most (≥ 2 mentions and
    1.5 times the next) — for the government nouns, the army/military, rebels and opposition
    only ("the forces", "the troops", "the administration", "the ministry" need 1–3).
@@ -24,8 +27,10 @@ The actor: GOV → the country's government actor (the same id as "Syria", "Dama
 "<Demonym> armed forces" (organisation, country, MIL); REB → "<Demonym> rebels" (group);
 OPP → the article's one opposition organisation of that country ("the HNC"), else
 "<Demonym> opposition" (group); "the ministry" → the last ministry the article named.
-Anything else in the phrase ("pro-government forces", "Turkish-backed rebels", "the interim
-government", "its delegation") leaves it unresolved: a wrong actor is worse than none.
+Besides names, descriptions and determiners the phrase may say "new" or "current" ("the new
+Trump administration"). Anything else in the phrase ("pro-government forces", "Turkish-backed
+rebels", "the interim government", "its delegation") leaves it unresolved: a wrong actor is
+worse than none.
 """
 from __future__ import annotations
 
@@ -44,7 +49,7 @@ HOW = "description"
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})
 # plain words allowed before a description noun besides names and other descriptions
 _NEUTRAL = frozenset({"the", "'s", "’s", "state", "security", "national", "armed", "official",
-                      "central", "federal", "government", "regime", "s"})
+                      "central", "federal", "government", "regime", "s", "new", "current"})
 # nouns resolved from the article's country when nothing closer names it
 _HOME_NOUNS = frozenset({"regime", "government", "authorities", "army", "military", "rebels",
                          "insurgents", "opposition"})
@@ -73,11 +78,26 @@ class DescriptionResolver:
         self.actors = actors
         self.home = home_country(mentions, actors)
         self.timeline: dict[str, list[tuple[int, str]]] = {}
+        # kind → the one country every placed description of that kind names (second pass)
+        self.only: dict[str, str] = {}
 
     def resolve_all(self, article_id: str) -> list[tuple[Mention, Actor]]:
-        """A ``DESC`` mention and its actor for every description that resolves."""
+        """A ``DESC`` mention and its actor for every description that resolves: in text
+        order, then once more for those left before any description of their kind was placed,
+        when every placed one of that kind agrees on one country (:attr:`only`)."""
+        candidates = self._candidates()
+        found = self._resolve(article_id, candidates)
+        self.only = {kind: next(iter(countries)) for kind, placed in self.timeline.items()
+                     if len(countries := {country for _, country in placed}) == 1}
+        if not self.only:
+            return found
+        done = {mention.end for mention, _ in found}
+        later = self._resolve(article_id, [t for t in candidates if t.idx + len(t) not in done])
+        return sorted(found + later, key=lambda pair: pair[0].start)
+
+    def _resolve(self, article_id: str, candidates: list) -> list[tuple[Mention, Actor]]:
         found = []
-        for token in self._candidates():
+        for token in candidates:
             sector = self.noun_sector(token)
             if sector is False or self._mention_at(token) or self._inside_larger(token):
                 continue
@@ -164,7 +184,7 @@ class DescriptionResolver:
         else:
             earlier = [c for at, c in self.timeline.get(kind, ()) if at < token.idx]
             country = earlier[-1] if earlier else (
-                self.home if token.lower_ in _HOME_NOUNS else None)
+                self.home if token.lower_ in _HOME_NOUNS else None) or self.only.get(kind)
         if country is None:
             return None
         return Described(country, sector, self._actor(token, sector, country))

@@ -267,6 +267,46 @@ def alleging_verb(verb):
 CARRYING_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 
 
+# verbs whose complement is asked of someone else: the demand is the act (PLOVER REQUEST), what
+# is asked for is not one, whether or not the demand itself was coded
+DEMANDING = frozenset({"want", "wish", "urge", "ask", "call", "demand", "press", "request",
+                       "encourage", "tell", "insist", "order", "instruct", "appeal",
+                       "ultimatum"})
+
+
+def demanded_content(verb) -> bool:
+    """Whether an act is what someone asks another to do ("the unions want the government to
+    withdraw the regulations", "urged the EC to support the PLO"): its verb is the clausal
+    complement of a demand verb (:data:`DEMANDING`), one step up or through "to" + a verb
+    ("called on Russia to press the regime to return"; "its demand that Israel ease …", "ordered
+    the newspaper to suspend publication"), and someone else is asked — the
+    complement has its own subject or the demand an object ("wants to hold talks" is the
+    subject's own intent)."""
+    token = verb
+    while token.dep_ == "conj" and token.head.i != token.i:  # "to unite and mobilize"
+        token = token.head
+    for _ in range(2):
+        if token.dep_ not in ("xcomp", "ccomp", "acl") or token.head.i == token.i:
+            return False
+        if token.head.lemma_.lower() in DEMANDING:  # also a noun: "its demand that Israel ease"
+            return _unrealised(token) and _asks_another(token, token.head)
+        token = token.head
+    return False
+
+
+def _unrealised(clause) -> bool:
+    """An infinitive, a bare subjunctive or a clause with should/must: asked for, not told
+    ("told reporters that the army attacked" reports an act; "told the army to attack" asks)."""
+    return clause.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ in ("to", "should", "must")
+                                      for c in clause.children)
+
+
+def _asks_another(clause, demand) -> bool:
+    return (any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            or any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
+                   for c in demand.children))
+
+
 def carrier_of(verb, carriers: dict):
     """The index of the verb in ``carriers`` whose complement this verb is (up to three
     steps: "threatened to deliver blows", "urged the EC to support the PLO"), else None."""

@@ -28,6 +28,7 @@ from dragoman.events.context import (
     Where,
     alleging_verb,
     carrier_of,
+    demanded_content,
     event_date,
     event_place,
     is_future,
@@ -46,6 +47,7 @@ from dragoman.events.parties import (
     conjuncts,
     object_antecedent,
     participants,
+    relative_antecedent,
     speaker_antecedent,
 )
 from dragoman.events.recode import REFUSED, is_campaign_visit
@@ -146,6 +148,8 @@ def carried_into_carriers(made: list[tuple[Found, list[Event]]]) -> list[tuple[F
         if carrier is not None:
             content.setdefault(carrier, events[0].type)
             continue
+        if demanded_content(item.verb):
+            continue  # what one party asks another to do is the demand's content, no act
         kept.append((item, events))
     return [(item, [_with_content_mode(e, content.get(item.verb.i)) for e in events])
             for item, events in kept]
@@ -169,7 +173,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
     if (refused(token) or _protest_topic(token, entry, tools) or _patient_clause(token)
-            or _noun_misread(token)):
+            or _noun_misread(token) or _no_refusal(token, entry)):
         return None
     start, end = clipped_sentence(token)
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
@@ -203,7 +207,24 @@ RELEASED_THINGS = frozenset({
     "statement", "report", "video", "footage", "figure", "data", "detail", "name", "result",
     "document", "image", "photo", "photograph", "picture", "album", "film", "book", "record",
     "list", "plan", "budget", "version", "update", "information", "communique", "study",
-    "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence"})
+    "survey", "poll", "audio", "recording", "tape", "letter", "text", "transcript", "evidence",
+    "song", "single", "track", "music", "documentary", "trailer", "movie", "memoir", "novel"})
+
+
+# what "declined to …" withholds when it is information, not cooperation: no one is rejected
+WITHHELD = frozenset({"confirm", "comment", "specify", "say", "disclose", "elaborate", "reveal",
+                      "identify", "name", "discuss", "detail", "give", "provide", "answer",
+                      "respond", "speculate", "deny", "explain", "divulge"})
+
+
+def _no_refusal(token, entry: EventVerb) -> bool:
+    """ "decline" that rejects nothing: a fall ("the population has started to decline", no
+    object and no infinitive) or information withheld ("declined to confirm the deployment",
+    "declined to comment")."""
+    if entry.lemma != "decline":
+        return False
+    done = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")), None)
+    return done is None or (done.dep_ == "xcomp" and done.lemma_.lower() in WITHHELD)
 
 
 def _patient_clause(token) -> bool:
@@ -346,11 +367,11 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     verb = item.verb
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
-    source = speaker_antecedent(item.source) or item.source
+    source = speaker_antecedent(item.source) or relative_antecedent(item.source) or item.source
     sources = [_acting(source, p) for p in _parties(resolver, source)]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
-    direct = object_antecedent(item.target) or item.target
+    direct = object_antecedent(item.target) or relative_antecedent(item.target) or item.target
     if is_campaign_visit(verb, [p.country if p else None for p in sources],
                          _parties(resolver, direct), gazetteer):
         return []
@@ -394,7 +415,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate(_dyads(kind, sources, targets)):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -415,11 +436,12 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _dyads(kind: str, sources: list, targets: list) -> list[tuple]:
+def _dyads(kind: str, sources: list, targets: list, mode: str | None = None) -> list[tuple]:
     """The (source, target) pairs of one act: every source with every target, or, for a
-    mutual act of exactly two coded sources and no target, each with the other."""
+    mutual act of exactly two coded sources and no target, each with the other — not a
+    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other)."""
     coded = [s for s in sources if _coded(s)]
-    if kind in MUTUAL_TYPES and len(coded) == 2 and not any(targets):
+    if kind in MUTUAL_TYPES and mode != "mediate" and len(coded) == 2 and not any(targets):
         return [(coded[0], coded[1]), (coded[1], coded[0])]
     return [(s, t) for s in sources for t in targets]
 
@@ -471,6 +493,11 @@ EVENT_NOUNS = frozenset({
     "clash", "battle", "siege", "unrest", "insurgency", "bombardment", "fire", "crackdown"})
 
 
+# armed happenings: a country's are done by its military
+ARMED_ACTS = frozenset({"attack", "bombing", "strike", "airstrike", "raid", "shelling",
+                        "offensive", "operation", "bombardment", "fire"})
+
+
 # a time is never an actor ("Date of publication 21 September 2016 The UN has suspended …")
 TIME_NOUNS = frozenset({"date", "day", "time", "year", "month", "week", "hour", "night",
                         "morning", "evening", "afternoon"})
@@ -493,9 +520,13 @@ def _acting(token, party: Party | None) -> Party | None:
     if (lemma in TIME_NOUNS or lemma in PLACE_NOUNS) and token.ent_type_ not in (
             "ORG", "GPE", "NORP", "PERSON"):
         return None
-    if lemma not in EVENT_NOUNS or _whose(token):
+    if lemma not in EVENT_NOUNS:
         return party
-    return Party(party.text, party.start, party.end)
+    if not _whose(token):
+        return Party(party.text, party.start, party.end)
+    if lemma in ARMED_ACTS and party.country and party.sector is None:
+        return replace(party, sector="MIL")  # "a Russian air strike killed …": Russia's military
+    return party
 
 
 def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_party: bool = False,
@@ -511,6 +542,15 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     then looks in the verb's prepositions."""
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
+    part_of = _of_object(token) if token.lower_ in PORTIONS else None
+    if part_of is not None:  # "much of the city of Palmyra": the city, which is a place
+        return _recipient(resolver, part_of, resolver.party(part_of), must_be_party, True,
+                          verbal)
+    owner = _of_object(token) if token.lemma_.lower() in PROPOSALS | TOPIC_NOUNS else None
+    if owner is not None and owner.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        owned = resolver.party(owner)  # "supported the initiative of President Niinisto"
+        if owned is not None and (owned.actor_id or owned.country) and not owned.place:
+            return owned
     if token.lemma_.lower() in WEAPON_NOUNS or (  # "with heavy artillery": a means
             token.lemma_.lower() in PLACE_NOUNS and not _held_by(token)):  # "the towns of …"
         return None
@@ -555,8 +595,20 @@ VERBAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "
                           "REJECT", "THREATEN"})
 # what an actor proposes or decides: a party only when a name on it says whose
 PROPOSALS = frozenset({"proposal", "plan", "offer", "demand", "initiative", "idea", "call",
+                       "invitation", "appeal",
                        "request", "policy", "decision", "position", "stance", "approach",
                        "right", "rights", "security", "sovereignty", "integrity", "interest"})
+
+
+# heads that name a share of what their "of" phrase names
+PORTIONS = frozenset({"much", "most", "part", "parts", "some", "all", "rest", "half", "many",
+                      "swathes", "swathe"})
+
+
+def _of_object(token):
+    """The object of the token's "of" phrase ("the initiative *of Niinisto*"), else None."""
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if prep is None else next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _locative(token) -> bool:
@@ -602,9 +654,14 @@ def _held_by(place) -> bool:
     """Whether a modifier on a place names who holds it ("rebel positions", "ISIS's
     stronghold", "Kurdish areas"); a name in an "of" complement is the place's own name ("the
     city of Raqqa")."""
+    settlement = place.lemma_.lower() in SETTLEMENTS  # "the Syrian city": Syria's, held by none
     return any(c.dep_ in ("poss", "compound", "amod")
-               and (c.ent_type_ in ("NORP", "ORG", "PERSON") or c.lemma_.lower() in _HOLDERS)
+               and (c.ent_type_ in ("ORG", "PERSON") or c.lemma_.lower() in _HOLDERS
+                    or (c.ent_type_ == "NORP" and not settlement))
                for c in place.children)
+
+
+SETTLEMENTS = frozenset({"city", "town", "village", "capital", "province", "region", "district"})
 
 
 def _whose(thing) -> bool:

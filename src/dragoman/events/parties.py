@@ -34,11 +34,16 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 # type requires an actor (source)
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+OWNING_PRONOUNS = frozenset({"his", "her", "my", "our", "your"})
 # "the regime's supporters", "allies of Iran": related to a country, not that country
 # nouns that name parties without being agent nouns of the gazetteer ("all parties", "both sides")
 PARTY_NOUNS = frozenset({"party", "side", "participant", "member", "signatory", "guarantor"})
 RELATION_NOUNS = frozenset({"supporter", "backer", "ally", "opponent", "enemy", "critic", "rival",
-                            "sponsor", "patron", "foe", "adversary", "neighbour", "neighbor"})
+                            "sponsor", "patron", "foe", "adversary", "neighbour", "neighbor",
+                            # kin act for themselves: "Mr Foley's parents accused …" is not Foley
+                            "parent", "family", "relative", "mother", "father", "wife",
+                            "husband", "son", "daughter", "brother", "sister", "child", "widow",
+                            "friend"})
 # "the Russian-backed Syrian delegation": Russia is the patron, not the delegation's country
 _PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|"
                      r"trained|friendly|brokered|mediated)\b", re.IGNORECASE)
@@ -129,10 +134,19 @@ def _consequence_subject(verb):
         return None
     if head.ent_type_ in _NAMED or head.pos_ == "PROPN":
         return None
+    if head.lemma_.lower() in VOICING_NOUNS:
+        return head  # "responded with force to protests demanding reforms": the protests demand
     governor = head.head.head if head.dep_ == "pobj" else head.head
     if governor.pos_ not in ("VERB", "AUX") or governor.dep_ == "acl":
         return None
     return next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+# things that voice or do what a participle on them says ("protests demanding reforms", "a
+# statement calling for talks"): the participle is theirs, not the clause subject's
+VOICING_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "strike", "sit-in",
+                           "protester", "demonstrator", "crowd", "statement", "letter",
+                           "resolution", "petition", "campaign", "movement", "report"})
 
 
 def _with_absolute(verb):
@@ -218,6 +232,21 @@ def object_antecedent(pronoun):
     return earlier if (pronoun.lower_ == "them") == plural else None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedent(pronoun):
+    """What a relative pronoun stands for: the noun its clause modifies ("a French TV
+    journalist whom she accused": the journalist); else None."""
+    if (pronoun is None or pronoun.lower_ not in RELATIVE_PRONOUNS
+            or pronoun.tag_ not in ("WP", "WDT")):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return clause.head
+
+
 def speaker_antecedent(pronoun):
     """Who a pronoun subject of a reported clause stands for: "Russia, Iran and Turkey said
     they were ready …", "the delegation said it wants …" — the subject of the verb that
@@ -296,8 +325,8 @@ class PartyResolver:
         if any(c.dep_ in ("compound", "amod") and c.ent_type_ in _NAMED for c in token.children):
             return None  # "bin Laden's al-Qaeda network": the network is the named one
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS:
-            return None
+        if owner is None or owner.lower_ in POSSESSIVE_PRONOUNS | OWNING_PRONOUNS:
+            return None  # "signed his order": the order is the signer's own, no party
         return owner
 
     def _is_agent(self, token) -> bool:

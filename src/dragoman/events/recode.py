@@ -102,9 +102,21 @@ def is_verbal_attack(kind: str, verb, target) -> bool:
     """An ASSAULT verb used of words (see module doc)."""
     if kind != "ASSAULT" or verb.lemma_.lower() not in VERBAL_ATTACKERS:
         return False
-    if any(_as_judgement(c) for c in verb.children):
+    if any(_as_judgement(c) or _spoken(c) for c in verb.children):
         return True
     return target is not None and target.lemma_.lower() in SPOKEN_THINGS
+
+
+# verbs that say an attack was made in words: "attacked Ms Rudd, asking: …", "attacked the
+# plan, saying …"
+SPEAKING = frozenset({"say", "ask", "tell", "call", "accuse", "describe", "argue", "claim",
+                      "write", "tweet", "brand", "label", "add"})
+
+
+def _spoken(child) -> bool:
+    """A participle of speech on the verb ("…, saying …", "…, asking …")."""
+    return child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" \
+        and child.lemma_.lower() in SPEAKING
 
 
 def _as_judgement(child) -> bool:

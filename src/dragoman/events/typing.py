@@ -47,6 +47,9 @@ from dragoman.text.parse import is_complement
 
 CUE_BONUS = 1.0
 
+# lexicon types whose verbs say the act on their own ("deployed 100 Rangers" is never AID): they
+# get the two-word entries' bonus
+UNAMBIGUOUS = frozenset({"MOBILIZE"})
 OPEN_MIN_MARGIN = 0.0  # an open (non-lexicon) verb is an event when its best root scores > 0
 
 def first_types(found: list[Found], typer: EventTyper | None) -> list[str | None]:
@@ -59,7 +62,8 @@ def first_types(found: list[Found], typer: EventTyper | None) -> list[str | None
     bonus = np.zeros((len(found), len(labels)))  # the lexicon's type gets CUE_BONUS
     for k, (item, cue) in enumerate(zip(found, cues)):
         if cue in labels:  # a two-word entry ("strike deal") is unambiguous: trust it more
-            bonus[k, labels.index(cue)] = CUE_BONUS * (2 if " " in item.entry.lemma else 1)
+            sure = " " in item.entry.lemma or cue in UNAMBIGUOUS
+            bonus[k, labels.index(cue)] = CUE_BONUS * (2 if sure else 1)
     types = []
     for item, cue, row in zip(found, cues, typer.scores([marked(f) for f in found], bonus)):
         best = labels[int(np.argmax(row))]

@@ -185,6 +185,10 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
         return None  # "released a joint statement": a publication, no captive set free
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
+    if entry.lemma == "capture" and target is not None and target.lemma_.lower() in PICTURED:
+        return None  # "the photographer captured Karlov's final moments": a picture taken
+    if _designation(token, entry):
+        return None  # "Islamic State (outlawed in Russia)": a label, no act reported
     return Found(token, entry, start, end, source, target)
 
 
@@ -202,6 +206,21 @@ def _reporter(token, entry: EventVerb, tools: EventTools):
 
 
 PARTY_OBJECT = frozenset({"meet"})
+# what a camera "captures": a picture, not a captive or a town
+PICTURED = frozenset({"moment", "image", "scene", "category", "picture", "shot", "mood", "spirit",
+                      "essence", "atmosphere", "attention", "imagination", "footage", "photo"})
+BANNING = frozenset({"outlaw", "ban", "prohibit", "proscribe"})
+
+
+def _designation(token, entry: EventVerb) -> bool:
+    """A ban told as a participle on a name ("terrorists of the Islamic State (terrorist
+    organization outlawed in Russia)", "IS, banned in Russia"): the designation Russian media
+    repeat after every such name, not a ban reported."""
+    if entry.lemma not in BANNING or token.tag_ != "VBN":
+        return False
+    return token.dep_ in ("acl", "amod") or not any(  # "[former name of … outlawed in Russia]"
+        c.dep_ in ("aux", "auxpass", "dobj") for c in token.children)
+
 RELEASING = frozenset({"release", "free"})
 RELEASED_THINGS = frozenset({
     "statement", "report", "video", "footage", "figure", "data", "detail", "name", "result",
@@ -220,7 +239,9 @@ WITHHELD = frozenset({"confirm", "comment", "specify", "say", "disclose", "elabo
 def _no_refusal(token, entry: EventVerb) -> bool:
     """ "decline" that rejects nothing: a fall ("the population has started to decline", no
     object and no infinitive) or information withheld ("declined to confirm the deployment",
-    "declined to comment")."""
+    "declined to comment"); "did not rule out" that something happens, which leaves it open."""
+    if entry.lemma == "rule out":
+        return is_negated(token)
     if entry.lemma != "decline":
         return False
     done = next((c for c in token.children if c.dep_ in ("xcomp", "dobj")), None)
@@ -260,6 +281,8 @@ def _open(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     source, target = participants(token)
     if source is None or target is None or source.pos_ == "PRON":
         return None
+    if target.lemma_.lower() in RELEASED_THINGS:
+        return None  # "will deliver his Budget": a publication presented, no party acted on
     if not all(_named(resolver.party(t)) for t in (source, target)):
         return None
     start, end = clipped_sentence(token)
@@ -338,8 +361,9 @@ def _transfer(token, resolver: PartyResolver) -> Found | None:
         return None
     thing = next((c for c in token.children if c.dep_ == "dobj"), None)
     if (thing is None or thing.pos_ in ("PRON", "PROPN") or thing.ent_type_ in (
-            "GPE", "NORP", "ORG", "PERSON") or thing.lemma_.lower() in NOT_GIVEN):
-        return None  # "handed him over", "gave Russia a warning": no thing given
+            "GPE", "NORP", "ORG", "PERSON") or thing.lemma_.lower() in NOT_GIVEN | RELEASED_THINGS):
+        return None  # "handed him over", "gave Russia a warning", "deliver his Budget to the
+        # House": no thing given (a publication is presented, not given)
     receiver = next((t for t in indirect_targets(token, thing) if t.ent_type_ in (
         "GPE", "NORP", "ORG", "PERSON")), None)
     source = subject_of(token)
@@ -385,6 +409,8 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
         addressee = _clause_target(verb)  # "demanded that the US cancel …": the US
         if addressee is not None:
             targets = _targets(resolver, addressee)
+    if kind == "RETREAT" and _withdrawn(direct):
+        targets = [None]  # "withdrew a number of fighter planes": what is pulled back, not whom
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
             if _locative(indirect) and any(map(_coded, targets)):
@@ -559,13 +585,34 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     if party.actor_id or resolver.possessed(token) or resolver.is_party_word(token):
         return party
     lemma = token.lemma_.lower()
-    if lemma in TOPIC_NOUNS | EVENT_NOUNS:
-        return None
+    if lemma in TOPIC_NOUNS | EVENT_NOUNS | CRIMES:
+        doer = _deed_doer(token)  # "condemned the war crimes committed by the regime's forces"
+        return resolver.party(doer) if doer is not None else None
     if lemma in PROPOSALS or must_be_party:
         return party if _whose(token) else None
     if verbal:  # what is agreed, rejected or asked for is no party: "agreeing a mechanism"
         return party if _whose(token) else None
     return party  # a concrete thing acted on, as written ("blocked the aid convoy")
+
+
+# deeds an accusation is about: their doer is its target when a "by" phrase names it
+CRIMES = frozenset({"crime", "atrocity", "abuse", "violation", "massacre", "killing", "murder",
+                    "assassination", "aggression"})
+
+
+def _deed_doer(deed):
+    """Who did a deed a "by" phrase on it, or on its participle, names ("the war crimes being
+    committed by the Russian forces", "attacks by the regime"), else None."""
+    participle = next((c for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    for node in (deed, participle):
+        if node is None:
+            continue
+        agent = next((c for c in node.children if c.dep_ in ("agent", "prep")
+                      and c.lower_ == "by"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if doer is not None and doer.ent_type_ not in ("DATE", "TIME"):
+            return doer
+    return None
 
 
 # topics and documents: what is agreed, violated or discussed, never whom
@@ -578,7 +625,8 @@ TOPIC_NOUNS = frozenset({
     "election", "vote", "referendum", "protocol", "declaration", "text", "draft", "communique",
     "statement", "report", "document", "memorandum", "mandate", "sanction", "aid",
     "assistance", "access", "corridor", "evacuation", "humanity", "bombing", "terrorism",
-    "extremism", "violence", "war", "conflict", "dialogue", "negotiation", "solution"})
+    "extremism", "violence", "war", "conflict", "dialogue", "negotiation", "solution",
+    "allegation", "accusation", "claim", "charge", "rumour", "rumor", "round", "talk"})
 # places and buildings named by a common noun: where an act happened, never whom (a name or
 # agent on them says whose: "rebel positions", "the regime's bases")
 PLACE_NOUNS = frozenset({
@@ -755,6 +803,29 @@ def indirect_targets(verb, direct, kind: str = "") -> list:
             elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
                 found.append(child)
     return found
+
+
+# what a retreat pulls back: its own forces, equipment and envoys, never the one retreated from
+WITHDRAWN = frozenset({
+    "troop", "force", "soldier", "plane", "jet", "aircraft", "helicopter", "warplane", "unit",
+    "fighter", "personnel", "tank", "ship", "warship", "vessel", "equipment", "weapon",
+    "battalion", "brigade", "division", "contingent", "ambassador", "diplomat", "staff", "envoy",
+    "military", "army", "armour", "armor", "artillery", "missile", "boot"})
+
+
+def _withdrawn(token) -> bool:
+    """Whether a retreat's object is what the source pulls back ("withdrew its troops", "a
+    number of fighter planes"): PLOVER's RETREAT is aimed at whom it yields to, not at that."""
+    if token is None:
+        return False
+    counted = _of_object(token) if token.lemma_.lower() in COUNTED else None
+    head = counted if counted is not None else token
+    return head.lemma_.lower() in WITHDRAWN
+
+
+# heads that count what their "of" phrase names ("a number of planes", "hundreds of troops")
+COUNTED = frozenset({"number", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                     "group", "contingent", "squadron", "fleet", "bulk", "majority"}) | PORTIONS
 
 
 def _mobilized_against(resolver: PartyResolver, verb, direct) -> list[Party | None]:

@@ -216,10 +216,13 @@ def _designation(token, entry: EventVerb) -> bool:
     """A ban told as a participle on a name ("terrorists of the Islamic State (terrorist
     organization outlawed in Russia)", "IS, banned in Russia"): the designation Russian media
     repeat after every such name, not a ban reported."""
-    if entry.lemma not in BANNING or token.tag_ != "VBN":
+    if entry.lemma not in BANNING or token.tag_ not in ("VBN", "VBD"):
         return False
-    return token.dep_ in ("acl", "amod") or not any(  # "[former name of … outlawed in Russia]"
-        c.dep_ in ("aux", "auxpass", "dobj") for c in token.children)
+    if token.dep_ in ("acl", "amod") and token.tag_ == "VBN":
+        return True
+    # "[former name of … outlawed in Russia]" parsed as a clause: nothing banned, only where
+    return not any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
 
 RELEASING = frozenset({"release", "free"})
 RELEASED_THINGS = frozenset({

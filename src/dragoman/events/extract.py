@@ -589,8 +589,9 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
         return party
     lemma = token.lemma_.lower()
     if lemma in TOPIC_NOUNS | EVENT_NOUNS | CRIMES:
-        doer = _deed_doer(token)  # "condemned the war crimes committed by the regime's forces"
-        return resolver.party(doer) if doer is not None else None
+        doer = _deed_doer(token) if lemma in EVENT_NOUNS | CRIMES else None
+        return resolver.party(doer) if doer is not None else None  # "condemned the crimes
+        # committed by the regime's forces": the forces
     if lemma in PROPOSALS or must_be_party:
         return party if _whose(token) else None
     if verbal:  # what is agreed, rejected or asked for is no party: "agreeing a mechanism"
@@ -603,10 +604,15 @@ CRIMES = frozenset({"crime", "atrocity", "abuse", "violation", "massacre", "kill
                     "assassination", "aggression"})
 
 
+DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "launch", "wage", "do",
+                   "stage", "mount", "unleash"})
+
+
 def _deed_doer(deed):
     """Who did a deed a "by" phrase on it, or on its participle, names ("the war crimes being
     committed by the Russian forces", "attacks by the regime"), else None."""
-    participle = next((c for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+    participle = next((c for c in deed.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in DOING), None)
     for node in (deed, participle):
         if node is None:
             continue

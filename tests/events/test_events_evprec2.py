@@ -57,3 +57,17 @@ def test_talks_and_allegations_are_no_targets(run):
     events = run("Lakhdar Brahimi helped to convene two rounds of intra-Syrian talks in "
                  "Geneva.")
     assert all(e.target is None for e in events)
+
+
+def test_a_picture_captured_through_a_relative_pronoun(run):
+    events = run("Burhan Ozbilici won the prize. Ozbilici's photo won the Spot News category, "
+                 "which he captured in the moments before Altintas shot Karlov.")
+    assert not [e for e in events if e.trigger == "captured"]
+
+
+def test_a_named_town_is_a_place_not_a_target(run):
+    events = run("A woman was injured as terrorist groups from Jaish al-Fatah organization "
+                 "attacked the besieged al-Fouaa town.")
+    assert [(e.type, e.target) for e in events if e.trigger == "attacked"] == [("ASSAULT", None)]
+    held = run("The army attacked the rebel stronghold.")
+    assert [e.target for e in held] == ["the rebel stronghold"]

@@ -185,7 +185,8 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
         return None  # "released a joint statement": a publication, no captive set free
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
-    if entry.lemma == "capture" and target is not None and target.lemma_.lower() in PICTURED:
+    captured = relative_antecedent(target) or target  # "the category, which he captured"
+    if entry.lemma == "capture" and captured is not None and captured.lemma_.lower() in PICTURED:
         return None  # "the photographer captured Karlov's final moments": a picture taken
     if _designation(token, entry):
         return None  # "Islamic State (outlawed in Russia)": a label, no act reported
@@ -710,10 +711,11 @@ _HOLDERS = frozenset({"regime", "government", "rebel", "opposition", "army", "mi
 def _held_by(place) -> bool:
     """Whether a modifier on a place names who holds it ("rebel positions", "ISIS's
     stronghold", "Kurdish areas"); a name in an "of" complement is the place's own name ("the
-    city of Raqqa")."""
+    city of Raqqa"), and so is a name compounded with a town ("the besieged al-Fouaa town")."""
     settlement = place.lemma_.lower() in SETTLEMENTS  # "the Syrian city": Syria's, held by none
     return any(c.dep_ in ("poss", "compound", "amod")
-               and (c.ent_type_ in ("ORG", "PERSON") or c.lemma_.lower() in _HOLDERS
+               and ((c.ent_type_ in ("ORG", "PERSON") and not (settlement and c.dep_ == "compound"))
+                    or c.lemma_.lower() in _HOLDERS
                     or (c.ent_type_ == "NORP" and not settlement))
                for c in place.children)
 

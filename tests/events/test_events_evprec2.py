@@ -71,3 +71,9 @@ def test_a_named_town_is_a_place_not_a_target(run):
     assert [(e.type, e.target) for e in events if e.trigger == "attacked"] == [("ASSAULT", None)]
     held = run("The army attacked the rebel stronghold.")
     assert [e.target for e in held] == ["the rebel stronghold"]
+
+
+def test_a_signed_decree_is_no_agreement(run):
+    assert not run("Mr Trump signed the first order a week after his 20 January inauguration.")
+    assert [e.trigger for e in run("Russia and Turkey signed an agreement on Syria.")] \
+        == ["signed", "signed"]  # an agreement between parties stays

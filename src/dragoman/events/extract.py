@@ -185,6 +185,8 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
         return None  # "released a joint statement": a publication, no captive set free
     if entry.lemma == "ask" and source is None and token.tag_ == "VBN":
         return None  # "the leader was asked about the claims": a journalist's question
+    if entry.lemma == "sign" and target is not None and target.lemma_.lower() in DECREES:
+        return None  # "Mr Trump signed the first order": a decree, no agreement with anyone
     captured = relative_antecedent(target) or target  # "the category, which he captured"
     if entry.lemma == "capture" and captured is not None and captured.lemma_.lower() in PICTURED:
         return None  # "the photographer captured Karlov's final moments": a picture taken
@@ -210,6 +212,9 @@ PARTY_OBJECT = frozenset({"meet"})
 # what a camera "captures": a picture, not a captive or a town
 PICTURED = frozenset({"moment", "image", "scene", "category", "picture", "shot", "mood", "spirit",
                       "essence", "atmosphere", "attention", "imagination", "footage", "photo"})
+# what a leader signs alone: an act of government, not an agreement (PLOVER AGREE needs a party)
+DECREES = frozenset({"order", "decree", "bill", "law", "legislation", "directive", "ordinance",
+                     "proclamation", "budget", "warrant"})
 BANNING = frozenset({"outlaw", "ban", "prohibit", "proscribe"})
 
 

@@ -77,3 +77,11 @@ def test_a_signed_decree_is_no_agreement(run):
     assert not run("Mr Trump signed the first order a week after his 20 January inauguration.")
     assert [e.trigger for e in run("Russia and Turkey signed an agreement on Syria.")] \
         == ["signed", "signed"]  # an agreement between parties stays
+
+
+def test_armed_backing_is_military_aid(run):
+    events = run("Hizballah fighters backed by Syrian and Iranian forces have pushed the Nusra "
+                 "Front from the town.")
+    assert [(e.type, e.mode) for e in events if e.trigger == "backed"] == [("AID", "military")]
+    said = run("France supported the resolution of the United States.")
+    assert [e.type for e in said] == ["SUPPORT"]

@@ -98,6 +98,17 @@ def is_obstruction(kind: str, verb, target, source_sectors: list[str | None]) ->
     return not any(sector in STATE_SECTORS for sector in source_sectors)
 
 
+# verbs of backing: by armed forces it is military aid, not a verbal endorsement
+BACKING = frozenset({"back", "support", "assist", "help", "reinforce"})
+
+
+def is_armed_backing(kind: str, verb, source_sectors: list[str | None]) -> bool:
+    """Armed forces backing a party ("Hizballah fighters backed by Syrian and Iranian forces"):
+    PLOVER AID (mode military), not SUPPORT, which is said, not done with troops."""
+    return (kind == "SUPPORT" and verb.lemma_.lower() in BACKING and bool(source_sectors)
+            and all(sector == "MIL" for sector in source_sectors))
+
+
 def is_verbal_attack(kind: str, verb, target) -> bool:
     """An ASSAULT verb used of words (see module doc)."""
     if kind != "ASSAULT" or verb.lemma_.lower() not in VERBAL_ATTACKERS:

@@ -34,6 +34,7 @@ from dragoman.events.found import Found
 from dragoman.events.lexicon import CAMEO_ROOT
 from dragoman.events.recode import (
     REFUSED,
+    is_armed_backing,
     is_obstruction,
     is_refusal,
     is_verbal_attack,
@@ -143,6 +144,8 @@ def final_type(item: Found, kind: str, source_sectors: list) -> Typed:
         kind, mode, announced = promised, None, True
     if is_obstruction(kind, verb, item.target, source_sectors):
         kind, mode = "PROTEST", "obstruct"
+    if is_armed_backing(kind, verb, source_sectors):
+        kind, mode = "AID", "military"
     if is_verbal_attack(kind, verb, item.target):
         kind, mode = "ACCUSE", None
     threat = threat_mode(kind, verb)

@@ -114,6 +114,7 @@ def unidentified(**changes) -> Event:
      "source unidentified"),
     (replace(good(), type="AID", target="£349m.", target_actor_id=None, target_country=None,
              target_sector=None), "recipient required"),
+    (replace(good(), negated=True), "not done"),  # "has not agreed a final settlement"
 ])
 def test_the_gates_keep_unciteable_events_out_of_the_default_record(event, reason):
     """No identifiable source, or no recipient where PLOVER requires one: whatever the model

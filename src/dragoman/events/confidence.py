@@ -60,7 +60,10 @@ def gate(event: Event) -> str | None:
     attacks in several countries) — the actors layer (``actors/descriptions.py``) resolves the
     descriptions it can place safely to an actor —, and a type PLOVER codes only with a recipient
     (:data:`~dragoman.events.parties.NEEDS_RECIPIENT`: AID, COOPERATE, SANCTION) without one
-    that is an actor, a country or a sector."""
+    that is an actor, a country or a sector; and an act said not to have happened ("has not
+    agreed a final settlement", ``negated``: a refusal is coded REJECT, not negated)."""
+    if event.negated:
+        return "not done"
     if not (event.source_actor_id or (event.source_country
                                       and event.source_sector not in PRIVATE_SECTORS)):
         return "source unidentified"

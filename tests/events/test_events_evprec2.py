@@ -85,3 +85,8 @@ def test_armed_backing_is_military_aid(run):
     assert [(e.type, e.mode) for e in events if e.trigger == "backed"] == [("AID", "military")]
     said = run("France supported the resolution of the United States.")
     assert [e.type for e in said] == ["SUPPORT"]
+
+
+def test_an_act_one_would_like_to_do_is_hypothetical(run):
+    events = run("Trump would like to establish more friendly relations with Moscow.")
+    assert events and all(e.hypothetical for e in events)

@@ -37,6 +37,7 @@ INTENT = frozenset({
     "threaten", "plan", "want", "intend", "seek", "aim", "hope", "try", "vow", "promise",
     "pledge", "offer", "propose", "consider", "expect", "prepare", "wish", "ask", "urge", "call",
     "demand", "press", "need", "agree", "decide", "refuse", "decline", "tell", "encourage",
+    "like", "love", "prefer",  # "would like to establish relations": wished, not done
 })
 NEGATING = frozenset({"fail", "refuse", "decline"})
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "from", "of", "around",

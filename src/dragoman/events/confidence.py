@@ -4,7 +4,8 @@ right, from precision gates and a small logistic model over what the record says
 **Gates** (:func:`gate`): an event whose source cannot be cited (no actor and no country, only
 a nationality on a private person — "the military", "a suicide bomber", "A Syrian man" —, or
 a country carried over from another phrase to a description no actor was found for),
-or of a type PLOVER codes only with a recipient (AID, COOPERATE, SANCTION) without one, gets
+of a type PLOVER codes only with a recipient (AID, COOPERATE, SANCTION) without one, or
+negated (an act said not to have happened; a refusal is REJECT, not negated), gets
 at most :data:`GATED`, below any default threshold: it stays in the record (``--min-confidence
 0`` shows it) but out of the default view, whatever the model says.
 

@@ -90,3 +90,12 @@ def test_armed_backing_is_military_aid(run):
 def test_an_act_one_would_like_to_do_is_hypothetical(run):
     events = run("Trump would like to establish more friendly relations with Moscow.")
     assert events and all(e.hypothetical for e in events)
+
+
+def test_a_dateline_in_run_on_text_is_not_the_acts_date(run):
+    """The header's date is the page's ("Date of publication 26 November 2017 …"): read as the
+    act's, it made the same act a second event (month precision) beside its repeat."""
+    events = run("Date of publication 26 November 2017 More than 19 civilians were killed in "
+                 "Eastern Ghouta on Sunday as the Syrian regime stepped up its campaign to "
+                 "retake the last opposition stronghold near Damascus.", "2017-11-26")
+    assert events and all(e.date == "2017-11-26" and e.date_precision == "day" for e in events)

@@ -70,7 +70,7 @@ def event_date(verb, published: date | None, forward: bool) -> When:
     clause = verb
     for _ in range(3):  # own clause first, then the clause it depends on ("…, objecting to")
         for ent in clause_entities(clause, ("DATE",)):
-            if _year_in_name(ent):
+            if _year_in_name(ent) or _dateline(ent):
                 continue
             found = resolve(ent.text, published, forward)
             if found is not None:
@@ -79,6 +79,17 @@ def event_date(verb, published: date | None, forward: bool) -> When:
             break
         clause = clause.head
     return When(published.isoformat(), "day", None, "published")
+
+
+# words that introduce the article's own date in a run-on header ("Date of publication 26
+# November 2017 More than 19 civilians were killed …"): metadata, not when the act happened
+DATELINE_WORDS = frozenset({"publication", "published", "updated", "posted", "modified"})
+
+
+def _dateline(ent) -> bool:
+    """A date right after "Date of publication", "Published", "Updated" …: the page's date."""
+    before = ent.doc[max(ent.start - 2, 0):ent.start]
+    return any(t.lower_ in DATELINE_WORDS for t in before)
 
 
 def _year_in_name(ent) -> bool:

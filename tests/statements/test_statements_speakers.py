@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.actors.doc import DocActors
+from dragoman.model import Actor, Mention
+from dragoman.statements.speakers import actor_in
+
 pytestmark = pytest.mark.model
 
 
@@ -97,3 +101,37 @@ def test_a_possessive_owner_is_not_the_speaker(statements_of):
         "Mr Foley's bereaved parents John and Diane said they wanted the images removed.")
     assert statement.speaker_mention.startswith("Mr Foley's bereaved parents")
     assert statement.speaker is None  # not James Foley, nor one of the two parents
+
+
+def test_a_name_that_only_modifies_the_head_does_not_speak(statements_of):
+    # branch speakers3: "the Trump administration" is not Donald Trump
+    found = statements_of("Donald Trump signed the order on Monday. The Trump administration "
+                          "said the ban was legal.")
+    said = next(s for s in found if "ban was legal" in s.text)
+    assert said.speaker != "Donald Trump"
+    assert said.speaker_mention == "The Trump administration"
+
+
+def test_he_is_not_a_name_inside_the_assad_regime(statements_of):
+    # branch speakers3: a person named only as a modifier ("the Assad regime") is no candidate
+    found = statements_of("The attacks by the Assad regime on Aleppo killed dozens. He added "
+                          "that the onslaught aimed at thwarting the talks.")
+    added = next(s for s in found if s.cue == "add")
+    assert added.speaker is None
+
+
+def test_authorities_placed_elsewhere_are_not_the_earlier_country(nlp):
+    # branch speakers3: "authorities in the German city of Cologne" are not Belgium's, though
+    # the description layer gave "authorities" the country of the sentence before
+    text = "Authorities in the German city of Cologne announced arrests."
+    doc = nlp(text)
+    belgium = Actor(actor_id="bel", name="Belgium", type="country", country="BEL")
+    cologne = Actor(actor_id="cgn", name="Cologne", type="location", country="DEU")
+    described = Mention("a1", 0, 11, "Authorities", "DESC", "bel", how="description")
+    placed = Mention("a1", 34, 41, "Cologne", "GPE", "cgn", how="name")
+    actors = DocActors([described, placed], {"bel": belgium, "cgn": cologne})
+    head = doc[0]
+    phrase = doc[head.left_edge.i:head.right_edge.i + 1]
+    assert actor_in(actors, phrase, head) is None
+    at_home = DocActors([described], {"bel": belgium})
+    assert actor_in(at_home, doc[0:1], head) == belgium

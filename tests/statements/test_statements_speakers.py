@@ -135,3 +135,16 @@ def test_authorities_placed_elsewhere_are_not_the_earlier_country(nlp):
     assert actor_in(actors, phrase, head) is None
     at_home = DocActors([described], {"bel": belgium})
     assert actor_in(at_home, doc[0:1], head) == belgium
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker(statements_of):
+    # branch speakers3: “…,” he said. “A.” “B.” A spokesman said … — B is still his
+    found = statements_of(
+        "Edward Leigh spoke on Monday. \"Any fraud is fraud against the taxpayer,\" he said. "
+        "\"Departments need to act on improper spending. \"The government must press the "
+        "Commission to take a robust stance.\" A spokesman for the European Anti-Fraud Office "
+        "said the organisation agreed with the assessment.")
+    pressed = next(s for s in found if s.text.startswith("The government must press"))
+    assert pressed.speaker == "Edward Leigh"
+    agreed = next(s for s in found if "organisation agreed" in s.text)
+    assert agreed.speaker_mention == "A spokesman for the European Anti-Fraud Office"

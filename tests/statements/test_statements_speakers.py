@@ -148,25 +148,3 @@ def test_a_quote_that_goes_on_keeps_its_speaker(statements_of):
     assert pressed.speaker == "Edward Leigh"
     agreed = next(s for s in found if "organisation agreed" in s.text)
     assert agreed.speaker_mention == "A spokesman for the European Anti-Fraud Office"
-
-
-def test_he_after_a_described_speaker_is_not_the_man_named_before(statements_of):
-    # branch speakers3: the speaker just before was described, not named: "he" stays unnamed
-    found = statements_of(
-        "Ukrainian envoy Vladimir Yelchenko accused the militia of looting. Russia's deputy "
-        "permanent representative, in turn, said that Kiev took advantage of the discussion. "
-        "\"It is regrettable but we will not comment on the inappropriate statements made "
-        "here,\" he added.")
-    added = next(s for s in found if s.cue == "add")
-    assert (added.speaker_mention, added.speaker) == ("he", None)
-
-
-def test_he_goes_on_from_the_named_speaker_just_before(statements_of):
-    # branch speakers3: the previous statement's person, when no one is named in between
-    found = statements_of(
-        "Police chief Mohammad Kheir Ismail told state TV that a man arrived. Ahmad al-Sayed, "
-        "Syria's attorney general, confirmed that account, saying the man blew himself up. "
-        "\"This is a dirty action,\" he said. John Smith said the talks failed. \"We will try "
-        "again,\" she said.")
-    assert next(s for s in found if "dirty" in s.text).speaker == "Ahmad al-Sayed"
-    assert next(s for s in found if "try again" in s.text).speaker != "John Smith"

@@ -47,7 +47,6 @@ from dragoman.statements.speakers import (
     about_of,
     addressee_of,
     can_speak,
-    continued_speakers,
     speaker_fields,
     speaker_phrase,
 )
@@ -124,9 +123,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
                      or _colon_statement(ctx, token) or _passive_statement(ctx, token)
                      or _noun_statement(ctx, token) or _adjective_statement(ctx, token)
                      or _prep_statement(ctx, token))
-    statements = continued_speakers(doc, _outermost([f for f in found if f is not None]),
-                                    actors, cues)
-    return with_confidence(statements, doc, cues, cues.confidence)
+    return with_confidence(_outermost([f for f in found if f is not None]), doc, cues, cues.confidence)
 
 
 def _continued_quotes(ctx: _Context, quotes: list[Quote], found) -> list:

@@ -27,7 +27,6 @@ is worse than none: without clear evidence ``speaker`` stays empty and the menti
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from dragoman.actors.doc import DocActors
 from dragoman.actors.nominal import (
@@ -37,9 +36,9 @@ from dragoman.actors.nominal import (
     speaker_kind,
 )
 from dragoman.actors.nouns import TITLE_NOUNS
-from dragoman.model import Actor, Statement
+from dragoman.model import Actor
 from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
-from dragoman.statements.pronouns import FEMININE, Candidate, mention_gender, resolve
+from dragoman.statements.pronouns import Candidate, resolve
 from dragoman.text.parse import (
     NAME_LABELS,
     adjacent_name,
@@ -340,69 +339,3 @@ def speaker_fields(actors: DocActors, phrase, subject, cues: Cues, blocked=()) -
         speaker_start=phrase.start_char if phrase is not None else None,
         speaker_end=phrase.end_char if phrase is not None else None,
     )
-
-
-_PERSON_PRONOUNS = frozenset({"he", "she"})
-
-
-def continued_speakers(doc, statements: list[Statement], actors: DocActors,
-                       cues: Cues) -> list[Statement]:
-    """A "he"/"she" speaker goes on from the statement just before it when no person is named
-    between their speakers outside what was said (“…” Ahmad al-Sayed confirmed, saying … “…,”
-    he said): that statement's person, if of no other gender; no one, if it was a person
-    described and not named ("Russia's deputy representative said … “…,” he added" is not
-    the Ukrainian named before); else what the resolver chose."""
-    spoken = [(s.start, s.end) for s in statements]
-    out = []
-    for statement in statements:
-        previous = _previous_speaker(doc, statements, statement)
-        if previous is not None and not _person_between(actors, previous, statement, spoken):
-            statement = _continued(doc, statement, previous, actors, cues) or statement
-        out.append(statement)
-    return out
-
-
-def _previous_speaker(doc, statements: list[Statement], statement: Statement):
-    """The statement whose speaker comes last before a he/she speaker's, in its sentence or
-    the one before the statement begins; else None."""
-    mention = (statement.speaker_mention or "").lower()
-    if statement.speaker_kind != "pronoun" or mention not in _PERSON_PRONOUNS:
-        return None
-    before = [s for s in statements if s.speaker_start is not None
-              and s.speaker_start < statement.speaker_start and s.speaker_kind != "pronoun"]
-    if not before:
-        return None
-    previous = max(before, key=lambda s: s.speaker_start)
-    first = doc.char_span(min(statement.start, statement.speaker_start),
-                          statement.speaker_end, alignment_mode="expand")
-    if first is None or not len(first):
-        return None
-    sent = first[0].sent
-    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return previous if previous.speaker_start >= doc[window].idx else None
-
-
-def _person_between(actors: DocActors, previous: Statement, statement: Statement,
-                    spoken) -> bool:
-    return any(previous.speaker_end <= m.start < statement.speaker_start
-               and m.actor_id in actors.actors and actors.actors[m.actor_id].type == "person"
-               and not any(s <= m.start < e for s, e in spoken) for m in actors.mentions)
-
-
-def _continued(doc, statement: Statement, previous: Statement, actors: DocActors, cues: Cues):
-    """The statement with the previous one's speaker (see :func:`continued_speakers`)."""
-    actor = actors.actors.get(previous.speaker_actor_id or "")
-    if actor is None:
-        if previous.speaker_kind != "nominal" or statement.speaker_actor_id is None:
-            return None
-        return replace(statement, speaker=None, speaker_actor_id=None)
-    if actor.type != "person" or actor.actor_id == statement.speaker_actor_id:
-        return None
-    said = next((m for m in actors.mentions if m.actor_id == actor.actor_id
-                 and previous.speaker_start <= m.start < previous.speaker_end), None)
-    gender = mention_gender(doc, Candidate(said.start, said.end, actor.actor_id),
-                            cues.pronouns.genders) if said is not None else None
-    wanted = "f" if statement.speaker_mention.lower() in FEMININE else "m"
-    if gender is not None and gender != wanted:
-        return None
-    return replace(statement, speaker=actor.name, speaker_actor_id=actor.actor_id)

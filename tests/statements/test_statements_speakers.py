@@ -148,3 +148,10 @@ def test_a_quote_that_goes_on_keeps_its_speaker(statements_of):
     assert pressed.speaker == "Edward Leigh"
     agreed = next(s for s in found if "organisation agreed" in s.text)
     assert agreed.speaker_mention == "A spokesman for the European Anti-Fraud Office"
+
+
+def test_a_hyphenated_title_is_one_speaker_phrase(statements_of):
+    # branch speakers3: the parser makes "Vice", "-" and "president" three subjects of "said"
+    [statement] = statements_of("Vice-president of the Syrian Coalition Muwaffaq Nyrabia said "
+                                "that Russian policies are designed to force two choices.")
+    assert statement.speaker_mention == "Vice-president of the Syrian Coalition Muwaffaq Nyrabia"

@@ -155,7 +155,7 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
         # on the reported clause; the one who said it notes it too
         subject = _reporting_subject(cues, verb)
     if subject is not None:
-        return noun_phrase(subject), subject
+        return _split_subject(verb, subject)
     if verb.lemma_.lower() not in cues.entries:
         return None, None  # a learned cue needs a real subject
     name = adjacent_name(verb)
@@ -163,6 +163,19 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
 
 
 _UNKNOWN = (None, None)
+
+
+def _split_subject(verb, subject):
+    """``(phrase, head)`` of a subject; a hyphenated title the parser splits into several
+    subjects of the verb ("Vice - president of the Syrian Coalition Muwaffaq Nyrabia said")
+    is one phrase, headed by its last part."""
+    parts = [c for c in verb.children if c.dep_ == "nsubj" and subject.i < c.i < verb.i]
+    if subject.head.i != verb.i or not parts or not all(
+            doc_token.dep_ == "nsubj" or doc_token.text == "-"
+            for doc_token in subject.doc[subject.i:parts[-1].i]):
+        return noun_phrase(subject), subject
+    last = noun_phrase(parts[-1])
+    return subject.doc[subject.left_edge.i:last.end], parts[-1]
 
 
 def _according_source(verb):

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from dragoman.actors.doc import DocActors
+from dragoman.model import Actor, Mention
+from dragoman.statements.speakers import actor_in
+
 pytestmark = pytest.mark.model
 
 
@@ -97,3 +101,57 @@ def test_a_possessive_owner_is_not_the_speaker(statements_of):
         "Mr Foley's bereaved parents John and Diane said they wanted the images removed.")
     assert statement.speaker_mention.startswith("Mr Foley's bereaved parents")
     assert statement.speaker is None  # not James Foley, nor one of the two parents
+
+
+def test_a_name_that_only_modifies_the_head_does_not_speak(statements_of):
+    # branch speakers3: "the Trump administration" is not Donald Trump
+    found = statements_of("Donald Trump signed the order on Monday. The Trump administration "
+                          "said the ban was legal.")
+    said = next(s for s in found if "ban was legal" in s.text)
+    assert said.speaker != "Donald Trump"
+    assert said.speaker_mention == "The Trump administration"
+
+
+def test_he_is_not_a_name_inside_the_assad_regime(statements_of):
+    # branch speakers3: a person named only as a modifier ("the Assad regime") is no candidate
+    found = statements_of("The attacks by the Assad regime on Aleppo killed dozens. He added "
+                          "that the onslaught aimed at thwarting the talks.")
+    added = next(s for s in found if s.cue == "add")
+    assert added.speaker is None
+
+
+def test_authorities_placed_elsewhere_are_not_the_earlier_country(nlp):
+    # branch speakers3: "authorities in the German city of Cologne" are not Belgium's, though
+    # the description layer gave "authorities" the country of the sentence before
+    text = "Authorities in the German city of Cologne announced arrests."
+    doc = nlp(text)
+    belgium = Actor(actor_id="bel", name="Belgium", type="country", country="BEL")
+    cologne = Actor(actor_id="cgn", name="Cologne", type="location", country="DEU")
+    described = Mention("a1", 0, 11, "Authorities", "DESC", "bel", how="description")
+    placed = Mention("a1", 34, 41, "Cologne", "GPE", "cgn", how="name")
+    actors = DocActors([described, placed], {"bel": belgium, "cgn": cologne})
+    head = doc[0]
+    phrase = doc[head.left_edge.i:head.right_edge.i + 1]
+    assert actor_in(actors, phrase, head) is None
+    at_home = DocActors([described], {"bel": belgium})
+    assert actor_in(at_home, doc[0:1], head) == belgium
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker(statements_of):
+    # branch speakers3: “…,” he said. “A.” “B.” A spokesman said … — B is still his
+    found = statements_of(
+        "Edward Leigh spoke on Monday. \"Any fraud is fraud against the taxpayer,\" he said. "
+        "\"Departments need to act on improper spending. \"The government must press the "
+        "Commission to take a robust stance.\" A spokesman for the European Anti-Fraud Office "
+        "said the organisation agreed with the assessment.")
+    pressed = next(s for s in found if s.text.startswith("The government must press"))
+    assert pressed.speaker == "Edward Leigh"
+    agreed = next(s for s in found if "organisation agreed" in s.text)
+    assert agreed.speaker_mention == "A spokesman for the European Anti-Fraud Office"
+
+
+def test_a_hyphenated_title_is_one_speaker_phrase(statements_of):
+    # branch speakers3: the parser makes "Vice", "-" and "president" three subjects of "said"
+    [statement] = statements_of("Vice-president of the Syrian Coalition Muwaffaq Nyrabia said "
+                                "that Russian policies are designed to force two choices.")
+    assert statement.speaker_mention == "Vice-president of the Syrian Coalition Muwaffaq Nyrabia"

@@ -110,7 +110,7 @@ def extract_statements(doc, article: Article, actors: DocActors, cues: Cues) -> 
         return []
     quotes = find_quotes(article.text)
     ctx = _context(doc, article, actors, cues, quotes)
-    found = [s for s in (_quote_statement(ctx, q) for q in quotes) if s is not None]
+    found = _quote_statements(ctx, quotes)
     blocks = _find_blocks(ctx, [s for s, _ in found])
     ctx.quoted.extend((start, end) for _, start, end in blocks)
     ctx.spoken.extend((start, end) for _, start, end in blocks)
@@ -191,11 +191,25 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _quote_statement(ctx: _Context, quote: Quote):
+def _quote_statements(ctx: _Context, quotes: list[Quote]) -> list:
+    """``(statement, cue verb)`` of the attributed quotes, in text order; a quote right after
+    an attributed one (only spaces between) is passed that one's cue (see :func:`_quote_cue`)."""
+    found, previous = [], None
+    for quote in quotes:
+        carried = previous[1] if previous is not None and not ctx.article.text[
+            previous[0].outer_end:quote.outer_start].strip() else None
+        made = _quote_statement(ctx, quote, carried)
+        previous = (quote, made[1]) if made is not None else None
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def _quote_statement(ctx: _Context, quote: Quote, carried=None):
     """``(statement, cue verb)`` for an attributed quote, else None. A quote inside reported
     speech ("called the plan a “historic mistake”") gives a *mixed* statement whose text is
     the whole reported part, quote included."""
-    verb = _quote_cue(ctx, quote)
+    verb = _quote_cue(ctx, quote, carried)
     if verb is None:
         return None
     phrase, subject = speaker_phrase(ctx.cues, verb, ctx.inside_speech)
@@ -221,8 +235,11 @@ def _overlap(phrase, quote: Quote) -> bool:
     return phrase.start_char < quote.outer_end and quote.outer_start < phrase.end_char
 
 
-def _quote_cue(ctx: _Context, quote: Quote):
-    """The speech verb outside quotes nearest to the quote, in its or an adjacent sentence."""
+def _quote_cue(ctx: _Context, quote: Quote, carried=None):
+    """The speech verb outside quotes nearest to the quote, in its or an adjacent sentence.
+    A quote that goes on from an attributed one (``carried``: that one's cue) keeps it rather
+    than take a verb after it that reports a clause of its own (“…,” he said. “A.” “B.”
+    A spokesman said the office agreed …: B is still his)."""
     first, last = _token_at(ctx.doc, quote.start), _token_at(ctx.doc, quote.end - 1)
     if first is None or last is None:
         return None
@@ -242,6 +259,9 @@ def _quote_cue(ctx: _Context, quote: Quote):
     ]
     candidates.sort(key=lambda t: (t.i not in core, not _governs(t, inner),
                                    _distance(t.idx, quote)))
+    if carried is not None and candidates and candidates[0].i not in core \
+            and candidates[0].idx > quote.end and _says_its_own(candidates[0], inner):
+        return carried
     return _governing_cue(ctx, candidates[0], candidates) if candidates else None
 
 

@@ -78,6 +78,8 @@ def actor_in(actors: DocActors, phrase, head) -> Actor | None:
         if m.start < phrase.end_char and m.end > phrase.start_char and m.actor_id in actors.actors
     ]
     owners = _owner_spans(head)
+    if head.lemma_.lower() not in _DOCUMENT_NOUNS:
+        owners += _modifier_spans(head)  # "the Trump administration" is not Trump
     people = {actor.actor_id: actor for mention, actor in named if actor.type == "person"
               and not any(s <= mention.start < e for s, e in owners)}
     own = next((actor for mention, actor in named if actor.type == "person"
@@ -88,8 +90,22 @@ def actor_in(actors: DocActors, phrase, head) -> Actor | None:
         return None  # "Mr Foley's parents John and Diane": several people, none the head
     for mention, actor in named:
         if mention.start <= head.idx < mention.end:
-            return actor
+            return None if _placed_elsewhere(mention, actor, named) else actor
     return None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _placed_elsewhere(head_mention, actor: Actor, named) -> bool:
+    """A description's country came from the context, but its phrase names another place
+    after it: "authorities in the German city of Cologne" are not the Belgium of the sentence
+    before."""
+    if head_mention.how != "description":
+        return False
+    country = actor.country or actor.actor_id
+    return any(m.start >= head_mention.end and m.label in _PLACE_LABELS
+               and (other.country or other.actor_id) != country for m, other in named)
 
 
 def _owner_spans(head) -> list[tuple[int, int]]:
@@ -97,6 +113,20 @@ def _owner_spans(head) -> list[tuple[int, int]]:
     Mr Foley (a spokesman's or statement's owner is found by :func:`speaker_actor`)."""
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for c in head.children if c.dep_ == "poss"]
+
+
+def _modifier_spans(head) -> list[tuple[int, int]]:
+    """Character spans of a common-noun head's compound modifiers: the name in "the Trump
+    administration", "the Assad regime" modifies what speaks and is not it."""
+    if head.pos_ != "NOUN":
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in head.children if c.dep_ == "compound"]
+
+
+def modifies_a_thing(token) -> bool:
+    """A name's head token is a compound of a common noun ("Assad" in "the Assad regime")."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 def can_speak(cues: Cues, verb, subject) -> bool:
@@ -125,7 +155,7 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
         # on the reported clause; the one who said it notes it too
         subject = _reporting_subject(cues, verb)
     if subject is not None:
-        return noun_phrase(subject), subject
+        return _split_subject(verb, subject)
     if verb.lemma_.lower() not in cues.entries:
         return None, None  # a learned cue needs a real subject
     name = adjacent_name(verb)
@@ -133,6 +163,19 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
 
 
 _UNKNOWN = (None, None)
+
+
+def _split_subject(verb, subject):
+    """``(phrase, head)`` of a subject; a hyphenated title the parser splits into several
+    subjects of the verb ("Vice - president of the Syrian Coalition Muwaffaq Nyrabia said")
+    is one phrase, headed by its last part."""
+    parts = [c for c in verb.children if c.dep_ == "nsubj" and subject.i < c.i < verb.i]
+    if subject.head.i != verb.i or not parts or not all(
+            doc_token.dep_ == "nsubj" or doc_token.text == "-"
+            for doc_token in subject.doc[subject.i:parts[-1].i]):
+        return noun_phrase(subject), subject
+    last = noun_phrase(parts[-1])
+    return subject.doc[subject.left_edge.i:last.end], parts[-1]
 
 
 def _according_source(verb):
@@ -194,12 +237,20 @@ def resolve_speaker_pronoun(actors: DocActors, subject, cues: Cues, blocked=()) 
     if blocked and blocked[-1][0] < subject.idx:
         span = subject.doc.char_span(blocked[-1][0], blocked[-1][1], alignment_mode="expand")
         anchor = span[0] if span is not None and len(span) else None
+    doc = subject.doc
     candidates = [Candidate(m.start, m.end, m.actor_id) for m in actors.mentions
                   if m.actor_id in actors.actors and actors.actors[m.actor_id].type == "person"
-                  and not any(s <= m.start < e for s, e in blocked)]
-    found = resolve(cues.pronouns, subject.doc, subject, candidates, blocked, cues.lexicon,
+                  and not any(s <= m.start < e for s, e in blocked)
+                  and not _names_a_thing(doc, m)]
+    found = resolve(cues.pronouns, doc, subject, candidates, blocked, cues.lexicon,
                     speaker=True, anchor=anchor)
     return actors.actors[found[0]] if found is not None else None
+
+
+def _names_a_thing(doc, mention) -> bool:
+    """The mention only modifies a common noun ("the Assad regime"): no pronoun's person."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and modifies_a_thing(span.root)
 
 
 _BODY_PRONOUNS = frozenset({"it"})  # "they" is often several: left unresolved

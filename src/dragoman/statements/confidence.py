@@ -13,37 +13,22 @@ least confidence a default listing shows.
 """
 from __future__ import annotations
 
-import json
 import math
-from dataclasses import dataclass, replace
-from importlib import resources
+from dataclasses import replace
 
-from dragoman.learned import logistic
+from dragoman.learned import LogisticModel, load_logistic
 from dragoman.model import Statement
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 
 
-@dataclass(frozen=True)
-class ConfidenceModel:
-    """Logistic weights over :func:`statement_features`; ``threshold``: the default least
-    confidence for precision (docs/statements.md gives its measured precision)."""
-
-    weights: dict
-    bias: float
-    threshold: float
-
-    def probability(self, feats: dict) -> float:
-        return logistic(self.weights, feats, self.bias)
+ConfidenceModel = LogisticModel  # weights over :func:`statement_features`; ``threshold``: the
+# default least confidence for precision (docs/statements.md gives its measured precision)
 
 
 def load_confidence_model(text: str | None = None) -> ConfidenceModel:
     """The shipped model (``data/statement_confidence.json``), or one from JSON ``text``."""
-    if text is None:
-        text = resources.files("dragoman.data").joinpath("statement_confidence.json").read_text(
-            encoding="utf-8")
-    data = json.loads(text)
-    return ConfidenceModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    return load_logistic("statement_confidence.json", text)
 
 
 def cue_source(cues, statement: Statement) -> str:

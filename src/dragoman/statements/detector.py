@@ -14,12 +14,8 @@ weights), once per verb the lexicon does not know.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from importlib import resources
-
 from dragoman.actors.nominal import is_agent
-from dragoman.learned import logistic
+from dragoman.learned import LogisticModel, load_logistic
 from dragoman.text.parse import subject_of
 
 MODEL_FILE = "statement_cue_model.json"
@@ -31,25 +27,13 @@ _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "prep", "advcl", "a
 _MARKS = frozenset({"that", "whether", "if"})
 
 
-@dataclass(frozen=True)
-class CueModel:
-    """Logistic weights over :func:`cue_features`; ``threshold``: the least probability at
-    which a verb the lexicon does not know counts as a cue (chosen on PolNeAR train)."""
-
-    weights: dict
-    bias: float
-    threshold: float
-
-    def probability(self, feats: dict) -> float:
-        return logistic(self.weights, feats, self.bias)
+CueModel = LogisticModel  # weights over :func:`cue_features`; ``threshold``: the least
+# probability at which a verb the lexicon does not know counts as a cue (chosen on PolNeAR train)
 
 
 def load_cue_model(text: str | None = None) -> CueModel:
     """The shipped model (``data/statement_cue_model.json``), or one from JSON ``text``."""
-    if text is None:
-        text = resources.files("dragoman.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    data = json.loads(text)
-    return CueModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
+    return load_logistic(MODEL_FILE, text)
 
 
 def _subject_features(subject, agents: frozenset) -> dict:

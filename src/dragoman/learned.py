@@ -14,7 +14,11 @@ def logistic(weights: Mapping[str, float], feats: Mapping[str, float], bias: flo
              ) -> float:
     """The probability ``1 / (1 + e^-z)`` of ``z = bias + Σ weight × value`` (a feature
     without a weight counts 0; ``z`` clipped to ±40 so that ``exp`` cannot overflow)."""
-    z = bias + sum(weights.get(name, 0.0) * value for name, value in feats.items())
+    return sigmoid(bias + sum(weights.get(name, 0.0) * value for name, value in feats.items()))
+
+
+def sigmoid(z: float) -> float:
+    """``1 / (1 + e^-z)``, with ``z`` clipped to ±40 so that ``exp`` cannot overflow."""
     return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 

@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 
-from dragoman.learned import logistic
+from dragoman.learned import logistic, sigmoid
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -77,7 +77,7 @@ class PronounModel:
         """The probability of each feature dict."""
         if not self.trees:
             return [logistic(self.weights, feats, self.bias) for feats in many]
-        return [_sigmoid(self.bias + sum(tree_value(tree, feats) for tree in self.trees))
+        return [sigmoid(self.bias + sum(tree_value(tree, feats) for tree in self.trees))
                 for feats in many]
 
 
@@ -87,10 +87,6 @@ def tree_value(tree: list, feats: dict) -> float:
     while len(node) == 4:
         node = tree[node[2] if feats.get(node[0], 0.0) <= node[1] else node[3]]
     return node[0]
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
 def load_pronoun_model(text: str | None = None) -> PronounModel:

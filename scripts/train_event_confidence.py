@@ -25,8 +25,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -40,8 +43,8 @@ sys.path[:0] = [str(ROOT / "src"), str(ROOT)]  # the bench package lives beside 
 from bench.gold.score import (Scored, gold_dirs, judge, load_gold, pr_at,  # noqa: E402
                               report, run_pipeline)
 from bench.report import write_section  # noqa: E402
-from dragoman.events.confidence import (GATED, WEIGHTS, article_features, gate,  # noqa: E402
-                                       gated)
+from dragoman.events.confidence import (GATED, WEIGHTS, EventScorer,  # noqa: E402
+                                       article_features, gate, gated)
 
 C = 0.5  # fixed before the first figure: strong shrinkage, few positives
 FOLDS = 5
@@ -51,17 +54,40 @@ MIN_KEPT = 30
 TARGETS = (0.90,)  # the precision a default threshold aims at
 
 
-def labelled(docs, extracted):
+@contextmanager
+def recorded_features() -> Iterator[dict]:
+    """While it is open, the features the events step scores each event on, by (article id,
+    event id): some are never stored (``Event.type_margin``), so the model is trained on what
+    the pipeline saw, not on the events read back from the store. (The pipeline makes its
+    own scorer, so the script wraps the class's method: a training-only hook.)"""
+    seen: dict = {}
+    scored = EventScorer.scored
+
+    def recording(self, events, article=None, actors=None):
+        events = list(events)
+        seen.update(((e.article_id, e.event_id), f)
+                    for e, f in zip(events, article_features(events)))
+        return scored(self, events, article, actors)
+
+    with mock.patch.object(EventScorer, "scored", recording):
+        yield seen
+
+
+def labelled(docs, extracted, seen: dict | None = None):
     """(features, label, article index, judged event) of every event; the label is None for
     an event that matches only optional gold events (never trained on); gated events keep
-    their label (they count in the figures) but are marked by :func:`trainable`."""
+    their label (they count in the figures) but are marked by :func:`trainable`. ``seen``:
+    the features the pipeline scored (:func:`recorded_features`); an event it lacks is
+    featured from its stored record."""
     rows = []
+    seen = seen or {}
     for n, doc in enumerate(docs):
         found = extracted[doc.gold_id]
         judged, _ = judge(doc, found)
         if found.article is None:
             continue
-        feats = article_features(found.events)
+        stored = article_features(found.events)
+        feats = [seen.get((e.article_id, e.event_id), f) for e, f in zip(found.events, stored)]
         for j, f in zip(judged, feats):
             label = None if j.status["full"] == "optional" else int(j.status["full"] == "hit")
             rows.append((f, label, n, j))
@@ -126,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(held)} gold files are not in the dev split: never trained on; remove "
               "their folder from --gold-dir", file=sys.stderr)
         return 2
-    extracted = run_pipeline([d.gold_id for d in docs])
-    rows = labelled(docs, extracted)
+    with recorded_features() as seen:
+        extracted = run_pipeline([d.gold_id for d in docs])
+    rows = labelled(docs, extracted, seen)
     vectoriser = DictVectorizer(sparse=False)
     x = vectoriser.fit_transform([r[0] for r in rows])
     known = trainable(rows)

@@ -187,6 +187,9 @@ class Event:
     location_admin: str | None = None  # first-order administrative area of ``location``
     source_how: str | None = None  # how the source was resolved: name | alias | description …
     target_how: str | None = None
+    # the event typer's margin (best root score minus the second): read by the confidence model
+    # in the events step, kept in memory only (no column, no migration)
+    type_margin: float | None = stored(None, column=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,16 @@ def features(event: Event, in_sentence: int) -> dict[str, float]:
              "sentence:unended": not event.text.rstrip().endswith(SENTENCE_ENDS),
              "sentence:crowded": in_sentence > CROWDED}
     out.update({name: 1.0 for name, on in flags.items() if on})
+    out.update(margin_features(event.type_margin))
     return out
+
+
+def margin_features(margin: float | None) -> dict[str, float]:
+    """How sure the event typer was of the type (``Event.type_margin``: its best root score
+    minus the second, the lexicon's bonus included); nothing when no typer ran."""
+    if margin is None:
+        return {}
+    return {"type:margin": margin}
 
 
 SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")

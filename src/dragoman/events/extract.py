@@ -52,7 +52,8 @@ from dragoman.events.parties import (
 )
 from dragoman.events.recode import REFUSED, is_campaign_visit
 from dragoman.events.types import EventTyper
-from dragoman.events.typing import final_type, first_types, without_purposes
+from dragoman.events.typing import (final_type, first_types_and_margins, with_margin,
+                                    without_purposes)
 from dragoman.events.unique import clause_of, unique_events
 from dragoman.model import Article, Event, EventMention, Statement, short_hash
 from dragoman.statements.cues import Cues
@@ -114,11 +115,12 @@ def events_with_mentions(doc, article: Article, actors: DocActors, statements: l
     found = nominal_found(doc, tools, resolver, found)  # noun triggers ("the withdrawal of")
     if not found:
         return [], []
-    types = without_purposes(found, first_types(found, tools.typer))
+    types, margins = first_types_and_margins(found, tools.typer)
+    types = without_purposes(found, types)
     published = parse_published(article.published)
-    made = [(item, _events(item, kind, article, resolver, published, statements,
-                           tools.gazetteer))
-            for item, kind in zip(found, types) if kind is not None]
+    made = [(item, with_margin(_events(item, kind, article, resolver, published, statements,
+                                       tools.gazetteer), margin))
+            for item, kind, margin in zip(found, types, margins) if kind is not None]
     events: list[Event] = []
     clauses: list[int] = []
     for item, found_events in carried_into_carriers(made):

@@ -50,6 +50,11 @@ _PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funde
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _MEETING_NOUNS = frozenset({"talk", "talks", "discussion", "negotiation", "meeting"})
+# weapons and attacks told as the doer ("air strikes killed 26"): who struck is in their
+# modifiers, never in what or where they struck
+INSTRUMENT_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment",
+                              "shelling", "shell", "missile", "rocket", "bomb", "fire", "gunfire",
+                              "barrage", "explosion", "blast", "drone"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +310,8 @@ class PartyResolver:
                 return replace(antecedent, start=start, end=end, how="pronoun")
         if token.pos_ == "PRON":
             return Party(text, start, end)
+        if token.lemma_.lower() in INSTRUMENT_NOUNS and not self._is_agent(token):
+            return self._instrument(span, token)  # "Russian air strikes on the town killed …"
         if token.lemma_.lower() in RELATION_NOUNS:  # "the regime's supporters": not the regime
             sector = self.gazetteer.agent_sector([token.lower_])
             return Party(text, start, end, sector=sector, how="sector" if sector else None)
@@ -315,6 +322,34 @@ class PartyResolver:
                 party = replace(party, country=self._modifier_country(span))
             return party
         country, sector, how = self._agent(span, token)
+        return Party(text, start, end, None, country, sector, how)
+
+    def _instrument(self, span, head) -> Party:
+        """A weapon or an attack as the doer ("Russian air strikes on the town killed 26",
+        "Hezbollah rocket fire"): whom the words up to the head name — a group or an
+        organisation, else a country (not a place: "Deir az-Zour missile strikes" were struck
+        *on* it), whose sector is the modifiers' agent noun ("regime strikes": GOV), else MIL.
+        What was struck or where ("strikes on schools", "a strike near Homs") says nothing
+        of who struck, and is not the party's text; without a name or an agent noun, no one
+        is."""
+        own = span.doc[span.start:head.i + 1]
+        text, start, end = own.text, own.start_char, own.end_char
+        words = [t.lower_ for t in own if not t.is_punct]
+        for mention in self.actors.mentions:
+            if not (mention.start < head.idx and mention.end > start):
+                continue
+            actor = self.actors.actors.get(mention.actor_id or "")
+            if (actor is None or actor.type in ("location", "person")
+                    or _PATRON.match(doc_text(span.doc), mention.end)):
+                continue
+            if actor.type in ("organisation", "group"):
+                return self._from_actor(text, start, end, actor, mention.how or "name")
+            if actor.country:
+                sector = self.gazetteer.agent_sector(words) or "MIL"
+                return Party(text, start, end, None, actor.country, sector, "country-adjective")
+        if self.gazetteer.agent_sector(words) is None:
+            return Party(text, start, end)  # no one named: a place's country is not the doer
+        country, sector, how = self._agent(own, head)  # "three regime airstrikes"
         return Party(text, start, end, None, country, sector, how)
 
     def _possessor(self, token):

@@ -25,7 +25,7 @@ CAMEO root) a detected event gets.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -56,8 +56,16 @@ OPEN_MIN_MARGIN = 0.0  # an open (non-lexicon) verb is an event when its best ro
 def first_types(found: list[Found], typer: EventTyper | None) -> list[str | None]:
     """The type of each detected event from its lexicon entry and the classifier (step 2 of
     the module doc); None drops an open verb the classifier is not sure of."""
+    return first_types_and_margins(found, typer)[0]
+
+
+def first_types_and_margins(found: list[Found], typer: EventTyper | None
+                            ) -> tuple[list[str | None], list[float | None]]:
+    """:func:`first_types`, and for each the classifier's **margin**: its best root score
+    minus the second best, the lexicon's bonus included (None without a typer) — how sure the
+    type is; the confidence model reads it (``Event.type_margin``, :func:`with_margin`)."""
     if typer is None:
-        return [f.entry.plover or None for f in found]
+        return [f.entry.plover or None for f in found], [None] * len(found)
     labels = typer.labels
     cues = ["YIELD" if f.entry.plover in ("CONCEDE", "RETREAT") else f.entry.plover for f in found]
     bonus = np.zeros((len(found), len(labels)))  # the lexicon's type gets CUE_BONUS
@@ -65,15 +73,30 @@ def first_types(found: list[Found], typer: EventTyper | None) -> list[str | None
         if cue in labels:  # a two-word entry ("strike deal") is unambiguous: trust it more
             sure = " " in item.entry.lemma or cue in UNAMBIGUOUS
             bonus[k, labels.index(cue)] = CUE_BONUS * (2 if sure else 1)
+    scores = typer.scores([marked(f) for f in found], bonus)
     types = []
-    for item, cue, row in zip(found, cues, typer.scores([marked(f) for f in found], bonus)):
+    for item, cue, row in zip(found, cues, scores):
         best = labels[int(np.argmax(row))]
         if not item.entry.plover:
             types.append(_open_type(best) if row.max() > OPEN_MIN_MARGIN else None)
             continue
         types.append(item.entry.plover if best == cue else
                      split_yield(item.entry.plover) if best == "YIELD" else best)
-    return types
+    return types, [float(m) for m in _margins(scores)]
+
+
+def _margins(scores: np.ndarray) -> np.ndarray:
+    """Best score minus the second best, per row (the best alone when there is one label)."""
+    if scores.shape[1] < 2:
+        return scores.max(axis=1) if len(scores) else np.zeros(0)
+    top = np.sort(scores, axis=1)
+    return top[:, -1] - top[:, -2]
+
+
+def with_margin(events: list, margin: float | None) -> list:
+    """The events one detected candidate gave, each carrying the typer's ``margin`` (kept in
+    memory only: ``Event.type_margin`` is no column)."""
+    return [replace(e, type_margin=margin) for e in events] if margin is not None else events
 
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.events.confidence import features, margin_features
+import json
+
+from dragoman.events.confidence import EventScorer, calibrated, features, type_features
 from dragoman.model import Event
 from dragoman.store.tables import record_columns
 
@@ -16,11 +18,34 @@ def _event(**fields) -> Event:
     return Event(**{**base, **fields})
 
 
-def test_the_typer_margin_is_a_feature_and_no_column():
-    sure, unsure = (features(_event(type_margin=m), 1) for m in (3.0, 0.2))
-    assert sure != unsure
-    assert margin_features(None) == {}
+def test_the_typer_margin_feeds_the_type_model_and_is_no_column():
+    """An unsure type (margin under 1) is a type-model feature; no margin (a record read back
+    from the store, a lexicon-only run): no type features; the margin is never stored."""
+    assert type_features(_event(type_margin=0.2))["type:unsure"] == 1.0
+    assert type_features(_event(type_margin=3.0))["type:unsure"] == 0.0
+    assert type_features(_event()) == {}
     assert "type_margin" not in {c.name for c in record_columns(Event)}
+
+
+def test_a_mistyped_event_scores_below_a_sure_one_with_the_same_parties(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"weights": {"bias": 1.0}, "threshold": 0.5,
+                                "type_weights": {"bias": 2.0, "type:unsure": -2.0},
+                                "calibration": {"scale": 1.0, "shift": 0.0}}))
+    scorer = EventScorer.load(path)
+    sure, unsure = scorer.scored([_event(type_margin=3.0), _event(type_margin=0.2)])
+    assert sure.confidence > scorer.threshold > unsure.confidence
+    assert features(_event(type_margin=3.0), 1) == features(_event(type_margin=0.2), 1)
+    # without a margin the type model stays out: the parties model alone
+    assert scorer.scored([_event()])[0].confidence == pytest.approx(0.731, abs=1e-3)
+
+
+def test_platt_calibration_is_monotone_and_the_identity_by_default():
+    assert calibrated(0.3) == pytest.approx(0.3)
+    assert calibrated(0.3, 0.5, 0.0) > 0.3 > calibrated(0.3, 2.0, 0.0)  # shrinks, stretches
+    points = [calibrated(p, 0.7, -0.4) for p in (0.1, 0.3, 0.5, 0.9)]
+    assert points == sorted(points)
+    assert EventScorer({"bias": 0.0}).probability({"bias": 1.0}) == pytest.approx(0.5)
 
 
 @pytest.mark.model

@@ -1,5 +1,6 @@
 """A calibrated confidence on every event: the probability that its type, source and target are
-right, from precision gates and a small logistic model over what the record says about itself.
+right, from precision gates and two small logistic models over what the record says about
+itself and how sure the typer was.
 
 **Gates** (:func:`gate`): an event whose source cannot be cited (no actor and no country, only
 a nationality on a private person — "the military", "a suicide bomber", "A Syrian man" —, or
@@ -9,33 +10,41 @@ negated (an act said not to have happened; a refusal is REJECT, not negated), ge
 at most :data:`GATED`, below any default threshold: it stays in the record (``--min-confidence
 0`` shows it) but out of the default view, whatever the model says.
 
-**The model** (:func:`features`, read off the emitted :class:`~dragoman.model.Event` and the
-other events of its sentence): the type; for each side whether it is empty, an actor, only a
-country, only a sector or only a phrase, whether it was resolved through a pronoun, a
-description or a country adjective (``source_how`` / ``target_how``), whether it is a pronoun
-as written and whether it is longer than :data:`LONG_PARTY` words; a missing target for a type
-usually reported with one; whether the act is inside someone's quoted words, negated,
-hypothetical or historical; whether its sentence ends as a sentence does (run-on text without
-its full stops is parsed badly) and gave more than :data:`CROWDED` events.
+**The models** (:class:`EventScorer`). The *parties model* (:func:`features`, read off the
+emitted :class:`~dragoman.model.Event` and the other events of its sentence): the type; for
+each side whether it is empty, an actor, only a country, only a sector or only a phrase,
+whether it was resolved through a pronoun, a description or a country adjective
+(``source_how`` / ``target_how``), whether it is a pronoun as written and whether it is longer
+than :data:`LONG_PARTY` words; a missing target for a type usually reported with one; whether
+the act is inside someone's quoted words, negated, hypothetical or historical; whether its
+sentence ends as a sentence does (run-on text without its full stops is parsed badly) and
+gave more than :data:`CROWDED` events. The *type model* (:func:`type_features`): whether the
+event typer was unsure of the type (``Event.type_margin``, kept in memory by the events layer,
+under :data:`UNSURE_MARGIN`), trained on the (type, sentence) labels — on the dev gold and
+the PLOVER GSR's dev half about half the unsure types are right and nine in ten of the
+others. The confidence is their product through a Platt calibration fitted on out-of-fold
+scores.
 
 The weights are learned from the hand-made news gold (``scripts/train_event_confidence.py``,
 labels from ``bench/gold/score.py``: an event is right when it matches a gold (type, source,
 target); gated events are not trained on) and shipped as JSON (``data/event_confidence.json``:
-feature name → weight; no pickle). A feature the weights do not name weighs nothing. The
-shipped ``threshold`` is the cut chosen for precision on the dev gold's cross-validation
-(docs/benchmarks.md); :data:`DEFAULT_THRESHOLD` only stands in when a weights file has none.
+feature name → weight for each model, the calibration; no pickle). A feature the weights do
+not name weighs nothing. The shipped ``threshold`` is the cut chosen for precision on the dev
+gold's cross-validation (docs/benchmarks.md); :data:`DEFAULT_THRESHOLD` only stands in when a
+weights file has none.
 """
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
 from dragoman.events.parties import NEEDS_RECIPIENT
-from dragoman.learned import logistic
+from dragoman.learned import logistic, sigmoid
 from dragoman.model import Actor, Article, Event
 
 WEIGHTS = files("dragoman") / "data" / "event_confidence.json"
@@ -127,16 +136,20 @@ def features(event: Event, in_sentence: int) -> dict[str, float]:
              "sentence:unended": not event.text.rstrip().endswith(SENTENCE_ENDS),
              "sentence:crowded": in_sentence > CROWDED}
     out.update({name: 1.0 for name, on in flags.items() if on})
-    out.update(margin_features(event.type_margin))
     return out
 
 
-def margin_features(margin: float | None) -> dict[str, float]:
-    """How sure the event typer was of the type (``Event.type_margin``: its best root score
-    minus the second, the lexicon's bonus included); nothing when no typer ran."""
-    if margin is None:
+UNSURE_MARGIN = 1.0  # typer margins below this: about half the types are right (dev gold, GSR dev)
+
+
+def type_features(event: Event) -> dict[str, float]:
+    """The type model's features: how sure the event typer was of the type
+    (``Event.type_margin``: its best root score minus the second, the lexicon's bonus
+    included; below :data:`UNSURE_MARGIN` it is unsure); none when no typer ran (the
+    record read back from the store, a lexicon-only run): the type model then stays out."""
+    if event.type_margin is None:
         return {}
-    return {"type:margin": margin}
+    return {"bias": 1.0, "type:unsure": float(event.type_margin < UNSURE_MARGIN)}
 
 
 SENTENCE_ENDS = (".", "!", "?", '"', "'", "”", "’", ")")
@@ -151,21 +164,41 @@ def article_features(events: Iterable[Event]) -> list[dict[str, float]]:
 
 @dataclass(frozen=True)
 class EventScorer:
-    """The logistic model: ``weights`` (feature name → weight, ``bias`` included), read once
-    with :meth:`load` and passed to the events step."""
+    """Two logistic models and a calibration, read once with :meth:`load` and passed to the
+    events step: ``weights`` (feature name → weight, ``bias`` included) give the probability
+    that the event's parties and type are right from :func:`features`; ``type_weights``, over
+    :func:`type_features`, the probability that its type is right from the typer's margin
+    (trained on type-and-sentence labels, so that a mistyped event scores low even where its
+    parties look clean); their product goes through ``calibration`` (Platt: ``scale`` ×
+    logit + ``shift``, fitted on out-of-fold scores; the identity by default)."""
 
     weights: Mapping[str, float]
     threshold: float = DEFAULT_THRESHOLD
+    type_weights: Mapping[str, float] = field(default_factory=dict)
+    calibration: tuple[float, float] = (1.0, 0.0)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> EventScorer:
         """The weights shipped with dragoman, or those at ``path`` (as written by
         ``scripts/train_event_confidence.py``)."""
         raw = json.loads((Path(path) if path else WEIGHTS).read_text(encoding="utf-8"))
-        return cls(dict(raw["weights"]), float(raw.get("threshold", DEFAULT_THRESHOLD)))
+        platt = raw.get("calibration") or {}
+        return cls(dict(raw["weights"]), float(raw.get("threshold", DEFAULT_THRESHOLD)),
+                   dict(raw.get("type_weights") or {}),
+                   (float(platt.get("scale", 1.0)), float(platt.get("shift", 0.0))))
 
-    def probability(self, feats: Mapping[str, float]) -> float:
-        return logistic(self.weights, feats)
+    def raw(self, feats: Mapping[str, float],
+            type_feats: Mapping[str, float] | None = None) -> float:
+        """The models' product before calibration (the type model only when ``type_feats``
+        and its weights are there)."""
+        p = logistic(self.weights, feats)
+        if type_feats and self.type_weights:
+            p *= logistic(self.type_weights, type_feats)
+        return p
+
+    def probability(self, feats: Mapping[str, float],
+                    type_feats: Mapping[str, float] | None = None) -> float:
+        return calibrated(self.raw(feats, type_feats), *self.calibration)
 
     def scored(self, events: Iterable[Event], article: Article | None = None,
                actors: Iterable[Actor] | None = None) -> list[Event]:
@@ -174,9 +207,15 @@ class EventScorer:
         events step passes them) are not needed."""
         events = list(events)
         feats = article_features(events)
-        return [replace(e, confidence=round(gated(self.probability(f), e), 3))
+        return [replace(e, confidence=round(gated(self.probability(f, type_features(e)), e), 3))
                 for e, f in zip(events, feats)]
 
 
-__all__ = ["DEFAULT_THRESHOLD", "GATED", "EventScorer", "article_features", "features", "gate",
-           "gated"]
+def calibrated(p: float, scale: float = 1.0, shift: float = 0.0) -> float:
+    """Platt's calibration of a probability: ``sigmoid(scale × logit(p) + shift)``."""
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return sigmoid(scale * math.log(p / (1 - p)) + shift)
+
+
+__all__ = ["DEFAULT_THRESHOLD", "GATED", "UNSURE_MARGIN", "EventScorer", "article_features",
+           "calibrated", "features", "gate", "gated", "type_features"]

@@ -7,7 +7,8 @@ import pytest
 
 import json
 
-from dragoman.events.confidence import EventScorer, calibrated, features, type_features
+from dragoman.events.confidence import (GATED, EventScorer, calibrated, features, gate,
+                                       type_features)
 from dragoman.model import Event
 from dragoman.store.tables import record_columns
 
@@ -67,3 +68,14 @@ def test_a_strike_is_done_by_whom_its_modifiers_name_not_where_it_fell(events_of
     events, _ = events_of("A US missile strike on a military airfield in Syria near Homs "
                           "killed five people on Friday.")
     assert [(e.source, e.source_country) for e in events] == [("A US missile strike", "USA")]
+
+
+def test_a_wished_or_conditional_act_is_out_of_the_default_record():
+    """ "Trump would like to establish more friendly relations with Moscow": a wish, not an
+    act (the dev gold's highest-scored wrong events); a promise made is AGREE, not
+    hypothetical, and passes."""
+    wished = _event(type="SUPPORT", hypothetical=True, source_actor_id="a1",
+                    target="Moscow", target_country="RUS")
+    assert gate(wished) == "not done (hypothetical)"
+    assert EventScorer({"bias": 10.0}).scored([wished])[0].confidence <= GATED
+    assert gate(_event(type="AGREE", source_actor_id="a1")) is None

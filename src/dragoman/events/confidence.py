@@ -6,7 +6,8 @@ itself and how sure the typer was.
 a nationality on a private person — "the military", "a suicide bomber", "A Syrian man" —, or
 a country carried over from another phrase to a description no actor was found for),
 of a type PLOVER codes only with a recipient (AID, COOPERATE, SANCTION) without one, or
-negated (an act said not to have happened; a refusal is REJECT, not negated), gets
+negated (an act said not to have happened; a refusal is REJECT, not negated) or hypothetical
+(wished, intended, conditional; a promise or threat made is AGREE or THREATEN), gets
 at most :data:`GATED`, below any default threshold: it stays in the record (``--min-confidence
 0`` shows it) but out of the default view, whatever the model says.
 
@@ -71,9 +72,14 @@ def gate(event: Event) -> str | None:
     descriptions it can place safely to an actor —, and a type PLOVER codes only with a recipient
     (:data:`~dragoman.events.parties.NEEDS_RECIPIENT`: AID, COOPERATE, SANCTION) without one
     that is an actor, a country or a sector; and an act said not to have happened ("has not
-    agreed a final settlement", ``negated``: a refusal is coded REJECT, not negated)."""
+    agreed a final settlement", ``negated``: a refusal is coded REJECT, not negated) or only
+    wished, intended or conditional ("would like to establish relations", "if he is to …",
+    ``hypothetical``: a promise or a threat that was made is AGREE or THREATEN, not
+    hypothetical; on the dev gold 1 in 5 hypothetical events was right)."""
     if event.negated:
         return "not done"
+    if event.hypothetical:
+        return "not done (hypothetical)"
     if not (event.source_actor_id or (event.source_country
                                       and event.source_sector not in PRIVATE_SECTORS)):
         return "source unidentified"

@@ -22,9 +22,9 @@ sentence ends as a sentence does (run-on text without its full stops is parsed b
 gave more than :data:`CROWDED` events. The *type model* (:func:`type_features`): whether the
 event typer was unsure of the type (``Event.type_margin``, kept in memory by the events layer,
 under :data:`UNSURE_MARGIN`), trained on the (type, sentence) labels — on the dev gold and
-the PLOVER GSR's dev half about half the unsure types are right and nine in ten of the
-others. The confidence is their product through a Platt calibration fitted on out-of-fold
-scores.
+the PLOVER GSR's dev half about half the unsure types are right and more than eight in ten
+of the others. The confidence is their product through a Platt calibration fitted on
+out-of-fold scores.
 
 The weights are learned from the hand-made news gold (``scripts/train_event_confidence.py``,
 labels from ``bench/gold/score.py``: an event is right when it matches a gold (type, source,

@@ -38,7 +38,7 @@ from dragoman.actors.nominal import (
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.model import Actor
 from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
-from dragoman.statements.pronouns import Candidate, resolve
+from dragoman.statements.pronouns import Candidate, mention_gender, resolve
 from dragoman.text.parse import (
     NAME_LABELS,
     adjacent_name,
@@ -154,6 +154,9 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
         # "He said that the party was focused … and noted that …": the parser hangs "noted"
         # on the reported clause; the one who said it notes it too
         subject = _reporting_subject(cues, verb)
+    if subject is not None and subject.pos_ == "PRON":
+        binder = binding_subject(subject, cues.pronouns.genders, cues.agents)
+        subject = binder if binder is not None and not in_speech(binder.idx) else subject
     if subject is not None:
         return _split_subject(verb, subject)
     if verb.lemma_.lower() not in cues.entries:
@@ -163,6 +166,67 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
 
 
 _UNKNOWN = (None, None)
+# the links a pronoun's clause may hang on to be bound by the subject above: "X says she …",
+# "X condemned what he called …", "X is seeking to contrast … with what they call …"
+_BINDING_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "prep"})
+_PLACE_LABELS_OR_GROUPS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def binding_subject(pronoun, genders: dict, agents: frozenset):
+    """The subject that a he/she/it/they subject of a complement clause stands for: the
+    nearest subject above it ("Ban Ki-moon condemned what he called …", "Clinton says she
+    appreciated … what she calls …": the name, not the pronoun), climbing only through
+    complements (an adverbial clause — "attacked Clinton after she said" — or a relative one
+    may be someone else's), through subjects that are the same pronoun, and stopping at the
+    first other subject; that subject only when it comes before the pronoun with no quote
+    mark between them (“…,” he said), can speak
+    (``agents``: :func:`dragoman.actors.nominal.is_agent`) and agrees with the pronoun (a
+    person for he/she, of no other known gender; a body for "it"; several or a body for
+    "they"); else None."""
+    word = pronoun.lower_
+    if word not in _BINDABLE or pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    while clause.dep_ in _BINDING_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+        above = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if above is None:
+            continue
+        if above.pos_ == "PRON":
+            if above.lower_ == word:
+                continue
+            return None
+        fits = clause.i < pronoun.i and above.i < pronoun.i and is_agent(above, agents) \
+            and not any(t.is_quote for t in pronoun.doc[above.i:pronoun.i])
+        return above if fits and _agrees(above, word, genders) else None
+    return None
+
+
+_BINDABLE = frozenset({"he", "she", "it", "they"})
+
+
+def _agrees(subject, word: str, genders: dict) -> bool:
+    """Whether a nominal subject can be what he/she ("a person": a name that is no place or
+    group, or a title noun, of no other gender), "it" (a singular body) or "they" (several,
+    or a body) stands for."""
+    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLE_NOUNS or (
+        subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACE_LABELS_OR_GROUPS)
+    several = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if word == "it":
+        return not person and not several and subject.ent_type_ != "NORP"
+    if word == "they":
+        return several or (not person and subject.lemma_.lower() in _ORG_NOUNS)
+    if several or not person:
+        return False
+    gender = _name_gender(subject, genders)
+    return gender is None or gender == ("f" if word == "she" else "m")
+
+
+def _name_gender(subject, genders: dict) -> str | None:
+    """The gender of a name's first word or of the honorific before it, if known."""
+    phrase = noun_phrase(subject)
+    return mention_gender(subject.doc, Candidate(phrase.start_char, phrase.end_char, ""),
+                          genders)
 
 
 def _split_subject(verb, subject):

@@ -5,8 +5,11 @@ A statement is *right* when what it says matches an attribution a person marked 
 source. :func:`statement_features` describes a statement by its kind, cue class, how its cue
 was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun, an
 adjective, "according to", a colon lead, a poll, the learned cue detector), its speaker
-(named / pronoun / nominal / unnamed / none, resolved to an actor or not), what it says (a
-clause with a verb or a bare noun phrase, its length, quote marks). The weights
+(named / pronoun / nominal / unnamed / none, resolved to an actor or not; a he/she left
+unresolved apart from other pronouns), what it says (a clause with a verb or a bare noun
+phrase, its length, quote marks). A he/she speaker that names no one
+(:func:`names_no_one`) counts as wrong in training: the record cannot say who spoke, so such
+statements fall below the default threshold. The weights
 (``data/statement_confidence.json``) are fitted and calibrated with cross-validation by
 ``scripts/train_statement_confidence.py confidence``; :data:`DEFAULT_THRESHOLD` there is the
 least confidence a default listing shows.
@@ -18,6 +21,7 @@ from dataclasses import replace
 
 from dragoman.learned import LogisticModel, load_logistic
 from dragoman.model import Statement
+from dragoman.statements.pronouns import PERSON_PRONOUNS
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -75,8 +79,16 @@ def statement_features(statement: Statement, doc, cues) -> dict:
     if statement.kind == "indirect" and not feats["has_verb"]:
         feats[f"np_{statement.cue_class or 'speech'}"] = 1.0
     if statement.speaker_kind == "pronoun" and statement.speaker_actor_id is None:
-        feats["pronoun_unresolved"] = 1.0
+        person = (statement.speaker_mention or "").lower() in PERSON_PRONOUNS
+        feats["person_unresolved" if person else "pronoun_unresolved"] = 1.0
     return feats
+
+
+def names_no_one(statement: Statement) -> bool:
+    """A he/she speaker left unresolved: the record cannot say who spoke, so the statement
+    is not a right attribution whatever its mention (how the model is trained)."""
+    return (statement.speaker_kind == "pronoun" and statement.speaker_actor_id is None
+            and (statement.speaker_mention or "").lower() in PERSON_PRONOUNS)
 
 
 def with_confidence(statements: list[Statement], doc, cues, model: ConfidenceModel):

@@ -140,7 +140,8 @@ def can_speak(cues: Cues, verb, subject) -> bool:
 
 def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
     """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
-    subject = subject_of(verb) or _quoted_as(verb) or _according_source(verb)
+    subject = _by_gerund_subject(verb) or subject_of(verb) or _quoted_as(verb) \
+        or _according_source(verb)
     if subject is not None and in_speech(subject.idx):
         subject = None
     if subject is not None and subject.i not in _own_children(verb) \
@@ -154,6 +155,8 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
         # "He said that the party was focused … and noted that …": the parser hangs "noted"
         # on the reported clause; the one who said it notes it too
         subject = _reporting_subject(cues, verb)
+    if subject is not None:
+        subject = _past_dateline(verb, subject)
     if subject is not None and subject.pos_ == "PRON":
         binder = binding_subject(subject, cues.pronouns.genders, cues.agents)
         subject = binder if binder is not None and not in_speech(binder.idx) else subject
@@ -240,6 +243,37 @@ def _split_subject(verb, subject):
         return noun_phrase(subject), subject
     last = noun_phrase(parts[-1])
     return subject.doc[subject.left_edge.i:last.end], parts[-1]
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _past_dateline(verb, subject):
+    """"WASHINGTON (AP) — Donald Trump said …", "CLEVELAND, July 19 (UPI) — Michael Mukasey
+    told …": a subject at the start of its sentence that a ")" and a dash close before the
+    verb is the dateline; the speaker is the head of what follows the dash (the parser makes
+    it a second subject or an apposition), or no one."""
+    sent, own_verb = subject.sent, subject.head  # the verb it is the subject of
+    if subject.left_edge.i != sent.start or not subject.i < own_verb.i <= verb.i:
+        return subject
+    dash = next((t for t in subject.doc[subject.i + 1:own_verb.i] if t.text in _DASHES
+                 and subject.doc[t.i - 1].text == ")"), None)
+    if dash is None:
+        return subject
+    after = subject.doc[dash.i + 1:own_verb.i]
+    heads = [t for t in after if not after.start <= t.head.i < after.end and t.pos_ in (
+        "PROPN", "NOUN", "PRON")]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _by_gerund_subject(verb):
+    """"Obama punctuated his list by saying …", "he distanced himself by saying …": the one
+    who does the act the gerund says how (the subject of the verb "by" hangs on), not its
+    object; else None."""
+    prep = verb.head if verb.dep_ == "pcomp" and verb.tag_ == "VBG" else None
+    if prep is None or prep.lower_ != "by" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(prep.head)
 
 
 def _according_source(verb):

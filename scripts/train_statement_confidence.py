@@ -10,8 +10,9 @@ the names GAP development's pronouns give. Writes ``statement_pronouns.json``.
 
 ``confidence``: the statement confidence (:mod:`dragoman.statements.confidence`) on PolNeAR
 train (a statement is right when it matches a gold attribution at >30% and, when the gold
-has a source, its speaker overlaps it and is not a he/she left unresolved), plus the dev news gold when ``--gold-dir`` is given;
-calibrated with 5-fold cross-validation (the reliability table printed is out-of-fold).
+has a source, its speaker overlaps it and is not a he/she left unresolved; the news gold of
+``--gold-dir`` is scored, not trained on); calibrated with 5-fold cross-validation (the
+reliability table printed is out-of-fold).
 Writes ``statement_confidence.json``. PolNeAR dev and test are never read here.
 
     python scripts/train_statement_confidence.py pronouns [--logistic]

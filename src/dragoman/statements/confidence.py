@@ -7,8 +7,8 @@ was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun,
 adjective, "according to", a colon lead, a poll, the learned cue detector), its speaker
 (named / pronoun / nominal / unnamed / none, and for each kind whether it was resolved to an
 actor: a name, a description resolved through the actors layer, a pronoun through the
-resolver; a he/she left unresolved apart from other pronouns), what it says (a clause with a verb or a bare noun
-phrase, its length, quote marks). A he/she speaker that names no one
+resolver; a he/she left unresolved apart from other pronouns), what it says (a clause with a
+verb or a bare noun phrase, its length, quote marks). A he/she speaker that names no one
 (:func:`names_no_one`) counts as wrong in training: the record cannot say who spoke, so such
 statements fall below the default threshold. The weights
 (``data/statement_confidence.json``) are fitted and calibrated with cross-validation by

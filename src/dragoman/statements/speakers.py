@@ -5,8 +5,11 @@
    (:func:`dragoman.text.parse.subject_of`, inherited through ``conj``/``advcl``/``xcomp``);
    a subject that cannot speak ("a database would keep …, saying") gives way to the subject
    of the reporting verb above; a name right next to the verb when the parse has none
-   ("Haddad said"). The other kinds bring their own source phrase ("according to X", the
-   ``by`` agent of a passive, the owner of "Russia's call", a line's "X:" lead).
+   ("Haddad said"). A he/she/it/they subject of a complement clause is the agreeing subject
+   above it (:func:`binding_subject`: "Ban condemned what he called …"); a dateline is never
+   the subject ("WASHINGTON (AP) — Trump said"); "X did Y by saying …" is X's. The other
+   kinds bring their own source phrase ("according to X", the ``by`` agent of a passive, the
+   owner of "Russia's call", a line's "X:" lead).
 2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" by the learned
    resolver of :mod:`dragoman.statements.pronouns` over the persons named before them, never
    one named inside a quotation or inside what the statement itself says ("…stepping down of

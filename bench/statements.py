@@ -35,7 +35,7 @@ from pathlib import Path
 
 from bench import statement_pronouns as gap
 from bench.report import machine, write_section
-from dragoman.statements.confidence import load_confidence_model
+from dragoman.statements.confidence import load_confidence_model, names_no_one
 from dragoman.statements.pronouns import load_pronoun_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +60,7 @@ class Item:
     antecedent: frozenset = field(default_factory=frozenset)  # gold "who"/"which": its noun
     actor: str = ""  # predicted statements: the speaker's actor name (error listings)
     sentence: str = ""  # predicted statements: the cue's sentence (error listings)
+    names_no_one: bool = False  # predicted: a he/she speaker left unresolved (never right)
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -158,7 +159,8 @@ def dragoman_items(statements, text: str) -> list[Item]:
                           cue_class=getattr(group[0], "cue_class", None) or "speech",
                           confidence=max(st.confidence or 0.0 for st in group),
                           actor=f"{group[0].speaker or ''}|{group[0].cue}|{group[0].kind}",
-                          sentence=group[0].sentence.replace("\n", " ")))
+                          sentence=group[0].sentence.replace("\n", " "),
+                          names_no_one=names_no_one(group[0])))
     return [i for i in items if i.chars]
 
 
@@ -251,8 +253,8 @@ class Tally:
             row = self.by_pred_class.setdefault(p.cue_class or "speech", [0, 0])
             row[0] += 1
             row[1] += pi in matched
-        right = {pi: not gold[gi].speaker or bool(gold[gi].speaker & pred[pi].speaker)
-                 for gi, pi in pairs}
+        right = {pi: (not gold[gi].speaker or bool(gold[gi].speaker & pred[pi].speaker))
+                 and not pred[pi].names_no_one for gi, pi in pairs}
         self.scored.extend((p.confidence, right.get(pi, False)) for pi, p in enumerate(pred))
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
@@ -392,8 +394,9 @@ def breakdown(result: dict) -> str:
 
 
 def reliability(tally: Tally, threshold: float) -> str:
-    """Observed share right (matched at >30% with the right speaker) by confidence bin, and
-    what the default threshold keeps."""
+    """Observed share right (matched at >30% with the right speaker, not a he/she left
+    unresolved: the confidence's own definition) by confidence bin, and what the default
+    threshold keeps."""
     lines = ["| confidence | statements | right (observed) | mean confidence |",
              "|---|---|---|---|"]
     for b in range(10):

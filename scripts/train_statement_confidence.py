@@ -10,8 +10,9 @@ the names GAP development's pronouns give. Writes ``statement_pronouns.json``.
 
 ``confidence``: the statement confidence (:mod:`dragoman.statements.confidence`) on PolNeAR
 train (a statement is right when it matches a gold attribution at >30% and, when the gold
-has a source, its speaker overlaps it), plus the dev news gold when ``--gold-dir`` is given;
-calibrated with 5-fold cross-validation (the reliability table printed is out-of-fold).
+has a source, its speaker overlaps it and is not a he/she left unresolved; the news gold of
+``--gold-dir`` is scored, not trained on); calibrated with 5-fold cross-validation (the
+reliability table printed is out-of-fold).
 Writes ``statement_confidence.json``. PolNeAR dev and test are never read here.
 
     python scripts/train_statement_confidence.py pronouns [--logistic]
@@ -39,7 +40,7 @@ from bench import statement_pronouns as gap  # noqa: E402
 from bench import statements as polnear  # noqa: E402
 from dragoman.actors.mentions import link_document, load_gazetteer  # noqa: E402
 from dragoman.model import Article  # noqa: E402
-from dragoman.statements.confidence import statement_features  # noqa: E402
+from dragoman.statements.confidence import names_no_one, statement_features  # noqa: E402
 from dragoman.statements.cues import load_cues  # noqa: E402
 from dragoman.statements.extract import extract_statements  # noqa: E402
 from dragoman.statements.pronouns import PronounModel  # noqa: E402
@@ -178,7 +179,8 @@ def labelled_statements(records, docs, cues):
             gi = pairs.get(pi)
             right = gi is not None and (not gold[gi].speaker or bool(
                 gold[gi].speaker & items[pi].speaker))
-            out.extend((statement_features(st, doc, cues), int(right)) for st in group)
+            out.extend((statement_features(st, doc, cues), int(right and not names_no_one(st)))
+                       for st in group)
     return out
 
 

@@ -5,8 +5,12 @@ A statement is *right* when what it says matches an attribution a person marked 
 source. :func:`statement_features` describes a statement by its kind, cue class, how its cue
 was found (the lexicon, a cue learned from PolNeAR train with its ratio, a noun, an
 adjective, "according to", a colon lead, a poll, the learned cue detector), its speaker
-(named / pronoun / nominal / unnamed / none, resolved to an actor or not), what it says (a
-clause with a verb or a bare noun phrase, its length, quote marks). The weights
+(named / pronoun / nominal / unnamed / none, and for each kind whether it was resolved to an
+actor: a name, a description resolved through the actors layer, a pronoun through the
+resolver; a he/she left unresolved apart from other pronouns), what it says (a clause with a
+verb or a bare noun phrase, its length, quote marks). A he/she speaker that names no one
+(:func:`names_no_one`) counts as wrong in training: the record cannot say who spoke, so such
+statements fall below the default threshold. The weights
 (``data/statement_confidence.json``) are fitted and calibrated with cross-validation by
 ``scripts/train_statement_confidence.py confidence``; :data:`DEFAULT_THRESHOLD` there is the
 least confidence a default listing shows.
@@ -18,6 +22,7 @@ from dataclasses import replace
 
 from dragoman.learned import LogisticModel, load_logistic
 from dragoman.model import Statement
+from dragoman.statements.pronouns import PERSON_PRONOUNS
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 
@@ -65,7 +70,6 @@ def statement_features(statement: Statement, doc, cues) -> dict:
         f"class_{statement.cue_class or 'speech'}": 1.0,
         f"source_{source}": 1.0,
         f"speaker_{statement.speaker_kind or 'none'}": 1.0,
-        "resolved": float(statement.speaker_actor_id is not None),
         "log_words": math.log1p(len(words)),
         "has_verb": float(any(t.pos_ in _VERB_POS for t in tokens)),
         "addressee": float(statement.addressee is not None),
@@ -74,9 +78,19 @@ def statement_features(statement: Statement, doc, cues) -> dict:
         feats["learned_ratio"] = learned.ratio
     if statement.kind == "indirect" and not feats["has_verb"]:
         feats[f"np_{statement.cue_class or 'speech'}"] = 1.0
-    if statement.speaker_kind == "pronoun" and statement.speaker_actor_id is None:
-        feats["pronoun_unresolved"] = 1.0
+    if statement.speaker_kind is not None:  # how the speaker was resolved, by its kind
+        how = "resolved" if statement.speaker_actor_id is not None else "unresolved"
+        feats[f"{statement.speaker_kind}_{how}"] = 1.0
+    if names_no_one(statement):
+        feats["person_unresolved"] = 1.0
     return feats
+
+
+def names_no_one(statement: Statement) -> bool:
+    """A he/she speaker left unresolved: the record cannot say who spoke, so the statement
+    is not a right attribution whatever its mention (how the model is trained)."""
+    return (statement.speaker_kind == "pronoun" and statement.speaker_actor_id is None
+            and (statement.speaker_mention or "").lower() in PERSON_PRONOUNS)
 
 
 def with_confidence(statements: list[Statement], doc, cues, model: ConfidenceModel):

@@ -5,8 +5,11 @@
    (:func:`dragoman.text.parse.subject_of`, inherited through ``conj``/``advcl``/``xcomp``);
    a subject that cannot speak ("a database would keep …, saying") gives way to the subject
    of the reporting verb above; a name right next to the verb when the parse has none
-   ("Haddad said"). The other kinds bring their own source phrase ("according to X", the
-   ``by`` agent of a passive, the owner of "Russia's call", a line's "X:" lead).
+   ("Haddad said"). A he/she/it/they subject of a complement clause is the agreeing subject
+   above it (:func:`binding_subject`: "Ban condemned what he called …"); a dateline is never
+   the subject ("WASHINGTON (AP) — Trump said"); "X did Y by saying …" is X's. The other
+   kinds bring their own source phrase ("according to X", the ``by`` agent of a passive, the
+   owner of "Russia's call", a line's "X:" lead).
 2. **The actor.** :func:`speaker_actor` resolves the phrase: "he"/"she" by the learned
    resolver of :mod:`dragoman.statements.pronouns` over the persons named before them, never
    one named inside a quotation or inside what the statement itself says ("…stepping down of
@@ -38,7 +41,7 @@ from dragoman.actors.nominal import (
 from dragoman.actors.nouns import TITLE_NOUNS
 from dragoman.model import Actor
 from dragoman.statements.cues import Cue, Cues, is_lexicon_speech
-from dragoman.statements.pronouns import Candidate, resolve
+from dragoman.statements.pronouns import Candidate, mention_gender, resolve
 from dragoman.text.parse import (
     NAME_LABELS,
     adjacent_name,
@@ -140,7 +143,8 @@ def can_speak(cues: Cues, verb, subject) -> bool:
 
 def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
     """``(phrase span, subject token)`` of the verb's speaker, either may be None."""
-    subject = subject_of(verb) or _quoted_as(verb) or _according_source(verb)
+    subject = _by_gerund_subject(verb) or subject_of(verb) or _quoted_as(verb) \
+        or _according_source(verb)
     if subject is not None and in_speech(subject.idx):
         subject = None
     if subject is not None and subject.i not in _own_children(verb) \
@@ -155,6 +159,11 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
         # on the reported clause; the one who said it notes it too
         subject = _reporting_subject(cues, verb)
     if subject is not None:
+        subject = _past_dateline(verb, subject)
+    if subject is not None and subject.pos_ == "PRON":
+        binder = binding_subject(subject, cues.pronouns.genders, cues.agents)
+        subject = binder if binder is not None and not in_speech(binder.idx) else subject
+    if subject is not None:
         return _split_subject(verb, subject)
     if verb.lemma_.lower() not in cues.entries:
         return None, None  # a learned cue needs a real subject
@@ -163,6 +172,67 @@ def speaker_phrase(cues: Cues, verb, in_speech: Callable[[int], bool]):
 
 
 _UNKNOWN = (None, None)
+# the links a pronoun's clause may hang on to be bound by the subject above: "X says she …",
+# "X condemned what he called …", "X is seeking to contrast … with what they call …"
+_BINDING_DEPS = frozenset({"ccomp", "xcomp", "pcomp", "prep"})
+_PLACE_LABELS_OR_GROUPS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+def binding_subject(pronoun, genders: dict, agents: frozenset):
+    """The subject that a he/she/it/they subject of a complement clause stands for: the
+    nearest subject above it ("Ban Ki-moon condemned what he called …", "Clinton says she
+    appreciated … what she calls …": the name, not the pronoun), climbing only through
+    complements (an adverbial clause — "attacked Clinton after she said" — or a relative one
+    may be someone else's), through subjects that are the same pronoun, and stopping at the
+    first other subject; that subject only when it comes before the pronoun with no quote
+    mark between them (“…,” he said), can speak
+    (``agents``: :func:`dragoman.actors.nominal.is_agent`) and agrees with the pronoun (a
+    person for he/she, of no other known gender; a body for "it"; several or a body for
+    "they"); else None."""
+    word = pronoun.lower_
+    if word not in _BINDABLE or pronoun.dep_ != "nsubj":
+        return None
+    clause = pronoun.head
+    while clause.dep_ in _BINDING_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+        above = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if above is None:
+            continue
+        if above.pos_ == "PRON":
+            if above.lower_ == word:
+                continue
+            return None
+        fits = clause.i < pronoun.i and above.i < pronoun.i and is_agent(above, agents) \
+            and not any(t.is_quote for t in pronoun.doc[above.i:pronoun.i])
+        return above if fits and _agrees(above, word, genders) else None
+    return None
+
+
+_BINDABLE = frozenset({"he", "she", "it", "they"})
+
+
+def _agrees(subject, word: str, genders: dict) -> bool:
+    """Whether a nominal subject can be what he/she ("a person": a name that is no place or
+    group, or a title noun, of no other gender), "it" (a singular body) or "they" (several,
+    or a body) stands for."""
+    person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in TITLE_NOUNS or (
+        subject.pos_ == "PROPN" and subject.ent_type_ not in _PLACE_LABELS_OR_GROUPS)
+    several = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if word == "it":
+        return not person and not several and subject.ent_type_ != "NORP"
+    if word == "they":
+        return several or (not person and subject.lemma_.lower() in _ORG_NOUNS)
+    if several or not person:
+        return False
+    gender = _name_gender(subject, genders)
+    return gender is None or gender == ("f" if word == "she" else "m")
+
+
+def _name_gender(subject, genders: dict) -> str | None:
+    """The gender of a name's first word or of the honorific before it, if known."""
+    phrase = noun_phrase(subject)
+    return mention_gender(subject.doc, Candidate(phrase.start_char, phrase.end_char, ""),
+                          genders)
 
 
 def _split_subject(verb, subject):
@@ -176,6 +246,37 @@ def _split_subject(verb, subject):
         return noun_phrase(subject), subject
     last = noun_phrase(parts[-1])
     return subject.doc[subject.left_edge.i:last.end], parts[-1]
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _past_dateline(verb, subject):
+    """"WASHINGTON (AP) — Donald Trump said …", "CLEVELAND, July 19 (UPI) — Michael Mukasey
+    told …": a subject at the start of its sentence that a ")" and a dash close before the
+    verb is the dateline; the speaker is the head of what follows the dash (the parser makes
+    it a second subject or an apposition), or no one."""
+    sent, own_verb = subject.sent, subject.head  # the verb it is the subject of
+    if subject.left_edge.i != sent.start or not subject.i < own_verb.i <= verb.i:
+        return subject
+    dash = next((t for t in subject.doc[subject.i + 1:own_verb.i] if t.text in _DASHES
+                 and subject.doc[t.i - 1].text == ")"), None)
+    if dash is None:
+        return subject
+    after = subject.doc[dash.i + 1:own_verb.i]
+    heads = [t for t in after if not after.start <= t.head.i < after.end and t.pos_ in (
+        "PROPN", "NOUN", "PRON")]
+    return heads[0] if len(heads) == 1 else None
+
+
+def _by_gerund_subject(verb):
+    """"Obama punctuated his list by saying …", "he distanced himself by saying …": the one
+    who does the act the gerund says how (the subject of the verb "by" hangs on), not its
+    object; else None."""
+    prep = verb.head if verb.dep_ == "pcomp" and verb.tag_ == "VBG" else None
+    if prep is None or prep.lower_ != "by" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_of(prep.head)
 
 
 def _according_source(verb):

@@ -36,12 +36,17 @@ SIMILARITY = 0.8
 # together, and at least DOMINANT_MENTIONS mentions (:func:`dominant_bearer`)
 # courtesy titles written before a surname alone ("Ms Le Pen", "Mr Bradley")
 HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr"})
+# a courtesy title glued to the particle after it by the source ("Mrde Mistura": Mr de Mistura)
+_GLUED_HONORIFICS = frozenset(h + p for h in HONORIFICS for p in PARTICLES)
 # the first half of an Arabic compound given name: "Abdul Wahab", "Abdel Rahman", "Abu Bakr"
 # end in no surname ("al-Wahab" alone is a district, not Abdul Wahab)
 _COMPOUND_HEADS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou"})
 # a "person" whose name starts so is a fragment of something else ("Without Borders")
 _FUNCTION_WORDS = frozenset({"without", "of", "for", "and", "the", "with", "from", "in", "on"})
 DOMINANCE = 10
+# a one-word possessive without its apostrophe ("Jayruds") joins a plain name this many times
+# more mentioned
+POSSESSIVE_RATIO = 3
 DOMINANT_MENTIONS = 20
 _ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
                              "chief", "senior", "former"})
@@ -67,14 +72,14 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_typed_places, _type_variants, _particle_variants, _place_and_org_variants, _same_place,
-                 _possessive_variants, _surname_only, _spelling_variants):
+    for rule in (_typed_places, _country_run_in, _type_variants, _particle_variants,
+                 _place_and_org_variants, _same_place, _possessive_variants, _surname_only,
+                 _spelling_variants):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            if rule not in (_typed_places, _particle_variants, _place_and_org_variants,
-                            _possessive_variants):
+            if rule not in _RULE_CHOOSES_TARGET:
                 alias, target = _direction(alias, target, stored)
             elif alias.actor_id in stored and target.actor_id not in stored:
                 alias, target = target, alias  # else the rule's choice: the fuller spelling
@@ -103,9 +108,9 @@ def _direction(a: Actor, b: Actor, stored: set[str]) -> tuple[Actor, Actor]:
 
 def _given_and_surname(name: str) -> list[str]:
     """The name's key words without particles and a leading courtesy title ("Mr Bradley" →
-    ["bradley"])."""
+    ["bradley"]), one glued to its particle too ("Mrde Mistura" → ["mistura"])."""
     tokens = loose_key(name).split()
-    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+    while len(tokens) > 1 and tokens[0] in HONORIFICS | _GLUED_HONORIFICS:
         tokens = tokens[1:]
     return tokens
 
@@ -129,8 +134,10 @@ def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
 
 def _typed_places(actors: list[Actor]):
     """A person with no country and no role whose name another article's actor has as a place
-    it was typed with evidence ("the Jobar district"): that place. Not an organisation: a
-    channel is often named after a city ("al-Mayadeen" TV, the town of al-Mayadeen)."""
+    it was typed with evidence ("the Jobar district"): that place; with a role too when the
+    place has more mentions ("al-Midan", role "Syrian capitals" from "the Syrian capital's
+    al-Midan neighborhood"). Not an organisation: a channel is often named after a city
+    ("al-Mayadeen" TV, the town of al-Mayadeen)."""
     places: dict[str, Actor] = {}
     for actor in actors:
         why = next((e for e in actor.evidence if e.startswith("type\tlocation\t")), None)
@@ -141,9 +148,55 @@ def _typed_places(actors: list[Actor]):
     for actor in actors:
         place = places.get(name_key(actor.name))
         if place is not None and actor.type == "person" and actor.country is None \
-                and not actor.role:
+                and (not actor.role or place.mentions > actor.mentions):
             why = next(e for e in place.evidence if e.startswith("type\tlocation\t"))
             yield actor, place, f"typed a place elsewhere in the record: {why.split(chr(9))[2]}"
+
+
+def _country_run_in(actors: list[Actor]):
+    """ "Syrias Afrin" / "Afrin", "Tabqa Syria" / "al-Tabqa", "Syrias" / Syria: a name that is
+    a country's name or its possessive without the apostrophe (FA-KES drops them all) run into
+    another actor's name; that actor when it is in view and in no other country, the country
+    itself for the possessive alone (not a person: "Frances" is a name)."""
+    countries = {name_key(a.name): a for a in actors if a.type == "country" and a.country}
+    if not countries:
+        return
+    by_key: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type != "country":
+            by_key.setdefault(_org_place_key(actor.name), []).append(actor)
+    for actor in actors:
+        if actor.type not in ("person", "organisation", "location"):
+            continue
+        found = _country_word(name_key(actor.name).split(), countries)
+        if found is None:
+            continue
+        country, rest = found
+        if not rest:
+            if actor.type != "person" and actor.country in (None, country.country):
+                yield actor, country, (f"{actor.name!r} is {country.name!r}'s possessive "
+                                       "without its apostrophe")
+            continue
+        targets = [t for t in by_key.get(_org_place_key(rest), []) if t is not actor
+                   and t.country in (None, country.country)]
+        if targets and actor.country in (None, country.country):
+            target = max(targets, key=lambda a: (a.mentions, len(a.name)))
+            yield actor, target, (f"{actor.name!r} is {target.name!r} with the country "
+                                  f"{country.name!r} run into the name")
+
+
+def _country_word(tokens: list[str], countries: dict[str, Actor]) -> tuple[Actor, str] | None:
+    """(country, the rest of the name) when the name starts with a country's possessive
+    without its apostrophe ("syrias afrin") or ends with a country's name or possessive
+    ("tabqa syria"), else None."""
+    first, last = tokens[0], tokens[-1]
+    if first.endswith("s") and first[:-1] in countries:
+        return countries[first[:-1]], " ".join(tokens[1:])
+    if len(tokens) > 1 and last in countries:
+        return countries[last], " ".join(tokens[:-1])
+    if len(tokens) > 1 and last.endswith("s") and last[:-1] in countries:
+        return countries[last[:-1]], " ".join(tokens[:-1])
+    return None
 
 
 def _type_variants(actors: list[Actor]):
@@ -234,6 +287,7 @@ def _possessive_variants(actors: list[Actor]):
     by_key = {}
     for actor in named:
         by_key.setdefault((actor.type, loose_key(actor.name)), actor)
+    yield from _one_word_possessives(actors)
     for actor in named:
         tokens = loose_key(actor.name).split()
         if len(tokens) < 2 or not tokens[-1].endswith("s") or len(tokens[-1]) < 4:
@@ -241,6 +295,29 @@ def _possessive_variants(actors: list[Actor]):
         base = by_key.get((actor.type, " ".join([*tokens[:-1], tokens[-1][:-1]])))
         if base is not None and base.actor_id != actor.actor_id \
                 and actor.mentions <= base.mentions and _countries_agree([actor, base]):
+            yield actor, base, (f"{actor.name!r} is {base.name!r} with a possessive 's whose "
+                                "apostrophe was dropped")
+
+
+def _one_word_possessives(actors: list[Actor]):
+    """ "Jayruds" / "Jayrud": a one-word organisation or place that is a place's or an
+    organisation's name with a possessive "s" whose apostrophe was dropped, when the plain name
+    has at least ``POSSESSIVE_RATIO`` times its mentions (not "Emirates" / "Emirate"); never a
+    person ("Williams")."""
+    bases: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.type in ("organisation", "location"):
+            key = loose_key(actor.name)
+            if key not in bases or actor.mentions > bases[key].mentions:
+                bases[key] = actor
+    for actor in actors:
+        tokens = loose_key(actor.name).split()
+        if actor.type not in ("organisation", "location") or len(tokens) != 1 \
+                or not tokens[0].endswith("s") or len(tokens[0]) < 5:
+            continue
+        base = bases.get(tokens[0][:-1])
+        if base is not None and base.mentions >= POSSESSIVE_RATIO * max(actor.mentions, 1) \
+                and _countries_agree([actor, base]):
             yield actor, base, (f"{actor.name!r} is {base.name!r} with a possessive 's whose "
                                 "apostrophe was dropped")
 
@@ -317,31 +394,47 @@ def _known(actor: Actor) -> bool:
 
 
 def _spelling_variants(actors: list[Actor]):
+    """Pairs of people blocked by each given name they share ("Tayyip Erdoan" meets "Recep
+    Tayyip Erdogan" under "tayyip"), each pair tried once."""
     people = [a for a in actors if a.type == "person" and len(loose_key(a.name).split()) > 1]
-    by_first: dict[str, list[Actor]] = {}
+    by_given: dict[str, list[Actor]] = {}
     for actor in people:
-        by_first.setdefault(loose_key(actor.name).split()[0], []).append(actor)
-    for group in by_first.values():
+        for given in dict.fromkeys(loose_key(actor.name).split()[:-1]):
+            by_given.setdefault(given, []).append(actor)
+    tried: set[tuple[str, str]] = set()
+    for group in by_given.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                pair = (a.actor_id, b.actor_id)
+                if pair in tried:
+                    continue
+                tried.add(pair)
                 evidence = variant_evidence(a, b)
                 if evidence:
                     yield a, b, evidence
 
 
+def _given_names_fit(a: Actor, b: Actor) -> bool:
+    """Whether one person's given names are all among the other's: "Tayyip" in "Recep
+    Tayyip"; not "Mohammed Ali" / "Mohammed Omar"."""
+    given_a, given_b = set(loose_key(a.name).split()[:-1]), set(loose_key(b.name).split()[:-1])
+    return given_a <= given_b or given_b <= given_a
+
+
 def variant_evidence(a: Actor, b: Actor) -> str | None:
-    """Why two people with one first name are one person, or None when the evidence is short:
-    similar surnames AND (a shared role word, or the same country) AND no country conflict."""
+    """Why two people with a given name in common are one person, or None when the evidence
+    is short: the given names of one all among the other's AND similar surnames AND (a shared
+    role word, or the same country) AND no country conflict."""
     surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
     similarity = SequenceMatcher(None, surname_a, surname_b).ratio()
-    if similarity < SIMILARITY or not _countries_agree([a, b]):
+    if similarity < SIMILARITY or not _countries_agree([a, b]) or not _given_names_fit(a, b):
         return None
     shared = sorted(role_words(a.role) & role_words(b.role))
     same_country = a.country is not None and a.country == b.country
     if not shared and not same_country:
         return None
     support = f"shared role word(s) {', '.join(shared)}" if shared else f"same country {a.country}"
-    return (f"same first name, surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
+    return (f"same given name(s), surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
             f"{support}")
 
 
@@ -353,6 +446,11 @@ def role_words(role: str | None) -> set[str]:
 
 def _countries_agree(actors: list[Actor]) -> bool:
     return len({a.country for a in actors if a.country}) <= 1
+
+
+# rules whose pairs are (alias, target) already: the fuller or the better-known spelling
+_RULE_CHOOSES_TARGET = frozenset({_typed_places, _country_run_in, _particle_variants,
+                                  _place_and_org_variants, _possessive_variants})
 
 
 # --- applying merges to a batch ------------------------------------------------------------------

@@ -24,6 +24,12 @@ def test_a_spelling_variant_that_leaves_out_a_given_name():
     actors = [_actor("Recep Tayyip Erdogan", country="TUR", role="President", mentions=99),
               _actor("Tayyip Erdoan", country="TUR", role="President")]
     assert _merged(actors) == {("Tayyip Erdoan", "Recep Tayyip Erdogan")}
+    # a given name spelt another way, or written as its initial, still fits
+    actors = [_actor("Recep Tayyip Erdogan", country="TUR", role="President", mentions=99),
+              _actor("Recep Tayip Erdogan", role="President"),
+              _actor("R. Tayyip Erdogan", country="TUR")]
+    assert _merged(actors) == {("Recep Tayip Erdogan", "Recep Tayyip Erdogan"),
+                               ("R. Tayyip Erdogan", "Recep Tayyip Erdogan")}
 
 
 def test_a_spelling_variant_still_needs_its_evidence():
@@ -32,6 +38,12 @@ def test_a_spelling_variant_still_needs_its_evidence():
     # a given name the other does not have is another person
     assert not _merged([_actor("Ahmed Tayyip Erdogan", country="TUR", role="President"),
                         _actor("Mehmet Erdoan", country="TUR", role="President")])
+    # a given name left out, with only the country in common: not enough
+    assert not _merged([_actor("Arab Red Crescent", country="SYR", mentions=5),
+                        _actor("Red Crescent", country="SYR", mentions=5)])
+    # a kunya alone is shared by many men
+    assert not _merged([_actor("Mamun Abu Omar", role="activist"),
+                        _actor("Abu Omar", role="activist")])
     # one given name in common, the other given names differ: two people
     assert not _merged([_actor("Mohammed Ali Hassan", country="SYR", role="commander"),
                         _actor("Mohammed Omar Hassan", country="SYR", role="commander")])
@@ -56,6 +68,15 @@ def test_a_country_word_is_stripped_only_onto_a_known_actor_of_that_country():
     assert not _merged([_syria(), _actor("Afrin", "location", "TUR", mentions=4),
                         _actor("Syrias Afrin")])
     assert not _merged([_actor("Afrin", "location", "SYR", mentions=4), _actor("Syrias Afrin")])
+    # a direction or a group before a country is no place of it; an unplaced organisation
+    # after the possessive may be another country's branch
+    assert not _merged([_syria(), _actor("Northern", "group", mentions=10),
+                        _actor("Northern Syria", "location"),
+                        _actor("Muslim Brotherhood", "organisation", mentions=10),
+                        _actor("Syrias Muslim Brotherhood", "organisation")])
+    # a country's possessive is no surname ("Turkeys" / "Arabia Turkey")
+    assert not _merged([_actor("Turkey", "country", "TUR", mentions=50), _actor("Turkeys"),
+                        _actor("Arabia Turkey", country="SAU", role="king")])
     # "Saraqib Idlib" is the town of Saraqib, not Idlib
     assert not _merged([_syria(), _actor("Idlib", "location", "SYR", mentions=9),
                         _actor("Saraqib Idlib", "location")])
@@ -69,6 +90,8 @@ def test_a_places_possessive_without_its_apostrophe():
     assert not _merged([_actor("William", "location", mentions=16), _actor("Williams")])
     assert not _merged([_actor("Emirate", "location", mentions=3),
                         _actor("Emirates", "organisation", mentions=3)])
+    assert not _merged([_actor("Army", "organisation", mentions=30),
+                        _actor("armys", "organisation")])
 
 
 def test_a_courtesy_title_glued_to_a_particle():

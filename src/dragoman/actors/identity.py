@@ -154,49 +154,62 @@ def _typed_places(actors: list[Actor]):
 
 
 def _country_run_in(actors: list[Actor]):
-    """ "Syrias Afrin" / "Afrin", "Tabqa Syria" / "al-Tabqa", "Syrias" / Syria: a name that is
-    a country's name or its possessive without the apostrophe (FA-KES drops them all) run into
-    another actor's name; that actor when it is in view and in no other country, the country
-    itself for the possessive alone (not a person: "Frances" is a name)."""
+    """ "Syrias Afrin" / "Afrin", "Tabqa Syria" / "Tabqa", "Syrias" / Syria: a country's
+    possessive without its apostrophe (FA-KES drops them all) before another actor's name, or
+    a country's name after a place's; that actor when it is in view and placed in that country
+    (a place may be unplaced after the possessive), the country itself for the possessive
+    alone (not a person: "Frances" is a name). Never a group, never "Northern Syria" →
+    "Northern"."""
     countries = {name_key(a.name): a for a in actors if a.type == "country" and a.country}
     if not countries:
         return
     by_key: dict[str, list[Actor]] = {}
     for actor in actors:
-        if actor.type != "country":
+        if actor.type in ("person", "organisation", "location"):
             by_key.setdefault(_org_place_key(actor.name), []).append(actor)
     for actor in actors:
         if actor.type not in ("person", "organisation", "location"):
             continue
         found = _country_word(name_key(actor.name).split(), countries)
-        if found is None:
+        if found is None or actor.country not in (None, found[0].country):
             continue
-        country, rest = found
+        country, rest, leading = found
         if not rest:
-            if actor.type != "person" and actor.country in (None, country.country):
+            if actor.type != "person":
                 yield actor, country, (f"{actor.name!r} is {country.name!r}'s possessive "
                                        "without its apostrophe")
             continue
-        targets = [t for t in by_key.get(_org_place_key(rest), []) if t is not actor
-                   and t.country in (None, country.country)]
-        if targets and actor.country in (None, country.country):
+        targets = [t for t in by_key.get(_org_place_key(rest), [])
+                   if t is not actor and _run_in_target(t, country.country, leading)]
+        if targets:
             target = max(targets, key=lambda a: (a.mentions, len(a.name)))
             yield actor, target, (f"{actor.name!r} is {target.name!r} with the country "
                                   f"{country.name!r} run into the name")
 
 
-def _country_word(tokens: list[str], countries: dict[str, Actor]) -> tuple[Actor, str] | None:
-    """(country, the rest of the name) when the name starts with a country's possessive
-    without its apostrophe ("syrias afrin") or ends with a country's name or possessive
-    ("tabqa syria"), else None."""
+def _country_word(tokens: list[str],
+                  countries: dict[str, Actor]) -> tuple[Actor, str, bool] | None:
+    """(country, the rest of the name, whether the country came first) when the name starts
+    with a country's possessive without its apostrophe ("syrias afrin") or ends with a
+    country's name or possessive ("tabqa syria", "mosul iraqs"), else None."""
     first, last = tokens[0], tokens[-1]
     if first.endswith("s") and first[:-1] in countries:
-        return countries[first[:-1]], " ".join(tokens[1:])
+        return countries[first[:-1]], " ".join(tokens[1:]), True
     if len(tokens) > 1 and last in countries:
-        return countries[last], " ".join(tokens[:-1])
+        return countries[last], " ".join(tokens[:-1]), False
     if len(tokens) > 1 and last.endswith("s") and last[:-1] in countries:
-        return countries[last[:-1]], " ".join(tokens[:-1])
+        return countries[last[:-1]], " ".join(tokens[:-1]), False
     return None
+
+
+def _run_in_target(actor: Actor, country: str, leading: bool) -> bool:
+    """Whether ``actor`` may be what a name with ``country`` run into it names: a place of
+    that country, or after the possessive an unplaced place or a person or organisation of
+    that country ("Turkeys Anadolu Agency"; not "Syrias Muslim Brotherhood" → an unplaced
+    "Muslim Brotherhood")."""
+    if actor.type == "location":
+        return actor.country == country or leading and actor.country is None
+    return leading and actor.type in ("person", "organisation") and actor.country == country
 
 
 def _type_variants(actors: list[Actor]):
@@ -313,7 +326,8 @@ def _one_word_possessives(actors: list[Actor]):
     for actor in actors:
         tokens = loose_key(actor.name).split()
         if actor.type not in ("organisation", "location") or len(tokens) != 1 \
-                or not tokens[0].endswith("s") or len(tokens[0]) < 5:
+                or not tokens[0].endswith("s") or len(tokens[0]) < 5 \
+                or not _capitalised(actor.name):
             continue
         base = bases.get(tokens[0][:-1])
         if base is not None and base.mentions >= POSSESSIVE_RATIO * max(actor.mentions, 1) \
@@ -329,11 +343,14 @@ def _surname_only(actors: list[Actor]):
         if actor.type == "person" and len(tokens) > 1 and tokens[-2] not in _COMPOUND_HEADS:
             full.setdefault(tokens[-1], []).append(actor)
     full = {last: [a for a in owners if _name_shaped(a)] for last, owners in full.items()}
+    countries = {name_key(a.name) for a in actors if a.type == "country"}
     for actor in actors:
         tokens = _given_and_surname(actor.name)  # "Ms Le Pen", "Mr Bradley": a surname
         if len(tokens) != 1 or actor.country is not None and actor.type != "person" \
                 or not _capitalised(actor.name):
             continue  # "hazard" in lower case is a word, not Thorgan Hazard's surname
+        if tokens[0] in countries or tokens[0][:-1] in countries:
+            continue  # "Turkeys" is Turkey's, not the surname of "Arabia Turkey"
         if actor.type not in ("person", "organisation"):
             continue  # a name the model calls a place more often than not is a place ("Bustan")
         owners, how = full.get(tokens[0], []), ""
@@ -415,24 +432,40 @@ def _spelling_variants(actors: list[Actor]):
 
 
 def _given_names_fit(a: Actor, b: Actor) -> bool:
-    """Whether one person's given names are all among the other's: "Tayyip" in "Recep
-    Tayyip"; not "Mohammed Ali" / "Mohammed Omar"."""
-    given_a, given_b = set(loose_key(a.name).split()[:-1]), set(loose_key(b.name).split()[:-1])
-    return given_a <= given_b or given_b <= given_a
+    """Whether the given names of the person with fewer all have a counterpart among the
+    other's — the same name, one ``SIMILARITY`` alike ("Tayip" / "Tayyip") or its initial:
+    "Tayyip" in "Recep Tayyip"; not "Mohammed Ali" / "Mohammed Omar", nor a kunya alone
+    ("Abu Omar") in a longer name."""
+    given_a, given_b = loose_key(a.name).split()[:-1], loose_key(b.name).split()[:-1]
+    fewer, more = sorted((given_a, given_b), key=len)
+    if fewer[0] != more[0] and set(fewer) <= _COMPOUND_HEADS:
+        return False  # "Abu Omar" alone is a kunya many men share
+    return all(any(_same_given(x, y) for y in more) for x in fewer)
+
+
+def _same_first_name(a: Actor, b: Actor) -> bool:
+    return _same_given(loose_key(a.name).split()[0], loose_key(b.name).split()[0])
+
+
+def _same_given(x: str, y: str) -> bool:
+    x, y = x.rstrip("."), y.rstrip(".")
+    if len(x) == 1 or len(y) == 1:
+        return x[:1] == y[:1]
+    return x == y or SequenceMatcher(None, x, y).ratio() >= SIMILARITY
 
 
 def variant_evidence(a: Actor, b: Actor) -> str | None:
     """Why two people with a given name in common are one person, or None when the evidence
     is short: the given names of one all among the other's AND similar surnames AND (a shared
-    role word, or the same country) AND no country conflict."""
+    role word, or the same country and the same first name) AND no country conflict."""
     surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
     similarity = SequenceMatcher(None, surname_a, surname_b).ratio()
     if similarity < SIMILARITY or not _countries_agree([a, b]) or not _given_names_fit(a, b):
         return None
     shared = sorted(role_words(a.role) & role_words(b.role))
     same_country = a.country is not None and a.country == b.country
-    if not shared and not same_country:
-        return None
+    if not shared and (not same_country or not _same_first_name(a, b)):
+        return None  # a given name left out needs a shared role ("Tayyip Erdoan", president)
     support = f"shared role word(s) {', '.join(shared)}" if shared else f"same country {a.country}"
     return (f"same given name(s), surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
             f"{support}")

@@ -116,3 +116,28 @@ def test_a_place_the_model_called_a_person_with_a_stray_role():
     place = _actor("Hama", "location", mentions=3,
                    evidence=("type\tlocation\tcontext: city of Hama",))
     assert commander.actor_id not in {m.alias_id for m in find_merges([commander, place])}
+
+
+def test_an_organisation_named_by_the_first_words_of_its_name():
+    actors = [_actor("Amnesty International", "organisation", "NGO", mentions=22),
+              _actor("Amnesty", "organisation", mentions=13),
+              _actor("Amnesty Video", "organisation"),
+              _actor("Syrian Observatory for Human Rights", "organisation", "NGO", mentions=40),
+              _actor("Syrian Observatory", "organisation", "SYR", mentions=8)]
+    assert _merged(actors) == {("Amnesty", "Amnesty International"),
+                               ("Syrian Observatory", "Syrian Observatory for Human Rights")}
+
+
+def test_a_short_form_of_several_or_of_a_lesser_known_name_stays_apart():
+    # two organisations start so, neither dominates
+    assert not _merged([_actor("Khorasan Group", "organisation", mentions=3),
+                        _actor("Khorasan Province", "organisation", mentions=1),
+                        _actor("Khorasan", "organisation", mentions=2)])
+    # the short form is the better known: another body ("Hezbollah" / "Hezbollah al-Nujaba")
+    assert not _merged([_actor("Hezbollah", "organisation", "LBN", mentions=18),
+                        _actor("Hezbollah al-Nujaba", "organisation", "IRQ", mentions=2)])
+    # organisation words alone, or a one-word short form seen once
+    assert not _merged([_actor("Air Force", "organisation", mentions=11),
+                        _actor("Air", "organisation")])
+    assert not _merged([_actor("Army Command", "organisation", mentions=11),
+                        _actor("Army", "organisation", mentions=3)])

@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from dragoman.model import Actor
-from dragoman.actors.mentions import PARTICLES, actor_id, loose_key, name_key
+from dragoman.actors.mentions import (ORGANISATION_WORDS, PARTICLES, actor_id, loose_key,
+                                      name_key)
 from dragoman.pipeline import Batch
 
 SIMILARITY = 0.8
@@ -48,6 +49,8 @@ DOMINANCE = 10
 # more mentioned
 POSSESSIVE_RATIO = 3
 DOMINANT_MENTIONS = 20
+# country codes of bodies that belong to no one country
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
 _ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
                              "chief", "senior", "former"})
 
@@ -74,7 +77,7 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     merges: dict[str, Merge] = {}
     for rule in (_typed_places, _country_run_in, _type_variants, _particle_variants,
                  _place_and_org_variants, _same_place, _possessive_variants, _surname_only,
-                 _spelling_variants):
+                 _spelling_variants, _short_forms):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
@@ -273,6 +276,36 @@ def _place_and_org_variants(actors: list[Actor]):
     for (kind, _), group in by_key.items():
         yield from _into_head([group], f"the same {kind} name apart from particles (al-, de …) "
                                        "or British/American spelling")
+
+
+def _short_forms(actors: list[Actor]):
+    """ "Amnesty" / "Amnesty International", "Syrian Observatory" / "Syrian Observatory for
+    Human Rights": an organisation named by the first words of another organisation's name,
+    which has more mentions than the short form and ``DOMINANCE`` times the mentions of all
+    the other organisations whose names start so ("Khorasan" stays apart: "Khorasan Group" 3,
+    "Khorasan Province" 1); not a short form of organisation words alone ("Army"), a one-word
+    short form only when it recurs, and countries in agreement (an international body may be
+    named by its country's demonym first).
+    """
+    orgs = [a for a in actors if a.type == "organisation" and _org_place_key(a.name)]
+    by_prefix: dict[str, list[Actor]] = {}
+    for actor in orgs:
+        words = _org_place_key(actor.name).split()
+        for i in range(1, len(words)):
+            by_prefix.setdefault(" ".join(words[:i]), []).append(actor)
+    for actor in orgs:
+        key = _org_place_key(actor.name)
+        owners = by_prefix.get(key)
+        if not owners or set(key.split()) <= ORGANISATION_WORDS or not _capitalised(actor.name) \
+                or len(key.split()) == 1 and actor.mentions < 2:
+            continue
+        full = max(owners, key=lambda a: a.mentions)
+        others = sum(a.mentions for a in owners) - full.mentions
+        if full.mentions > max(actor.mentions, 2) and full.mentions >= DOMINANCE * others \
+                and (_countries_agree([actor, full]) or full.country in _INTERNATIONAL):
+            yield actor, full, (f"{actor.name!r} is the first words of {full.name!r}, the "
+                                f"organisation of {full.mentions} mentions of the "
+                                f"{full.mentions + others} whose names start so")
 
 
 def _same_place(actors: list[Actor]):
@@ -483,7 +516,7 @@ def _countries_agree(actors: list[Actor]) -> bool:
 
 # rules whose pairs are (alias, target) already: the fuller or the better-known spelling
 _RULE_CHOOSES_TARGET = frozenset({_typed_places, _country_run_in, _particle_variants,
-                                  _place_and_org_variants, _possessive_variants})
+                                  _place_and_org_variants, _possessive_variants, _short_forms})
 
 
 # --- applying merges to a batch ------------------------------------------------------------------

@@ -473,7 +473,13 @@ def _given_names_fit(a: Actor, b: Actor) -> bool:
     fewer, more = sorted((given_a, given_b), key=len)
     if fewer[0] != more[0] and set(fewer) <= _COMPOUND_HEADS:
         return False  # "Abu Omar" alone is a kunya many men share
-    return all(any(_same_given(x, y) for y in more) for x in fewer)
+    unmatched = set(fewer) - set(more)  # the common case, with no ratio to compute
+    return all(any(_same_given(x, y) for y in more) for x in unmatched)
+
+
+def _similarity(x: str, y: str) -> float:
+    """difflib's ratio of two words, 1.0 for the same word without computing it."""
+    return 1.0 if x == y else SequenceMatcher(None, x, y).ratio()
 
 
 def _same_first_name(a: Actor, b: Actor) -> bool:
@@ -481,24 +487,31 @@ def _same_first_name(a: Actor, b: Actor) -> bool:
 
 
 def _same_given(x: str, y: str) -> bool:
+    """One given name: the same, its initial, or a spelling ``SIMILARITY`` alike that starts
+    with the same letter ("Tayip" / "Tayyip")."""
     x, y = x.rstrip("."), y.rstrip(".")
+    if x[:1] != y[:1]:
+        return False
     if len(x) == 1 or len(y) == 1:
-        return x[:1] == y[:1]
-    return x == y or SequenceMatcher(None, x, y).ratio() >= SIMILARITY
+        return True
+    return 2 * min(len(x), len(y)) >= SIMILARITY * (len(x) + len(y)) \
+        and _similarity(x, y) >= SIMILARITY
 
 
 def variant_evidence(a: Actor, b: Actor) -> str | None:
     """Why two people with a given name in common are one person, or None when the evidence
     is short: the given names of one all among the other's AND similar surnames AND (a shared
     role word, or the same country and the same first name) AND no country conflict."""
-    surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
-    similarity = SequenceMatcher(None, surname_a, surname_b).ratio()
-    if similarity < SIMILARITY or not _countries_agree([a, b]) or not _given_names_fit(a, b):
+    if not _countries_agree([a, b]) or not _given_names_fit(a, b):
         return None
     shared = sorted(role_words(a.role) & role_words(b.role))
     same_country = a.country is not None and a.country == b.country
     if not shared and (not same_country or not _same_first_name(a, b)):
         return None  # a given name left out needs a shared role ("Tayyip Erdoan", president)
+    surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
+    similarity = _similarity(surname_a, surname_b)
+    if similarity < SIMILARITY:
+        return None
     support = f"shared role word(s) {', '.join(shared)}" if shared else f"same country {a.country}"
     return (f"same given name(s), surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
             f"{support}")

@@ -39,6 +39,7 @@ def name_key(text: str) -> str:
     return re.sub(r"[\s\-]+", " ", letters).strip().casefold()
 
 
+@lru_cache(maxsize=1 << 16)  # identity resolution asks for it many times per name
 def loose_key(text: str) -> str:
     """A person's name key without particles: "Bashar al-Assad" and "Bashar Assad" agree."""
     return " ".join(t for t in name_key(text).split() if t not in PARTICLES)

@@ -5,7 +5,7 @@ the near miss that must stay apart."""
 from __future__ import annotations
 
 from dragoman.model import Actor
-from dragoman.actors.mentions import actor_id
+from dragoman.actors.mentions import actor_id, clean_name, name_key
 from dragoman.actors import find_merges
 
 
@@ -141,3 +141,36 @@ def test_a_short_form_of_several_or_of_a_lesser_known_name_stays_apart():
                         _actor("Air", "organisation")])
     assert not _merged([_actor("Army Command", "organisation", mentions=11),
                         _actor("Army", "organisation", mentions=3)])
+
+
+def test_a_credit_lines_label_is_no_part_of_the_name():
+    assert clean_name("Source:-Al Jazeera") == "Al Jazeera"
+    assert name_key("Source: Al Jazeera News") == name_key("Al Jazeera News")
+    assert clean_name("Source:") == "Source"  # nothing left: kept, less outer punctuation
+    assert clean_name("Open Source Initiative") == "Open Source Initiative"
+
+
+def test_one_body_written_in_another_word_order_or_with_a_number():
+    actors = [_actor("Justice Department", "organisation", mentions=21),
+              _actor("Department of Justice", "organisation", mentions=12),
+              _actor("Ninth Circuit Court of Appeals", "organisation", mentions=8),
+              _actor("9th Circuit Court of Appeals", "organisation", mentions=7),
+              _actor("Jabhat al-Nusra", "organisation", "SYR", mentions=33),
+              _actor("Nusra Front", "organisation", "SYR", mentions=20)]
+    assert _merged(actors) == {("Department of Justice", "Justice Department"),
+                               ("9th Circuit Court of Appeals", "Ninth Circuit Court of Appeals"),
+                               ("Nusra Front", "Jabhat al-Nusra")}
+    # two armed groups whose names differ by a word stay two
+    assert not _merged([_actor("Jeish al-Fatah", "organisation", mentions=5),
+                        _actor("Jaish al-Fustat", "organisation", mentions=2)])
+
+
+def test_spellings_of_one_body_count_together_against_the_others():
+    # "al-Nusra" starts "Nusra Front" (Jabhat al-Nusra's key) and "Nusra Front Militants"
+    actors = [_actor("Jabhat al-Nusra", "organisation", "SYR", mentions=30),
+              _actor("Nusra Front", "organisation", "SYR", mentions=20),
+              _actor("Nusra Front Militants", "organisation", mentions=3),
+              _actor("al-Nusra", "organisation", mentions=11)]
+    merged = _merged(actors)
+    assert ("al-Nusra", "Jabhat al-Nusra") in merged
+    assert ("Nusra Front Militants", "Jabhat al-Nusra") not in merged

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from dragoman.model import Actor
 from dragoman.actors.mentions import (ORGANISATION_WORDS, PARTICLES, actor_id, loose_key,
@@ -260,9 +261,25 @@ _US_SPELLING = {"organisation": "organization", "organisations": "organizations"
                 "labour": "labor", "councillor": "councilor"}
 
 
+# ordinals written as numbers ("9th Circuit" / "Ninth Circuit")
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+             "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+# the head of an Arabic group's name, put last in English: "Jabhat al-Nusra" / "Nusra Front"
+_ARABIC_HEADS = {"jabhat": "front", "jabhet": "front", "jaish": "army", "jaysh": "army",
+                 "jeish": "army", "liwa": "brigade", "harakat": "movement", "harakah": "movement"}
+# "Department of Justice" / "Justice Department", "Ministry of Defence" / "Defence Ministry"
+_BODY_OF = re.compile(r"\b(department|ministry) of (.+)$")
+
+
+@lru_cache(maxsize=1 << 16)
 def _org_place_key(name: str) -> str:
-    """An organisation's or place's name without particles, in American spelling."""
-    return " ".join(_US_SPELLING.get(t, t) for t in loose_key(name).split())
+    """An organisation's or place's name without particles, in American spelling, ordinals
+    in words, an Arabic group's head word put last in English and "the department / ministry
+    of X" as "X department / ministry" ("Jabhat al-Nusra" → "nusra front")."""
+    words = [_ORDINALS.get(t, _US_SPELLING.get(t, t)) for t in loose_key(name).split()]
+    if len(words) > 1 and words[0] in _ARABIC_HEADS:
+        words = [*words[1:], _ARABIC_HEADS[words[0]]]
+    return _BODY_OF.sub(r"\2 \1", " ".join(words))
 
 
 def _place_and_org_variants(actors: list[Actor]):
@@ -279,33 +296,35 @@ def _place_and_org_variants(actors: list[Actor]):
 
 
 def _short_forms(actors: list[Actor]):
-    """ "Amnesty" / "Amnesty International", "Syrian Observatory" / "Syrian Observatory for
-    Human Rights": an organisation named by the first words of another organisation's name,
-    which has more mentions than the short form and ``DOMINANCE`` times the mentions of all
-    the other organisations whose names start so ("Khorasan" stays apart: "Khorasan Group" 3,
-    "Khorasan Province" 1); not a short form of organisation words alone ("Army"), a one-word
-    short form only when it recurs, and countries in agreement (an international body may be
-    named by its country's demonym first).
-    """
+    """ "Amnesty" / "Amnesty International", "al-Nusra" / "Jabhat al-Nusra" ("nusra front"):
+    an organisation named by the first words of another organisation's name (spellings of one
+    name, :func:`_org_place_key`, counted together), which has more mentions than the short
+    form and ``DOMINANCE`` times the mentions of all the other organisations whose names
+    start so ("Khorasan" stays apart: "Khorasan Group" 3, "Khorasan Province" 1); not a short
+    form of organisation words alone ("Army"), a one-word short form only when it recurs, and
+    countries in agreement (an international body may be named by its demonym first)."""
     orgs = [a for a in actors if a.type == "organisation" and _org_place_key(a.name)]
-    by_prefix: dict[str, list[Actor]] = {}
+    by_prefix: dict[str, dict[str, list[Actor]]] = {}
     for actor in orgs:
-        words = _org_place_key(actor.name).split()
+        key = _org_place_key(actor.name)
+        words = key.split()
         for i in range(1, len(words)):
-            by_prefix.setdefault(" ".join(words[:i]), []).append(actor)
+            by_prefix.setdefault(" ".join(words[:i]), {}).setdefault(key, []).append(actor)
     for actor in orgs:
         key = _org_place_key(actor.name)
         owners = by_prefix.get(key)
         if not owners or set(key.split()) <= ORGANISATION_WORDS or not _capitalised(actor.name) \
                 or len(key.split()) == 1 and actor.mentions < 2:
             continue
-        full = max(owners, key=lambda a: a.mentions)
-        others = sum(a.mentions for a in owners) - full.mentions
-        if full.mentions > max(actor.mentions, 2) and full.mentions >= DOMINANCE * others \
+        counts = sorted(((sum(a.mentions for a in g), g) for g in owners.values()),
+                        key=lambda c: -c[0])
+        top, others = counts[0][0], sum(c for c, _ in counts[1:])
+        full = max(counts[0][1], key=lambda a: (a.mentions, len(a.name)))
+        if top > max(actor.mentions, 2) and top >= DOMINANCE * others \
                 and (_countries_agree([actor, full]) or full.country in _INTERNATIONAL):
-            yield actor, full, (f"{actor.name!r} is the first words of {full.name!r}, the "
-                                f"organisation of {full.mentions} mentions of the "
-                                f"{full.mentions + others} whose names start so")
+            yield actor, full, (f"{actor.name!r} is the first words of {full.name!r}, named "
+                                f"{top} times of the {top + others} mentions of the "
+                                "organisations whose names start so")
 
 
 def _same_place(actors: list[Actor]):

@@ -12,9 +12,16 @@ finds the *variants* and merges them only with evidence, recorded for each merge
    dominates the record (``DOMINANCE`` times the others' mentions, spellings of one first and
    last name counted together): "Trump" → Donald Trump, not Ivanka or Melania;
 4. **the same place** — locations geocoded to the same GeoNames city ("Hasakeh" / "Hasaka");
-5. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
-   not in conflict, AND a shared role word or the same country ("Alexandre Georgini", FRA,
-   "deputy spokesman" / "Alexandre Giorgini", "deputy foreign ministry spokesman").
+5. **spelling variant** — the given names of one among the other's, surnames at least
+   ``SIMILARITY`` alike, countries not in conflict, AND a shared role word or the same country
+   and first name ("Alexandre Georgini", FRA, "deputy spokesman" / "Alexandre Giorgini",
+   "deputy foreign ministry spokesman"; "Tayyip Erdoan" / "Recep Tayyip Erdogan", president);
+6. **a country run into a name** — "Syrias Afrin", "Tabqa Syria": the place (or the country's
+   own person or organisation) the rest names; "Syrias" alone: Syria;
+7. **a short form** — "Amnesty" / "Amnesty International": the first words of one dominant
+   organisation's name; organisations' names compare with ordinals in words, "department of
+   X" as "X department" and an Arabic head word last in English ("Jabhat al-Nusra" /
+   "Nusra Front").
 
 The canonical actor is one already known (stored), else the most mentioned, else the longer
 name. :func:`apply_merges` rewrites a batch's mentions, statements and events to it.

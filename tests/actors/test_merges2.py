@@ -86,6 +86,10 @@ def test_a_places_possessive_without_its_apostrophe():
     actors = [_actor("Jayrud", "location", "SYR", mentions=16),
               _actor("Jayruds", "organisation")]
     assert _merged(actors) == {("Jayruds", "Jayrud")}
+    # an organisation's alias too, whatever type the model gave the possessive
+    state = Actor(actor_id("organisation", "Islamic State"), "Islamic State", "organisation",
+                  "IMG", "REB", ("Islamic State", "ISIS", "Daesh"), 300)
+    assert _merged([state, _actor("Daeshs", mentions=12)]) == {("Daeshs", "Islamic State")}
     # not a person's name, and not where the "s" form is as common
     assert not _merged([_actor("William", "location", mentions=16), _actor("Williams")])
     assert not _merged([_actor("Emirate", "location", mentions=3),

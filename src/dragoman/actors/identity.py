@@ -372,24 +372,28 @@ def _possessive_variants(actors: list[Actor]):
 
 
 def _one_word_possessives(actors: list[Actor]):
-    """ "Jayruds" / "Jayrud": a one-word organisation or place that is a place's or an
-    organisation's name with a possessive "s" whose apostrophe was dropped, when the plain name
-    has at least ``POSSESSIVE_RATIO`` times its mentions (not "Emirates" / "Emirate"); never a
-    person ("Williams")."""
+    """ "Jayruds" / "Jayrud", "Daeshs" / Islamic State (alias "Daesh"): a one-word name that is
+    a place's or an organisation's name or alias with a possessive "s" whose apostrophe was
+    dropped, when the plain name has at least ``POSSESSIVE_RATIO`` times its mentions (not
+    "Emirates" / "Emirate"); a "person" ("Aleppos", "Daeshs") only where the plain name
+    dominates as a surname's bearer must (``DOMINANCE``, ``DOMINANT_MENTIONS``): "Williams"
+    is a surname."""
     bases: dict[str, Actor] = {}
     for actor in actors:
         if actor.type in ("organisation", "location"):
-            key = loose_key(actor.name)
-            if key not in bases or actor.mentions > bases[key].mentions:
-                bases[key] = actor
+            for key in {loose_key(n) for n in (actor.name, *actor.aliases)}:
+                if key not in bases or actor.mentions > bases[key].mentions:
+                    bases[key] = actor
     for actor in actors:
         tokens = loose_key(actor.name).split()
-        if actor.type not in ("organisation", "location") or len(tokens) != 1 \
+        if actor.type not in ("person", "organisation", "location") or len(tokens) != 1 \
                 or not tokens[0].endswith("s") or len(tokens[0]) < 5 \
                 or not _capitalised(actor.name):
             continue
         base = bases.get(tokens[0][:-1])
-        if base is not None and base.mentions >= POSSESSIVE_RATIO * max(actor.mentions, 1) \
+        ratio, least = (DOMINANCE, DOMINANT_MENTIONS) if actor.type == "person" \
+            else (POSSESSIVE_RATIO, 1)  # "Williams" is a surname unless the place dominates
+        if base is not None and base.mentions >= max(ratio * actor.mentions, least) \
                 and _countries_agree([actor, base]):
             yield actor, base, (f"{actor.name!r} is {base.name!r} with a possessive 's whose "
                                 "apostrophe was dropped")

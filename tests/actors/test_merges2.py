@@ -96,6 +96,9 @@ def test_a_places_possessive_without_its_apostrophe():
                         _actor("Emirates", "organisation", mentions=3)])
     assert not _merged([_actor("Army", "organisation", mentions=30),
                         _actor("armys", "organisation")])
+    # an organisation word says whose only in its article
+    assert not _merged([_actor("Coalition", "organisation", mentions=5),
+                        _actor("Coalitions", "organisation")])
 
 
 def test_a_courtesy_title_glued_to_a_particle():

@@ -390,6 +390,8 @@ def _one_word_possessives(actors: list[Actor]):
                 or not tokens[0].endswith("s") or len(tokens[0]) < 5 \
                 or not _capitalised(actor.name):
             continue
+        if tokens[0][:-1] in ORGANISATION_WORDS:
+            continue  # "Coalitions": the US-led one's, not the "Coalition" of the opposition
         base = bases.get(tokens[0][:-1])
         ratio, least = (DOMINANCE, DOMINANT_MENTIONS) if actor.type == "person" \
             else (POSSESSIVE_RATIO, 1)  # "Williams" is a surname unless the place dominates

@@ -12,9 +12,16 @@ finds the *variants* and merges them only with evidence, recorded for each merge
    dominates the record (``DOMINANCE`` times the others' mentions, spellings of one first and
    last name counted together): "Trump" → Donald Trump, not Ivanka or Melania;
 4. **the same place** — locations geocoded to the same GeoNames city ("Hasakeh" / "Hasaka");
-5. **spelling variant** — same first name, surnames at least ``SIMILARITY`` alike, countries
-   not in conflict, AND a shared role word or the same country ("Alexandre Georgini", FRA,
-   "deputy spokesman" / "Alexandre Giorgini", "deputy foreign ministry spokesman").
+5. **spelling variant** — the given names of one among the other's, surnames at least
+   ``SIMILARITY`` alike, countries not in conflict, AND a shared role word or the same country
+   and first name ("Alexandre Georgini", FRA, "deputy spokesman" / "Alexandre Giorgini",
+   "deputy foreign ministry spokesman"; "Tayyip Erdoan" / "Recep Tayyip Erdogan", president);
+6. **a country run into a name** — "Syrias Afrin", "Tabqa Syria": the place (or the country's
+   own person or organisation) the rest names; "Syrias" alone: Syria;
+7. **a short form** — "Amnesty" / "Amnesty International": the first words of one dominant
+   organisation's name; organisations' names compare with ordinals in words, "department of
+   X" as "X department" and an Arabic head word last in English ("Jabhat al-Nusra" /
+   "Nusra Front").
 
 The canonical actor is one already known (stored), else the most mentioned, else the longer
 name. :func:`apply_merges` rewrites a batch's mentions, statements and events to it.
@@ -26,9 +33,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from dragoman.model import Actor
-from dragoman.actors.mentions import PARTICLES, actor_id, loose_key, name_key
+from dragoman.actors.mentions import (ORGANISATION_WORDS, PARTICLES, actor_id, loose_key,
+                                      name_key)
 from dragoman.pipeline import Batch
 
 SIMILARITY = 0.8
@@ -36,13 +45,20 @@ SIMILARITY = 0.8
 # together, and at least DOMINANT_MENTIONS mentions (:func:`dominant_bearer`)
 # courtesy titles written before a surname alone ("Ms Le Pen", "Mr Bradley")
 HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr"})
+# a courtesy title glued to the particle after it by the source ("Mrde Mistura": Mr de Mistura)
+_GLUED_HONORIFICS = frozenset(h + p for h in HONORIFICS for p in PARTICLES)
 # the first half of an Arabic compound given name: "Abdul Wahab", "Abdel Rahman", "Abu Bakr"
 # end in no surname ("al-Wahab" alone is a district, not Abdul Wahab)
 _COMPOUND_HEADS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abu", "abou"})
 # a "person" whose name starts so is a fragment of something else ("Without Borders")
 _FUNCTION_WORDS = frozenset({"without", "of", "for", "and", "the", "with", "from", "in", "on"})
 DOMINANCE = 10
+# a one-word possessive without its apostrophe ("Jayruds") joins a plain name this many times
+# more mentioned
+POSSESSIVE_RATIO = 3
 DOMINANT_MENTIONS = 20
+# country codes of bodies that belong to no one country
+_INTERNATIONAL = frozenset({"IGO", "NGO"})
 _ROLE_STOPWORDS = frozenset({"the", "of", "a", "an", "and", "to", "for", "in", "head", "deputy",
                              "chief", "senior", "former"})
 
@@ -67,14 +83,14 @@ def find_merges(actors: Iterable[Actor], known: Iterable[Actor] = ()) -> list[Me
     pool = _one_per_id([*known, *actors])
     stored = {a.actor_id for a in known}
     merges: dict[str, Merge] = {}
-    for rule in (_typed_places, _type_variants, _particle_variants, _place_and_org_variants, _same_place,
-                 _possessive_variants, _surname_only, _spelling_variants):
+    for rule in (_typed_places, _country_run_in, _type_variants, _particle_variants,
+                 _place_and_org_variants, _same_place, _possessive_variants, _surname_only,
+                 _spelling_variants, _short_forms):
         live = [a for a in pool if a.actor_id not in merges]
         for alias, target, evidence in rule(live):
             if alias.actor_id == target.actor_id or alias.actor_id in merges:
                 continue
-            if rule not in (_typed_places, _particle_variants, _place_and_org_variants,
-                            _possessive_variants):
+            if rule not in _RULE_CHOOSES_TARGET:
                 alias, target = _direction(alias, target, stored)
             elif alias.actor_id in stored and target.actor_id not in stored:
                 alias, target = target, alias  # else the rule's choice: the fuller spelling
@@ -103,9 +119,9 @@ def _direction(a: Actor, b: Actor, stored: set[str]) -> tuple[Actor, Actor]:
 
 def _given_and_surname(name: str) -> list[str]:
     """The name's key words without particles and a leading courtesy title ("Mr Bradley" →
-    ["bradley"])."""
+    ["bradley"]), one glued to its particle too ("Mrde Mistura" → ["mistura"])."""
     tokens = loose_key(name).split()
-    while len(tokens) > 1 and tokens[0] in HONORIFICS:
+    while len(tokens) > 1 and tokens[0] in HONORIFICS | _GLUED_HONORIFICS:
         tokens = tokens[1:]
     return tokens
 
@@ -129,8 +145,10 @@ def _follow_chains(merges: dict[str, Merge]) -> list[Merge]:
 
 def _typed_places(actors: list[Actor]):
     """A person with no country and no role whose name another article's actor has as a place
-    it was typed with evidence ("the Jobar district"): that place. Not an organisation: a
-    channel is often named after a city ("al-Mayadeen" TV, the town of al-Mayadeen)."""
+    it was typed with evidence ("the Jobar district"): that place; with a role too when the
+    place has more mentions ("al-Midan", role "Syrian capitals" from "the Syrian capital's
+    al-Midan neighborhood"). Not an organisation: a channel is often named after a city
+    ("al-Mayadeen" TV, the town of al-Mayadeen)."""
     places: dict[str, Actor] = {}
     for actor in actors:
         why = next((e for e in actor.evidence if e.startswith("type\tlocation\t")), None)
@@ -141,9 +159,68 @@ def _typed_places(actors: list[Actor]):
     for actor in actors:
         place = places.get(name_key(actor.name))
         if place is not None and actor.type == "person" and actor.country is None \
-                and not actor.role:
+                and (not actor.role or place.mentions > actor.mentions):
             why = next(e for e in place.evidence if e.startswith("type\tlocation\t"))
             yield actor, place, f"typed a place elsewhere in the record: {why.split(chr(9))[2]}"
+
+
+def _country_run_in(actors: list[Actor]):
+    """ "Syrias Afrin" / "Afrin", "Tabqa Syria" / "Tabqa", "Syrias" / Syria: a country's
+    possessive without its apostrophe (FA-KES drops them all) before another actor's name, or
+    a country's name after a place's; that actor when it is in view and placed in that country
+    (a place may be unplaced after the possessive), the country itself for the possessive
+    alone (not a person: "Frances" is a name). Never a group, never "Northern Syria" →
+    "Northern"."""
+    countries = {name_key(a.name): a for a in actors if a.type == "country" and a.country}
+    if not countries:
+        return
+    by_key: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type in ("person", "organisation", "location"):
+            by_key.setdefault(_org_place_key(actor.name), []).append(actor)
+    for actor in actors:
+        if actor.type not in ("person", "organisation", "location"):
+            continue
+        found = _country_word(name_key(actor.name).split(), countries)
+        if found is None or actor.country not in (None, found[0].country):
+            continue
+        country, rest, leading = found
+        if not rest:
+            if actor.type != "person":
+                yield actor, country, (f"{actor.name!r} is {country.name!r}'s possessive "
+                                       "without its apostrophe")
+            continue
+        targets = [t for t in by_key.get(_org_place_key(rest), [])
+                   if t is not actor and _run_in_target(t, country.country, leading)]
+        if targets:
+            target = max(targets, key=lambda a: (a.mentions, len(a.name)))
+            yield actor, target, (f"{actor.name!r} is {target.name!r} with the country "
+                                  f"{country.name!r} run into the name")
+
+
+def _country_word(tokens: list[str],
+                  countries: dict[str, Actor]) -> tuple[Actor, str, bool] | None:
+    """(country, the rest of the name, whether the country came first) when the name starts
+    with a country's possessive without its apostrophe ("syrias afrin") or ends with a
+    country's name or possessive ("tabqa syria", "mosul iraqs"), else None."""
+    first, last = tokens[0], tokens[-1]
+    if first.endswith("s") and first[:-1] in countries:
+        return countries[first[:-1]], " ".join(tokens[1:]), True
+    if len(tokens) > 1 and last in countries:
+        return countries[last], " ".join(tokens[:-1]), False
+    if len(tokens) > 1 and last.endswith("s") and last[:-1] in countries:
+        return countries[last[:-1]], " ".join(tokens[:-1]), False
+    return None
+
+
+def _run_in_target(actor: Actor, country: str, leading: bool) -> bool:
+    """Whether ``actor`` may be what a name with ``country`` run into it names: a place of
+    that country, or after the possessive an unplaced place or a person or organisation of
+    that country ("Turkeys Anadolu Agency"; not "Syrias Muslim Brotherhood" → an unplaced
+    "Muslim Brotherhood")."""
+    if actor.type == "location":
+        return actor.country == country or leading and actor.country is None
+    return leading and actor.type in ("person", "organisation") and actor.country == country
 
 
 def _type_variants(actors: list[Actor]):
@@ -191,9 +268,25 @@ _US_SPELLING = {"organisation": "organization", "organisations": "organizations"
                 "labour": "labor", "councillor": "councilor"}
 
 
+# ordinals written as numbers ("9th Circuit" / "Ninth Circuit")
+_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+             "6th": "sixth", "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+# the head of an Arabic group's name, put last in English: "Jabhat al-Nusra" / "Nusra Front"
+_ARABIC_HEADS = {"jabhat": "front", "jabhet": "front", "jaish": "army", "jaysh": "army",
+                 "jeish": "army", "liwa": "brigade", "harakat": "movement", "harakah": "movement"}
+# "Department of Justice" / "Justice Department", "Ministry of Defence" / "Defence Ministry"
+_BODY_OF = re.compile(r"\b(department|ministry) of (.+)$")
+
+
+@lru_cache(maxsize=1 << 16)
 def _org_place_key(name: str) -> str:
-    """An organisation's or place's name without particles, in American spelling."""
-    return " ".join(_US_SPELLING.get(t, t) for t in loose_key(name).split())
+    """An organisation's or place's name without particles, in American spelling, ordinals
+    in words, an Arabic group's head word put last in English and "the department / ministry
+    of X" as "X department / ministry" ("Jabhat al-Nusra" → "nusra front")."""
+    words = [_ORDINALS.get(t, _US_SPELLING.get(t, t)) for t in loose_key(name).split()]
+    if len(words) > 1 and words[0] in _ARABIC_HEADS:
+        words = [*words[1:], _ARABIC_HEADS[words[0]]]
+    return _BODY_OF.sub(r"\2 \1", " ".join(words))
 
 
 def _place_and_org_variants(actors: list[Actor]):
@@ -207,6 +300,38 @@ def _place_and_org_variants(actors: list[Actor]):
     for (kind, _), group in by_key.items():
         yield from _into_head([group], f"the same {kind} name apart from particles (al-, de …) "
                                        "or British/American spelling")
+
+
+def _short_forms(actors: list[Actor]):
+    """ "Amnesty" / "Amnesty International", "al-Nusra" / "Jabhat al-Nusra" ("nusra front"):
+    an organisation named by the first words of another organisation's name (spellings of one
+    name, :func:`_org_place_key`, counted together), which has more mentions than the short
+    form and ``DOMINANCE`` times the mentions of all the other organisations whose names
+    start so ("Khorasan" stays apart: "Khorasan Group" 3, "Khorasan Province" 1); not a short
+    form of organisation words alone ("Army"), a one-word short form only when it recurs, and
+    countries in agreement (an international body may be named by its demonym first)."""
+    orgs = [a for a in actors if a.type == "organisation" and _org_place_key(a.name)]
+    by_prefix: dict[str, dict[str, list[Actor]]] = {}
+    for actor in orgs:
+        key = _org_place_key(actor.name)
+        words = key.split()
+        for i in range(1, len(words)):
+            by_prefix.setdefault(" ".join(words[:i]), {}).setdefault(key, []).append(actor)
+    for actor in orgs:
+        key = _org_place_key(actor.name)
+        owners = by_prefix.get(key)
+        if not owners or set(key.split()) <= ORGANISATION_WORDS or not _capitalised(actor.name) \
+                or len(key.split()) == 1 and actor.mentions < 2:
+            continue
+        counts = sorted(((sum(a.mentions for a in g), g) for g in owners.values()),
+                        key=lambda c: -c[0])
+        top, others = counts[0][0], sum(c for c, _ in counts[1:])
+        full = max(counts[0][1], key=lambda a: (a.mentions, len(a.name)))
+        if top > max(actor.mentions, 2) and top >= DOMINANCE * others \
+                and (_countries_agree([actor, full]) or full.country in _INTERNATIONAL):
+            yield actor, full, (f"{actor.name!r} is the first words of {full.name!r}, named "
+                                f"{top} times of the {top + others} mentions of the "
+                                "organisations whose names start so")
 
 
 def _same_place(actors: list[Actor]):
@@ -234,6 +359,7 @@ def _possessive_variants(actors: list[Actor]):
     by_key = {}
     for actor in named:
         by_key.setdefault((actor.type, loose_key(actor.name)), actor)
+    yield from _one_word_possessives(actors)
     for actor in named:
         tokens = loose_key(actor.name).split()
         if len(tokens) < 2 or not tokens[-1].endswith("s") or len(tokens[-1]) < 4:
@@ -245,6 +371,36 @@ def _possessive_variants(actors: list[Actor]):
                                 "apostrophe was dropped")
 
 
+def _one_word_possessives(actors: list[Actor]):
+    """ "Jayruds" / "Jayrud", "Daeshs" / Islamic State (alias "Daesh"): a one-word name that is
+    a place's or an organisation's name or alias with a possessive "s" whose apostrophe was
+    dropped, when the plain name has at least ``POSSESSIVE_RATIO`` times its mentions (not
+    "Emirates" / "Emirate"); a "person" ("Aleppos", "Daeshs") only where the plain name
+    dominates as a surname's bearer must (``DOMINANCE``, ``DOMINANT_MENTIONS``): "Williams"
+    is a surname."""
+    bases: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.type in ("organisation", "location"):
+            for key in {loose_key(n) for n in (actor.name, *actor.aliases)}:
+                if key not in bases or actor.mentions > bases[key].mentions:
+                    bases[key] = actor
+    for actor in actors:
+        tokens = loose_key(actor.name).split()
+        if actor.type not in ("person", "organisation", "location") or len(tokens) != 1 \
+                or not tokens[0].endswith("s") or len(tokens[0]) < 5 \
+                or not _capitalised(actor.name):
+            continue
+        if tokens[0][:-1] in ORGANISATION_WORDS:
+            continue  # "Coalitions": the US-led one's, not the "Coalition" of the opposition
+        base = bases.get(tokens[0][:-1])
+        ratio, least = (DOMINANCE, DOMINANT_MENTIONS) if actor.type == "person" \
+            else (POSSESSIVE_RATIO, 1)  # "Williams" is a surname unless the place dominates
+        if base is not None and base.mentions >= max(ratio * actor.mentions, least) \
+                and _countries_agree([actor, base]):
+            yield actor, base, (f"{actor.name!r} is {base.name!r} with a possessive 's whose "
+                                "apostrophe was dropped")
+
+
 def _surname_only(actors: list[Actor]):
     full: dict[str, list[Actor]] = {}
     for actor in actors:
@@ -252,11 +408,14 @@ def _surname_only(actors: list[Actor]):
         if actor.type == "person" and len(tokens) > 1 and tokens[-2] not in _COMPOUND_HEADS:
             full.setdefault(tokens[-1], []).append(actor)
     full = {last: [a for a in owners if _name_shaped(a)] for last, owners in full.items()}
+    countries = {name_key(a.name) for a in actors if a.type == "country"}
     for actor in actors:
         tokens = _given_and_surname(actor.name)  # "Ms Le Pen", "Mr Bradley": a surname
         if len(tokens) != 1 or actor.country is not None and actor.type != "person" \
                 or not _capitalised(actor.name):
             continue  # "hazard" in lower case is a word, not Thorgan Hazard's surname
+        if tokens[0] in countries or tokens[0][:-1] in countries:
+            continue  # "Turkeys" is Turkey's, not the surname of "Arabia Turkey"
         if actor.type not in ("person", "organisation"):
             continue  # a name the model calls a place more often than not is a place ("Bustan")
         owners, how = full.get(tokens[0], []), ""
@@ -317,31 +476,76 @@ def _known(actor: Actor) -> bool:
 
 
 def _spelling_variants(actors: list[Actor]):
+    """Pairs of people blocked by each given name they share ("Tayyip Erdoan" meets "Recep
+    Tayyip Erdogan" under "tayyip"), each pair tried once."""
     people = [a for a in actors if a.type == "person" and len(loose_key(a.name).split()) > 1]
-    by_first: dict[str, list[Actor]] = {}
+    by_given: dict[str, list[Actor]] = {}
     for actor in people:
-        by_first.setdefault(loose_key(actor.name).split()[0], []).append(actor)
-    for group in by_first.values():
+        for given in dict.fromkeys(loose_key(actor.name).split()[:-1]):
+            by_given.setdefault(given, []).append(actor)
+    tried: set[tuple[str, str]] = set()
+    for group in by_given.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
+                pair = (a.actor_id, b.actor_id)
+                if pair in tried:
+                    continue
+                tried.add(pair)
                 evidence = variant_evidence(a, b)
                 if evidence:
                     yield a, b, evidence
 
 
+def _given_names_fit(a: Actor, b: Actor) -> bool:
+    """Whether the given names of the person with fewer all have a counterpart among the
+    other's — the same name, one ``SIMILARITY`` alike ("Tayip" / "Tayyip") or its initial:
+    "Tayyip" in "Recep Tayyip"; not "Mohammed Ali" / "Mohammed Omar", nor a kunya alone
+    ("Abu Omar") in a longer name."""
+    given_a, given_b = loose_key(a.name).split()[:-1], loose_key(b.name).split()[:-1]
+    fewer, more = sorted((given_a, given_b), key=len)
+    if fewer[0] != more[0] and set(fewer) <= _COMPOUND_HEADS:
+        return False  # "Abu Omar" alone is a kunya many men share
+    unmatched = set(fewer) - set(more)  # the common case, with no ratio to compute
+    return all(any(_same_given(x, y) for y in more) for x in unmatched)
+
+
+def _similarity(x: str, y: str) -> float:
+    """difflib's ratio of two words, 1.0 for the same word without computing it."""
+    return 1.0 if x == y else SequenceMatcher(None, x, y).ratio()
+
+
+def _same_first_name(a: Actor, b: Actor) -> bool:
+    return _same_given(loose_key(a.name).split()[0], loose_key(b.name).split()[0])
+
+
+def _same_given(x: str, y: str) -> bool:
+    """One given name: the same, its initial, or a spelling ``SIMILARITY`` alike that starts
+    with the same letter ("Tayip" / "Tayyip")."""
+    x, y = x.rstrip("."), y.rstrip(".")
+    if x[:1] != y[:1]:
+        return False
+    if len(x) == 1 or len(y) == 1:
+        return True
+    return 2 * min(len(x), len(y)) >= SIMILARITY * (len(x) + len(y)) \
+        and _similarity(x, y) >= SIMILARITY
+
+
 def variant_evidence(a: Actor, b: Actor) -> str | None:
-    """Why two people with one first name are one person, or None when the evidence is short:
-    similar surnames AND (a shared role word, or the same country) AND no country conflict."""
-    surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
-    similarity = SequenceMatcher(None, surname_a, surname_b).ratio()
-    if similarity < SIMILARITY or not _countries_agree([a, b]):
+    """Why two people with a given name in common are one person, or None when the evidence
+    is short: the given names of one all among the other's AND similar surnames AND (a shared
+    role word, or the same country and the same first name) AND no country conflict."""
+    if not _countries_agree([a, b]) or not _given_names_fit(a, b):
         return None
     shared = sorted(role_words(a.role) & role_words(b.role))
     same_country = a.country is not None and a.country == b.country
-    if not shared and not same_country:
+    if not shared and (not same_country or not _same_first_name(a, b)):
+        return None  # a given name left out needs a shared role ("Tayyip Erdoan", president)
+    surname_a, surname_b = loose_key(a.name).split()[-1], loose_key(b.name).split()[-1]
+    similarity = _similarity(surname_a, surname_b)
+    if similarity < SIMILARITY:
         return None
     support = f"shared role word(s) {', '.join(shared)}" if shared else f"same country {a.country}"
-    return (f"same first name, surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
+    return (f"same given name(s), surnames {surname_a!r}/{surname_b!r} {similarity:.2f} alike, "
             f"{support}")
 
 
@@ -353,6 +557,11 @@ def role_words(role: str | None) -> set[str]:
 
 def _countries_agree(actors: list[Actor]) -> bool:
     return len({a.country for a in actors if a.country}) <= 1
+
+
+# rules whose pairs are (alias, target) already: the fuller or the better-known spelling
+_RULE_CHOOSES_TARGET = frozenset({_typed_places, _country_run_in, _particle_variants,
+                                  _place_and_org_variants, _possessive_variants, _short_forms})
 
 
 # --- applying merges to a batch ------------------------------------------------------------------

@@ -84,6 +84,18 @@ EXTRA_COUNTRY_ALIASES = {
     "BIH": ["Bosnia"], "ARE": ["Emirates", "UAE", "U.A.E.", "United Arab Emirates"],
     "CHN": ["PRC", "People's Republic of China"], "VAT": ["Vatican", "Holy See"],
 }
+# regions of one state the news names as places of conflict, which GeoNames' cities lack (kind
+# "city": a location of the country); contested or shared regions (Kashmir, Kurdistan, Crimea,
+# the Golan, Balochistan, Punjab) are left out
+REGIONS = {
+    "SDN": ["Darfur", "North Darfur", "South Darfur", "West Darfur", "East Darfur",
+            "Central Darfur", "West Darfur State", "North Darfur State", "South Darfur State",
+            "Kordofan", "South Kordofan", "Blue Nile State"],
+    "RUS": ["Chechnya", "Siberia", "Dagestan", "Ingushetia"], "CHN": ["Tibet", "Xinjiang"],
+    "EGY": ["Sinai", "Sinai Peninsula", "North Sinai"], "IRQ": ["Anbar", "Nineveh"],
+    "UKR": ["Donbas", "Donbass"], "PHL": ["Mindanao"], "IDN": ["Aceh"], "ETH": ["Tigray"],
+    "SEN": ["Casamance"], "NGA": ["Biafra"],
+}
 CAPITALS = {"Washington", "London", "Tehran", "Teheran", "Kabul", "Ankara", "Astana",
             "Nur-Sultan", "Kremlin"}
 DEMONYMS = {"American", "Americans", "British", "Briton", "Britons", "Russians", "Dutch",
@@ -224,6 +236,8 @@ def country_rows(shared: Path) -> list[tuple[str, str, str, str, str, str]]:
                     "demonym" if alias in DEMONYMS else "name")
             rows.append((alias, names[code], "country", code, "GOV", kind))
     rows += _ngec_rows(shared, names) + _countryinfo_rows(shared, names)
+    rows += [(alias, names[code], "country", code, "GOV", "city")
+             for code, aliases in REGIONS.items() for alias in aliases]
     return rows
 
 

@@ -22,7 +22,7 @@ CC BY-SA, and are not read):
 A row per person and country: Wikidata id, English label, aliases (the label and the other
 spellings the files give), ISO 3166 alpha-3 country, role (the office's label, or the folder
 naming it), first start and last end (``9999-12-31`` while open). A label that is a bare
-Wikidata id (no English label) is skipped.
+Wikidata id (no English label) or not in Latin letters is skipped.
 """
 from __future__ import annotations
 
@@ -104,13 +104,20 @@ def cabinet_rows(repo: Path, country: str) -> tuple[list[dict], str]:
     return rows, git(repo, "rev-parse", "HEAD").strip()
 
 
+def latin(name: str) -> bool:
+    """Whether every letter of a name is Latin (a label in Cyrillic or Arabic is no English
+    label: the news writes it otherwise)."""
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name if c.isalpha())
+
+
 def people(rows: list[dict]) -> list[tuple]:
     """One row per (Wikidata id, country): the first label, every spelling, the latest role,
     the first start and the last end; none for a person of several countries (Elizabeth II,
     monarch of fifteen)."""
     found: dict[tuple, dict] = {}
     for row in rows:
-        if not row["country"] or not row["name"] or row["name"].startswith("Q"):
+        if not row["country"] or not row["name"] or row["name"].startswith("Q") \
+                or not latin(row["name"]):
             continue
         start, end = row["start"][:10] or "0000", row["end"][:10] or OPEN
         person = found.setdefault((row["id"], row["country"]), {

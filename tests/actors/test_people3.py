@@ -90,3 +90,37 @@ def test_phoenix_surnames_survive_the_world_office_holders(full_gazetteer):
     assert full_gazetteer.lookup_person("Erdogan", "PERSON").country == "TUR"
     assert full_gazetteer.lookup_person("Khamenei", "PERSON").country == "IRN"
     assert full_gazetteer.lookup_person("Elizabeth II", "PERSON").country == "GBR"
+
+
+def _links(nlp, gazetteer, text):
+    linked = link_document("t1", nlp(text).ents, gazetteer)
+    return {m.text: linked.actors[m.actor_id] for m in linked.mentions}
+
+
+@pytest.mark.model
+def test_rebels_in_a_place_are_that_places(nlp, full_gazetteer):
+    links = _links(nlp, full_gazetteer,
+                   "British Foreign Secretary Jack Straw said that the Sudanese government and "
+                   "the rebels in Darfur must reach an agreement. British aid follows.")
+    assert links["the rebels"].country == "SDN"  # not the article's most named country
+    assert links["Darfur"].country == "SDN" and links["Darfur"].type == "location"
+
+
+@pytest.mark.model
+def test_rebels_in_a_place_of_no_known_country_stay_unresolved(nlp, full_gazetteer):
+    links = _links(nlp, full_gazetteer, "Syria said the rebels in Narnia attacked. Syria and "
+                                        "Syria agreed.")
+    assert "the rebels" not in links
+
+
+@pytest.mark.model
+def test_ethnic_groups_live_where_their_sentence_puts_them(nlp, full_gazetteer):
+    links = _links(nlp, full_gazetteer, "Serb forces killed three ethnic Albanians in a "
+                                        "gunbattle in southeastern Serbia Friday.")
+    group = links["Albanians"]
+    assert (group.name, group.type, group.country) == ("ethnic Albanians", "group", "SRB")
+    assert any("ethnic group" in line for line in group.evidence)
+    links = _links(nlp, full_gazetteer, "Up to 1,000 ethnic Turks began a hunger strike to "
+                                        "protest against Sweden's decision to send them back "
+                                        "to Bulgaria.")
+    assert links["Turks"].country is None  # two other countries: no guess, and not Turkey

@@ -626,7 +626,7 @@ def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: 
             continue  # "United States Military", "Secretary-General …", "Abdul Qadir"
         named.append(person)
         for alias in aliases:
-            kind = "person" if person.source == "phoenix" else "office"
+            kind = {"phoenix": "person", "world": "wikidata"}.get(person.source, "office")
             claims.setdefault(alias_key(alias), []).append((person, alias, kind))
     people = named
     # a surname is judged on the dictionaries the news knows best: a Turkish minister whose
@@ -832,7 +832,7 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(DATA / "actors_gazetteer.tsv", header + " (CC BY-SA 3.0, see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], entries)
     write_tsv(DATA / "actors_people.tsv", header + " (OEDA Phoenix MIT, from CountryInfo "
-              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0 and "
+              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0; kind wikidata: "
               "Wikidata CC0 via every-politician-scrapers; see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], people)
     write_tsv(DATA / "actors_agents.tsv", header + " (MIT, OEDA PLOVER agents + ours)",

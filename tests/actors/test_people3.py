@@ -124,3 +124,13 @@ def test_ethnic_groups_live_where_their_sentence_puts_them(nlp, full_gazetteer):
                                         "protest against Sweden's decision to send them back "
                                         "to Bulgaria.")
     assert links["Turks"].country is None  # two other countries: no guess, and not Turkey
+
+
+@pytest.mark.model
+def test_a_wikidata_office_holder_says_where_the_country_came_from(nlp, full_gazetteer):
+    linked = link_document("t1", nlp("Fayez al-Sarraj met the envoy in Tripoli.").ents,
+                           full_gazetteer)
+    sarraj = next(a for a in linked.actors.values() if a.type == "person")
+    assert sarraj.country == "LBY"
+    assert any(line.startswith("country\tLBY\tgazetteer (office holders, Wikidata")
+               for line in sarraj.evidence)

@@ -25,7 +25,8 @@ evidence found agrees (a wrong country is worse than none):
   Turkish military", "Mohammed Benhammou, an adviser to the Moroccan government", "Marco
   Ferreira, who was in charge of Venezuela's immigration office", "Munir Emkideh, who is from
   the Syrian city of Deraa", "who came from the Syrian capital Damascus"; and "his native
-  Afghanistan" in a sentence that names no other person. A body is read only through a noun
+  Afghanistan", "fled her war-torn Syria" (a country owned by "his"/"her") in a sentence that
+  names no other person. A body is read only through a noun
   of belonging ("adviser to", "member of", "head of", "in charge of"): "a critic of the Syrian
   government" names no country for the critic.
 
@@ -165,11 +166,12 @@ def _own_clause_countries(span, tokens: dict[int, Actor]) -> set[str]:
     sentence = span.root.sent
     others = {a.actor_id for i in range(sentence.start, sentence.end) if (a := tokens.get(i))
               is not None and a.type == "person"}
-    if len(others) == 1:
+    if len(others) == 1:  # "his native Afghanistan", "fled her war-torn Syria"
         for token in sentence:
-            if token.lower_ == "native" and token.dep_ == "amod" and any(
-                    c.lower_ in ("his", "her", "their") for c in token.head.children):
-                found |= {c for c in [_state(tokens.get(token.head.i))] if c}
+            country = _state(tokens.get(token.i))
+            if country and tokens[token.i].type == "country" and any(
+                    c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+                found.add(country)
     return found
 
 

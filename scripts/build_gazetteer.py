@@ -15,6 +15,10 @@ Sources (licences and attribution in docs/actors.md):
 - ``data/sources/us_office_holders.tsv`` (from unitedstates/congress-legislators, CC0; written by
   ``scripts/extract_office_holders.py``): members of the US Congress since 2011 and every US
   president and vice president;
+- ``data/sources/world_office_holders.tsv`` (Wikidata, CC0, as stored by the EveryPolitician
+  scrapers; written by ``scripts/extract_world_office_holders.py``): heads of state and
+  government of every country (2021–2022 holders, with the year they took office) and the
+  named offices of Russia, Turkey, Israel, Iran, the UK and the US over time;
 - the US Census 1990 name lists (public domain, from the ``names`` package): surnames and first
   names too common to stand alone for one person;
 - ``benchmarks/events/ngec-plover/PLOVER_agents.txt`` (OEDA, MIT): agent nouns → sector;
@@ -43,8 +47,13 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "dragoman" / "data"
-VERSION = "2024.4"  # 2024.4: US office holders, outlets, no-actor names
+VERSION = "2024.5"  # 2024.5: world office holders (Wikidata); 2024.4: US office holders
 OFFICE_HOLDERS = DATA / "sources" / "us_office_holders.tsv"
+WORLD_OFFICE_HOLDERS = DATA / "sources" / "world_office_holders.tsv"
+HEAD_OFFICES = ("President of", "Prime Minister of")  # kept like PROMINENT_ROLES
+# words of a Wikidata office that make its holder military (the others are government)
+MILITARY_ROLE_WORDS = {"army", "air-force", "navy", "joint-chiefs-chair", "chief-of-staff",
+                       "cogs-trwiki", "commander"}
 # office holders whose full name is kept even when first name and surname are both common
 # ("Ted Cruz", "Tom Cotton"): the few the news names often; representatives are too many
 PROMINENT_ROLES = {"senator", "president", "vice president"}
@@ -74,6 +83,18 @@ EXTRA_COUNTRY_ALIASES = {
     # short forms in common news use (2024.2)
     "BIH": ["Bosnia"], "ARE": ["Emirates", "UAE", "U.A.E.", "United Arab Emirates"],
     "CHN": ["PRC", "People's Republic of China"], "VAT": ["Vatican", "Holy See"],
+}
+# regions of one state the news names as places of conflict, which GeoNames' cities lack (kind
+# "city": a location of the country); contested or shared regions (Kashmir, Kurdistan, Crimea,
+# the Golan, Balochistan, Punjab) are left out
+REGIONS = {
+    "SDN": ["Darfur", "North Darfur", "South Darfur", "West Darfur", "East Darfur",
+            "Central Darfur", "West Darfur State", "North Darfur State", "South Darfur State",
+            "Kordofan", "South Kordofan", "Blue Nile State"],
+    "RUS": ["Chechnya", "Siberia", "Dagestan", "Ingushetia"], "CHN": ["Tibet", "Xinjiang"],
+    "EGY": ["Sinai", "Sinai Peninsula", "North Sinai"], "IRQ": ["Anbar", "Nineveh"],
+    "UKR": ["Donbas", "Donbass"], "PHL": ["Mindanao"], "IDN": ["Aceh"], "ETH": ["Tigray"],
+    "SEN": ["Casamance"], "NGA": ["Biafra"],
 }
 CAPITALS = {"Washington", "London", "Tehran", "Teheran", "Kabul", "Ankara", "Astana",
             "Nur-Sultan", "Kremlin"}
@@ -126,7 +147,9 @@ GROUPS = [
     ("SYR", "REB", "organisation", "Ahrar al-Sham", []),
     ("SYR", "REB", "organisation", "Hayat Tahrir al-Sham", ["HTS", "Tahrir al-Sham"]),
     ("SYR", "REB", "organisation", "Jabhat al-Nusra", ["Nusra Front", "al-Nusra Front",
-                                                      "Jabhat Fateh al-Sham"]),
+                                                      "Jabhat Fateh al-Sham", "Fateh al-Sham",
+                                                      "Fatah al-Sham", "Jabhat Fatah al-Sham"]),
+    ("SYR", "REB", "organisation", "Failaq al-Rahman", ["Failaq al Rahman", "Faylaq al-Rahman"]),
     ("SYR", "REB", "organisation", "Syrian Democratic Forces", ["SDF"]),
     ("SYR", "REB", "organisation", "YPG", ["People's Protection Units"]),
     ("SYR", "GOV", "organisation", "SANA", ["Syrian Arab News Agency"]),
@@ -140,6 +163,14 @@ GROUPS = [
      ["PLO", "Palestinian Liberation Organization"]),
     ("TUR", "REB", "organisation", "Kurdistan Workers' Party", ["PKK"]),
     ("YEM", "REB", "organisation", "Houthis", ["Houthi", "Ansar Allah"]),
+    # long-lived armed and political groups of one state, beyond the Syrian war (2024.5)
+    ("LKA", "REB", "organisation", "Liberation Tigers of Tamil Eelam", ["LTTE", "Tamil Tigers"]),
+    ("DZA", "OPP", "organisation", "Islamic Salvation Front", []),
+    ("NGA", "REB", "organisation", "Boko Haram", []),
+    ("SOM", "REB", "organisation", "al-Shabaab", ["al-Shabab", "Al Shabaab", "Al-Shabaab"]),
+    ("COL", "REB", "organisation", "FARC", ["Revolutionary Armed Forces of Colombia"]),
+    ("PER", "REB", "organisation", "Shining Path", ["Sendero Luminoso"]),
+    ("PHL", "REB", "organisation", "Abu Sayyaf", []),
     ("GBR", "JRN", "organisation", "Reuters", []), ("FRA", "JRN", "organisation", "AFP",
                                                     ["Agence France-Presse", "Agence France Presse"]),
     ("USA", "JRN", "organisation", "Associated Press", ["AP"]),
@@ -213,6 +244,8 @@ def country_rows(shared: Path) -> list[tuple[str, str, str, str, str, str]]:
                     "demonym" if alias in DEMONYMS else "name")
             rows.append((alias, names[code], "country", code, "GOV", kind))
     rows += _ngec_rows(shared, names) + _countryinfo_rows(shared, names)
+    rows += [(alias, names[code], "country", code, "GOV", "city")
+             for code, aliases in REGIONS.items() for alias in aliases]
     return rows
 
 
@@ -372,7 +405,7 @@ class Person:
     country: str
     sector: str
     latest: int
-    source: str = "phoenix"  # or "office" (us_office_holders.tsv)
+    source: str = "phoenix"  # or "office" (us_office_holders.tsv), "world" (Wikidata)
     prominent: bool = False  # a full name kept though first name and surname are common
 
 
@@ -398,14 +431,17 @@ def person_entries(shared: Path, sectors: set[str]) -> tuple[list[Person], Count
 OFFICE_DATA_DATE = 20260615
 
 
-def office_holder_entries(path: Path, phoenix: list[Person]) -> tuple[list[Person], Counter]:
-    """The people of ``us_office_holders.tsv``: country USA; sector the latest role's when it
-    is still open (LEG, GOV), else none (the text's title says what they do now). One a
-    Phoenix entry of the US also names is that entry (its name, sector and dates), so a
-    person keeps one canonical name (unless the entry's own name is no usable name)."""
+def office_holder_entries(path: Path, phoenix: list[Person],
+                          source: str = "office") -> tuple[list[Person], Counter]:
+    """The people of an office holders' table (``us_office_holders.tsv``,
+    ``world_office_holders.tsv``): the row's country; sector the latest role's when it is
+    still open (:func:`role_sector`), else none (the text's title says what they do now). One
+    a Phoenix entry of the same country also names (:func:`phoenix_match`) is that entry (its
+    name, sector and dates), so a person keeps one canonical name; one whose name a Phoenix
+    entry of another country has is left to that entry."""
     known: dict[str, set[Person]] = {}
     for person in phoenix:
-        if person.country == "USA" and usable_name(name_tokens(person.name)):
+        if usable_name(name_tokens(person.name)):
             for alias in (person.name, *person.synonyms):
                 if len(name_tokens(alias)) > 1:
                     known.setdefault(alias_key(alias), set()).add(person)
@@ -415,19 +451,54 @@ def office_holder_entries(path: Path, phoenix: list[Person]) -> tuple[list[Perso
                               delimiter="\t")
         for row in rows:
             aliases = tuple(row["aliases"].split("|"))
-            end = int(row["end"].replace("-", ""))
-            same = {p for a in aliases for p in known.get(alias_key(a), ())}
+            end = int(row["end"].replace("-", "").ljust(8, "0"))
+            named = {p for a in aliases for p in known.get(alias_key(a), ())}
+            same = {p for p in named if p.country == row["country"]} or \
+                phoenix_match(aliases, row["country"], phoenix)
+            if named and not same:
+                stats["office holders Phoenix gives another country (left to it)"] += 1
+                continue
             if len(same) == 1:
                 phoenix_person = same.pop()
-                people.append(Person(phoenix_person.name, aliases, "USA", phoenix_person.sector,
-                                     phoenix_person.latest, "office", True))
+                people.append(Person(phoenix_person.name, aliases, row["country"],
+                                     phoenix_person.sector, phoenix_person.latest, source,
+                                     True))
                 stats["office holders already in Phoenix (names added)"] += 1
                 continue
-            sector = OPEN_ROLE_SECTOR[row["role"]] if end > OFFICE_DATA_DATE else ""
-            people.append(Person(row["name"], aliases, row["country"], sector, end, "office",
-                                 row["role"] in PROMINENT_ROLES))
+            sector = role_sector(row["role"]) if end > OFFICE_DATA_DATE else ""
+            people.append(Person(row["name"], aliases, row["country"], sector, end, source,
+                                 row["role"] in PROMINENT_ROLES
+                                 or row["role"].startswith(HEAD_OFFICES)))
             stats["office holders"] += 1
     return people, stats
+
+
+def phoenix_match(aliases: tuple[str, ...], country: str, phoenix: list[Person]) -> set[Person]:
+    """The Phoenix entries of ``country`` one of whose names holds every word of an alias
+    (spelling-insensitive) and ends with the same word: "Ali Khamenei" is HOJATOLISLAM SAYYED
+    ALI KHAMENEI."""
+    found = set()
+    for alias in aliases:
+        words = [spelling_key(t) for t in name_tokens(alias)]
+        if len(words) < 2:
+            continue
+        for person in phoenix:
+            if person.country != country:
+                continue
+            for name in (person.name, *person.synonyms):
+                theirs = [spelling_key(t) for t in name_tokens(name)]
+                if theirs and theirs[-1] == words[-1] and set(words) <= set(theirs):
+                    found.add(person)
+    return found
+
+
+def role_sector(role: str) -> str:
+    """The sector of an open office: the US Congress's own (LEG, GOV), MIL for a military
+    office of the Wikidata tables ("army-chief", "air-force"), else GOV."""
+    if role in OPEN_ROLE_SECTOR:
+        return OPEN_ROLE_SECTOR[role]
+    return "MIL" if MILITARY_ROLE_WORDS & set(role.lower().split("/")) \
+        or any(w in role.lower() for w in MILITARY_ROLE_WORDS) else "GOV"
 
 
 def _dictionary_entries(path: Path, marker: str):
@@ -563,10 +634,12 @@ def person_rows(people: list[Person], taken: set[str], common: set[str], nouns: 
             continue  # "United States Military", "Secretary-General …", "Abdul Qadir"
         named.append(person)
         for alias in aliases:
-            kind = "office" if person.source == "office" else "person"
+            kind = {"phoenix": "person", "world": "wikidata"}.get(person.source, "office")
             claims.setdefault(alias_key(alias), []).append((person, alias, kind))
     people = named
-    others = _surname_owners(people, claims)
+    # a surname is judged on the dictionaries the news knows best: a Turkish minister whose
+    # first name is "Erdoğan" (Wikidata) must not take "Erdogan" from the president
+    others = _surname_owners([p for p in people if p.source != "world"], claims)
     for person in people:
         for surname in _surname(person, others, first_names, common, taken):
             claims.setdefault(alias_key(surname), []).append((person, surname, "surname"))
@@ -725,7 +798,9 @@ def people_table(shared: Path, entries: list[tuple], agents: list[tuple[str, str
     """The person rows (``actors_people.tsv``) and the build report's counts."""
     people, stats = person_entries(shared, {code for code, _ in sectors})
     office, office_stats = office_holder_entries(OFFICE_HOLDERS, people)
-    people += office
+    world, world_stats = office_holder_entries(WORLD_OFFICE_HOLDERS, people, "world")
+    people += office + world
+    office_stats.update({f"world {why}": n for why, n in world_stats.items()})
     taken = {alias_key(row[0]) for row in entries}
     taken |= {w for key in list(taken) for w in key.split()}
     nouns = {noun for noun, _ in agents if " " not in noun}
@@ -765,8 +840,8 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(DATA / "actors_gazetteer.tsv", header + " (CC BY-SA 3.0, see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], entries)
     write_tsv(DATA / "actors_people.tsv", header + " (OEDA Phoenix MIT, from CountryInfo "
-              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0; see "
-              "docs/actors.md)",
+              "CC BY-SA 3.0; kind office: unitedstates/congress-legislators CC0; kind wikidata: "
+              "Wikidata CC0 via every-politician-scrapers; see docs/actors.md)",
               ["alias", "name", "type", "country", "sector", "kind"], people)
     write_tsv(DATA / "actors_agents.tsv", header + " (MIT, OEDA PLOVER agents + ours)",
               ["noun", "sector"], agents)

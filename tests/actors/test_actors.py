@@ -116,7 +116,7 @@ def test_merge_benchmark_scores_labelled_pairs_and_skips_na():
 
 
 def test_people_rows_full_names_and_only_safe_surnames(gazetteer):
-    assert gazetteer.version == "2024.4"
+    assert gazetteer.version == "2024.5"
     putin = gazetteer.lookup_person("Vladimir Putin", "PERSON")
     assert (putin.type, putin.country, putin.sector) == ("person", "RUS", "GOV")
     assert gazetteer.lookup_person("Putin", "PERSON").name == "Vladimir Putin"

@@ -20,6 +20,16 @@ evidence found agrees (a wrong country is worse than none):
   person is not travelling ("arrived in", "visited"): "President Omar El Bashir … shortened the
   curfew imposed in Sudan", "President Yoweri Museveni has banned Ugandan opposition candidates".
 
+- **the person's own clause**: an apposition or relative clause that ties the person to a
+  country's body or names where they come from — "Metin Gurcan, … former adviser to the
+  Turkish military", "Mohammed Benhammou, an adviser to the Moroccan government", "Marco
+  Ferreira, who was in charge of Venezuela's immigration office", "Munir Emkideh, who is from
+  the Syrian city of Deraa", "who came from the Syrian capital Damascus"; and "his native
+  Afghanistan", "fled her war-torn Syria" (a country owned by "his"/"her") in a sentence that
+  names no other person. A body is read only through a noun
+  of belonging ("adviser to", "member of", "head of", "in charge of"): "a critic of the Syrian
+  government" names no country for the critic.
+
 Cross-document evidence (the same actor placed in another article) is applied by the resolve
 stage (:mod:`dragoman.actors.stage`).
 """
@@ -41,6 +51,17 @@ _ORG_SECTORS = frozenset({"OPP", "REB", "PTY", "INS"})
 # State Department said …" … "spokeswoman Heather Nauert said"); "the US ambassador" or "the
 # Russian president" earlier is too often someone else
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# nouns through which a person belongs to the body their preposition names ("adviser to the
+# Turkish military", "in charge of Venezuela's immigration office")
+_BELONGING_NOUNS = frozenset({"adviser", "advisor", "official", "member", "head", "chief",
+                              "charge", "spokesman", "spokeswoman", "spokesperson", "officer",
+                              "envoy", "ambassador", "representative", "employee", "director"})
+# bodies of a state a person can belong to
+_BODIES = frozenset({"government", "military", "army", "ministry", "office", "navy",
+                     "embassy", "consulate", "parliament", "cabinet", "administration",
+                     "forces", "intelligence", "police"})
+# nouns of a place someone comes from ("from the Syrian city of Deraa")
+_HOME_NOUNS = frozenset({"city", "capital", "town", "village", "province", "region", "country"})
 
 
 def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
@@ -56,8 +77,8 @@ def place_people(doc, mentions: list[Mention], actors: dict[str, Actor],
                 sector = actor.sector or (sectors.pop() if len(sectors) == 1 else None)
                 country = countries.pop()
                 why = f"country\t{country}\tcontext: the article around the name " \
-                      "(clause subject, spokesperson, shared possessive or the one body of " \
-                      "its sector)"
+                      "(clause subject, spokesperson, shared possessive, the one body of " \
+                      "its sector, or the person's own apposition or relative clause)"
                 placed[actor_id] = replace(actor, country=country, sector=sector,
                                            evidence=actor.evidence + (why,))
     return placed
@@ -131,6 +152,72 @@ def _mention_evidence(span, actor: Actor, tokens: dict[int, Actor]) -> set[str]:
     country = _conjunct_country(span, actor, tokens)
     if country:
         found.add(country)
+    return found | _own_clause_countries(span, tokens)
+
+
+def _own_clause_countries(span, tokens: dict[int, Actor]) -> set[str]:
+    """The countries the person's apposition or relative clause ties them to, and "his
+    native X" in a sentence that names no other person (see the module's docstring)."""
+    found: set[str] = set()
+    for clause in (c for c in span.root.children if c.dep_ in ("appos", "relcl", "acl")):
+        for token in clause.subtree:
+            if _about_person(token, clause):
+                found |= _belonging_country(token, tokens) | _home_country(token, tokens)
+    sentence = span.root.sent
+    others = {a.actor_id for i in range(sentence.start, sentence.end) if (a := tokens.get(i))
+              is not None and a.type == "person"}
+    if len(others) == 1:  # "his native Afghanistan", "fled her war-torn Syria"
+        for token in sentence:
+            country = _state(tokens.get(token.i))
+            if country and tokens[token.i].type == "country" and any(
+                    c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children):
+                found.add(country)
+    return found
+
+
+_PATH_DEPS = frozenset({"conj", "attr", "pobj", "prep", "appos", "acomp", "cc"})
+
+
+def _about_person(token, clause) -> bool:
+    """Whether ``token`` says something of the person the clause hangs on: reached from the
+    apposition's head, or from a relative clause whose subject is "who"/"that", through
+    conjuncts, attributes and prepositions only ("whose grandparents migrated from Turkey" is
+    about the grandparents)."""
+    if clause.dep_ == "relcl" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                          and c.lower_ in ("who", "that")
+                                          for c in clause.children):
+        return False
+    node = token.head if token.lower_ == "from" else token.head.head
+    for _ in range(8):
+        if node.i == clause.i:
+            return True
+        if node.dep_ not in _PATH_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _belonging_country(token, tokens: dict[int, Actor]) -> set[str]:
+    """"adviser to the Turkish military": a body noun under a preposition under a noun of
+    belonging; the body's country from its adjective or possessive."""
+    if token.lower_ not in _BODIES or token.dep_ != "pobj" or token.head.dep_ != "prep" \
+            or token.head.head.lower_ not in _BELONGING_NOUNS:
+        return set()
+    return {c for t in token.children if t.dep_ in ("amod", "compound", "poss")
+            and (c := _state(tokens.get(t.i)))}
+
+
+def _home_country(token, tokens: dict[int, Actor]) -> set[str]:
+    """"from the Syrian city of Deraa", "from the Syrian capital Damascus", "from Syria"."""
+    if token.lower_ != "from" or token.dep_ != "prep":
+        return set()
+    found = set()
+    for place in (c for c in token.children if c.dep_ == "pobj"):
+        if _state(tokens.get(place.i)):
+            found.add(_state(tokens.get(place.i)))
+        elif place.lower_ in _HOME_NOUNS:
+            found |= {c for t in place.children if t.dep_ in ("amod", "compound", "poss")
+                      and (c := _state(tokens.get(t.i)))}
     return found
 
 

@@ -19,7 +19,10 @@ fighters → whoever sends them: "ISIL fighters" → ISIL), as
    placed takes, in a second pass, the one country every placed description of its kind
    names ("The regime's delegation left …" before "the Damascus regime": Syria), when
    nothing below gives one;
-4. **the article's country**: the one country its mentions name clearly most (≥ 2 mentions and
+4. **the place the phrase puts it in**, for rebels and the opposition only: "the rebels in
+   Darfur" → Sudan (a place of no known country leaves the phrase unresolved rather than
+   falling back to the article's country; "the troops in Syria" may be anyone's);
+5. **the article's country**: the one country its mentions name clearly most (≥ 2 mentions and
    1.5 times the next) — for the government nouns, the army/military, rebels and opposition
    only ("the forces", "the troops", "the administration", "the ministry" need 1–3).
 
@@ -56,6 +59,10 @@ _HOME_NOUNS = frozenset({"regime", "government", "authorities", "army", "militar
 _GROUP_WORD = {"MIL": "armed forces", "REB": "rebels", "OPP": "opposition", "COP": "police"}
 _GROUP_TYPE = {"MIL": "organisation", "REB": "group", "OPP": "group", "COP": "organisation"}
 _DOMINANCE = 1.5
+# sectors of a description whose place says whose they are ("the rebels in Darfur" are
+# Sudan's; "the troops in Syria" may be anyone's)
+_PLACED_SECTORS = frozenset({"REB", "OPP"})
+_IN = frozenset({"in", "inside"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +182,24 @@ class DescriptionResolver:
                 if named.sector == (sector or named.sector) else None
         if sector is None:
             return None  # a delegation of nobody we know
+        if country is None and sector in _PLACED_SECTORS:
+            place = self._place_of(token)
+            if place is not False:  # "the rebels in Darfur": Sudan's, or nobody we know
+                return None if place is None else self._resolved(token, sector, place)
         return self._resolved(token, sector, country)
+
+    def _place_of(self, token):
+        """The country of the place a description is put in ("the rebels in Darfur"), None
+        for a place of no one country, False when the phrase puts it nowhere."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _IN):
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                mention = self._mention_at(place)
+                actor = self.actors.get(mention.actor_id or "") if mention else None
+                if actor is None or actor.type == "person" or not actor.country \
+                        or actor.country in NON_STATE:
+                    return None
+                return actor.country
+        return False
 
     def _resolved(self, token, sector: str, country: str | None) -> Described | None:
         kind = sector
@@ -257,6 +281,7 @@ def with_descriptions(doc, article_id: str, mentions: list[Mention], actors: dic
     """``mentions`` and ``actors`` plus every description the article lets us resolve; an
     actor a description names counts the mention (no alias is added: "the regime" is not a
     name)."""
+    mentions, actors = with_ethnic_groups(doc, mentions, actors, gazetteer)
     resolver = DescriptionResolver(doc, mentions, actors, gazetteer)
     found = resolver.resolve_all(article_id)
     if not found:
@@ -267,3 +292,55 @@ def with_descriptions(doc, article_id: str, mentions: list[Mention], actors: dic
         actors[actor.actor_id] = replace(known, mentions=known.mentions + 1) if known else \
             replace(actor, mentions=1)
     return [*mentions, *(m for m, _ in found)], actors
+
+
+def with_ethnic_groups(doc, mentions: list[Mention], actors: dict[str, Actor],
+                       gazetteer) -> tuple[list[Mention], dict[str, Actor]]:
+    """"ethnic Albanians", "ethnic Albanian guerrillas": a nationality word after "ethnic"
+    names a group that lives somewhere, not the state of that nationality; the mention is
+    linked to the group ("ethnic Albanians"), placed in the one other country or place of a
+    country its sentence names ("operating in Macedonia" → MKD), else in none."""
+    changed = False
+    actors = dict(actors)
+    found = []
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        group = _ethnic_group(doc, mention, actor, mentions, actors, gazetteer)
+        if group is None:
+            found.append(mention)
+            continue
+        changed = True
+        if actor.mentions > 1:
+            actors[actor.actor_id] = replace(actor, mentions=actor.mentions - 1)
+        else:
+            actors.pop(actor.actor_id)
+        known = actors.get(group.actor_id)
+        actors[group.actor_id] = replace(known, mentions=known.mentions + 1) if known else group
+        found.append(replace(mention, actor_id=group.actor_id, how=HOW))
+    return (found, actors) if changed else (mentions, actors)
+
+
+def _ethnic_group(doc, mention: Mention, actor: Actor | None, mentions: list[Mention],
+                  actors: dict[str, Actor], gazetteer) -> Actor | None:
+    if actor is None or actor.type != "country" or not actor.country:
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ != "ethnic":
+        return None
+    names = gazetteer.country_names.get(actor.country)
+    if names is None:
+        return None
+    sentence = span.sent
+    others = {other.country for m in mentions
+              if sentence.start_char <= m.start < sentence.end_char
+              and (other := actors.get(m.actor_id or "")) is not None and other.country
+              and other.type in ("country", "location") and other.country not in NON_STATE
+              and other.country != actor.country}
+    country = others.pop() if len(others) == 1 else None
+    demonym = names[1]
+    name = f"ethnic {demonym} people" if demonym.endswith(("sh", "ch", "ese", "ss")) else \
+        f"ethnic {demonym}s"
+    evidence = (f"country\t{country}\tethnic group: the one other state of its sentence",) \
+        if country else ()
+    return Actor(actor_id("group", name), name, "group", country, None, aliases=(name,),
+                 mentions=1, evidence=evidence)

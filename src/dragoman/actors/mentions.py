@@ -220,7 +220,7 @@ def _people(rows: list[list[str]]) -> dict[str, Entry]:
         key = name_key(alias)
         people[key] = Entry(name, type_, country or None, sector or None, kind)
         tokens = [t for t in key.split() if t not in PARTICLES]  # loose_key, from the key
-        if kind in ("person", "office") and len(tokens) > 1:
+        if kind in ("person", "office", "wikidata") and len(tokens) > 1:
             bare.setdefault(" ".join(tokens), people[key])
     for key, entry in bare.items():
         people.setdefault(key, entry)
@@ -626,7 +626,8 @@ def is_acronym(text: str) -> bool:
 
 # the source of a person row of the gazetteer, by its kind (``actors_people.tsv``)
 GAZETTEER_SOURCES = {"person": "Phoenix/CountryInfo", "surname": "Phoenix/CountryInfo",
-                     "office": "US Congress and executive, congress-legislators"}
+                     "office": "US Congress and executive, congress-legislators",
+                     "wikidata": "office holders, Wikidata via every-politician-scrapers"}
 
 
 def person_evidence(actor: Actor, found: Affiliation, gazetteer: Gazetteer) -> tuple[str, ...]:

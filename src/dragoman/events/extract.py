@@ -39,7 +39,7 @@ from dragoman.events.context import (
 from dragoman.events.dates import parse_published
 from dragoman.events.found import Found, refused
 from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.events.nominal import nominal_found
+from dragoman.events.nominal import casualty_deed, deed_entry, is_mutual, nominal_found
 from dragoman.events.parties import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -168,7 +168,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
         found = (_must_demand(token, tools) or _wanted(token, resolver)
-                 or _transfer(token, resolver))
+                 or _transfer(token, resolver) or _died(token, tools))
         if found is not None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
@@ -179,6 +179,9 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
     source = _reporter(token, entry, tools) or source
+    deed = casualty_deed(token, tools.lexicon) if source is None else None
+    if deed is not None:  # "civilians were killed in Syrian air raids": the raids' doer did it
+        source, entry = deed, deed_entry(token, deed, tools.lexicon)
     if entry.lemma in PARTY_OBJECT and target is not None and not resolver.is_party_word(target):
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
@@ -193,6 +196,17 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     if _designation(token, entry):
         return None  # "Islamic State (outlawed in Russia)": a label, no act reported
     return Found(token, entry, start, end, source, target)
+
+
+def _died(token, tools: EventTools) -> Found | None:
+    """ "13 civilians died in Russian air strikes": the strikes' doer assaulted the dead (the
+    caller's party rules keep it only when the strikes name who did them)."""
+    deed = casualty_deed(token, tools.lexicon) if not refused(token) else None
+    victims = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if deed is None or victims is None:
+        return None
+    start, end = clipped_sentence(token)
+    return Found(token, deed_entry(token, deed, tools.lexicon), start, end, deed, victims)
 
 
 def _reporter(token, entry: EventVerb, tools: EventTools):
@@ -401,6 +415,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
     source = speaker_antecedent(item.source) or relative_antecedent(item.source) or item.source
+    source = _deed_doer(source) if _is_deed(source) else source  # "air strikes by the army"
     sources = [_acting(source, p) for p in _parties(resolver, source)]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
@@ -420,8 +435,11 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             targets = _targets(resolver, addressee)
     if kind == "RETREAT" and _withdrawn(direct):
         targets = [None]  # "withdrew a number of fighter planes": what is pulled back, not whom
+    heads_of_source = {t.i for t in conjuncts(source)} if source is not None else set()
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
+            if indirect.i in heads_of_source:
+                continue  # "fighting erupted between X and Y": X is the source
             if _locative(indirect) and any(map(_coded, targets)):
                 continue  # "attack Kurdish fighters in Syria": the fighters, in Syria
             found = _targets(resolver, indirect, kind, indirect=True)
@@ -450,7 +468,8 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode)):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode,
+                                                is_mutual(item))):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -471,10 +490,15 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _dyads(kind: str, sources: list, targets: list, mode: str | None = None) -> list[tuple]:
+def _dyads(kind: str, sources: list, targets: list, mode: str | None = None,
+           mutual: bool = False) -> list[tuple]:
     """The (source, target) pairs of one act: every source with every target, or, for a
     mutual act of exactly two coded sources and no target, each with the other — not a
-    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other)."""
+    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other).
+    A ``mutual`` clash ("fighting between X and Y") also goes from each target back."""
+    if mutual:
+        pairs = [(s, t) for s in sources for t in targets]
+        return pairs + [(t, s) for s, t in pairs if t is not None]
     coded = [s for s in sources if _coded(s)]
     if kind in MUTUAL_TYPES and mode != "mediate" and len(coded) == 2 and not any(targets):
         return [(coded[0], coded[1]), (coded[1], coded[0])]
@@ -612,6 +636,13 @@ CRIMES = frozenset({"crime", "atrocity", "abuse", "violation", "massacre", "kill
 
 DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "launch", "wage", "do",
                    "stage", "mount", "unleash"})
+
+
+def _is_deed(token) -> bool:
+    """An armed happening with its doer in a "by" phrase ("air strikes by the Syrian military
+    killed …"): the doer, not the happening, is the source."""
+    return (token is not None and token.lemma_.lower() in EVENT_NOUNS
+            and _deed_doer(token) is not None)
 
 
 def _deed_doer(deed):

@@ -356,4 +356,55 @@ def _as_verb_entry(entry: EventNoun, anchor, noun) -> EventVerb:
     return EventVerb(lemma, plover, entry.cameo if plover == entry.plover else None, mode)
 
 
-__all__ = ["nominal_found", "SUPPORT_VERBS", "HAPPEN_VERBS"]
+# verbs that tell the dead and wounded of an act ("were killed in Syrian air raids", "died in
+# Russian air strikes"): the act named after in/during/under/amid is the deed, its doer the source
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
+DYING_VERBS = frozenset({"die", "perish"})
+DEED_PREPS = frozenset({"in", "during", "under", "amid"})
+
+
+def casualty_deed(verb, lexicon):
+    """The assault noun a casualty verb without a doer tells its dead or wounded in ("five
+    civilians were killed in Syrian regime air raids", "died during an air raid by the
+    army"), else None. The noun, not the verb, says who did it: the caller resolves its doer
+    (a name or agent on it, or its "by" phrase) and keeps the event only when it is coded."""
+    lemma = verb.lemma_.lower()
+    doer_deps = ("agent",) if lemma in DYING_VERBS else ("nsubj", "agent", "csubj")
+    if lemma not in CASUALTY_VERBS | DYING_VERBS or any(c.dep_ in doer_deps
+                                                        for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in DEED_PREPS:
+            continue
+        noun = _pobj(prep)
+        entry = lexicon.lookup_noun(noun) if noun is not None else None
+        if entry is not None and entry.plover == "ASSAULT" and not _hedged(noun, HEDGES):
+            return noun
+    return None
+
+
+def deed_entry(verb, noun, lexicon) -> EventVerb:
+    """The lexicon row of a casualty told with its deed: "kill air raid" (ASSAULT, the noun's
+    mode and CAMEO root), as two-word noun anchors are."""
+    entry = lexicon.lookup_noun(noun)
+    return EventVerb(f"{verb.lemma_.lower()} {entry.lemma}", entry.plover, entry.cameo,
+                     entry.mode)
+
+
+# nouns of fighting told between two sides ("fighting between the army and IS"): each side
+# assaults the other
+MUTUAL_NOUNS = frozenset({"fighting", "clash", "battle", "skirmish", "firefight", "shootout"})
+
+
+def is_mutual(item: Found) -> bool:
+    """A clash between two named sides ("fighting erupted between X and Y"): the event goes
+    both ways (PLOVER codes each side's assault on the other)."""
+    noun = item.entry.lemma.rsplit(" ", 1)[-1]
+    source, target = item.source, item.target
+    return (noun in MUTUAL_NOUNS and source is not None and target is not None
+            and source.dep_ == "pobj" and source.head.lower_ == "between"
+            and target.dep_ == "conj" and target.head.i == source.i)
+
+
+__all__ = ["nominal_found", "casualty_deed", "deed_entry", "is_mutual", "SUPPORT_VERBS",
+           "HAPPEN_VERBS"]

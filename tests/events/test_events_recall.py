@@ -75,3 +75,14 @@ def test_fighting_between_two_sides_is_an_assault_each_way(events_of):
 def test_talks_between_two_sides_stay_one_way(events_of):
     events, _ = events_of("Talks between Iran and Iraq ended in Vienna on Friday.")
     assert len([e for e in events if e.type == "CONSULT"]) == 1
+
+
+def test_is_written_in_capitals_is_the_islamic_state_not_the_verb(nlp, events_of):
+    doc = nlp("IS withdrew from most of Palmyra on Monday.")
+    assert doc[0].pos_ == "PROPN" and [e.text for e in doc.ents][:1] == ["IS"]
+    events, _ = events_of("IS withdrew from most of Palmyra on Monday.")
+    retreat = next(e for e in events if e.type == "RETREAT")
+    assert retreat.source == "IS" and retreat.source_actor_id is not None
+    events, _ = events_of("IS militants killed three activists in Raqqa on Sunday.")
+    assert _one(events).source_country == "IMG"
+    assert nlp("The plan is sound.")[2].pos_ == "AUX"  # the verb in lower case is untouched

@@ -86,3 +86,14 @@ def test_is_written_in_capitals_is_the_islamic_state_not_the_verb(nlp, events_of
     events, _ = events_of("IS militants killed three activists in Raqqa on Sunday.")
     assert _one(events).source_country == "IMG"
     assert nlp("The plan is sound.")[2].pos_ == "AUX"  # the verb in lower case is untouched
+
+
+def test_a_held_place_attacked_makes_its_holder_the_target(events_of):
+    events, _ = events_of("Syrian forces shelled IS-held villages near Raqqa on Monday.")
+    event = _one(events)
+    assert event.source_country == "SYR" and event.target == "IS"
+    assert event.target_actor_id is not None
+    events, _ = events_of("Russian jets pounded the rebel-held parts of Aleppo.")
+    assert _one(events).target_sector == "REB"
+    events, _ = events_of("Russian jets pounded the old parts of Aleppo.")
+    assert _one(events).target is None  # a place held by no one named: no target

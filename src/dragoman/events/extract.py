@@ -599,6 +599,9 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a
     country after "in" unless found among the ``indirect`` recipients) is none. The caller
     then looks in the verb's prepositions."""
+    holder = _holder(token) if token is not None and not verbal else None
+    if holder is not None and _coded(resolver.party(holder)):
+        return resolver.party(holder)  # "pounded rebel-held parts of Aleppo": the rebels
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
     part_of = _of_object(token) if token.lower_ in PORTIONS else None
@@ -742,6 +745,23 @@ def _place_target(resolver: PartyResolver, token) -> Party | None:
 
 _HOLDERS = frozenset({"regime", "government", "rebel", "opposition", "army", "militia",
                       "jihadist", "insurgent", "military"})
+
+
+HOLDING = frozenset({"hold", "control"})
+
+
+def _holder(place):
+    """Who holds a place the act is aimed at, told as "X-held" or "X-controlled" ("the
+    rebel-held parts of Aleppo", "government-controlled neighbourhoods"): the token that
+    names X, else None. PLOVER's target is the party whose ground is attacked."""
+    for child in place.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in HOLDING:
+            holder = next((c for c in child.children if c.dep_ in ("npadvmod", "compound",
+                                                                   "nmod", "nsubj")), None)
+            if holder is not None and (holder.lemma_.lower() in _HOLDERS or holder.ent_type_ in (
+                    "ORG", "NORP", "PERSON")):
+                return holder
+    return None
 
 
 def _held_by(place) -> bool:

@@ -756,10 +756,9 @@ def _holder(place):
     names X, else None. PLOVER's target is the party whose ground is attacked."""
     for child in place.children:
         if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in HOLDING:
-            holder = next((c for c in child.children if c.dep_ in ("npadvmod", "compound",
-                                                                   "nmod", "nsubj")), None)
-            if holder is not None and (holder.lemma_.lower() in _HOLDERS or holder.ent_type_ in (
-                    "ORG", "NORP", "PERSON")):
+            holder = next((c for c in child.children if c.i < child.i and (
+                c.lemma_.lower() in _HOLDERS or c.ent_type_ in ("ORG", "NORP", "PERSON"))), None)
+            if holder is not None:  # "IS-held": the parser may hang IS on held as anything
                 return holder
     return None
 

@@ -97,3 +97,14 @@ def test_a_held_place_attacked_makes_its_holder_the_target(events_of):
     assert _one(events).target_sector == "REB"
     events, _ = events_of("Russian jets pounded the old parts of Aleppo.")
     assert _one(events).target is None  # a place held by no one named: no target
+
+
+def test_between_hung_on_a_time_phrase_still_names_the_sides(events_of):
+    events, _ = events_of("Fierce fighting erupted during the night between Turkish troops "
+                          "and Kurdish militias near Afrin.")
+    sides = {(e.source.split(" near")[0], e.target.split(" near")[0])
+             for e in _assaults(events)}
+    assert sides == {("Turkish troops", "Kurdish militias"),
+                     ("Kurdish militias", "Turkish troops")}, sides
+    turkish = next(e for e in _assaults(events) if e.source == "Turkish troops")
+    assert (turkish.source_country, turkish.source_sector) == ("TUR", "MIL")

@@ -416,7 +416,9 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
     source = speaker_antecedent(item.source) or relative_antecedent(item.source) or item.source
     source = _deed_doer(source) if _is_deed(source) else source  # "air strikes by the army"
-    sources = [_acting(source, p) for p in _parties(resolver, source)]
+    mutual = is_mutual(item)  # "fighting between X and Y": X alone is a source, Y a target
+    sources = [_acting(source, p) for p in (
+        [resolver.party(source, single=True)] if mutual else _parties(resolver, source))]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
     direct = object_antecedent(item.target) or relative_antecedent(item.target) or item.target
@@ -468,8 +470,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode,
-                                                is_mutual(item))):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode, mutual)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):

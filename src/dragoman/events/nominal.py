@@ -266,7 +266,7 @@ def _parties(noun, entry: EventNoun, agent, anchor) -> tuple:
         source = agent
     target = _target(noun, entry)
     if target is None and anchor.i != noun.i and _happened(anchor):
-        target = _target(anchor, entry, ANCHOR_PREPS)
+        target = _target(anchor, entry, ANCHOR_PREPS) or _between_after_time(anchor)
     if target is None and entry.of != "source":  # "a suspension of air links with Serbia"
         of = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"),
                   None)
@@ -280,6 +280,20 @@ def _parties(noun, entry: EventNoun, agent, anchor) -> tuple:
     if source is not None and target is not None and source.i == target.i:
         target = None
     return source, target
+
+
+def _between_after_time(verb):
+    """The first side of "between X and Y" that the parser hung on a time phrase ("fighting
+    erupted during the night between troops and rebels"), else None."""
+    for prep in verb.children:
+        when = _pobj(prep) if prep.dep_ == "prep" else None
+        if when is None or when.ent_type_ not in ("TIME", "DATE"):
+            continue
+        between = next((c for c in when.children
+                        if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return _pobj(between)
+    return None
 
 
 def _target(noun, entry: EventNoun, preps=TARGET_PREPS):

@@ -108,3 +108,12 @@ def test_between_hung_on_a_time_phrase_still_names_the_sides(events_of):
                      ("Kurdish militias", "Turkish troops")}, sides
     turkish = next(e for e in _assaults(events) if e.source == "Turkish troops")
     assert (turkish.source_country, turkish.source_sector) == ("TUR", "MIL")
+
+
+def test_an_attack_on_a_place_killing_people_targets_the_dead(events_of):
+    events, _ = events_of("Russian air raids targeted several civilian sites in an area "
+                          "outside the ceasefire zone killing nine children.")
+    event = next(e for e in _assaults(events) if e.trigger == "targeted")
+    assert event.source_country == "RUS" and event.target == "nine children"
+    events, _ = events_of("Russian jets bombed the town on Monday.")
+    assert _one(events).target is None  # no one named as hit: no target

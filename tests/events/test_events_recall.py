@@ -52,11 +52,13 @@ def test_died_in_named_air_strikes_is_an_assault_on_the_dead(events_of):
     assert event.source_country == "RUS" and "civilians" in event.target
 
 
-def test_casualties_of_an_unnamed_blast_or_illness_give_no_event(events_of):
+def test_casualties_of_an_unnamed_blast_or_of_no_one_give_no_event(events_of):
     for text in ("Five civilians were killed on Wednesday in an explosion in Aleppo.",
                  "Two children died in the fighting in the old city.",
                  "The minister died in a hospital in Moscow on Sunday.",
-                 "Ten soldiers were killed in clashes near Hama."):
+                 "Ten soldiers were killed in clashes near Hama.",
+                 "No one was killed in the Russian air strikes on Idlib.",
+                 "No civilians died in Russian air strikes on Idlib."):
         events, _ = events_of(text)
         assert not [e for e in _assaults(events) if e.source_country or e.source_actor_id], text
 

@@ -384,9 +384,10 @@ def casualty_deed(verb, lexicon):
     (a name or agent on it, or its "by" phrase) and keeps the event only when it is coded."""
     lemma = verb.lemma_.lower()
     doer_deps = ("agent",) if lemma in DYING_VERBS else ("nsubj", "agent", "csubj")
-    if lemma not in CASUALTY_VERBS | DYING_VERBS or any(c.dep_ in doer_deps
-                                                        for c in verb.children):
-        return None
+    if lemma not in CASUALTY_VERBS | DYING_VERBS or any(
+            c.dep_ in doer_deps or (c.dep_ in ("nsubj", "nsubjpass") and _nobody(c))
+            for c in verb.children):
+        return None  # a doer of its own, or no one hurt ("no one was killed in the raids")
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in DEED_PREPS:
             continue
@@ -395,6 +396,13 @@ def casualty_deed(verb, lexicon):
         if entry is not None and entry.plover == "ASSAULT" and not _hedged(noun, HEDGES):
             return noun
     return None
+
+
+def _nobody(token) -> bool:
+    """ "no one", "nobody", "none", "no civilians": no victim, so no casualty reported."""
+    return token.lower_ in ("nobody", "none", "one") and (
+        token.lower_ != "one" or any(c.lower_ == "no" for c in token.children)) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children)
 
 
 def deed_entry(verb, noun, lexicon) -> EventVerb:

@@ -39,7 +39,7 @@ from dragoman.events.context import (
 from dragoman.events.dates import parse_published
 from dragoman.events.found import Found, refused
 from dragoman.events.lexicon import CAMEO_ROOT, EventLexicon, EventVerb, load_event_lexicon
-from dragoman.events.nominal import nominal_found
+from dragoman.events.nominal import casualty_deed, deed_entry, is_mutual, nominal_found
 from dragoman.events.parties import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -170,7 +170,7 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     entry = tools.lexicon.lookup(token)
     if entry is None:
         found = (_must_demand(token, tools) or _wanted(token, resolver)
-                 or _transfer(token, resolver))
+                 or _transfer(token, resolver) or _died(token, tools))
         if found is not None:
             return found
         return _open(token, tools, resolver) if tools.open_verbs else None
@@ -181,6 +181,9 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     pair_word = entry.lemma.split()[-1] if " " in entry.lemma else ""
     source, target = participants(token, pair_word)
     source = _reporter(token, entry, tools) or source
+    deed = casualty_deed(token, tools.lexicon) if source is None else None
+    if deed is not None:  # "civilians were killed in Syrian air raids": the raids' doer did it
+        source, entry = deed, deed_entry(token, deed, tools.lexicon)
     if entry.lemma in PARTY_OBJECT and target is not None and not resolver.is_party_word(target):
         return None  # "met its targets", "meet the rules": no one was met
     if entry.lemma in RELEASING and target is not None and target.lemma_.lower() in RELEASED_THINGS:
@@ -195,6 +198,17 @@ def detect(token, tools: EventTools, resolver: PartyResolver) -> Found | None:
     if _designation(token, entry):
         return None  # "Islamic State (outlawed in Russia)": a label, no act reported
     return Found(token, entry, start, end, source, target)
+
+
+def _died(token, tools: EventTools) -> Found | None:
+    """ "13 civilians died in Russian air strikes": the strikes' doer assaulted the dead (the
+    caller's party rules keep it only when the strikes name who did them)."""
+    deed = casualty_deed(token, tools.lexicon) if not refused(token) else None
+    victims = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if deed is None or victims is None:
+        return None
+    start, end = clipped_sentence(token)
+    return Found(token, deed_entry(token, deed, tools.lexicon), start, end, deed, victims)
 
 
 def _reporter(token, entry: EventVerb, tools: EventTools):
@@ -403,7 +417,10 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
     hypothetical = is_hypothetical(verb)
     when = event_date(verb, published, forward=hypothetical or is_future(verb))
     source = speaker_antecedent(item.source) or relative_antecedent(item.source) or item.source
-    sources = [_acting(source, p) for p in _parties(resolver, source)]
+    source = _deed_doer(source) if _is_deed(source) else source  # "air strikes by the army"
+    mutual = is_mutual(item)  # "fighting between X and Y": X alone is a source, Y a target
+    sources = [_acting(source, p) for p in (
+        [resolver.party(source, single=True)] if mutual else _parties(resolver, source))]
     typed = final_type(item, kind, [p.sector for p in sources if p is not None])
     kind, mode, hypothetical = typed.type, typed.mode, hypothetical and not typed.announced
     direct = object_antecedent(item.target) or relative_antecedent(item.target) or item.target
@@ -422,8 +439,11 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             targets = _targets(resolver, addressee)
     if kind == "RETREAT" and _withdrawn(direct):
         targets = [None]  # "withdrew a number of fighter planes": what is pulled back, not whom
+    heads_of_source = {t.i for t in conjuncts(source)} if source is not None else set()
     if not any(_named(t) for t in targets) or _own_thing(item.target):
         for indirect in indirect_targets(verb, item.target, kind):
+            if indirect.i in heads_of_source:
+                continue  # "fighting erupted between X and Y": X is the source
             if _locative(indirect) and any(map(_coded, targets)):
                 continue  # "attack Kurdish fighters in Syria": the fighters, in Syria
             found = _targets(resolver, indirect, kind, indirect=True)
@@ -432,6 +452,9 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
                 break
     if kind == "MOBILIZE":
         targets = _mobilized_against(resolver, verb, item.target)
+    dead = _killed_by(verb) if kind == "ASSAULT" and not any(map(_coded, targets)) else None
+    if dead is not None:  # "targeted several sites, killing nine civilians": the dead
+        targets = _targets(resolver, dead, kind)
     heads = {t.i for t in (*conjuncts(item.source), *conjuncts(item.target)) if t is not None}
     where = event_place(verb, gazetteer, heads)
     if where.text is None and place is not None:
@@ -452,7 +475,7 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
             and all(t is None for t in targets)):
         return []  # "warplanes supporting an acceleration of attacks": no one is supported
     events = []
-    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode)):
+    for n, (source, target) in enumerate(_dyads(kind, sources, targets, mode, mutual)):
         if source is not None and target is not None and _same(source, target):
             continue
         if not _coded(source):
@@ -473,10 +496,15 @@ def _events(item: Found, kind: str, article: Article, resolver: PartyResolver,
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
-def _dyads(kind: str, sources: list, targets: list, mode: str | None = None) -> list[tuple]:
+def _dyads(kind: str, sources: list, targets: list, mode: str | None = None,
+           mutual: bool = False) -> list[tuple]:
     """The (source, target) pairs of one act: every source with every target, or, for a
     mutual act of exactly two coded sources and no target, each with the other — not a
-    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other)."""
+    mediation ("a deal brokered by Russia and Iran": the brokers did not meet each other).
+    A ``mutual`` clash ("fighting between X and Y") also goes from each target back."""
+    if mutual:
+        pairs = [(s, t) for s in sources for t in targets]
+        return pairs + [(t, s) for s, t in pairs if t is not None]
     coded = [s for s in sources if _coded(s)]
     if kind in MUTUAL_TYPES and mode != "mediate" and len(coded) == 2 and not any(targets):
         return [(coded[0], coded[1]), (coded[1], coded[0])]
@@ -577,6 +605,9 @@ def _recipient(resolver: PartyResolver, token, party: Party | None, must_be_part
     is agreed or rejected is a topic, "agreeing a mechanism"). A place ("retook Aleppo", a
     country after "in" unless found among the ``indirect`` recipients) is none. The caller
     then looks in the verb's prepositions."""
+    holder = _holder(token) if token is not None and not verbal else None
+    if holder is not None and _coded(resolver.party(holder)):
+        return resolver.party(holder)  # "pounded rebel-held parts of Aleppo": the rebels
     if party is None or token is None or party.place or (_locative(token) and not indirect):
         return None
     part_of = _of_object(token) if token.lower_ in PORTIONS else None
@@ -614,6 +645,27 @@ CRIMES = frozenset({"crime", "atrocity", "abuse", "violation", "massacre", "kill
 
 DOING = frozenset({"commit", "carry", "perpetrate", "conduct", "launch", "wage", "do",
                    "stage", "mount", "unleash"})
+
+
+def _killed_by(verb):
+    """Whom an attack on a place killed or wounded, told by a participle on it ("targeted
+    water wells …, killing at least 18 civilians"), else None: PLOVER's target is the victim."""
+    source = subject_of(verb)
+    own = {t.i for t in source.subtree} if source is not None else set()
+    for clause in verb.subtree:  # run-on text hangs it on the place: "sites in an area
+        # outside the zone killing nine children"
+        if (clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and clause.i not in own
+                and clause.lemma_.lower() in ("kill", "wound", "injure")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)):
+            return next((c for c in clause.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _is_deed(token) -> bool:
+    """An armed happening with its doer in a "by" phrase ("air strikes by the Syrian military
+    killed …"): the doer, not the happening, is the source."""
+    return (token is not None and token.lemma_.lower() in EVENT_NOUNS
+            and _deed_doer(token) is not None)
 
 
 def _deed_doer(deed):
@@ -713,6 +765,22 @@ def _place_target(resolver: PartyResolver, token) -> Party | None:
 
 _HOLDERS = frozenset({"regime", "government", "rebel", "opposition", "army", "militia",
                       "jihadist", "insurgent", "military"})
+
+
+HOLDING = frozenset({"hold", "control"})
+
+
+def _holder(place):
+    """Who holds a place the act is aimed at, told as "X-held" or "X-controlled" ("the
+    rebel-held parts of Aleppo", "government-controlled neighbourhoods"): the token that
+    names X, else None. PLOVER's target is the party whose ground is attacked."""
+    for child in place.children:
+        if child.dep_ == "amod" and child.tag_ == "VBN" and child.lemma_.lower() in HOLDING:
+            holder = next((c for c in child.children if c.i < child.i and (
+                c.lemma_.lower() in _HOLDERS or c.ent_type_ in ("ORG", "NORP", "PERSON"))), None)
+            if holder is not None:  # "IS-held": the parser may hang IS on held as anything
+                return holder
+    return None
 
 
 def _held_by(place) -> bool:

@@ -266,7 +266,7 @@ def _parties(noun, entry: EventNoun, agent, anchor) -> tuple:
         source = agent
     target = _target(noun, entry)
     if target is None and anchor.i != noun.i and _happened(anchor):
-        target = _target(anchor, entry, ANCHOR_PREPS)
+        target = _target(anchor, entry, ANCHOR_PREPS) or _between_after_time(anchor)
     if target is None and entry.of != "source":  # "a suspension of air links with Serbia"
         of = next((_pobj(c) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"),
                   None)
@@ -280,6 +280,20 @@ def _parties(noun, entry: EventNoun, agent, anchor) -> tuple:
     if source is not None and target is not None and source.i == target.i:
         target = None
     return source, target
+
+
+def _between_after_time(verb):
+    """The first side of "between X and Y" that the parser hung on a time phrase ("fighting
+    erupted during the night between troops and rebels"), else None."""
+    for prep in verb.children:
+        when = _pobj(prep) if prep.dep_ == "prep" else None
+        if when is None or when.ent_type_ not in ("TIME", "DATE"):
+            continue
+        between = next((c for c in when.children
+                        if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if between is not None:
+            return _pobj(between)
+    return None
 
 
 def _target(noun, entry: EventNoun, preps=TARGET_PREPS):
@@ -356,4 +370,63 @@ def _as_verb_entry(entry: EventNoun, anchor, noun) -> EventVerb:
     return EventVerb(lemma, plover, entry.cameo if plover == entry.plover else None, mode)
 
 
-__all__ = ["nominal_found", "SUPPORT_VERBS", "HAPPEN_VERBS"]
+# verbs that tell the dead and wounded of an act ("were killed in Syrian air raids", "died in
+# Russian air strikes"): the act named after in/during/under/amid is the deed, its doer the source
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
+DYING_VERBS = frozenset({"die", "perish"})
+DEED_PREPS = frozenset({"in", "during", "under", "amid"})
+
+
+def casualty_deed(verb, lexicon):
+    """The assault noun a casualty verb without a doer tells its dead or wounded in ("five
+    civilians were killed in Syrian regime air raids", "died during an air raid by the
+    army"), else None. The noun, not the verb, says who did it: the caller resolves its doer
+    (a name or agent on it, or its "by" phrase) and keeps the event only when it is coded."""
+    lemma = verb.lemma_.lower()
+    doer_deps = ("agent",) if lemma in DYING_VERBS else ("nsubj", "agent", "csubj")
+    if lemma not in CASUALTY_VERBS | DYING_VERBS or any(
+            c.dep_ in doer_deps or (c.dep_ in ("nsubj", "nsubjpass") and _nobody(c))
+            for c in verb.children):
+        return None  # a doer of its own, or no one hurt ("no one was killed in the raids")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in DEED_PREPS:
+            continue
+        noun = _pobj(prep)
+        entry = lexicon.lookup_noun(noun) if noun is not None else None
+        if entry is not None and entry.plover == "ASSAULT" and not _hedged(noun, HEDGES):
+            return noun
+    return None
+
+
+def _nobody(token) -> bool:
+    """ "no one", "nobody", "none", "no civilians": no victim, so no casualty reported."""
+    return token.lower_ in ("nobody", "none", "one") and (
+        token.lower_ != "one" or any(c.lower_ == "no" for c in token.children)) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def deed_entry(verb, noun, lexicon) -> EventVerb:
+    """The lexicon row of a casualty told with its deed: "kill air raid" (ASSAULT, the noun's
+    mode and CAMEO root), as two-word noun anchors are."""
+    entry = lexicon.lookup_noun(noun)
+    return EventVerb(f"{verb.lemma_.lower()} {entry.lemma}", entry.plover, entry.cameo,
+                     entry.mode)
+
+
+# nouns of fighting told between two sides ("fighting between the army and IS"): each side
+# assaults the other
+MUTUAL_NOUNS = frozenset({"fighting", "clash", "battle", "skirmish", "firefight", "shootout"})
+
+
+def is_mutual(item: Found) -> bool:
+    """A clash between two named sides ("fighting erupted between X and Y"): the event goes
+    both ways (PLOVER codes each side's assault on the other)."""
+    noun = item.entry.lemma.rsplit(" ", 1)[-1]
+    source, target = item.source, item.target
+    return (noun in MUTUAL_NOUNS and source is not None and target is not None
+            and source.dep_ == "pobj" and source.head.lower_ == "between"
+            and target.dep_ == "conj" and target.head.i == source.i)
+
+
+__all__ = ["nominal_found", "casualty_deed", "deed_entry", "is_mutual", "SUPPORT_VERBS",
+           "HAPPEN_VERBS"]

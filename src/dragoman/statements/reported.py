@@ -60,7 +60,7 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     # run in by the parser ("“…”⏎⏎Trump said the facts demand …"), gives way to one in the
     # verb's own paragraph
     clause = next((c for c in clauses if line[0] <= c.idx < line[1]), clauses[0]) \
-        if clauses else None
+        if clauses else _scene_clause(verb)
     if clause is None and verb.dep_ == "conj":
         found = inverted_bounds(verb)
         if found is not None:
@@ -86,6 +86,20 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     last = _object_complement(verb, parts[0], parts[-1]) if parts[0].dep_ == "dobj" else parts[-1]
     return _bounds(verb, parts[0].left_edge.i, _own_end(last, stop),
                    1 if one_word else _MIN_WORDS)
+
+
+def _scene_clause(verb):
+    """"said in a statement that …": a that-clause the parser hangs on the statement,
+    interview or letter in which the verb spoke, else None."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _SCENE_WORDS:
+            continue
+        return next((c for c in obj.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
 
 
 _OBJECT_COMPLEMENT_DEPS = frozenset({"prep", "advmod", "npadvmod", "oprd", "xcomp", "acomp"})

@@ -54,3 +54,27 @@ def test_said_in_a_statement_that(statements_of):
     s = said(statements_of("Mike Pence said in a statement that the report merits an apology."),
              "say")
     assert (s.kind, s.speaker, s.text) == ("indirect", "Mike Pence", "the report merits an apology")
+
+
+@pytest.mark.model
+def test_continues_to_insist_is_a_statement_of_insist(statements_of):
+    s = only_one(statements_of("The Republican nominee continues to insist that he really wants "
+                               "to release his taxes."))
+    assert (s.cue, s.text) == ("insist", "he really wants to release his taxes")
+
+
+@pytest.mark.model
+def test_continue_to_back_is_a_stance_of_back_not_speech(statements_of):
+    s = only_one(statements_of("Black voters continue to back Clinton overwhelmingly."))
+    assert (s.cue, s.cue_class) == ("back", "stance")
+
+
+@pytest.mark.model
+def test_he_continued_after_a_quote_is_still_speech(statements_of):
+    s = only_one(statements_of("“We will win this state,” he continued."))
+    assert (s.kind, s.cue) == ("direct", "continue")
+
+
+def only_one(statements):
+    assert len(statements) == 1, statements
+    return statements[0]

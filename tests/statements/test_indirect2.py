@@ -78,3 +78,14 @@ def test_he_continued_after_a_quote_is_still_speech(statements_of):
 def only_one(statements):
     assert len(statements) == 1, statements
     return statements[0]
+
+
+@pytest.mark.model
+def test_the_hearer_of_a_statement_is_not_what_it_says(statements_of):
+    assert not statements_of("Hillary Clinton’s statement to the FBI was consistent with her "
+                             "public remarks.")
+
+
+@pytest.mark.model
+def test_calling_into_a_programme_says_nothing(statements_of):
+    assert not statements_of("Hillary Clinton called into Tom Joyner’s radio program on Monday.")

@@ -21,6 +21,7 @@ _RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "pcom
 # others ("with a speech", "after the vote") are the circumstances
 _CONTENT_PREPS = frozenset({"of", "for", "about", "on", "upon", "against", "to", "that", "as",
                             "into", "over", "toward", "towards"})
+_NO_CONTENT = {"call": "into"}  # "called into a radio show": where from, not what was said
 _HEARER_DEPS = frozenset({"dative"})
 _SCENE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _SCENE_WORDS = frozenset({"statement", "interview", "speech", "letter", "tweet", "post",
@@ -77,7 +78,8 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
         return _bounds(verb, clause.left_edge.i, _own_end(clause, stop))
     parts = [c for c in verb.rights if (c.dep_ in _RIGHT_DEPS or _for_clause(c)) and not _is_scene(c)
              and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)
-             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
+             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS
+                  and _NO_CONTENT.get(verb.lemma_.lower()) != c.lower_)]
     if address:
         parts = [c for c in parts if c.dep_ != "dobj"]
     if not parts:
@@ -417,7 +419,7 @@ def noun_cue(noun, extra=frozenset()) -> tuple[object, tuple[int, int]] | None:
     if clause is not None:
         bounds = _bounds(noun, clause.left_edge.i, _own_end(clause))
     else:
-        prep = next((c for c in noun.rights if c.dep_ == "prep"
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and not _is_hearer_prep(c)
                      and c.lower_ in _NOUN_CONTENT_PREPS and c.lower_ != "by"), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep \
             else None

@@ -89,3 +89,19 @@ def test_the_hearer_of_a_statement_is_not_what_it_says(statements_of):
 @pytest.mark.model
 def test_calling_into_a_programme_says_nothing(statements_of):
     assert not statements_of("Hillary Clinton called into Tom Joyner’s radio program on Monday.")
+
+
+@pytest.mark.model
+def test_a_quotation_signed_with_a_dash_and_a_name(statements_of):
+    text = ("31 Latinos share their thoughts.\n\n“Mr. Trump embodies the lasting legacy of racism "
+            "in the United States. He represents our greatest shame.” ― Sonya Herridge\n“During "
+            "the debate he said we live in hell. He is ignorant of our culture.”― Pamela Padilla\n")
+    found = [(s.kind, s.speaker_mention, s.text[:10]) for s in statements_of(text)]
+    assert found == [("direct", "Sonya Herridge", "Mr. Trump "), ("direct", "Pamela Padilla",
+                                                                  "During the")]
+
+
+@pytest.mark.model
+def test_a_dash_after_a_quote_that_goes_on_is_no_signature(statements_of):
+    text = "“We will win,” the mayor wrote — Smith was not convinced by it at all.\n"
+    assert not [s for s in statements_of(text) if s.speaker_mention == "Smith"]

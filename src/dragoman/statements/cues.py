@@ -43,7 +43,13 @@ withhold authorize dedicate devote pivot distance paint rip hammer unleash opt p
 float pitch mandate project present introduce publish share name post coin dub relish shrug
 pass deliver approve attempt adopt react unveil
 ignore dodge sidestep evade
+try tend choose receive spend attract headline ratchet proceed
 """.split())
+
+
+# verbs of going on with something: a cue alone ("“…,” he continued"), not when they govern
+# a verb ("continues to insist": insist is the cue; "continue to back Clinton": none)
+ASPECTUAL = frozenset({"continue", "keep", "begin", "start", "resume", "go"})
 
 
 # PLOVER types of material acts: a verb the event lexicon types so is never a detected cue
@@ -145,7 +151,7 @@ class Cues:
         lemma = token.lemma_.lower()
         entry = self.entries.get(lemma)
         return is_clause_verb(token) and lemma not in LEARNED_EXCLUDED and \
-            lemma not in self.actions and (
+            lemma not in self.actions and not _goes_on_with(token, lemma) and (
             entry is None or entry.is_speech) and self.speech(token) is None
 
     def detected(self, token) -> Cue | None:
@@ -164,6 +170,8 @@ class Cues:
         if not is_clause_verb(token):
             return None
         lemma = token.lemma_.lower()
+        if _goes_on_with(token, lemma):
+            return None  # "continues to insist that …": the verb it governs is the cue
         cue = self.lookup(token)
         if cue is None or not cue.is_speech:
             cue = self.entries.get(lemma)  # "called on X ..." still speaks
@@ -172,6 +180,11 @@ class Cues:
         if (cue is None or not cue.is_speech) and lemma in self.classes:
             cue = self.classes[lemma]  # "backed Trump": a stance, though an act for events
         return cue if cue is not None and cue.is_speech else None
+
+
+def _goes_on_with(token, lemma: str) -> bool:
+    """An aspectual verb governing another ("continues to insist", "kept saying")."""
+    return lemma in ASPECTUAL and any(c.dep_ == "xcomp" for c in token.children)
 
 
 def load_cues(learned: bool = True) -> Cues:

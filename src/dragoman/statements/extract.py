@@ -72,6 +72,9 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd", "attr"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my"})
 _NOTHING_WORDS = 2
+# a quotation's signature: a dash, then a name up to the end of the line ("” ― Sonya Herridge")
+_SIGNATURE = re.compile(r"[\s\u00a0]*([―—–])[\s\u00a0]*([A-Z][^\n]*?)[\s\u00a0.]*$", re.M)
+_MAX_SIGNATURE = 6
 
 
 # --- extraction --------------------------------------------------------------------------------
@@ -211,7 +214,7 @@ def _quote_statement(ctx: _Context, quote: Quote, carried=None):
     the whole reported part, quote included."""
     verb = _quote_cue(ctx, quote, carried)
     if verb is None:
-        return None
+        return _signed_quote(ctx, quote)
     phrase, subject = speaker_phrase(ctx.cues, verb, ctx.inside_speech)
     if phrase is not None and _overlap(phrase, quote):
         return None  # the quote is part of the speaker's name: a “senior aide” said
@@ -229,6 +232,22 @@ def _quote_statement(ctx: _Context, quote: Quote, carried=None):
         start = quote.outer_start if start == quote.start else start
         end = quote.outer_end if end == quote.end and quote.closed else end
     return _record(ctx, "mixed", start, end, verb, phrase, subject), verb
+
+
+def _signed_quote(ctx: _Context, quote: Quote):
+    """``(statement, dash)`` for a quotation that opens its line and is signed after a dash
+    with a name that ends the line (“…” ― Sonya Herridge), else None."""
+    text = ctx.article.text
+    line_start, line_end = paragraph_bounds(text, quote.start)
+    sign = _SIGNATURE.match(text, quote.outer_end, line_end)
+    if sign is None or text[line_start:quote.outer_start].strip():
+        return None
+    name = ctx.doc.char_span(sign.start(2), sign.end(2), alignment_mode="expand")
+    dash = _token_at(ctx.doc, sign.start(1))
+    if name is None or dash is None or not 0 < len(name) <= _MAX_SIGNATURE or not all(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.is_punct for t in name):
+        return None
+    return _record(ctx, "direct", quote.start, quote.end, dash, name, name.root, cue="―"), dash
 
 
 def _overlap(phrase, quote: Quote) -> bool:
@@ -606,14 +625,16 @@ def _prep_statement(ctx: _Context, prep):
 def _colon_statement(ctx: _Context, token):
     """``Trump: ...`` at the start of a line: the name speaks, the rest of the line is said."""
     found = colon_lead(token, ctx.cues.preps) if token.text == ":" else None
-    if found is None or ctx.inside_quote(token.idx):
+    if found is None:
         return None
     lead, bounds = found
-    if _overlaps(ctx.taken, *bounds):
+    turn = _transcript_turn(ctx.article.text, lead)
+    if ctx.inside_quote(token.idx) and not turn or _overlaps(ctx.taken, *bounds):
         return None
     start, end = bounds
     kind = "indirect"
-    if ctx.article.text[start] in OPENING and any(q.outer_start == start for q in ctx.quotes):
+    if turn or ctx.article.text[start] in OPENING and any(q.outer_start == start
+                                                          for q in ctx.quotes):
         kind = "direct"
     elif QUOTE_MARK.search(ctx.article.text, start, end):
         kind = "mixed"
@@ -621,6 +642,16 @@ def _colon_statement(ctx: _Context, token):
         if lead.root.lemma_.lower() in ctx.cues.preps else "speech"  # "Poll: …"
     return _record(ctx, kind, start, end, token, lead, lead.root, cue=":",
                    cue_class=cue_class), token
+
+
+def _transcript_turn(text: str, lead) -> bool:
+    """A line that opens with a quote mark and a name in capitals ("“PENCE: Well, …"): a
+    turn of a transcript quoted in full, spoken by the one named."""
+    line_start = paragraph_bounds(text, lead.start_char)[0]
+    before = text[line_start:lead.start_char]
+    words = [t for t in lead if t.is_alpha]
+    return bool(before) and all(c in OPENING for c in before) and bool(words) \
+        and all(t.is_upper and len(t) > 1 for t in words)
 
 
 def _overlaps(spans, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ _RIGHT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "prep", "acomp", "pcom
 # others ("with a speech", "after the vote") are the circumstances
 _CONTENT_PREPS = frozenset({"of", "for", "about", "on", "upon", "against", "to", "that", "as",
                             "into", "over", "toward", "towards"})
+_NO_CONTENT = {"call": "into"}  # "called into a radio show": where from, not what was said
 _HEARER_DEPS = frozenset({"dative"})
 _SCENE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 _SCENE_WORDS = frozenset({"statement", "interview", "speech", "letter", "tweet", "post",
@@ -56,8 +57,11 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and not (
         c.i < verb.i and any(t.text in (":", ";") for t in verb.doc[c.i:verb.i]))]
     # "X ripped Y because it pays off: He said ..." — the clause before the colon is not
-    # what he said; a clause after the verb may still be
-    clause = clauses[0] if clauses else None
+    # what he said; a clause after the verb may still be. A clause of the paragraph before,
+    # run in by the parser ("“…”⏎⏎Trump said the facts demand …"), gives way to one in the
+    # verb's own paragraph
+    clause = next((c for c in clauses if line[0] <= c.idx < line[1]), clauses[0]) \
+        if clauses else _scene_clause(verb)
     if clause is None and verb.dep_ == "conj":
         found = inverted_bounds(verb)
         if found is not None:
@@ -74,7 +78,8 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
         return _bounds(verb, clause.left_edge.i, _own_end(clause, stop))
     parts = [c for c in verb.rights if (c.dep_ in _RIGHT_DEPS or _for_clause(c)) and not _is_scene(c)
              and line[0] <= c.idx < line[1] and not _is_hearer_prep(c)
-             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS)]
+             and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS
+                  and _NO_CONTENT.get(verb.lemma_.lower()) != c.lower_)]
     if address:
         parts = [c for c in parts if c.dep_ != "dobj"]
     if not parts:
@@ -83,6 +88,20 @@ def content_bounds(verb, address: bool = False, reads: str = "clause",
     last = _object_complement(verb, parts[0], parts[-1]) if parts[0].dep_ == "dobj" else parts[-1]
     return _bounds(verb, parts[0].left_edge.i, _own_end(last, stop),
                    1 if one_word else _MIN_WORDS)
+
+
+def _scene_clause(verb):
+    """"said in a statement that …": a that-clause the parser hangs on the statement,
+    interview or letter in which the verb spoke, else None."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in _SCENE_WORDS:
+            continue
+        return next((c for c in obj.rights if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
 
 
 _OBJECT_COMPLEMENT_DEPS = frozenset({"prep", "advmod", "npadvmod", "oprd", "xcomp", "acomp"})
@@ -334,11 +353,13 @@ def _named_elsewhere(lead) -> bool:
 _LEAD_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PART", "PUNCT", "ADP", "CCONJ"})
 _LEAD_ENTS = frozenset({"PERSON", "ORG"})  # "Syria: ..." is a topic, not a speaker
 _MAX_LEAD = 6
+_OPENING_MARKS = frozenset({'"', "“", "``"})
 
 
 def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | None:
     """``(speaker span, content bounds)`` for a line that opens with a name and a colon
-    ("Trump: I'm the worst thing that ever happened to the establishment"), else None.
+    ("Trump: I'm the worst thing that ever happened to the establishment"), else None; an
+    opening quote mark before the name is left out of it (a transcript's turn).
     A headline's name the tagger misses counts when the article names a person or
     organisation with that word elsewhere; ``sources`` are nouns that lead a finding
     ("Poll: …")."""
@@ -350,6 +371,8 @@ def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | N
     first = colon.i
     while first > 0 and doc[first - 1].idx >= line_start and not doc[first - 1].is_space:
         first -= 1
+    while first < colon.i and doc[first].text in _OPENING_MARKS:
+        first += 1  # a transcript's turn in quote marks: "WALLACE: Let's start …"
     lead = doc[first:colon.i]
     if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):
         return None
@@ -396,7 +419,7 @@ def noun_cue(noun, extra=frozenset()) -> tuple[object, tuple[int, int]] | None:
     if clause is not None:
         bounds = _bounds(noun, clause.left_edge.i, _own_end(clause))
     else:
-        prep = next((c for c in noun.rights if c.dep_ == "prep"
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and not _is_hearer_prep(c)
                      and c.lower_ in _NOUN_CONTENT_PREPS and c.lower_ != "by"), None)
         obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep \
             else None

@@ -201,6 +201,15 @@ GROUPS = [
     ("DEU", "PTY", "organisation", "Alternative for Germany", ["AfD"]),
     ("CHN", "", "group", "Uighurs", ["Uighur", "Uyghur", "Uyghurs"]),
     ("MMR", "", "group", "Rohingya", ["Rohingyas"]),
+    # military coalitions named by their leader (multinational, coded IGO MIL as the news gold
+    # does); "the coalition" after one of them is resolved by actors/coalitions.py
+    ("IGO", "MIL", "organisation", "US-led coalition",
+     ["U.S.-led coalition", "US led coalition", "American-led coalition",
+      "United States-led coalition", "Washington-led coalition"]),
+    ("IGO", "MIL", "organisation", "Saudi-led coalition",
+     ["Saudi Arabian-led coalition", "Saudi Arabia-led coalition", "Riyadh-led coalition"]),
+    ("IGO", "MIL", "organisation", "Russian-led coalition",
+     ["Russia-led coalition", "Moscow-led coalition"]),
 ]
 # names that are no actor at all, whatever the model says: weapons and chemical agents,
 # events, treaties and religions ("VX", "Brexit", "Islam"); a mention of one is dropped

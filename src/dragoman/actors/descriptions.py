@@ -45,6 +45,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
 from dragoman.model import Actor, Mention
+from dragoman.actors.coalitions import with_coalitions
 from dragoman.actors.names import actor_id
 
 LABEL = "DESC"
@@ -278,20 +279,21 @@ def article_countries(mentions: list[Mention], actors: dict[str, Actor]) -> list
 
 def with_descriptions(doc, article_id: str, mentions: list[Mention], actors: dict[str, Actor],
                       gazetteer) -> tuple[list[Mention], dict[str, Actor]]:
-    """``mentions`` and ``actors`` plus every description the article lets us resolve; an
-    actor a description names counts the mention (no alias is added: "the regime" is not a
-    name)."""
+    """``mentions`` and ``actors`` plus every description the article lets us resolve, then
+    every military coalition (:mod:`~dragoman.actors.coalitions`); an actor a description
+    names counts the mention (no alias is added: "the regime" is not a name)."""
     mentions, actors = with_ethnic_groups(doc, mentions, actors, gazetteer)
     resolver = DescriptionResolver(doc, mentions, actors, gazetteer)
     found = resolver.resolve_all(article_id)
     if not found:
-        return mentions, actors
+        return with_coalitions(doc, article_id, mentions, actors, gazetteer)
     actors = dict(actors)
     for mention, actor in found:
         known = actors.get(actor.actor_id)
         actors[actor.actor_id] = replace(known, mentions=known.mentions + 1) if known else \
             replace(actor, mentions=1)
-    return [*mentions, *(m for m, _ in found)], actors
+    return with_coalitions(doc, article_id, [*mentions, *(m for m, _ in found)], actors,
+                           gazetteer)
 
 
 def with_ethnic_groups(doc, mentions: list[Mention], actors: dict[str, Actor],

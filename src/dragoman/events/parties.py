@@ -44,8 +44,9 @@ RELATION_NOUNS = frozenset({"supporter", "backer", "ally", "opponent", "enemy", 
                             "parent", "family", "relative", "mother", "father", "wife",
                             "husband", "son", "daughter", "brother", "sister", "child", "widow",
                             "friend"})
-# "the Russian-backed Syrian delegation": Russia is the patron, not the delegation's country
-_PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|"
+# "the Russian-backed Syrian delegation": Russia is the patron, not the delegation's country;
+# "the US-led coalition": the US leads it, the coalition (actors/coalitions.py) is the party
+_PATRON = re.compile(r"\s*-\s*(?:backed|supported|sponsored|allied|aligned|funded|armed|led|"
                      r"trained|friendly|brokered|mediated)\b", re.IGNORECASE)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})

@@ -18,9 +18,11 @@ def doc_text(doc) -> str:
 def keep_text(doc, text: str):
     """``doc``, with :func:`doc_text` set to return ``text``, the string it was parsed from
     (spaCy's tokenizer loses no character, so ``doc.text`` would rebuild exactly it) instead
-    of building it; a ``text`` of another length is not kept."""
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
-        doc.user_data.setdefault(_KEY, text)
+    of building it; a ``text`` of another length, or a stand-in without ``user_data``, is
+    left alone."""
+    data = getattr(doc, "user_data", None)
+    if data is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        data.setdefault(_KEY, text)
     return doc
 
 

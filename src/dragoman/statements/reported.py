@@ -347,8 +347,8 @@ def colon_lead(colon, sources=frozenset()) -> tuple[object, tuple[int, int]] | N
     if colon.text != ":":
         return None
     line_start, line_end = line_bounds(text, colon.idx)
-    first, stop = colon.i, max(colon.i - _MAX_LEAD - 1, 0)  # a longer lead is no name
-    while first > stop and doc[first - 1].idx >= line_start and not doc[first - 1].is_space:
+    first = colon.i
+    while first > 0 and doc[first - 1].idx >= line_start and not doc[first - 1].is_space:
         first -= 1
     lead = doc[first:colon.i]
     if not 0 < len(lead) <= _MAX_LEAD or any(t.pos_ not in _LEAD_POS for t in lead):

@@ -24,6 +24,7 @@ from dragoman.pipeline.heap import keep_loaded
 from dragoman.pipeline.pool import DocumentPool
 from dragoman.statements.extract import Cues, extract_statements, load_cues
 from dragoman.text import load_nlp
+from dragoman.text.doctext import keep_text
 
 # languages the English pipeline is run on; None = not identified (treated as English).
 # The clean stage records why any other article is skipped in ``Article.nlp_skipped``.
@@ -145,7 +146,8 @@ class AnnotateStage:
             self.nlp = load_nlp(self.model)
             keep_loaded()
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.pipe_batch_size)
-        return [annotate_doc(doc, article, self.steps) for article, doc in zip(articles, docs)]
+        return [annotate_doc(keep_text(doc, article.text), article, self.steps)
+                for article, doc in zip(articles, docs)]
 
     def _in_workers(self, articles: list[Article]) -> list[DocAnnotations]:
         """Parse and annotate in ``n_process`` processes that live as long as the stage; only

@@ -43,10 +43,9 @@ import pandas as pd
 from scipy import sparse
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from sklearn.preprocessing import normalize
-from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 from dragoman.errors import DragomanError
+from dragoman.events.tfidf import TfidfRows, tfidf_weighting
 
 MODEL_RESOURCE = "event_types.joblib"
 _SPACES = re.compile(r"\s+")
@@ -174,20 +173,23 @@ def direct_margins(model, parts: list[tuple[object, str]], items: Sequence[Marke
 
 def tfidf_rows(vectoriser, texts: list[str]):
     """``vectoriser.transform(texts)`` for a fitted ``TfidfVectorizer``: its counts, then the
-    weighting of ``TfidfTransformer.transform`` step by step (sublinear tf, idf, norm) without
-    its input checks, which cost as much as the weighting on a few rows."""
+    weighting of ``TfidfTransformer.transform`` step by step (:func:`tfidf_weighting`: sublinear
+    tf, idf, norm) without its input checks, which cost as much as the weighting on a few rows.
+    Any other vectoriser (e.g. a :class:`~dragoman.events.tfidf.TfidfRows`) is asked for its
+    ``transform``."""
     if not isinstance(vectoriser, TfidfVectorizer):
         return vectoriser.transform(texts)
-    rows = CountVectorizer.transform(vectoriser, texts)
-    if vectoriser.sublinear_tf:
-        np.log(rows.data, rows.data)
-        rows.data += 1.0
-    if vectoriser.use_idf:
-        rows.data *= vectoriser.idf_[rows.indices]
-    if vectoriser.norm == "l2":  # what normalize(rows, copy=False) runs on CSR rows
-        inplace_csr_row_normalize_l2(rows)
-        return rows
-    return normalize(rows, norm=vectoriser.norm, copy=False) if vectoriser.norm else rows
+    return tfidf_weighting(vectoriser, CountVectorizer.transform(vectoriser, texts))
+
+
+def quick_parts(parts: list[tuple[object, str]] | None) -> list[tuple[object, str]] | None:
+    """:func:`direct_parts` with each ``TfidfVectorizer`` read through a
+    :class:`~dragoman.events.tfidf.TfidfRows` (made once: the same rows, a fraction of the
+    cost)."""
+    if parts is None:
+        return None
+    return [(TfidfRows(v) if isinstance(v, TfidfVectorizer) else v, column)
+            for v, column in parts]
 
 
 def frame(items: Sequence[Marked], vectors: dict[str, np.ndarray] | np.ndarray | None = None):
@@ -239,7 +241,7 @@ class EventTyper:
         self.config = Config(stored["parse"], tuple(stored["vectors"]), stored["C"]) \
             if stored else build_model_config(kind)
         self.tuned = load_tuned() if tuned is True else (tuned or None)
-        self.direct = direct_parts(self.model)  # the sparse typer's parts, read without a frame
+        self.direct = quick_parts(direct_parts(self.model))  # read without a frame
         self.gap = gap
 
     @property

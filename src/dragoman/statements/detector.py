@@ -16,12 +16,12 @@ from __future__ import annotations
 
 from dragoman.actors.nominal import is_agent
 from dragoman.learned import LogisticModel, load_logistic
+from dragoman.text.doctext import quote_tokens
 from dragoman.text.parse import subject_of
 
 MODEL_FILE = "statement_cue_model.json"
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_QUOTE_CHARS = frozenset("\"“”")
 _CHILD_DEPS = frozenset({"ccomp", "xcomp", "dobj", "dative", "prep", "advcl", "agent", "prt",
                          "neg", "aux", "auxpass", "nsubjpass", "attr", "acomp", "oprd"})
 _MARKS = frozenset({"that", "whether", "if"})
@@ -98,7 +98,7 @@ def _child_features(verb, lemma: str) -> dict:
 
 def _quote_features(verb) -> dict:
     sent = verb.sent
-    marks = [t.i for t in sent if t.text in _QUOTE_CHARS or t.text in ("''", "``")]
+    marks = quote_tokens(verb.doc, sent.start, sent.end)
     if not marks:
         return {}
     feats = {"quote_sentence": 1.0}

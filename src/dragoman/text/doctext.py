@@ -15,6 +15,17 @@ def doc_text(doc) -> str:
     return text
 
 
+def keep_text(doc, text: str):
+    """``doc``, with :func:`doc_text` set to return ``text``, the string it was parsed from
+    (spaCy's tokenizer loses no character, so ``doc.text`` would rebuild exactly it) instead
+    of building it; a ``text`` of another length, or a stand-in without ``user_data``, is
+    left alone."""
+    data = getattr(doc, "user_data", None)
+    if data is not None and len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        data.setdefault(_KEY, text)
+    return doc
+
+
 _ENTS = "dragoman_ents"
 
 
@@ -44,3 +55,16 @@ def span_ents(span) -> list:
             break
         found.append(ent)
     return found
+
+
+QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``"})
+_QUOTES = "dragoman_quotes"
+
+
+def quote_tokens(doc, start: int = 0, end: int | None = None) -> list[int]:
+    """Indices of the Doc's quote-mark tokens (:data:`QUOTE_TOKENS`) in ``[start, end)``; the
+    Doc's list is built once and kept in ``doc.user_data``."""
+    marks = doc.user_data.get(_QUOTES)
+    if marks is None:
+        marks = doc.user_data[_QUOTES] = [t.i for t in doc if t.text in QUOTE_TOKENS]
+    return marks[bisect_left(marks, start):bisect_left(marks, len(doc) if end is None else end)]

@@ -1,6 +1,6 @@
 """Lexicon entries for acts the dev news gold told with verbs the lexicon did not know (issue
 17, ninth session, evlexicon): agreements reached, come to or joined, talks had, forces joined,
-bombs detonated, buildings torched, claims disputed, people taken into custody. Every sentence
+buildings torched, claims disputed, people taken into custody. Every sentence
 is written by hand for these tests; each asserts the type and the parties an analyst would
 cite, and the risky entries have a sentence that must stay without one (a town "liberated" is
 no event: its object is a place, never a party)."""
@@ -49,13 +49,6 @@ def test_joined_forces_is_cooperation(events_of):
     assert event.source_country == "TUR" and event.target_country == "QAT"
 
 
-def test_detonated_a_bomb_is_an_assault_with_explosives(events_of):
-    events, _ = events_of("Islamic State militants detonated a car bomb near a Kurdish "
-                          "checkpoint in Qamishli on Sunday.")
-    event = _of_type(events, "ASSAULT")
-    assert event.mode == "explosives" and "Islamic State" in event.source
-
-
 def test_disputed_the_claim_is_a_rejection(events_of):
     events, _ = events_of("Russia disputed the claim by the United States on Monday.")
     event = _of_type(events, "REJECT")
@@ -66,6 +59,18 @@ def test_taken_into_custody_is_an_arrest(events_of):
     events, _ = events_of("French police took the suspect into custody in Paris on Monday.")
     event = _of_type(events, "COERCE")
     assert event.source_country == "FRA" and event.mode == "arrest"
+
+
+def test_torched_an_embassy_is_an_assault(events_of):
+    events, _ = events_of("Iranian protesters torched the Saudi embassy in Tehran on Sunday.")
+    event = _of_type(events, "ASSAULT")
+    assert event.mode == "destroy" and event.source_country == "IRN"
+
+
+def test_according_to_is_no_accord_reached(event_tools, nlp):
+    doc = nlp("According to the reports, the minister reached out to the envoy on Monday.")
+    verb = next(t for t in doc if t.lemma_ == "reach")
+    assert event_tools.lexicon.lookup(verb) is None
 
 
 def test_broke_off_talks_now_reads_the_particle_and_its_object(event_tools, nlp):
@@ -79,7 +84,8 @@ def test_risky_entries_stay_quiet_outside_their_sense(events_of):
     for text in ("The disputed territory has been claimed by Russia since 1945.",
                  "The company reached a settlement with its workers on Monday.",
                  "Germany came to the aid of the flood victims on Monday.",
-                 "The Syrian army liberated the town of Deir Hafer on Sunday."):
+                 "The Syrian army liberated the town of Deir Hafer on Sunday.",
+                 "A car bomb detonated near a Kurdish checkpoint in Qamishli on Sunday."):
         events, _ = events_of(text)
         assert not [e for e in events if e.type in ("REJECT", "ASSAULT")], \
             (text, [(e.type, e.trigger) for e in events])

@@ -76,7 +76,7 @@ class EventLexicon:
             return None  # a title-case headline word ("Russia Threatens to Block Aid")
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ in _PAIR_DEPS:
+            if child.dep_ in _PAIR_DEPS and child.pos_ != "VERB":  # not "According to"
                 word = child.lemma_.lower()
                 for key in (*(f"{lemma} {m} {word}" for m in _modifiers(child)),
                             *(f"{lemma} {word} {o}" for o in _objects(token, child)),

@@ -95,7 +95,7 @@ def _modifiers(token) -> list[str]:
 
 def _objects(verb, child) -> list[str]:
     """Lemmas of what completes a particle or a preposition: the verb's direct object after a
-    particle ("break off talks", "set up bases"), the preposition's object ("take into
+    particle ("break off talks", "pull back troops"), the preposition's object ("take into
     custody", "come to an understanding"): three-word entries "verb word object"."""
     if child.dep_ == "prt":
         holders = [c for c in verb.children if c.dep_ == "dobj"]

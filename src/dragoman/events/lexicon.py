@@ -4,7 +4,9 @@ Two sources, read once and passed in: ``data/event_verbs.tsv`` (ours, action ver
 sign, withdraw, …) and the PLOVER-typed rows of the statement cue lexicon ``data/cues.tsv``
 (verbal acts: accuse, call on, reject, …). Two-word entries ("call on", "leave talk") win over
 the verb alone, three-word ones with the object's modifier ("begin hunger strike": not "began
-air strikes") over both, and an event-verb row wins over a cue row with the same key.
+air strikes") or with the object of the particle or preposition ("break off talks", "take into
+custody", "come to an understanding") over both, and an event-verb row wins over a cue row with
+the same key.
 
 Event nouns ("the withdrawal of troops", "an attack on the convoy") come from
 ``data/event_nouns.tsv`` (:class:`EventNoun`, used by :mod:`dragoman.events.nominal`);
@@ -65,17 +67,19 @@ class EventLexicon:
         return self.nouns.get(lemma)
 
     def lookup(self, token) -> EventVerb | None:
-        """The entry for a verb token: "verb word" with one of its particles, prepositions or
-        objects first, then the lemma; None for modifiers ("UN-backed") and other verbs."""
+        """The entry for a verb token: "verb word object" and "verb modifier word" with one of
+        its particles, prepositions or objects first, then "verb word", then the lemma; None
+        for modifiers ("UN-backed") and other verbs."""
         if token.pos_ != "VERB" or token.dep_ in _MODIFIER_DEPS:
             return None
         if token.text[:1].isupper() and not token.is_sent_start:
             return None  # a title-case headline word ("Russia Threatens to Block Aid")
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ in _PAIR_DEPS:
+            if child.dep_ in _PAIR_DEPS and child.pos_ != "VERB":  # not "According to"
                 word = child.lemma_.lower()
                 for key in (*(f"{lemma} {m} {word}" for m in _modifiers(child)),
+                            *(f"{lemma} {word} {o}" for o in _objects(token, child)),
                             f"{lemma} {word}"):
                     entry = self.entries.get(key)
                     if entry is not None:
@@ -87,6 +91,19 @@ def _modifiers(token) -> list[str]:
     """Lemmas of the words that modify a noun ("hunger" in "a hunger strike"): three-word
     entries ("begin hunger strike") are about what kind of thing the object is."""
     return [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod")]
+
+
+def _objects(verb, child) -> list[str]:
+    """Lemmas of what completes a particle or a preposition: the verb's direct object after a
+    particle ("break off talks", "pull back troops"), the preposition's object ("take into
+    custody", "come to an understanding"): three-word entries "verb word object"."""
+    if child.dep_ == "prt":
+        holders = [c for c in verb.children if c.dep_ == "dobj"]
+    elif child.dep_ == "prep":
+        holders = [c for c in child.children if c.dep_ == "pobj"]
+    else:
+        return []
+    return [c.lemma_.lower() for c in holders]
 
 
 def load_event_lexicon(cues: Cues) -> EventLexicon:

@@ -148,6 +148,13 @@ def test_an_employer_after_at_places_a_person_but_a_post_after_to_does_not(nlp, 
      "Nezar Krikshi", "LBY"),
     ("The war will go on, said Nezar Krikshi, the analyst who studies the Libyan tribes.",
      "Nezar Krikshi", None),
+    # a critic or opponent of a government is not placed by it (nor is a "Kremlin critic")
+    ("The plan failed, said Radwan Ziadeh, a critic of the Syrian government.",
+     "Radwan Ziadeh", None),
+    ("The plan failed, said Radwan Ziadeh, an outspoken opponent of the Russian government.",
+     "Radwan Ziadeh", None),
+    ("The plan failed, said Radwan Ziadeh, a spokesman for the Syrian government.",
+     "Radwan Ziadeh", "SYR"),
 ])
 def test_titles_and_appositions_that_place_a_person_or_not(nlp, gazetteer, text, name, country):
     actors, _ = _actors(nlp, gazetteer, text)

@@ -312,6 +312,11 @@ def is_locative(ent) -> bool:
 
 # --- people: titles, appositions, affiliation -------------------------------------------------
 
+# heads of a title or apposition that name whom the person stands against, not for: the body
+# in "a critic of the Syrian government" or "Kremlin critic" places no one
+ADVERSARY_HEADS = frozenset({"critic", "opponent", "foe", "enemy", "adversary", "detractor",
+                             "rival", "victim", "hostage", "captive", "prisoner", "target"})
+
 
 @dataclass(frozen=True, slots=True)
 class Affiliation:
@@ -331,6 +336,8 @@ def person_affiliation(ent, gazetteer: Gazetteer,
     ("Al Jazeera's Andrew Simmons" → QAT JRN) or a nationality ("X, a Ghana national")."""
     found = Affiliation()
     for phrase in role_phrases(ent):
+        if phrase.root.lemma_.lower() in ADVERSARY_HEADS:
+            continue  # "a critic of the Syrian government": the government is not the person's
         words = [t for t in phrase if not t.is_punct]
         if not any(gazetteer.is_agent(t.lower_) or t.lower_ in PERSON_TITLES for t in words):
             found = _merged(found, _untitled_affiliation(phrase, ent, gazetteer, local or {}))

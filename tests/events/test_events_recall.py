@@ -88,6 +88,8 @@ def test_is_written_in_capitals_is_the_islamic_state_not_the_verb(nlp, events_of
     events, _ = events_of("IS militants killed three activists in Raqqa on Sunday.")
     assert _one(events).source_country == "IMG"
     assert nlp("The plan is sound.")[2].pos_ == "AUX"  # the verb in lower case is untouched
+    # a headline in capitals: "IS" is its verb, no name
+    assert "IS" not in [e.text for e in nlp("THE NATION IS AT WAR, SAYS MINISTER").ents]
 
 
 def test_a_held_place_attacked_makes_its_holder_the_target(events_of):

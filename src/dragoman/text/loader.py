@@ -4,7 +4,9 @@ from __future__ import annotations
 import importlib
 
 import spacy
+from spacy.language import Language
 from spacy.symbols import NORM, ORTH
+from spacy.tokens import Span
 
 from dragoman.errors import ModelNotInstalledError
 
@@ -37,12 +39,29 @@ NORMS = {"IS": ("isis", "ORG")}
 
 def with_norms(nlp):
     """``nlp`` with the :data:`NORMS` special cases in its tokenizer (the parser and tagger
-    read a token's norm, so the case decides the reading) and their entity label (an entity
-    ruler after the recogniser; it does not overwrite the recogniser's entities)."""
+    read a token's norm, so the case decides the reading) and their entity label (a component
+    after the recogniser, :func:`norm_names`; it does not overwrite the recogniser's
+    entities)."""
     for text, (norm, _label) in NORMS.items():
         nlp.tokenizer.add_special_case(text, [{ORTH: text, NORM: norm}])
     if "ner" in nlp.pipe_names and "norm_names" not in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", name="norm_names", after="ner")
-        ruler.add_patterns([{"label": label, "pattern": [{"ORTH": text}]}
-                            for text, (_norm, label) in NORMS.items()])
+        nlp.add_pipe("norm_names", after="ner")
     return nlp
+
+
+@Language.component("norm_names")
+def norm_names(doc):
+    """Each :data:`NORMS` word outside the recogniser's entities tagged with its label, unless
+    it stands in a run of capitals ("THE NATION IS AT WAR": a headline's verb)."""
+    found = [Span(doc, t.i, t.i + 1, label=NORMS[t.text][1]) for t in doc
+             if t.text in NORMS and not t.ent_type and not in_capitals(t)]
+    if found:
+        doc.ents = list(doc.ents) + found
+    return doc
+
+
+def in_capitals(token) -> bool:
+    """A word next to ``token`` (on either side) is written in capitals, two letters or more."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and len(doc[i]) > 1 and doc[i].is_alpha and doc[i].is_upper
+               for i in (token.i - 1, token.i + 1))

@@ -17,54 +17,30 @@ def _of_type(events, kind):
     return found[0]
 
 
-def test_reached_an_accord_is_an_agreement(events_of):
-    events, _ = events_of("Turkey reached an accord with Russia on Tuesday over the border "
-                          "crossings.")
-    event = _of_type(events, "AGREE")
-    assert event.source_country == "TUR" and event.target_country == "RUS"
-
-
-def test_came_to_an_understanding_is_an_agreement(events_of):
-    events, _ = events_of("Iran came to an understanding with Turkey on Monday about the "
-                          "border.")
-    event = _of_type(events, "AGREE")
-    assert event.source_country == "IRN" and event.target_country == "TUR"
-
-
-def test_joined_the_agreement_is_an_agreement(events_of):
-    events, _ = events_of("The Free Syrian Army joined the agreement on Friday.")
-    event = _of_type(events, "AGREE")
-    assert event.source_country == "SYR"
-
-
-def test_had_talks_is_a_consultation(events_of):
-    events, _ = events_of("Germany had talks with France in Berlin on Monday.")
-    event = _of_type(events, "CONSULT")
-    assert event.source_country == "DEU" and event.target_country == "FRA"
-
-
-def test_joined_forces_is_cooperation(events_of):
-    events, _ = events_of("Turkey joined forces with Qatar against the blockade on Monday.")
-    event = _of_type(events, "COOPERATE")
-    assert event.source_country == "TUR" and event.target_country == "QAT"
-
-
-def test_disputed_the_claim_is_a_rejection(events_of):
-    events, _ = events_of("Russia disputed the claim by the United States on Monday.")
-    event = _of_type(events, "REJECT")
-    assert event.source_country == "RUS"
-
-
-def test_taken_into_custody_is_an_arrest(events_of):
-    events, _ = events_of("French police took the suspect into custody in Paris on Monday.")
-    event = _of_type(events, "COERCE")
-    assert event.source_country == "FRA" and event.mode == "arrest"
-
-
-def test_torched_an_embassy_is_an_assault(events_of):
-    events, _ = events_of("Iranian protesters torched the Saudi embassy in Tehran on Sunday.")
-    event = _of_type(events, "ASSAULT")
-    assert event.mode == "destroy" and event.source_country == "IRN"
+@pytest.mark.parametrize(("text", "kind", "expected"), [
+    # reached an accord, came to an understanding, joined the agreement: AGREE
+    ("Turkey reached an accord with Russia on Tuesday over the border crossings.", "AGREE",
+     {"source_country": "TUR", "target_country": "RUS"}),
+    ("Iran came to an understanding with Turkey on Monday about the border.", "AGREE",
+     {"source_country": "IRN", "target_country": "TUR"}),
+    ("The Free Syrian Army joined the agreement on Friday.", "AGREE", {"source_country": "SYR"}),
+    # had talks: CONSULT; joined forces: COOPERATE; disputed the claim: REJECT
+    ("Germany had talks with France in Berlin on Monday.", "CONSULT",
+     {"source_country": "DEU", "target_country": "FRA"}),
+    ("Turkey joined forces with Qatar against the blockade on Monday.", "COOPERATE",
+     {"source_country": "TUR", "target_country": "QAT"}),
+    ("Russia disputed the claim by the United States on Monday.", "REJECT",
+     {"source_country": "RUS"}),
+    # taken into custody: COERCE (arrest); torched an embassy: ASSAULT (destroy)
+    ("French police took the suspect into custody in Paris on Monday.", "COERCE",
+     {"source_country": "FRA", "mode": "arrest"}),
+    ("Iranian protesters torched the Saudi embassy in Tehran on Sunday.", "ASSAULT",
+     {"mode": "destroy", "source_country": "IRN"}),
+])
+def test_new_entries_give_their_type_and_parties(events_of, text, kind, expected):
+    events, _ = events_of(text)
+    event = _of_type(events, kind)
+    assert {name: getattr(event, name) for name in expected} == expected
 
 
 def test_according_to_is_no_accord_reached(event_tools, nlp):
